@@ -1,0 +1,183 @@
+package fr.atelier.server;
+
+import fr.atelier.server.db.ArchiveReader;
+import fr.atelier.server.db.Archiver;
+import fr.atelier.server.db.Database;
+import fr.atelier.server.db.FormatArchive;
+import fr.atelier.server.db.PollArchive;
+import fr.atelier.server.http.HttpApi;
+import fr.atelier.server.http.Pages;
+import fr.atelier.server.infra.EmbeddedServices;
+import fr.atelier.server.live.LiveStore;
+import fr.atelier.server.live.SessionRegistry;
+import fr.atelier.server.ws.WebSocketGateway;
+import fr.atelier.workshops.core.Format;
+import fr.atelier.workshops.core.Formats;
+import fr.atelier.workshops.poll.PollFormat;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.ext.web.Router;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wires one Atelier node: storage, session hosting, HTTP and WebSocket. */
+public final class AtelierServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AtelierServer.class);
+    public static final int MAX_FRAME = 16 * 1024;
+
+    private final Config config;
+    private final EmbeddedServices embedded = new EmbeddedServices();
+    private Vertx vertx;
+    private LiveStore store;
+    private Database db;
+    private Archiver archiver;
+    private SessionRegistry registry;
+    private WebSocketGateway gateway;
+    private HttpServer http;
+    private String redisUrl;
+    private String databaseUrl;
+
+    private AtelierServer(Config config) {
+        this.config = config;
+    }
+
+    /** The formats this server offers; each may come with its archive writer. */
+    static List<Format<?, ?, ?>> formats() {
+        return List.of(new PollFormat());
+    }
+
+    static List<FormatArchive> formatArchives() {
+        return List.of(new PollArchive());
+    }
+
+    /** Starts a node and blocks until it listens. Call from a plain thread, not an event loop. */
+    public static AtelierServer start(Config config) {
+        AtelierServer server = new AtelierServer(config);
+        try {
+            server.boot();
+            return server;
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private void boot() {
+        long t0 = System.nanoTime();
+        redisUrl = config.redisUrl();
+        databaseUrl = config.databaseUrl();
+        if (redisUrl == null) {
+            embedded.startRedis(config.dataDir(), config.redisFsync());
+            redisUrl = embedded.redisUrl();
+        }
+        if (databaseUrl == null) {
+            embedded.startPostgres(config.dataDir());
+            databaseUrl = embedded.databaseUrl();
+        }
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        vertx = Vertx.builder()
+                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+                .withMetrics(new MicrometerMetricsFactory(meters))
+                .build();
+        store = new LiveStore(vertx, redisUrl);
+        db = Database.connect(vertx, databaseUrl, config.dbPoolSize());
+        Formats formats = new Formats(formats());
+        archiver = new Archiver(vertx, db, store, formatArchives(), Duration.ofHours(config.liveRetentionHours()));
+        registry = new SessionRegistry(vertx, store, formats, archiver::sessionEnded);
+        archiver.start(registry);
+        gateway = new WebSocketGateway(vertx, registry, config.publicUrl());
+
+        Router router = Router.router(vertx);
+        router.get("/ws").handler(gateway::handle);
+        HealthCheckHandler live = HealthCheckHandler.create(vertx);
+        live.register("process", p -> p.complete(Status.OK()));
+        HealthCheckHandler ready = HealthCheckHandler.create(vertx);
+        ready.register("redis", 2000, p -> store.ping().onComplete(ar -> p.complete(ar.succeeded() ? Status.OK() : Status.KO())));
+        ready.register("postgresql", 2000, p -> db.ping().onComplete(ar -> p.complete(ar.succeeded() ? Status.OK() : Status.KO())));
+        router.get("/health/live").handler(live);
+        router.get("/health/ready").handler(ready);
+        router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
+        new HttpApi(registry, new ArchiveReader(db, formats), config.publicUrl()).mount(router);
+        new Pages().mount(router);
+
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(config.httpHost())
+                .setPort(config.httpPort())
+                .setMaxWebSocketFrameSize(MAX_FRAME)
+                .setMaxWebSocketMessageSize(MAX_FRAME)
+                .setPerFrameWebSocketCompressionSupported(false)
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setIdleTimeout(60)
+                .setCompressionSupported(true);
+        http = vertx.createHttpServer(options).requestHandler(router).listen().await();
+        LOG.atInfo()
+                .addKeyValue("port", http.actualPort())
+                .addKeyValue("node", config.nodeId())
+                .addKeyValue("redis", config.redisUrl() == null ? "embedded" : "external")
+                .addKeyValue("postgresql", config.databaseUrl() == null ? "embedded" : "external")
+                .addKeyValue("startupMs", (System.nanoTime() - t0) / 1_000_000)
+                .log("Atelier listening on http://localhost:" + http.actualPort());
+    }
+
+    public int port() {
+        return http.actualPort();
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public SessionRegistry registry() {
+        return registry;
+    }
+
+    public Archiver archiver() {
+        return archiver;
+    }
+
+    public String redisUrl() {
+        return redisUrl;
+    }
+
+    public String databaseUrl() {
+        return databaseUrl;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (http != null) {
+                http.close().await();
+            }
+            if (gateway != null) {
+                gateway.close();
+            }
+            if (archiver != null) {
+                archiver.stop();
+            }
+            if (vertx != null) {
+                vertx.close().await();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("error while stopping", e);
+        }
+        if (store != null) {
+            store.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+        embedded.close();
+    }
+}

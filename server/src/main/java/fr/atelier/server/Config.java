@@ -1,0 +1,53 @@
+package fr.atelier.server;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+/** Settings from the environment (ATELIER_*), with the embedded defaults. */
+public record Config(
+        String httpHost,
+        int httpPort,
+        Path dataDir,
+        String redisUrl,
+        String databaseUrl,
+        String publicUrl,
+        String nodeId,
+        int liveRetentionHours,
+        int dbPoolSize,
+        String redisFsync) {
+
+    public static Config fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static Config from(Map<String, String> env) {
+        return new Config(
+                env.getOrDefault("ATELIER_HTTP_HOST", "0.0.0.0"),
+                Integer.parseInt(env.getOrDefault("ATELIER_HTTP_PORT", "8080")),
+                Path.of(env.getOrDefault("ATELIER_DATA_DIR", "./data")).toAbsolutePath().normalize(),
+                blankToNull(env.get("ATELIER_REDIS_URL")),
+                blankToNull(env.get("ATELIER_DATABASE_URL")),
+                stripSlash(blankToNull(env.get("ATELIER_PUBLIC_URL"))),
+                env.getOrDefault("ATELIER_NODE_ID", "node-" + UUID.randomUUID().toString().substring(0, 8)),
+                Integer.parseInt(env.getOrDefault("ATELIER_LIVE_RETENTION_HOURS", "48")),
+                Integer.parseInt(env.getOrDefault("ATELIER_DB_POOL_SIZE", "4")),
+                env.getOrDefault("ATELIER_REDIS_FSYNC", "everysec"));
+    }
+
+    public Config withHttpPort(int port) {
+        return new Config(httpHost, port, dataDir, redisUrl, databaseUrl, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync);
+    }
+
+    public Config withServices(String redis, String database) {
+        return new Config(httpHost, httpPort, dataDir, redis, database, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static String stripSlash(String s) {
+        return s != null && s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+}

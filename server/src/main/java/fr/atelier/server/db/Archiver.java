@@ -1,0 +1,211 @@
+package fr.atelier.server.db;
+
+import static fr.atelier.server.db.generated.Tables.PARTICIPANT;
+import static fr.atelier.server.db.generated.Tables.SATISFACTION_ANSWER;
+import static fr.atelier.server.db.generated.Tables.SESSION;
+import static fr.atelier.server.db.generated.Tables.SESSION_EVENT;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.atelier.server.live.LiveStore;
+import fr.atelier.server.live.SessionActor;
+import fr.atelier.server.live.SessionRegistry;
+import fr.atelier.workshops.core.Json;
+import fr.atelier.workshops.core.PlatformState;
+import fr.atelier.workshops.core.Roster;
+import fr.atelier.workshops.core.Satisfaction;
+import fr.atelier.workshops.core.SessionState;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Copies an ended session (results and whole event log) from Redis to PostgreSQL. Idempotent:
+ * every row is an upsert keyed by the session and event identities. A failed archive stays in
+ * Redis's pending set and is retried, so PostgreSQL may be down when a session ends.
+ */
+public final class Archiver {
+    private static final Logger LOG = LoggerFactory.getLogger(Archiver.class);
+    public static final long RETRY_MS = 15_000;
+
+    private final Vertx vertx;
+    private final Database db;
+    private final LiveStore store;
+    private final Map<String, FormatArchive> formats;
+    private final Duration retention;
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private SessionRegistry registry;
+    private long timer = -1;
+
+    public Archiver(Vertx vertx, Database db, LiveStore store, List<FormatArchive> formats, Duration retention) {
+        this.vertx = vertx;
+        this.db = db;
+        this.store = store;
+        this.formats = new ConcurrentHashMap<>();
+        formats.forEach(f -> this.formats.put(f.format(), f));
+        this.retention = retention;
+    }
+
+    public void start(SessionRegistry registry) {
+        this.registry = registry;
+        timer = vertx.setPeriodic(RETRY_MS, RETRY_MS, t -> retryPending());
+    }
+
+    public void stop() {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    /** Called by a session actor when its session has ended. */
+    public void sessionEnded(SessionActor<?> actor) {
+        store.markArchivePending(actor.sessionId())
+                .compose(v -> archive(actor.sessionId()))
+                .onFailure(e -> LOG.atWarn().addKeyValue("session", actor.sessionId())
+                        .log("archive failed, will retry: " + e.getMessage()));
+    }
+
+    public Future<Void> retryPending() {
+        return store.archivePending().compose(ids -> {
+            Future<Void> chain = Future.succeededFuture();
+            for (String id : ids) {
+                chain = chain.compose(v -> archive(id).recover(e -> {
+                    LOG.atWarn().addKeyValue("session", id).log("archive retry failed: " + e.getMessage());
+                    return Future.succeededFuture();
+                }));
+            }
+            return chain;
+        });
+    }
+
+    /** Archives one session now. */
+    public Future<Void> archive(String sessionId) {
+        if (!running.add(sessionId)) {
+            return Future.succeededFuture();
+        }
+        return registry.byId(sessionId).compose(actor -> {
+            if (actor == null) {
+                return Future.failedFuture("unknown session " + sessionId);
+            }
+            return actor.call(() -> snapshotOf(actor)).compose(snap ->
+                    store.readAfter(sessionId, null).compose(batches ->
+                            db.transaction(tx -> {
+                                write(tx, sessionId, snap, batches);
+                                return null;
+                            })).compose(v -> store.archived(sessionId, snap.state().platform().code(), retention)));
+        }).onComplete(ar -> {
+            running.remove(sessionId);
+            if (ar.succeeded()) {
+                LOG.atInfo().addKeyValue("session", sessionId).log("session archived to PostgreSQL");
+                registry.evict(sessionId);
+            }
+        }).mapEmpty();
+    }
+
+    private record Snap(SessionState<?> state, Object results, String resultsJson) {}
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Snap snapshotOf(SessionActor<?> actor) {
+        SessionState<?> s = actor.state();
+        fr.atelier.workshops.core.Format f = actor.session().format();
+        Object results = f.results(s.activity(), s.platform().roster());
+        return new Snap(s, results, actor.codec().write(results));
+    }
+
+    private void write(DSLContext tx, String sessionId, Snap snap, List<LiveStore.Batch> batches) {
+        PlatformState p = snap.state().platform();
+        Satisfaction.Summary summary = p.satisfaction().summary(false);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        BigDecimal average = summary.average() == null ? null : BigDecimal.valueOf(summary.average());
+        tx.insertInto(SESSION)
+                .set(SESSION.ID, sessionId)
+                .set(SESSION.CODE, p.code())
+                .set(SESSION.FORMAT, p.format())
+                .set(SESSION.TITLE, p.title())
+                .set(SESSION.CREATED_AT, time(p.createdAt()))
+                .set(SESSION.STARTED_AT, time(p.startedAt()))
+                .set(SESSION.ENDED_AT, time(p.endedAt()))
+                .set(SESSION.PARTICIPANT_COUNT, p.roster().members().size())
+                .set(SESSION.SATISFACTION_COUNT, summary.count())
+                .set(SESSION.SATISFACTION_AVERAGE, average)
+                .set(SESSION.HOST_TOKEN_HASH, p.hostTokenHash())
+                .set(SESSION.RESULTS, JSONB.valueOf(snap.resultsJson()))
+                .set(SESSION.ARCHIVED_AT, now)
+                .onConflict(SESSION.ID)
+                .doUpdate()
+                .set(SESSION.ENDED_AT, time(p.endedAt()))
+                .set(SESSION.PARTICIPANT_COUNT, p.roster().members().size())
+                .set(SESSION.SATISFACTION_COUNT, summary.count())
+                .set(SESSION.SATISFACTION_AVERAGE, average)
+                .set(SESSION.RESULTS, JSONB.valueOf(snap.resultsJson()))
+                .set(SESSION.ARCHIVED_AT, now)
+                .execute();
+
+        List<Query> rows = new ArrayList<>();
+        for (Roster.Member m : p.roster().all()) {
+            rows.add(tx.insertInto(PARTICIPANT)
+                    .set(PARTICIPANT.SESSION_ID, sessionId)
+                    .set(PARTICIPANT.ID, m.id())
+                    .set(PARTICIPANT.NICKNAME, m.nickname())
+                    .set(PARTICIPANT.JOINED_AT, time(m.joinedAtMillis()))
+                    .set(PARTICIPANT.ACTIVE, m.active())
+                    .onConflict(PARTICIPANT.SESSION_ID, PARTICIPANT.ID)
+                    .doUpdate()
+                    .set(PARTICIPANT.ACTIVE, m.active()));
+        }
+        p.satisfaction().ratings().forEach((participantId, r) -> rows.add(tx.insertInto(SATISFACTION_ANSWER)
+                .set(SATISFACTION_ANSWER.SESSION_ID, sessionId)
+                .set(SATISFACTION_ANSWER.PARTICIPANT_ID, participantId)
+                .set(SATISFACTION_ANSWER.SCORE, (short) r.score())
+                .set(SATISFACTION_ANSWER.COMMENT, r.comment())
+                .onConflict(SATISFACTION_ANSWER.SESSION_ID, SATISFACTION_ANSWER.PARTICIPANT_ID)
+                .doUpdate()
+                .set(SATISFACTION_ANSWER.SCORE, (short) r.score())
+                .set(SATISFACTION_ANSWER.COMMENT, r.comment())));
+        for (LiveStore.Batch b : batches) {
+            long seq = b.firstSeq();
+            for (JsonNode event : parse(b.eventsJson())) {
+                rows.add(tx.insertInto(SESSION_EVENT)
+                        .set(SESSION_EVENT.SESSION_ID, sessionId)
+                        .set(SESSION_EVENT.SEQ, seq++)
+                        .set(SESSION_EVENT.TYPE, event.path("type").asText())
+                        .set(SESSION_EVENT.PAYLOAD, JSONB.valueOf(event.toString()))
+                        .onConflictDoNothing());
+            }
+        }
+        for (int i = 0; i < rows.size(); i += 500) {
+            tx.batch(rows.subList(i, Math.min(rows.size(), i + 500))).execute();
+        }
+        FormatArchive formatArchive = formats.get(p.format());
+        if (formatArchive != null) {
+            formatArchive.write(tx, sessionId, snap.state().activity());
+        }
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static OffsetDateTime time(Long millis) {
+        return millis == null ? null : Instant.ofEpochMilli(millis).atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,259 @@
+package fr.atelier.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.atelier.server.db.ArchiveReader;
+import fr.atelier.server.db.Synthesis;
+import fr.atelier.server.live.Outcome;
+import fr.atelier.server.live.SessionActor;
+import fr.atelier.server.live.SessionRegistry;
+import fr.atelier.server.live.Tokens;
+import fr.atelier.workshops.core.Actor;
+import fr.atelier.workshops.core.Format;
+import fr.atelier.workshops.core.Json;
+import fr.atelier.workshops.core.PlatformCommand;
+import fr.atelier.workshops.core.PlatformState;
+import fr.atelier.workshops.core.SessionState;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The JSON API under {@code /api}: create, look up, join, QR code, synthesis and CSV. */
+public final class HttpApi {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    public static final int BODY_LIMIT = 16 * 1024;
+    public static final int JOINS_PER_MINUTE = 30;
+
+    private final SessionRegistry registry;
+    private final ArchiveReader archive;
+    private final String publicUrl;
+    private final RateLimiter joinLimiter = new RateLimiter(JOINS_PER_MINUTE, 60_000);
+    private final RateLimiter createLimiter = new RateLimiter(JOINS_PER_MINUTE, 60_000);
+
+    public HttpApi(SessionRegistry registry, ArchiveReader archive, String publicUrl) {
+        this.registry = registry;
+        this.archive = archive;
+        this.publicUrl = publicUrl;
+    }
+
+    public void mount(Router router) {
+        router.route("/api/*").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT).setHandleFileUploads(false));
+        router.get("/api/formats").handler(this::formats);
+        router.post("/api/sessions").handler(this::create);
+        router.get("/api/sessions/:code").handler(this::info);
+        router.post("/api/sessions/:code/join").handler(this::join);
+        router.get("/api/sessions/:code/qr.svg").handler(this::qr);
+        router.get("/api/sessions/:code/synthesis").handler(rc -> synthesis(rc).onSuccess(s -> json(rc, 200, Json.MAPPER.valueToTree(s))).onFailure(rc::fail));
+        router.get("/api/sessions/:code/export.csv").handler(rc -> synthesis(rc).onSuccess(s -> rc.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, "text/csv; charset=utf-8")
+                .putHeader("Content-Disposition", "attachment; filename=\"atelier-" + s.code() + ".csv\"")
+                .end(CsvExport.of(s))).onFailure(rc::fail));
+        router.route("/api/*").failureHandler(HttpApi::failure);
+    }
+
+    private void formats(RoutingContext rc) {
+        ArrayNode list = Json.MAPPER.createArrayNode();
+        for (Format<?, ?, ?> f : registry.formats().all()) {
+            list.addObject().put("id", f.id()).put("title", f.title());
+        }
+        json(rc, 200, list);
+    }
+
+    private void create(RoutingContext rc) {
+        limit(rc, createLimiter);
+        JsonNode body = body(rc);
+        String formatId = text(body, "format", 40, true);
+        String title = text(body, "title", 120, false);
+        Format<?, ?, ?> format = registry.formats().find(formatId)
+                .orElseThrow(() -> ApiError.badRequest("Format inconnu : « " + formatId + " »."));
+        registry.create(format, title).onSuccess(created -> {
+            String base = baseUrl(rc);
+            ObjectNode out = Json.MAPPER.createObjectNode();
+            out.put("code", created.code());
+            out.put("hostToken", created.hostToken());
+            out.put("consoleUrl", base + "/h/" + created.code() + "#k=" + created.hostToken());
+            out.put("screenUrl", base + "/s/" + created.code() + "/screen");
+            out.put("joinUrl", base + "/j/" + created.code());
+            out.put("synthesisUrl", base + "/s/" + created.code() + "/synthese#k=" + created.hostToken());
+            json(rc, 201, out);
+        }).onFailure(e -> rc.fail(ApiError.unavailable()));
+    }
+
+    private void info(RoutingContext rc) {
+        limit(rc, joinLimiter);
+        session(rc).compose(actor -> actor.call(() -> {
+            SessionState<?> s = actor.state();
+            PlatformState p = s.platform();
+            ObjectNode out = Json.MAPPER.createObjectNode();
+            out.put("code", p.code()).put("title", p.title()).put("format", p.format())
+                    .put("formatTitle", actor.session().format().title()).put("phase", p.phase().name())
+                    .put("joiningOpen", p.joiningOpen()).put("participantCount", p.roster().activeCount());
+            return out;
+        })).onSuccess(out -> json(rc, 200, out)).onFailure(rc::fail);
+    }
+
+    private void join(RoutingContext rc) {
+        limit(rc, joinLimiter);
+        JsonNode body = body(rc);
+        String nickname = text(body, "nickname", 200, false);
+        String participantId = Tokens.id("p_");
+        String token = Tokens.secret();
+        session(rc).compose(actor -> actor.submit(Actor.GUEST, "join:" + participantId,
+                new PlatformCommand.Join(participantId, nickname == null ? "" : nickname, Tokens.hash(token)))
+                .compose(outcome -> outcome.accepted()
+                        ? actor.call(() -> actor.state().platform().roster().member(participantId).orElseThrow().nickname())
+                        : Future.failedFuture(joinError(outcome))))
+                .onSuccess(name -> {
+                    ObjectNode out = Json.MAPPER.createObjectNode();
+                    out.put("participantId", participantId).put("nickname", name).put("rejoinToken", token);
+                    json(rc, 201, out);
+                }).onFailure(rc::fail);
+    }
+
+    private static ApiError joinError(Outcome o) {
+        int status = switch (o.code()) {
+            case "nickname_taken" -> 409;
+            case "session_ended" -> 410;
+            case "joining_closed" -> 403;
+            case "unavailable" -> 503;
+            default -> 400;
+        };
+        return new ApiError(status, o.code(), o.message());
+    }
+
+    private void qr(RoutingContext rc) {
+        String code = code(rc);
+        rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "image/svg+xml")
+                .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=3600")
+                .end(QrCodes.svg(baseUrl(rc) + "/j/" + code));
+    }
+
+    /** Live sessions come from their actor; archived ones (live keys expired) from PostgreSQL. */
+    private Future<Synthesis> synthesis(RoutingContext rc) {
+        String code = code(rc);
+        String token = bearer(rc);
+        return registry.byCode(code).compose(actor -> {
+            if (actor != null) {
+                return actor.call(() -> {
+                    if (!actor.isHost(token)) {
+                        throw ApiError.unauthorized();
+                    }
+                    return Synthesis.fromLive(actor.session(), actor.state());
+                });
+            }
+            return archive.synthesis(code, token).map(l -> {
+                if (!l.found()) {
+                    throw ApiError.unknownSession();
+                }
+                if (!l.authorised()) {
+                    throw ApiError.unauthorized();
+                }
+                return l.synthesis();
+            });
+        });
+    }
+
+    private Future<SessionActor<?>> session(RoutingContext rc) {
+        String code = code(rc);
+        return registry.byCode(code)
+                .recover(e -> Future.failedFuture(ApiError.unavailable()))
+                .compose(actor -> actor == null ? Future.failedFuture(ApiError.unknownSession()) : Future.succeededFuture(actor));
+    }
+
+    private static String code(RoutingContext rc) {
+        String code = Tokens.normaliseCode(rc.pathParam("code"));
+        if (code == null) {
+            throw ApiError.unknownSession();
+        }
+        return code;
+    }
+
+    private static String bearer(RoutingContext rc) {
+        String h = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (h == null || !h.startsWith("Bearer ")) {
+            throw ApiError.unauthorized();
+        }
+        return h.substring("Bearer ".length()).trim();
+    }
+
+    private String baseUrl(RoutingContext rc) {
+        if (publicUrl != null) {
+            return publicUrl;
+        }
+        return rc.request().scheme() + "://" + rc.request().getHeader(HttpHeaders.HOST);
+    }
+
+    private static void limit(RoutingContext rc, RateLimiter limiter) {
+        String address = rc.request().remoteAddress() == null ? "?" : rc.request().remoteAddress().hostAddress();
+        if (!limiter.allow(address, System.currentTimeMillis())) {
+            throw ApiError.rateLimited();
+        }
+    }
+
+    private static JsonNode body(RoutingContext rc) {
+        String raw = rc.body().asString();
+        if (raw == null || raw.isBlank()) {
+            throw ApiError.badRequest("Corps de requête JSON attendu.");
+        }
+        try {
+            JsonNode node = Json.MAPPER.readTree(raw);
+            if (node == null || !node.isObject()) {
+                throw ApiError.badRequest("Un objet JSON est attendu.");
+            }
+            return node;
+        } catch (IOException e) {
+            throw ApiError.badRequest("JSON illisible.");
+        }
+    }
+
+    private static String text(JsonNode body, String field, int max, boolean required) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw ApiError.badRequest("Le champ « " + field + " » est obligatoire.");
+            }
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw ApiError.badRequest("Le champ « " + field + " » doit être un texte.");
+        }
+        if (v.asText().length() > max) {
+            throw ApiError.badRequest("Le champ « " + field + " » dépasse " + max + " caractères.");
+        }
+        return v.asText();
+    }
+
+    static void json(RoutingContext rc, int status, JsonNode body) {
+        rc.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .end(body.toString());
+    }
+
+    /** The one error path: typed errors become {"error":{code,message}}; anything else is a 500. */
+    static void failure(RoutingContext rc) {
+        Throwable f = rc.failure();
+        ApiError error;
+        if (f instanceof ApiError e) {
+            error = e;
+        } else if (rc.statusCode() == 413) {
+            error = new ApiError(413, "too_large", "Requête trop volumineuse (16 Kio au plus).");
+        } else if (rc.statusCode() > 0 && rc.statusCode() < 500 && f == null) {
+            error = new ApiError(rc.statusCode(), "bad_request", "Requête invalide.");
+        } else {
+            LOG.atError().setCause(f).addKeyValue("path", rc.request().path()).log("request failed");
+            error = new ApiError(500, "internal", "Erreur interne : l'équipe technique en a été informée.");
+        }
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        out.putObject("error").put("code", error.code()).put("message", error.getMessage());
+        if (!rc.response().ended()) {
+            json(rc, error.status(), out);
+        }
+    }
+}

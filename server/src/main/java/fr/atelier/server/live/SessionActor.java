@@ -1,0 +1,556 @@
+package fr.atelier.server.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.atelier.workshops.core.ActivityCommand;
+import fr.atelier.workshops.core.Actor;
+import fr.atelier.workshops.core.Audience;
+import fr.atelier.workshops.core.Decision;
+import fr.atelier.workshops.core.Impact;
+import fr.atelier.workshops.core.Json;
+import fr.atelier.workshops.core.Phase;
+import fr.atelier.workshops.core.PlatformEvent;
+import fr.atelier.workshops.core.Roster;
+import fr.atelier.workshops.core.Session;
+import fr.atelier.workshops.core.SessionCodec;
+import fr.atelier.workshops.core.SessionCommand;
+import fr.atelier.workshops.core.SessionEvent;
+import fr.atelier.workshops.core.SessionState;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hosts one live session on one Vert.x context (no locks): takes commands in order, decides,
+ * appends the resulting events to Redis, and only once Redis confirmed does it acknowledge and push
+ * views. Commands that arrive while a write is in flight form the next batch (group commit).
+ */
+public final class SessionActor<S> {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionActor.class);
+    /** Projector and console views are coalesced to at most one per this delay during bursts. */
+    static final long AGGREGATE_INTERVAL_MS = 100;
+    static final int SNAPSHOT_EVERY = 1000;
+    static final int DEDUPE_MEMORY = 100_000;
+
+    private final Vertx vertx;
+    private final Context context;
+    private final LiveStore store;
+    private final String sessionId;
+    private final Session<S, ?, ?> session;
+    private final SessionCodec codec;
+    private final Consumer<SessionActor<?>> onEnded;
+
+    private SessionState<S> committed;
+    private long committedSeq;
+    private String lastStreamId;
+    private SessionState<S> pending;
+    private long pendingSeq;
+    private long snapshotSeq;
+
+    private final ArrayDeque<PendingCommand> queue = new ArrayDeque<>();
+    private final Map<String, PendingCommand> inFlight = new HashMap<>();
+    private final LinkedHashMap<String, Long> done = new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > DEDUPE_MEMORY;
+        }
+    };
+    private boolean writing;
+    private boolean resyncing;
+
+    private final Map<String, List<ViewListener>> phones = new HashMap<>();
+    private final List<ViewListener> screens = new ArrayList<>();
+    private final List<ViewListener> consoles = new ArrayList<>();
+    private long lastAggregatePush;
+    private long aggregateTimer = -1;
+    private long deadlineTimer = -1;
+    private Instant scheduledDeadline;
+
+    private static final class PendingCommand {
+        final String key;
+        final List<SessionEvent> events;
+        final long lastSeq;
+        final Promise<Outcome> promise = Promise.promise();
+
+        PendingCommand(String key, List<SessionEvent> events, long lastSeq) {
+            this.key = key;
+            this.events = events;
+            this.lastSeq = lastSeq;
+        }
+    }
+
+    private SessionActor(Vertx vertx, Context context, LiveStore store, String sessionId, Session<S, ?, ?> session,
+                         Consumer<SessionActor<?>> onEnded) {
+        this.vertx = vertx;
+        this.context = context;
+        this.store = store;
+        this.sessionId = sessionId;
+        this.session = session;
+        this.codec = new SessionCodec(session.format());
+        this.onEnded = onEnded;
+        this.committed = session.initialState();
+        this.pending = committed;
+    }
+
+    /** Rebuilds a session from its Redis snapshot and the stream tail. Runs on {@code context}. */
+    static <S> Future<SessionActor<S>> load(Vertx vertx, Context context, LiveStore store, String sessionId,
+                                            Session<S, ?, ?> session, Consumer<SessionActor<?>> onEnded) {
+        SessionActor<S> actor = new SessionActor<>(vertx, context, store, sessionId, session, onEnded);
+        return store.loadSnapshot(sessionId)
+                .map(snapshot -> {
+                    if (snapshot != null) {
+                        actor.restoreSnapshot(snapshot);
+                    }
+                    return actor;
+                })
+                .compose(a -> a.catchUp())
+                .map(v -> {
+                    actor.afterCommit(false);
+                    return actor;
+                });
+    }
+
+    /** Applies every batch written after the last one this actor knows of. */
+    private Future<Void> catchUp() {
+        return store.readAfter(sessionId, lastStreamId).map(batches -> {
+            for (LiveStore.Batch b : batches) {
+                List<SessionEvent> events = codec.readEvents(b.eventsJson());
+                SessionState<S> s = committed;
+                for (SessionEvent e : events) {
+                    s = session.evolve(s, e);
+                }
+                committed = s;
+                committedSeq = b.firstSeq() + events.size() - 1;
+                lastStreamId = b.streamId();
+                rememberKeys(b.commandKeysJson(), committedSeq);
+            }
+            pending = committed;
+            pendingSeq = committedSeq;
+            return null;
+        });
+    }
+
+    private void rememberKeys(String keysJson, long seq) {
+        if (keysJson == null) {
+            return;
+        }
+        try {
+            for (JsonNode k : Json.MAPPER.readTree(keysJson)) {
+                done.put(k.asText(), seq);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void restoreSnapshot(String json) {
+        try {
+            JsonNode node = Json.MAPPER.readTree(json);
+            committed = (SessionState<S>) codec.readSnapshot(node.get("state").toString());
+            committedSeq = node.get("seq").asLong();
+            snapshotSeq = committedSeq;
+            lastStreamId = node.get("streamId").asText();
+            node.get("dedupe").fields().forEachRemaining(f -> done.put(f.getKey(), f.getValue().asLong()));
+            pending = committed;
+            pendingSeq = committedSeq;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public Context context() {
+        return context;
+    }
+
+    public Session<S, ?, ?> session() {
+        return session;
+    }
+
+    public SessionCodec codec() {
+        return codec;
+    }
+
+    /** The last acknowledged state. Call on the session's context. */
+    public SessionState<S> state() {
+        return committed;
+    }
+
+    public long seq() {
+        return committedSeq;
+    }
+
+    /** Runs {@code action} on the session's context. */
+    public <T> Future<T> call(java.util.function.Supplier<T> action) {
+        if (Vertx.currentContext() == context) {
+            return Future.succeededFuture(action.get());
+        }
+        Promise<T> p = Promise.promise();
+        context.runOnContext(v -> {
+            try {
+                p.complete(action.get());
+            } catch (RuntimeException e) {
+                p.fail(e);
+            }
+        });
+        return p.future();
+    }
+
+    public Future<Outcome> submit(Actor who, String clientId, SessionCommand command) {
+        return call(() -> submitHere(who, clientId, command)).compose(f -> f);
+    }
+
+    private Future<Outcome> submitHere(Actor who, String clientId, SessionCommand command) {
+        if (resyncing) {
+            return Future.succeededFuture(Outcome.unavailable());
+        }
+        String key = dedupeKey(who, clientId);
+        Long doneSeq = done.get(key);
+        if (doneSeq != null) {
+            return Future.succeededFuture(Outcome.ack(doneSeq));
+        }
+        PendingCommand same = inFlight.get(key);
+        if (same != null) {
+            return same.promise.future();
+        }
+        Decision<SessionEvent> decision;
+        try {
+            decision = session.decide(pending, who, command, Instant.now());
+        } catch (RuntimeException e) {
+            LOG.atError().setCause(e).addKeyValue("session", sessionId).log("decider failed");
+            return Future.succeededFuture(Outcome.reject("invalid", "Cette action n'a pas pu être traitée."));
+        }
+        if (decision instanceof Decision.Rejected<SessionEvent> r) {
+            return Future.succeededFuture(Outcome.reject(r.code(), r.message()));
+        }
+        List<SessionEvent> events = ((Decision.Accepted<SessionEvent>) decision).events();
+        for (SessionEvent e : events) {
+            pending = session.evolve(pending, e);
+        }
+        pendingSeq += events.size();
+        PendingCommand pc = new PendingCommand(key, events, pendingSeq);
+        inFlight.put(key, pc);
+        queue.add(pc);
+        flush();
+        return pc.promise.future();
+    }
+
+    private static String dedupeKey(Actor who, String clientId) {
+        String actor;
+        if (who instanceof Actor.Participant p) {
+            actor = "p:" + p.id();
+        } else if (who instanceof Actor.Facilitator) {
+            actor = "f";
+        } else if (who instanceof Actor.System) {
+            actor = "s";
+        } else {
+            actor = "g";
+        }
+        return actor + "|" + clientId;
+    }
+
+    private void flush() {
+        if (writing || queue.isEmpty()) {
+            return;
+        }
+        List<PendingCommand> batch = new ArrayList<>(queue);
+        queue.clear();
+        List<SessionEvent> events = new ArrayList<>();
+        ArrayNode keys = Json.MAPPER.createArrayNode();
+        for (PendingCommand pc : batch) {
+            events.addAll(pc.events);
+            if (!pc.events.isEmpty()) {
+                keys.add(pc.key);
+            }
+        }
+        SessionState<S> after = pending;
+        long lastSeq = pendingSeq;
+        if (events.isEmpty()) {
+            // Nothing to write (idempotent commands), but earlier writes may be in this batch's past: all done.
+            complete(batch);
+            return;
+        }
+        long firstSeq = committedSeq + 1;
+        writing = true;
+        store.append(sessionId, firstSeq, codec.writeEvents(events), keys.toString()).onComplete(ar -> {
+            writing = false;
+            if (ar.succeeded()) {
+                committed = after;
+                committedSeq = lastSeq;
+                lastStreamId = ar.result();
+                complete(batch);
+                publish(events);
+                afterCommit(events.stream().anyMatch(e -> e instanceof PlatformEvent.SessionEnded));
+                flush();
+            } else {
+                LOG.atWarn().addKeyValue("session", sessionId).log("Redis write failed: " + ar.cause());
+                failAll(batch);
+            }
+        });
+    }
+
+    private void complete(List<PendingCommand> batch) {
+        for (PendingCommand pc : batch) {
+            inFlight.remove(pc.key);
+            long seq = pc.events.isEmpty() ? committedSeq : pc.lastSeq;
+            if (!pc.events.isEmpty()) {
+                done.put(pc.key, seq);
+            }
+            pc.promise.complete(Outcome.ack(seq));
+        }
+    }
+
+    /**
+     * A write failed or timed out: it may or may not be in Redis. Refuse everything pending ("try
+     * again"), then re-read the stream so the state matches what Redis really holds; resent commands
+     * are then recognised by their ids.
+     */
+    private void failAll(List<PendingCommand> batch) {
+        List<PendingCommand> all = new ArrayList<>(batch);
+        all.addAll(queue);
+        queue.clear();
+        for (PendingCommand pc : all) {
+            inFlight.remove(pc.key);
+            pc.promise.complete(Outcome.unavailable());
+        }
+        pending = committed;
+        pendingSeq = committedSeq;
+        resyncing = true;
+        resync();
+    }
+
+    private void resync() {
+        long before = committedSeq;
+        catchUp().onComplete(ar -> {
+            if (ar.succeeded()) {
+                resyncing = false;
+                LOG.atInfo().addKeyValue("session", sessionId).log("resynchronised with Redis at seq " + committedSeq);
+                if (committedSeq != before) {
+                    publishAll();
+                }
+                afterCommit(committed.platform().phase() == Phase.ENDED);
+            } else {
+                vertx.setTimer(1000, t -> resync());
+            }
+        });
+    }
+
+    private void afterCommit(boolean ended) {
+        scheduleDeadline();
+        if (committedSeq - snapshotSeq >= SNAPSHOT_EVERY || (ended && committedSeq > snapshotSeq)) {
+            snapshot();
+        }
+        if (ended) {
+            onEnded.accept(this);
+        }
+    }
+
+    private void snapshot() {
+        long seq = committedSeq;
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("seq", seq);
+        node.put("streamId", lastStreamId);
+        try {
+            node.set("state", Json.MAPPER.readTree(codec.writeSnapshot(committed)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ObjectNode dedupe = node.putObject("dedupe");
+        done.forEach(dedupe::put);
+        snapshotSeq = seq;
+        store.saveSnapshot(sessionId, node.toString()).onFailure(e -> {
+            LOG.atWarn().addKeyValue("session", sessionId).log("snapshot failed: " + e);
+            snapshotSeq = Math.min(snapshotSeq, seq - SNAPSHOT_EVERY);
+        });
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void scheduleDeadline() {
+        Instant deadline = ((fr.atelier.workshops.core.Format) session.format()).nextDeadline(committed.activity());
+        if (committed.platform().phase() == Phase.ENDED) {
+            deadline = null;
+        }
+        if (java.util.Objects.equals(deadline, scheduledDeadline)) {
+            return;
+        }
+        if (deadlineTimer >= 0) {
+            vertx.cancelTimer(deadlineTimer);
+            deadlineTimer = -1;
+        }
+        scheduledDeadline = deadline;
+        if (deadline == null) {
+            return;
+        }
+        long delay = Math.max(1, deadline.toEpochMilli() - System.currentTimeMillis());
+        Instant fired = deadline;
+        deadlineTimer = vertx.setTimer(delay, t -> {
+            deadlineTimer = -1;
+            scheduledDeadline = null;
+            Object expire = ((fr.atelier.workshops.core.Format) session.format()).expire(committed.activity(), fired);
+            if (expire != null) {
+                submitHere(Actor.SYSTEM, "deadline:" + fired.toEpochMilli(), new ActivityCommand(expire));
+            }
+        });
+    }
+
+    // ---- views ------------------------------------------------------------------------------
+
+    public Future<Void> attach(ViewListener listener) {
+        return call(() -> {
+            Audience a = listener.audience();
+            if (a instanceof Audience.Participant p) {
+                phones.computeIfAbsent(p.id(), k -> new ArrayList<>(1)).add(listener);
+            } else if (a instanceof Audience.Facilitator) {
+                consoles.add(listener);
+            } else {
+                screens.add(listener);
+            }
+            listener.send(viewFrame(a));
+            return null;
+        });
+    }
+
+    public void detach(ViewListener listener) {
+        call(() -> {
+            Audience a = listener.audience();
+            if (a instanceof Audience.Participant p) {
+                List<ViewListener> list = phones.get(p.id());
+                if (list != null) {
+                    list.remove(listener);
+                    if (list.isEmpty()) {
+                        phones.remove(p.id());
+                    }
+                }
+            } else {
+                consoles.remove(listener);
+                screens.remove(listener);
+            }
+            return null;
+        });
+    }
+
+    public int listenerCount() {
+        int n = screens.size() + consoles.size();
+        for (List<ViewListener> l : phones.values()) {
+            n += l.size();
+        }
+        return n;
+    }
+
+    private String viewFrame(Audience audience) {
+        return "{\"type\":\"view\",\"seq\":" + committedSeq + ",\"view\":" + codec.write(session.view(committed, audience)) + "}";
+    }
+
+    private void publish(List<SessionEvent> events) {
+        boolean all = false;
+        Set<String> touched = new HashSet<>();
+        for (SessionEvent e : events) {
+            Impact impact = session.impact(e);
+            if (impact.allParticipants()) {
+                all = true;
+                break;
+            }
+            touched.addAll(impact.participants());
+        }
+        if (all) {
+            publishAll();
+            return;
+        }
+        for (String id : touched) {
+            sendToPhone(id);
+        }
+        aggregatesChanged();
+    }
+
+    private void publishAll() {
+        for (String id : phones.keySet()) {
+            sendToPhone(id);
+        }
+        aggregatesChanged();
+    }
+
+    private void sendToPhone(String participantId) {
+        List<ViewListener> listeners = phones.get(participantId);
+        if (listeners == null || listeners.isEmpty()) {
+            return;
+        }
+        String frame = viewFrame(new Audience.Participant(participantId));
+        for (ViewListener l : listeners) {
+            l.send(frame);
+        }
+    }
+
+    private void aggregatesChanged() {
+        if (aggregateTimer >= 0) {
+            return;
+        }
+        long wait = lastAggregatePush + AGGREGATE_INTERVAL_MS - System.currentTimeMillis();
+        if (wait <= 0) {
+            pushAggregates();
+        } else {
+            aggregateTimer = vertx.setTimer(wait, t -> {
+                aggregateTimer = -1;
+                pushAggregates();
+            });
+        }
+    }
+
+    private void pushAggregates() {
+        lastAggregatePush = System.currentTimeMillis();
+        if (!screens.isEmpty()) {
+            String frame = viewFrame(Audience.PROJECTOR);
+            for (ViewListener l : screens) {
+                l.send(frame);
+            }
+        }
+        if (!consoles.isEmpty()) {
+            String frame = viewFrame(Audience.FACILITATOR);
+            for (ViewListener l : consoles) {
+                l.send(frame);
+            }
+        }
+    }
+
+    // ---- identities ---------------------------------------------------------------------------
+
+    public boolean isHost(String token) {
+        return Tokens.matches(token, committed.platform().hostTokenHash());
+    }
+
+    /** The participant holding this rejoin token, if any. Linear scan: only at connection time. */
+    public Optional<String> participantFor(String token) {
+        if (token == null) {
+            return Optional.empty();
+        }
+        String hash = Tokens.hash(token);
+        for (Iterator<Roster.Member> it = committed.platform().roster().all().iterator(); it.hasNext(); ) {
+            Roster.Member m = it.next();
+            if (java.security.MessageDigest.isEqual(hash.getBytes(), m.tokenHash().getBytes())) {
+                return Optional.of(m.id());
+            }
+        }
+        return Optional.empty();
+    }
+}

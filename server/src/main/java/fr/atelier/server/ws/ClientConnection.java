@@ -1,0 +1,308 @@
+package fr.atelier.server.ws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.atelier.server.live.Outcome;
+import fr.atelier.server.live.SessionActor;
+import fr.atelier.server.live.SessionRegistry;
+import fr.atelier.server.live.Tokens;
+import fr.atelier.server.live.ViewListener;
+import fr.atelier.workshops.core.Actor;
+import fr.atelier.workshops.core.Audience;
+import fr.atelier.workshops.core.Json;
+import fr.atelier.workshops.core.SessionCodec;
+import fr.atelier.workshops.core.SessionCommand;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * One socket's protocol state (awaiting hello → ready → closed). Validates every frame; a bad one
+ * gets an error and changes nothing. Commands go to the session actor; views come back through
+ * {@link ViewListener}.
+ */
+final class ClientConnection implements ViewListener {
+    static final int PROTOCOL = 1;
+    static final long HELLO_TIMEOUT_MS = 10_000;
+    static final int COMMANDS_PER_SECOND = 20;
+    static final int BURST = 40;
+    static final int ABUSE_LIMIT = 200;
+    static final int CLIENT_ID_MAX = 64;
+
+    private enum State { AWAITING_HELLO, READY, CLOSED }
+
+    private final Vertx vertx;
+    private final ServerWebSocket socket;
+    private final SessionRegistry registry;
+    private final WebSocketGateway gateway;
+    private State state = State.AWAITING_HELLO;
+    private long helloTimer;
+    private SessionActor<?> session;
+    private Audience audience;
+    private Actor actor;
+
+    private double tokens = BURST;
+    private long lastRefill = System.nanoTime();
+    private int refused;
+
+    /** Latest view not yet written because the socket is congested; older ones are superseded. */
+    private String parkedView;
+
+    ClientConnection(Vertx vertx, ServerWebSocket socket, SessionRegistry registry, WebSocketGateway gateway) {
+        this.vertx = vertx;
+        this.socket = socket;
+        this.registry = registry;
+        this.gateway = gateway;
+    }
+
+    void start() {
+        socket.textMessageHandler(this::onText);
+        socket.binaryMessageHandler(b -> sendError("bad_message", "Seuls les messages texte JSON sont acceptés."));
+        socket.closeHandler(v -> onClose());
+        socket.exceptionHandler(e -> { });
+        helloTimer = vertx.setTimer(HELLO_TIMEOUT_MS, t -> {
+            if (state == State.AWAITING_HELLO) {
+                close(4408, "hello attendu");
+            }
+        });
+    }
+
+    void ping() {
+        if (state != State.CLOSED) {
+            socket.writePing(Buffer.buffer());
+        }
+    }
+
+    @Override
+    public Audience audience() {
+        return audience;
+    }
+
+    @Override
+    public void send(String frame) {
+        synchronized (this) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            if (socket.writeQueueFull()) {
+                boolean wasParked = parkedView != null;
+                parkedView = frame;
+                if (!wasParked) {
+                    socket.drainHandler(v -> {
+                        String next;
+                        synchronized (this) {
+                            next = parkedView;
+                            parkedView = null;
+                        }
+                        if (next != null) {
+                            socket.writeTextMessage(next);
+                        }
+                    });
+                }
+                return;
+            }
+        }
+        socket.writeTextMessage(frame);
+    }
+
+    private void sendControl(ObjectNode message) {
+        if (state != State.CLOSED) {
+            socket.writeTextMessage(message.toString());
+        }
+    }
+
+    private void sendError(String code, String message) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("type", "error").put("code", code).put("message", message);
+        sendControl(n);
+    }
+
+    private void onText(String text) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        if (!takeToken()) {
+            if (++refused > ABUSE_LIMIT) {
+                close(4429, "trop de messages");
+            } else {
+                sendError("rate_limited", "Trop de messages : ralentissez.");
+            }
+            return;
+        }
+        JsonNode message;
+        try {
+            message = Json.MAPPER.readTree(text);
+        } catch (IOException e) {
+            sendError("bad_message", "Message illisible : JSON attendu.");
+            return;
+        }
+        if (message == null || !message.isObject() || !message.path("type").isTextual()) {
+            sendError("bad_message", "Chaque message doit être un objet JSON avec un champ « type ».");
+            return;
+        }
+        switch (message.get("type").asText()) {
+            case "hello" -> onHello(message);
+            case "ping" -> {
+                ObjectNode pong = Json.MAPPER.createObjectNode().put("type", "pong");
+                if (message.has("t")) {
+                    pong.set("t", message.get("t"));
+                }
+                sendControl(pong);
+            }
+            case "command" -> onCommand(message);
+            default -> sendError("bad_message", "Type de message inconnu : « " + truncate(message.get("type").asText()) + " ».");
+        }
+    }
+
+    private void onHello(JsonNode hello) {
+        if (state != State.AWAITING_HELLO) {
+            sendError("bad_message", "La connexion est déjà établie.");
+            return;
+        }
+        if (hello.path("protocol").asInt(-1) != PROTOCOL) {
+            sendError("bad_message", "Version de protocole non prise en charge (attendue : " + PROTOCOL + ").");
+            close(4400, "protocole");
+            return;
+        }
+        String code = Tokens.normaliseCode(hello.path("code").asText(null));
+        String role = hello.path("role").asText("");
+        String token = hello.path("token").isTextual() ? hello.get("token").asText() : null;
+        if (code == null || !(role.equals("participant") || role.equals("facilitator") || role.equals("screen"))) {
+            sendError("bad_message", "hello incomplet : « code » et « role » (participant, facilitator ou screen) sont requis.");
+            close(4400, "hello invalide");
+            return;
+        }
+        state = State.READY; // no second hello while the session loads
+        vertx.cancelTimer(helloTimer);
+        registry.byCode(code).onComplete(ar -> {
+            if (ar.failed()) {
+                sendError("unavailable", "Service momentanément indisponible, reconnexion…");
+                close(1013, "indisponible");
+                return;
+            }
+            SessionActor<?> found = ar.result();
+            if (found == null) {
+                sendError("unknown_session", "Aucune session ne correspond à ce code.");
+                close(4404, "session inconnue");
+                return;
+            }
+            found.call(() -> identify(found, role, token)).onSuccess(ok -> {
+                if (!ok) {
+                    sendError("unauthorized", role.equals("facilitator")
+                            ? "Lien d'animation invalide." : "Jeton de participant inconnu : rejoignez à nouveau la session.");
+                    close(4401, "jeton invalide");
+                    return;
+                }
+                session = found;
+                gateway.register(this);
+                ObjectNode welcome = Json.MAPPER.createObjectNode();
+                welcome.put("type", "welcome").put("protocol", PROTOCOL).put("role", role);
+                if (actor instanceof Actor.Participant p) {
+                    welcome.put("participantId", p.id());
+                }
+                welcome.put("seq", found.seq());
+                sendControl(welcome);
+                found.attach(this);
+            });
+        });
+    }
+
+    /** Runs on the session's context: checks the token against the current roster. */
+    private boolean identify(SessionActor<?> found, String role, String token) {
+        switch (role) {
+            case "facilitator" -> {
+                if (!found.isHost(token)) {
+                    return false;
+                }
+                audience = Audience.FACILITATOR;
+                actor = Actor.FACILITATOR;
+            }
+            case "participant" -> {
+                Optional<String> id = found.participantFor(token);
+                if (id.isEmpty()) {
+                    return false;
+                }
+                audience = new Audience.Participant(id.get());
+                actor = Actor.participant(id.get());
+            }
+            default -> {
+                audience = Audience.PROJECTOR;
+                actor = null;
+            }
+        }
+        return true;
+    }
+
+    private void onCommand(JsonNode message) {
+        JsonNode idNode = message.get("id");
+        if (idNode == null || !idNode.isTextual() || idNode.asText().isEmpty() || idNode.asText().length() > CLIENT_ID_MAX) {
+            sendError("bad_message", "Chaque commande a besoin d'un « id » texte de 1 à " + CLIENT_ID_MAX + " caractères.");
+            return;
+        }
+        String id = idNode.asText();
+        if (session == null) {
+            reply(id, Outcome.reject("bad_message", "Envoyez d'abord « hello »."));
+            return;
+        }
+        if (actor == null) {
+            reply(id, Outcome.reject("forbidden", "L'écran de projection ne peut pas envoyer de commandes."));
+            return;
+        }
+        SessionCommand command;
+        try {
+            command = session.codec().readCommand(message.get("command"));
+        } catch (SessionCodec.BadCommand e) {
+            reply(id, Outcome.reject("bad_message", e.getMessage()));
+            return;
+        }
+        session.submit(actor, id, command).onComplete(ar ->
+                reply(id, ar.succeeded() ? ar.result() : Outcome.unavailable()));
+    }
+
+    private void reply(String id, Outcome outcome) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        if (outcome.accepted()) {
+            n.put("type", "ack").put("id", id).put("seq", outcome.seq());
+        } else {
+            n.put("type", "rejected").put("id", id).put("code", outcome.code()).put("message", outcome.message());
+        }
+        sendControl(n);
+    }
+
+    private boolean takeToken() {
+        long now = System.nanoTime();
+        tokens = Math.min(BURST, tokens + (now - lastRefill) / 1e9 * COMMANDS_PER_SECOND);
+        lastRefill = now;
+        if (tokens < 1) {
+            return false;
+        }
+        tokens -= 1;
+        return true;
+    }
+
+    private void close(int code, String reason) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        socket.close((short) code, reason);
+        onClose();
+    }
+
+    private void onClose() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSED;
+        vertx.cancelTimer(helloTimer);
+        gateway.unregister(this);
+        if (session != null) {
+            session.detach(this);
+        }
+    }
+
+    private static String truncate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+}

@@ -1,0 +1,50 @@
+package fr.atelier.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Starts real Atelier nodes for tests: on the embedded default (temporary data directory), or on
+ * this machine's external Redis and PostgreSQL (ATELIER_TEST_REDIS_URL / ATELIER_TEST_DATABASE_URL,
+ * defaulting to localhost).
+ */
+public final class TestServers {
+    public static final String EXTERNAL_REDIS = env("ATELIER_TEST_REDIS_URL", "redis://127.0.0.1:6379");
+    public static final String EXTERNAL_DATABASE = env("ATELIER_TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test");
+
+    private TestServers() {}
+
+    public static Path newDataDir() {
+        try {
+            return Files.createTempDirectory("atelier-test-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Config embedded(Path dataDir) {
+        Map<String, String> env = new HashMap<>();
+        env.put("ATELIER_HTTP_PORT", "0");
+        env.put("ATELIER_HTTP_HOST", "127.0.0.1");
+        env.put("ATELIER_DATA_DIR", dataDir.toString());
+        return Config.from(env);
+    }
+
+    public static Config external() {
+        Map<String, String> env = new HashMap<>();
+        env.put("ATELIER_HTTP_PORT", "0");
+        env.put("ATELIER_HTTP_HOST", "127.0.0.1");
+        env.put("ATELIER_DATA_DIR", newDataDir().toString());
+        env.put("ATELIER_REDIS_URL", EXTERNAL_REDIS);
+        env.put("ATELIER_DATABASE_URL", EXTERNAL_DATABASE);
+        return Config.from(env);
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}

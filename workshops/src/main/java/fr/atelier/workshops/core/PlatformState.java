@@ -1,0 +1,44 @@
+package fr.atelier.workshops.core;
+
+/** The part of a session's state that every format shares. */
+public record PlatformState(
+        String code,
+        String format,
+        String title,
+        String hostTokenHash,
+        Phase phase,
+        boolean joiningOpen,
+        Roster roster,
+        Satisfaction satisfaction,
+        long createdAt,
+        Long startedAt,
+        Long endedAt) {
+
+    public static PlatformState blank() {
+        return new PlatformState(null, null, null, null, Phase.LOBBY, true, Roster.EMPTY, Satisfaction.EMPTY, 0, null, null);
+    }
+
+    PlatformState withPhase(Phase p) {
+        return new PlatformState(code, format, title, hostTokenHash, p, joiningOpen, roster, satisfaction, createdAt, startedAt, endedAt);
+    }
+
+    PlatformState withRoster(Roster r) {
+        return new PlatformState(code, format, title, hostTokenHash, phase, joiningOpen, r, satisfaction, createdAt, startedAt, endedAt);
+    }
+
+    PlatformState withJoiningOpen(boolean open) {
+        return new PlatformState(code, format, title, hostTokenHash, phase, open, roster, satisfaction, createdAt, startedAt, endedAt);
+    }
+
+    PlatformState withSatisfaction(Satisfaction s) {
+        return new PlatformState(code, format, title, hostTokenHash, phase, joiningOpen, roster, s, createdAt, startedAt, endedAt);
+    }
+
+    PlatformState started(long at) {
+        return new PlatformState(code, format, title, hostTokenHash, Phase.ACTIVITY, joiningOpen, roster, satisfaction, createdAt, at, endedAt);
+    }
+
+    PlatformState ended(long at) {
+        return new PlatformState(code, format, title, hostTokenHash, Phase.ENDED, false, roster, satisfaction, createdAt, startedAt, at);
+    }
+}

@@ -1,0 +1,258 @@
+package fr.atelier.workshops.core;
+
+import fr.atelier.workshops.core.PlatformCommand.End;
+import fr.atelier.workshops.core.PlatformCommand.Join;
+import fr.atelier.workshops.core.PlatformCommand.Leave;
+import fr.atelier.workshops.core.PlatformCommand.OpenSatisfaction;
+import fr.atelier.workshops.core.PlatformCommand.Rate;
+import fr.atelier.workshops.core.PlatformCommand.SetJoining;
+import fr.atelier.workshops.core.PlatformCommand.StartActivity;
+import fr.atelier.workshops.core.PlatformEvent.ActivityStarted;
+import fr.atelier.workshops.core.PlatformEvent.JoiningChanged;
+import fr.atelier.workshops.core.PlatformEvent.ParticipantJoined;
+import fr.atelier.workshops.core.PlatformEvent.ParticipantLeft;
+import fr.atelier.workshops.core.PlatformEvent.SatisfactionOpened;
+import fr.atelier.workshops.core.PlatformEvent.SatisfactionRated;
+import fr.atelier.workshops.core.PlatformEvent.SessionCreated;
+import fr.atelier.workshops.core.PlatformEvent.SessionEnded;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The session decider: platform rules (join, phases, satisfaction) around one format's decider.
+ * Pure: no clock, no randomness, no I/O.
+ */
+public final class Session<S, C, E> {
+    public static final int NICKNAME_MAX = 24;
+    /** How many names the projector lists; the count is always exact. */
+    public static final int PROJECTOR_NAMES = 120;
+
+    private final Format<S, C, E> format;
+
+    public Session(Format<S, C, E> format) {
+        this.format = format;
+    }
+
+    public Format<S, C, E> format() {
+        return format;
+    }
+
+    public SessionState<S> initialState() {
+        return new SessionState<>(PlatformState.blank(), format.initialState());
+    }
+
+    /** The first event of every session's log. */
+    public SessionCreated create(String code, String title, String hostTokenHash, Instant now) {
+        String cleanTitle = Text.clean(title);
+        return new SessionCreated(code, format.id(), cleanTitle.isEmpty() ? format.title() : cleanTitle, hostTokenHash, now.toEpochMilli());
+    }
+
+    public Decision<SessionEvent> decide(SessionState<S> s, Actor who, SessionCommand command, Instant now) {
+        if (s.platform().code() == null) {
+            throw new IllegalStateException("session not created");
+        }
+        if (command instanceof ActivityCommand a) {
+            return decideActivity(s, who, a, now);
+        }
+        PlatformState p = s.platform();
+        long at = now.toEpochMilli();
+        if (command instanceof Join j) {
+            return join(p, who, j, at);
+        }
+        if (p.phase() == Phase.ENDED) {
+            return Decision.reject("session_ended", "Cette session est terminée.");
+        }
+        if (command instanceof Leave) {
+            if (!(who instanceof Actor.Participant me) || !p.roster().isActive(me.id())) {
+                return Decision.reject("forbidden", "Seul un participant peut quitter la session.");
+            }
+            return Decision.accept(new ParticipantLeft(me.id(), at));
+        }
+        if (command instanceof Rate r) {
+            return rate(p, who, r, at);
+        }
+        if (!(who instanceof Actor.Facilitator)) {
+            return Decision.reject("forbidden", "Seul l'animateur ou l'animatrice peut faire cela.");
+        }
+        if (command instanceof SetJoining sj) {
+            return sj.open() == p.joiningOpen() ? Decision.accept(List.of()) : Decision.accept(new JoiningChanged(sj.open(), at));
+        }
+        if (command instanceof StartActivity) {
+            if (p.phase() != Phase.LOBBY) {
+                return Decision.reject("wrong_phase", "L'activité a déjà commencé.");
+            }
+            return Decision.accept(new ActivityStarted(at));
+        }
+        if (command instanceof OpenSatisfaction) {
+            if (p.phase() == Phase.SATISFACTION) {
+                return Decision.reject("wrong_phase", "Le questionnaire de satisfaction est déjà ouvert.");
+            }
+            return Decision.accept(new SatisfactionOpened(at));
+        }
+        if (command instanceof End) {
+            return Decision.accept(new SessionEnded(at));
+        }
+        throw new IllegalStateException("unknown command " + command);
+    }
+
+    private Decision<SessionEvent> join(PlatformState p, Actor who, Join j, long at) {
+        if (!(who instanceof Actor.Guest)) {
+            return Decision.reject("forbidden", "Rejoindre se fait depuis la page d'accueil.");
+        }
+        if (p.phase() == Phase.ENDED) {
+            return Decision.reject("session_ended", "Cette session est terminée.");
+        }
+        if (!p.joiningOpen()) {
+            return Decision.reject("joining_closed", "L'animateur a fermé les inscriptions à cette session.");
+        }
+        String nickname = Text.clean(j.nickname());
+        if (nickname.isEmpty() || nickname.length() > NICKNAME_MAX || nickname.contains("\n")) {
+            return Decision.reject("nickname_invalid", "Choisissez un pseudo de 1 à " + NICKNAME_MAX + " caractères, sur une ligne.");
+        }
+        if (p.roster().nicknameTaken(nickname)) {
+            return Decision.reject("nickname_taken", "Ce pseudo est déjà pris dans cette session : choisissez-en un autre.");
+        }
+        if (j.participantId() == null || j.tokenHash() == null || p.roster().member(j.participantId()).isPresent()) {
+            throw new IllegalStateException("server must draw a fresh participant id and token");
+        }
+        return Decision.accept(new ParticipantJoined(j.participantId(), nickname, j.tokenHash(), at));
+    }
+
+    private Decision<SessionEvent> rate(PlatformState p, Actor who, Rate r, long at) {
+        if (!(who instanceof Actor.Participant me) || !p.roster().isActive(me.id())) {
+            return Decision.reject("forbidden", "Seuls les participants répondent au questionnaire.");
+        }
+        if (p.phase() != Phase.SATISFACTION) {
+            return Decision.reject("wrong_phase", "Le questionnaire de satisfaction n'est pas ouvert.");
+        }
+        String comment = r.comment() == null ? null : Text.clean(r.comment());
+        String problem = Satisfaction.problemWith(r.score(), comment);
+        if (problem != null) {
+            return Decision.reject("invalid", problem);
+        }
+        return Decision.accept(new SatisfactionRated(me.id(), r.score(), comment, at));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Decision<SessionEvent> decideActivity(SessionState<S> s, Actor who, ActivityCommand a, Instant now) {
+        PlatformState p = s.platform();
+        if (p.phase() == Phase.ENDED) {
+            return Decision.reject("session_ended", "Cette session est terminée.");
+        }
+        if (p.phase() == Phase.SATISFACTION) {
+            return Decision.reject("wrong_phase", "L'activité est terminée : place au questionnaire de satisfaction.");
+        }
+        if (who instanceof Actor.Participant me && !p.roster().isActive(me.id())) {
+            return Decision.reject("forbidden", "Vous ne faites plus partie de cette session.");
+        }
+        if (who instanceof Actor.Guest) {
+            return Decision.reject("forbidden", "Rejoignez la session avant de participer.");
+        }
+        if (!format.commandType().isInstance(a.command())) {
+            throw new IllegalArgumentException("not a " + format.id() + " command: " + a.command());
+        }
+        Decision<E> d = format.decide(s.activity(), p.roster(), who, (C) a.command(), now);
+        if (d instanceof Decision.Rejected<E> r) {
+            return Decision.reject(r.code(), r.message());
+        }
+        List<SessionEvent> wrapped = new ArrayList<>();
+        for (E e : ((Decision.Accepted<E>) d).events()) {
+            wrapped.add(new ActivityEvent(e));
+        }
+        return Decision.accept(wrapped);
+    }
+
+    @SuppressWarnings("unchecked")
+    public SessionState<S> evolve(SessionState<S> s, SessionEvent event) {
+        if (event instanceof ActivityEvent a) {
+            return new SessionState<>(s.platform(), format.evolve(s.activity(), (E) a.event()));
+        }
+        return new SessionState<>(evolvePlatform(s.platform(), (PlatformEvent) event), s.activity());
+    }
+
+    private static PlatformState evolvePlatform(PlatformState p, PlatformEvent e) {
+        if (e instanceof SessionCreated c) {
+            return new PlatformState(c.code(), c.format(), c.title(), c.hostTokenHash(), Phase.LOBBY, true,
+                    Roster.EMPTY, Satisfaction.EMPTY, c.at(), null, null);
+        }
+        if (e instanceof ParticipantJoined j) {
+            return p.withRoster(p.roster().with(new Roster.Member(j.participantId(), j.nickname(), j.tokenHash(), j.at(), true)));
+        }
+        if (e instanceof ParticipantLeft l) {
+            Roster.Member m = p.roster().members().get(l.participantId());
+            return p.withRoster(p.roster().with(new Roster.Member(m.id(), m.nickname(), m.tokenHash(), m.joinedAtMillis(), false)));
+        }
+        if (e instanceof JoiningChanged jc) {
+            return p.withJoiningOpen(jc.open());
+        }
+        if (e instanceof ActivityStarted a) {
+            return p.started(a.at());
+        }
+        if (e instanceof SatisfactionOpened) {
+            return p.withPhase(Phase.SATISFACTION);
+        }
+        if (e instanceof SatisfactionRated r) {
+            return p.withSatisfaction(p.satisfaction().rate(r.participantId(), r.score(), r.comment()));
+        }
+        if (e instanceof SessionEnded end) {
+            return p.ended(end.at());
+        }
+        throw new IllegalStateException("unknown event " + e);
+    }
+
+    public SessionState<S> replay(List<SessionEvent> events) {
+        SessionState<S> s = initialState();
+        for (SessionEvent e : events) {
+            s = evolve(s, e);
+        }
+        return s;
+    }
+
+    /** Phones whose view {@code event} changes. */
+    @SuppressWarnings("unchecked")
+    public Impact impact(SessionEvent event) {
+        if (event instanceof ActivityEvent a) {
+            return format.impact((E) a.event());
+        }
+        if (event instanceof ParticipantJoined j) {
+            return Impact.only(j.participantId());
+        }
+        if (event instanceof ParticipantLeft l) {
+            return Impact.only(l.participantId());
+        }
+        if (event instanceof SatisfactionRated r) {
+            return Impact.only(r.participantId());
+        }
+        return Impact.ALL;
+    }
+
+    public SessionView view(SessionState<S> s, Audience audience) {
+        PlatformState p = s.platform();
+        Roster roster = p.roster();
+        SessionView.Header header = new SessionView.Header(p.code(), p.format(), format.title(), p.title(), p.phase(),
+                p.joiningOpen(), roster.activeCount());
+        Object activity = format.view(s.activity(), roster, audience);
+        boolean satisfactionVisible = p.phase() == Phase.SATISFACTION || p.phase() == Phase.ENDED;
+        if (audience instanceof Audience.Participant me) {
+            Roster.Member m = roster.members().get(me.id());
+            SessionView.Me mine = m == null ? null : new SessionView.Me(m.id(), m.nickname());
+            SessionView.SatisfactionView sat = new SessionView.SatisfactionView(p.phase() == Phase.SATISFACTION,
+                    p.satisfaction().ratingOf(me.id()), null);
+            return new SessionView("participant", header, mine, null, sat, activity);
+        }
+        boolean console = audience instanceof Audience.Facilitator;
+        List<SessionView.Person> people = new ArrayList<>();
+        for (Roster.Member m : roster.all()) {
+            if (console || m.active()) {
+                people.add(new SessionView.Person(m.id(), m.nickname(), m.active()));
+            }
+        }
+        if (!console && people.size() > PROJECTOR_NAMES) {
+            people = people.subList(people.size() - PROJECTOR_NAMES, people.size());
+        }
+        SessionView.SatisfactionView sat = new SessionView.SatisfactionView(p.phase() == Phase.SATISFACTION, null,
+                satisfactionVisible || console ? p.satisfaction().summary(console) : null);
+        return new SessionView(console ? "facilitator" : "projector", header, null, people, sat, activity);
+    }
+}

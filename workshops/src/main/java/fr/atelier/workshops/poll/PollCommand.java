@@ -1,0 +1,24 @@
+package fr.atelier.workshops.poll;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+
+/** What the facilitator and the phones can ask of a live poll. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = PollCommand.Ask.class, name = "poll.ask"),
+    @JsonSubTypes.Type(value = PollCommand.Answer.class, name = "poll.answer"),
+    @JsonSubTypes.Type(value = PollCommand.Close.class, name = "poll.close"),
+    @JsonSubTypes.Type(value = PollCommand.Reveal.class, name = "poll.reveal"),
+})
+public sealed interface PollCommand {
+    /** Opens a new question. {@code correct} (optional) stays secret until revealed; {@code seconds} (optional) closes it by itself. */
+    record Ask(String text, List<String> options, Integer correct, Integer seconds) implements PollCommand {}
+
+    record Answer(String questionId, Integer option) implements PollCommand {}
+
+    record Close(String questionId) implements PollCommand {}
+
+    record Reveal(String questionId) implements PollCommand {}
+}
