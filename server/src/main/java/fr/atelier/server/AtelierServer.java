@@ -3,8 +3,8 @@ package fr.atelier.server;
 import fr.atelier.server.db.ArchiveReader;
 import fr.atelier.server.db.Archiver;
 import fr.atelier.server.db.Database;
-import fr.atelier.server.db.FormatArchive;
-import fr.atelier.server.db.PollArchive;
+import fr.atelier.server.formats.FormatModule;
+import fr.atelier.server.formats.FormatModules;
 import fr.atelier.server.http.HttpApi;
 import fr.atelier.server.http.Pages;
 import fr.atelier.server.infra.EmbeddedServices;
@@ -13,7 +13,6 @@ import fr.atelier.server.live.SessionRegistry;
 import fr.atelier.server.ws.WebSocketGateway;
 import fr.atelier.workshops.core.Format;
 import fr.atelier.workshops.core.Formats;
-import fr.atelier.workshops.poll.PollFormat;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -34,7 +33,8 @@ import org.slf4j.LoggerFactory;
 /** Wires one Atelier node: storage, session hosting, HTTP and WebSocket. */
 public final class AtelierServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AtelierServer.class);
-    public static final int MAX_FRAME = 16 * 1024;
+    /** Only the facilitator sends large frames (a whole question bank); others are held to 16 KiB. */
+    public static final int MAX_FRAME = 256 * 1024;
 
     private final Config config;
     private final EmbeddedServices embedded = new EmbeddedServices();
@@ -50,15 +50,6 @@ public final class AtelierServer implements AutoCloseable {
 
     private AtelierServer(Config config) {
         this.config = config;
-    }
-
-    /** The formats this server offers; each may come with its archive writer. */
-    static List<Format<?, ?, ?>> formats() {
-        return List.of(new PollFormat());
-    }
-
-    static List<FormatArchive> formatArchives() {
-        return List.of(new PollArchive());
     }
 
     /** Starts a node and blocks until it listens. Call from a plain thread, not an event loop. */
@@ -92,8 +83,10 @@ public final class AtelierServer implements AutoCloseable {
                 .build();
         store = new LiveStore(vertx, redisUrl);
         db = Database.connect(vertx, databaseUrl, config.dbPoolSize());
-        Formats formats = new Formats(formats());
-        archiver = new Archiver(vertx, db, store, formatArchives(), Duration.ofHours(config.liveRetentionHours()));
+        List<FormatModule> modules = FormatModules.all();
+        Formats formats = new Formats(modules.stream().<Format<?, ?, ?>>map(FormatModule::format).toList());
+        archiver = new Archiver(vertx, db, store, modules.stream().map(FormatModule::archive).filter(a -> a != null).toList(),
+                Duration.ofHours(config.liveRetentionHours()));
         registry = new SessionRegistry(vertx, store, formats, archiver::sessionEnded);
         archiver.start(registry);
         gateway = new WebSocketGateway(vertx, registry, config.publicUrl());
@@ -108,7 +101,7 @@ public final class AtelierServer implements AutoCloseable {
         router.get("/health/live").handler(live);
         router.get("/health/ready").handler(ready);
         router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
-        new HttpApi(registry, new ArchiveReader(db, formats), config.publicUrl()).mount(router);
+        new HttpApi(registry, new ArchiveReader(db, formats), config.publicUrl(), modules).mount(router);
         new Pages().mount(router);
 
         HttpServerOptions options = new HttpServerOptions()

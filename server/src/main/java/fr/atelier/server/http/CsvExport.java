@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
@@ -17,13 +16,10 @@ import java.util.function.BiConsumer;
 public final class CsvExport {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of("Europe/Paris"));
 
-    /** Per-format result rows; formats without one get their results as JSON in one cell. */
-    private static final Map<String, BiConsumer<JsonNode, List<List<String>>>> FORMAT_ROWS = Map.of(
-            "poll", CsvExport::pollRows);
-
     private CsvExport() {}
 
-    public static String of(Synthesis s) {
+    /** Formats without their own rows get their results as JSON in one cell. */
+    public static String of(Synthesis s, BiConsumer<JsonNode, List<List<String>>> formatRows) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("Session", "Code", "Titre", "Format", "Créée le", "Démarrée le", "Terminée le", "Participants",
                 "Réponses au questionnaire", "Satisfaction moyenne (sur 5)"));
@@ -45,7 +41,6 @@ public final class CsvExport {
             rows.add(List.of("", c));
         }
         rows.add(List.of());
-        BiConsumer<JsonNode, List<List<String>>> formatRows = FORMAT_ROWS.get(s.format());
         if (formatRows != null && s.results() != null) {
             formatRows.accept(s.results(), rows);
         } else {
@@ -64,7 +59,7 @@ public final class CsvExport {
         return out.toString();
     }
 
-    private static void pollRows(JsonNode results, List<List<String>> rows) {
+    public static void pollRows(JsonNode results, List<List<String>> rows) {
         rows.add(List.of("Sondage", "Question", "Réponse proposée", "Votes", "Bonne réponse"));
         for (JsonNode q : results) {
             JsonNode options = q.path("options");

@@ -10,6 +10,7 @@ import fr.atelier.server.live.SessionActor;
 import fr.atelier.server.live.SessionRegistry;
 import fr.atelier.server.live.Tokens;
 import fr.atelier.workshops.core.Actor;
+import fr.atelier.workshops.core.ContentLibrary;
 import fr.atelier.workshops.core.Format;
 import fr.atelier.workshops.core.Json;
 import fr.atelier.workshops.core.PlatformCommand;
@@ -20,7 +21,11 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import fr.atelier.server.formats.FormatModule;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     public static final int BODY_LIMIT = 16 * 1024;
+    public static final int LIBRARY_LIMIT = 1024 * 1024;
     public static final int JOINS_PER_MINUTE = 30;
 
     private final SessionRegistry registry;
@@ -36,13 +42,18 @@ public final class HttpApi {
     private final RateLimiter joinLimiter = new RateLimiter(JOINS_PER_MINUTE, 60_000);
     private final RateLimiter createLimiter = new RateLimiter(JOINS_PER_MINUTE, 60_000);
 
-    public HttpApi(SessionRegistry registry, ArchiveReader archive, String publicUrl) {
+    private final Map<String, FormatModule> modules = new HashMap<>();
+
+    public HttpApi(SessionRegistry registry, ArchiveReader archive, String publicUrl, List<FormatModule> modules) {
+        modules.forEach(m -> this.modules.put(m.format().id(), m));
         this.registry = registry;
         this.archive = archive;
         this.publicUrl = publicUrl;
     }
 
     public void mount(Router router) {
+        // Imported banks and decks are larger than any other request: their own limit, first.
+        router.post("/api/formats/:format/library/*").handler(BodyHandler.create().setBodyLimit(LIBRARY_LIMIT).setHandleFileUploads(false));
         router.route("/api/*").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT).setHandleFileUploads(false));
         router.get("/api/formats").handler(this::formats);
         router.post("/api/sessions").handler(this::create);
@@ -53,8 +64,78 @@ public final class HttpApi {
         router.get("/api/sessions/:code/export.csv").handler(rc -> synthesis(rc).onSuccess(s -> rc.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/csv; charset=utf-8")
                 .putHeader("Content-Disposition", "attachment; filename=\"atelier-" + s.code() + ".csv\"")
-                .end(CsvExport.of(s))).onFailure(rc::fail));
+                .end(CsvExport.of(s, csvRows(s.format())))).onFailure(rc::fail));
+        router.get("/api/formats/:format/library").handler(rc -> json(rc, 200, Json.MAPPER.valueToTree(library(rc).catalogue())));
+        router.get("/api/formats/:format/library/:id").handler(this::libraryItem);
+        router.post("/api/formats/:format/library/parse").handler(this::libraryParse);
+        router.post("/api/formats/:format/library/export").handler(this::libraryExport);
         router.route("/api/*").failureHandler(HttpApi::failure);
+    }
+
+    private java.util.function.BiConsumer<JsonNode, List<List<String>>> csvRows(String format) {
+        FormatModule m = modules.get(format);
+        return m == null ? null : m.csvRows();
+    }
+
+    private ContentLibrary<?> library(RoutingContext rc) {
+        FormatModule m = modules.get(rc.pathParam("format"));
+        if (m == null || m.library() == null) {
+            throw new ApiError(404, "not_found", "Ce format n'a pas de contenu modifiable.");
+        }
+        return m.library();
+    }
+
+    private void libraryItem(RoutingContext rc) {
+        ContentLibrary<?> library = library(rc);
+        String id = rc.pathParam("id");
+        boolean known = library.catalogue().stream().anyMatch(i -> i.id().equals(id));
+        if (!known) {
+            throw new ApiError(404, "not_found", "Contenu introuvable : « " + id + " ».");
+        }
+        json(rc, 200, Json.MAPPER.valueToTree(library.load(id)));
+    }
+
+    /** Imports YAML or CSV text; answers the content, or every problem found with its line. */
+    private void libraryParse(RoutingContext rc) {
+        ContentLibrary<?> library = library(rc);
+        String kind = kind(rc);
+        String text = rc.body().asString();
+        if (text == null || text.isBlank()) {
+            throw ApiError.badRequest("Le fichier à importer est vide.");
+        }
+        ContentLibrary.Parsed<?> parsed = library.parse(text, kind);
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        out.put("ok", parsed.ok());
+        if (parsed.content() != null) {
+            out.set("content", Json.MAPPER.valueToTree(parsed.content()));
+        }
+        out.set("problems", Json.MAPPER.valueToTree(parsed.problems()));
+        json(rc, parsed.ok() ? 200 : 422, out);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void libraryExport(RoutingContext rc) {
+        ContentLibrary library = library(rc);
+        String kind = kind(rc);
+        Object content;
+        try {
+            content = Json.MAPPER.readValue(rc.body().asString(), library.type());
+        } catch (IOException | RuntimeException e) {
+            throw ApiError.badRequest("Contenu illisible : " + e.getMessage());
+        }
+        rc.response().putHeader(HttpHeaders.CONTENT_TYPE, kind.equals("csv") ? "text/csv; charset=utf-8" : "application/yaml; charset=utf-8")
+                .end(library.export(content, kind));
+    }
+
+    private static String kind(RoutingContext rc) {
+        String kind = rc.queryParams().get("kind");
+        if (kind == null) {
+            return "yaml";
+        }
+        if (!kind.equals("yaml") && !kind.equals("csv")) {
+            throw ApiError.badRequest("Type de fichier inconnu : yaml ou csv.");
+        }
+        return kind;
     }
 
     private void formats(RoutingContext rc) {

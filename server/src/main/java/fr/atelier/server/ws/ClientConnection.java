@@ -30,6 +30,7 @@ final class ClientConnection implements ViewListener {
     static final int BURST = 40;
     static final int ABUSE_LIMIT = 200;
     static final int CLIENT_ID_MAX = 64;
+    static final int MAX_MESSAGE = 16 * 1024;
 
     private enum State { AWAITING_HELLO, READY, CLOSED }
 
@@ -121,6 +122,11 @@ final class ClientConnection implements ViewListener {
 
     private void onText(String text) {
         if (state == State.CLOSED) {
+            return;
+        }
+        if (!(actor instanceof Actor.Facilitator) && utf8Length(text) > MAX_MESSAGE) {
+            sendError("too_large", "Message trop long (16 Kio au plus).");
+            close(1009, "message trop long");
             return;
         }
         if (!takeToken()) {
@@ -300,6 +306,13 @@ final class ClientConnection implements ViewListener {
         if (session != null) {
             session.detach(this);
         }
+    }
+
+    private static int utf8Length(String s) {
+        if (s.length() <= MAX_MESSAGE / 3) {
+            return s.length();
+        }
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     private static String truncate(String s) {

@@ -1,0 +1,16 @@
+package fr.atelier.server.formats;
+
+import fr.atelier.server.db.PollArchive;
+import fr.atelier.server.http.CsvExport;
+import fr.atelier.workshops.poll.PollFormat;
+import java.util.List;
+
+/** The formats this server offers, in the order the facilitator sees them. One line per format. */
+public final class FormatModules {
+    private FormatModules() {}
+
+    public static List<FormatModule> all() {
+        return List.of(
+                new FormatModule(new PollFormat(), new PollArchive(), CsvExport::pollRows, null));
+    }
+}
