@@ -6,6 +6,7 @@ import fr.atelier.server.db.Database;
 import fr.atelier.server.formats.FormatModule;
 import fr.atelier.server.formats.FormatModules;
 import fr.atelier.server.http.HttpApi;
+import fr.atelier.server.http.JoinGuard;
 import fr.atelier.server.http.Pages;
 import fr.atelier.server.infra.EmbeddedServices;
 import fr.atelier.server.live.LiveStore;
@@ -89,7 +90,8 @@ public final class AtelierServer implements AutoCloseable {
                 Duration.ofHours(config.liveRetentionHours()));
         registry = new SessionRegistry(vertx, store, formats, archiver::sessionEnded);
         archiver.start(registry);
-        gateway = new WebSocketGateway(vertx, registry, config.publicUrl());
+        JoinGuard guard = new JoinGuard(HttpApi.CODE_MISSES_PER_MINUTE, config.joinsPerMinute(), 60);
+        gateway = new WebSocketGateway(vertx, registry, config.publicUrl(), guard);
 
         Router router = Router.router(vertx);
         router.get("/ws").handler(gateway::handle);
@@ -101,7 +103,7 @@ public final class AtelierServer implements AutoCloseable {
         router.get("/health/live").handler(live);
         router.get("/health/ready").handler(ready);
         router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
-        new HttpApi(registry, new ArchiveReader(db, formats), config.publicUrl(), modules).mount(router);
+        new HttpApi(registry, new ArchiveReader(db, formats), config.publicUrl(), modules, guard).mount(router);
         new Pages().mount(router);
 
         HttpServerOptions options = new HttpServerOptions()

@@ -15,7 +15,8 @@ public record Config(
         String nodeId,
         int liveRetentionHours,
         int dbPoolSize,
-        String redisFsync) {
+        String redisFsync,
+        int joinsPerMinute) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -32,15 +33,16 @@ public record Config(
                 env.getOrDefault("ATELIER_NODE_ID", "node-" + UUID.randomUUID().toString().substring(0, 8)),
                 Integer.parseInt(env.getOrDefault("ATELIER_LIVE_RETENTION_HOURS", "48")),
                 Integer.parseInt(env.getOrDefault("ATELIER_DB_POOL_SIZE", "4")),
-                env.getOrDefault("ATELIER_REDIS_FSYNC", "everysec"));
+                env.getOrDefault("ATELIER_REDIS_FSYNC", "everysec"),
+                Integer.parseInt(env.getOrDefault("ATELIER_JOINS_PER_MINUTE", "1200")));
     }
 
     public Config withHttpPort(int port) {
-        return new Config(httpHost, port, dataDir, redisUrl, databaseUrl, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync);
+        return new Config(httpHost, port, dataDir, redisUrl, databaseUrl, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, joinsPerMinute);
     }
 
     public Config withServices(String redis, String database) {
-        return new Config(httpHost, httpPort, dataDir, redis, database, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync);
+        return new Config(httpHost, httpPort, dataDir, redis, database, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, joinsPerMinute);
     }
 
     private static String blankToNull(String s) {

@@ -34,17 +34,18 @@ public final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     public static final int BODY_LIMIT = 16 * 1024;
     public static final int LIBRARY_LIMIT = 1024 * 1024;
-    public static final int JOINS_PER_MINUTE = 30;
+    /** Unknown codes tried per address and minute before every look-up from it is refused. */
+    public static final int CODE_MISSES_PER_MINUTE = 20;
 
     private final SessionRegistry registry;
     private final ArchiveReader archive;
     private final String publicUrl;
-    private final RateLimiter joinLimiter = new RateLimiter(JOINS_PER_MINUTE, 60_000);
-    private final RateLimiter createLimiter = new RateLimiter(JOINS_PER_MINUTE, 60_000);
+    private final JoinGuard guard;
 
     private final Map<String, FormatModule> modules = new HashMap<>();
 
-    public HttpApi(SessionRegistry registry, ArchiveReader archive, String publicUrl, List<FormatModule> modules) {
+    public HttpApi(SessionRegistry registry, ArchiveReader archive, String publicUrl, List<FormatModule> modules, JoinGuard guard) {
+        this.guard = guard;
         modules.forEach(m -> this.modules.put(m.format().id(), m));
         this.registry = registry;
         this.archive = archive;
@@ -147,7 +148,7 @@ public final class HttpApi {
     }
 
     private void create(RoutingContext rc) {
-        limit(rc, createLimiter);
+        guard.checkCreate(address(rc));
         JsonNode body = body(rc);
         String formatId = text(body, "format", 40, true);
         String title = text(body, "title", 120, false);
@@ -167,7 +168,6 @@ public final class HttpApi {
     }
 
     private void info(RoutingContext rc) {
-        limit(rc, joinLimiter);
         session(rc).compose(actor -> actor.call(() -> {
             SessionState<?> s = actor.state();
             PlatformState p = s.platform();
@@ -180,7 +180,7 @@ public final class HttpApi {
     }
 
     private void join(RoutingContext rc) {
-        limit(rc, joinLimiter);
+        guard.checkJoin(address(rc));
         JsonNode body = body(rc);
         String nickname = text(body, "nickname", 200, false);
         String participantId = Tokens.id("p_");
@@ -217,6 +217,7 @@ public final class HttpApi {
 
     /** Live sessions come from their actor; archived ones (live keys expired) from PostgreSQL. */
     private Future<Synthesis> synthesis(RoutingContext rc) {
+        guard.checkLookup(address(rc));
         String code = code(rc);
         String token = bearer(rc);
         return registry.byCode(code).compose(actor -> {
@@ -240,16 +241,26 @@ public final class HttpApi {
         });
     }
 
+    /** Looks a code up; unknown codes count against the address (codes must not be guessable). */
     private Future<SessionActor<?>> session(RoutingContext rc) {
+        String address = address(rc);
+        guard.checkLookup(address);
         String code = code(rc);
         return registry.byCode(code)
                 .recover(e -> Future.failedFuture(ApiError.unavailable()))
-                .compose(actor -> actor == null ? Future.failedFuture(ApiError.unknownSession()) : Future.succeededFuture(actor));
+                .compose(actor -> {
+                    if (actor == null) {
+                        guard.miss(address);
+                        return Future.failedFuture(ApiError.unknownSession());
+                    }
+                    return Future.succeededFuture(actor);
+                });
     }
 
-    private static String code(RoutingContext rc) {
+    private String code(RoutingContext rc) {
         String code = Tokens.normaliseCode(rc.pathParam("code"));
         if (code == null) {
+            guard.miss(address(rc));
             throw ApiError.unknownSession();
         }
         return code;
@@ -270,11 +281,8 @@ public final class HttpApi {
         return rc.request().scheme() + "://" + rc.request().getHeader(HttpHeaders.HOST);
     }
 
-    private static void limit(RoutingContext rc, RateLimiter limiter) {
-        String address = rc.request().remoteAddress() == null ? "?" : rc.request().remoteAddress().hostAddress();
-        if (!limiter.allow(address, System.currentTimeMillis())) {
-            throw ApiError.rateLimited();
-        }
+    private static String address(RoutingContext rc) {
+        return rc.request().remoteAddress() == null ? "?" : rc.request().remoteAddress().hostAddress();
     }
 
     private static JsonNode body(RoutingContext rc) {

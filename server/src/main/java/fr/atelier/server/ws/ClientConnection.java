@@ -51,7 +51,10 @@ final class ClientConnection implements ViewListener {
     /** Latest view not yet written because the socket is congested; older ones are superseded. */
     private String parkedView;
 
-    ClientConnection(Vertx vertx, ServerWebSocket socket, SessionRegistry registry, WebSocketGateway gateway) {
+    private final Runnable onUnknownCode;
+
+    ClientConnection(Vertx vertx, ServerWebSocket socket, SessionRegistry registry, WebSocketGateway gateway, Runnable onUnknownCode) {
+        this.onUnknownCode = onUnknownCode;
         this.vertx = vertx;
         this.socket = socket;
         this.registry = registry;
@@ -190,6 +193,7 @@ final class ClientConnection implements ViewListener {
             }
             SessionActor<?> found = ar.result();
             if (found == null) {
+                onUnknownCode.run();
                 sendError("unknown_session", "Aucune session ne correspond à ce code.");
                 close(4404, "session inconnue");
                 return;

@@ -1,5 +1,6 @@
 package fr.atelier.server.ws;
 
+import fr.atelier.server.http.JoinGuard;
 import fr.atelier.server.live.SessionRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -18,7 +19,10 @@ public final class WebSocketGateway {
     private final Set<ClientConnection> connections = ConcurrentHashMap.newKeySet();
     private final long pinger;
 
-    public WebSocketGateway(Vertx vertx, SessionRegistry registry, String publicUrl) {
+    private final JoinGuard guard;
+
+    public WebSocketGateway(Vertx vertx, SessionRegistry registry, String publicUrl, JoinGuard guard) {
+        this.guard = guard;
         this.vertx = vertx;
         this.registry = registry;
         this.publicOrigin = publicUrl == null ? null : origin(publicUrl);
@@ -32,7 +36,12 @@ public final class WebSocketGateway {
             rc.response().setStatusCode(403).end();
             return;
         }
-        rc.request().toWebSocket().onSuccess(ws -> new ClientConnection(vertx, ws, registry, this).start());
+        String address = rc.request().remoteAddress() == null ? "?" : rc.request().remoteAddress().hostAddress();
+        if (!guard.allowLookup(address)) {
+            rc.response().setStatusCode(429).end();
+            return;
+        }
+        rc.request().toWebSocket().onSuccess(ws -> new ClientConnection(vertx, ws, registry, this, () -> guard.miss(address)).start());
     }
 
     private boolean allowed(String origin, String host) {

@@ -107,7 +107,7 @@ public final class Session<S, C, E> {
             return Decision.reject("joining_closed", "L'animateur a fermé les inscriptions à cette session.");
         }
         String nickname = Text.clean(j.nickname());
-        if (nickname.isEmpty() || nickname.length() > NICKNAME_MAX || nickname.contains("\n")) {
+        if (nickname.isEmpty() || nickname.codePointCount(0, nickname.length()) > NICKNAME_MAX || nickname.contains("\n")) {
             return Decision.reject("nickname_invalid", "Choisissez un pseudo de 1 à " + NICKNAME_MAX + " caractères, sur une ligne.");
         }
         if (p.roster().nicknameTaken(nickname)) {

@@ -166,6 +166,8 @@ public final class PollFormat implements Format<PollState, PollCommand, PollEven
     @Override
     public PollCommand expire(PollState s, Instant deadline) {
         Poll current = s.current();
-        return current == null ? null : new Close(current.id());
+        boolean due = current != null && current.status() == Poll.Status.OPEN && current.deadline() != null
+                && current.deadline() == deadline.toEpochMilli();
+        return due ? new Close(current.id()) : null;
     }
 }

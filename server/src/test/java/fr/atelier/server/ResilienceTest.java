@@ -1,0 +1,123 @@
+package fr.atelier.server;
+
+import static fr.atelier.server.WsClient.cmd;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Nothing acknowledged is lost: resent commands, reconnecting phones, a whole server restart. */
+class ResilienceTest {
+    private final Path dataDir = TestServers.newDataDir();
+    private AtelierServer server;
+    private WebSocketClient ws;
+    private Http http;
+
+    private void start() {
+        server = AtelierServer.start(TestServers.embedded(dataDir));
+        ws = server.vertx().createWebSocketClient(new WebSocketClientOptions().setMaxConnections(100));
+        http = new Http(server.port());
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static JsonNode ask(WsClient console) {
+        var ask = cmd("poll.ask").put("text", "Combien de départements en Centre-Val de Loire ?");
+        ask.withArray("options").add("4").add("6").add("8");
+        return console.command(ask);
+    }
+
+    @Test
+    void aResentCommandIsAcknowledgedAgainButAppliedOnce() {
+        start();
+        JsonNode created = http.createSession("poll", "Doublons");
+        String code = created.get("code").asText();
+        WsClient console = WsClient.connect(ws, server.port());
+        console.hello(code, "facilitator", created.get("hostToken").asText());
+        JsonNode joined = http.join(code, "Noa");
+        WsClient phone = WsClient.connect(ws, server.port());
+        phone.hello(code, "participant", joined.get("rejoinToken").asText());
+        console.command(cmd("session.start"));
+        ask(console);
+
+        JsonNode first = phone.command("answer-1", cmd("poll.answer").put("questionId", "q1").put("option", 1));
+        JsonNode second = phone.command("answer-1", cmd("poll.answer").put("questionId", "q1").put("option", 2));
+        assertThat(first.get("type").asText()).isEqualTo("ack");
+        assertThat(second.get("type").asText()).isEqualTo("ack");
+        assertThat(second.get("seq").asLong()).as("same acknowledgement").isEqualTo(first.get("seq").asLong());
+        JsonNode view = console.awaitView(v -> v.path("activity").path("question").path("answered").asInt() == 1);
+        assertThat(view.path("activity").path("question").path("distribution").toString())
+                .as("the resent command (even with other content) was not applied again").isEqualTo("[0,1,0]");
+    }
+
+    @Test
+    void aPhoneThatReconnectsGetsItsStateBack() {
+        start();
+        JsonNode created = http.createSession("poll", "Reconnexion");
+        String code = created.get("code").asText();
+        WsClient console = WsClient.connect(ws, server.port());
+        console.hello(code, "facilitator", created.get("hostToken").asText());
+        JsonNode joined = http.join(code, "Inès");
+        WsClient phone = WsClient.connect(ws, server.port());
+        phone.hello(code, "participant", joined.get("rejoinToken").asText());
+        console.command(cmd("session.start"));
+        ask(console);
+        phone.command(cmd("poll.answer").put("questionId", "q1").put("option", 1));
+        long lastSeq = phone.all().stream().filter(m -> m.path("type").asText().equals("view"))
+                .mapToLong(m -> m.get("seq").asLong()).max().orElseThrow();
+        phone.close();
+
+        // The phone slept; meanwhile the facilitator closed the question.
+        console.command(cmd("poll.close").put("questionId", "q1"));
+        WsClient again = WsClient.connect(ws, server.port());
+        var hello = cmd("hello").put("protocol", 1).put("code", code).put("role", "participant")
+                .put("token", joined.get("rejoinToken").asText()).put("lastSeq", lastSeq);
+        again.send(hello);
+        JsonNode welcome = again.next(m -> m.path("type").asText().equals("welcome"));
+        assertThat(welcome.get("seq").asLong()).isGreaterThan(lastSeq);
+        JsonNode view = again.awaitView(v -> v.path("activity").path("question").path("status").asText().equals("CLOSED"));
+        assertThat(view.path("me").path("nickname").asText()).isEqualTo("Inès");
+        assertThat(view.path("activity").path("question").path("myAnswer").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aServerRestartLosesNoSessionParticipantOrAnswer() {
+        start();
+        JsonNode created = http.createSession("poll", "Redémarrage");
+        String code = created.get("code").asText();
+        String host = created.get("hostToken").asText();
+        WsClient console = WsClient.connect(ws, server.port());
+        console.hello(code, "facilitator", host);
+        JsonNode a = http.join(code, "Aya");
+        JsonNode b = http.join(code, "Bastien");
+        console.command(cmd("session.start"));
+        ask(console);
+        WsClient phoneA = WsClient.connect(ws, server.port());
+        phoneA.hello(code, "participant", a.get("rejoinToken").asText());
+        assertThat(phoneA.command(cmd("poll.answer").put("questionId", "q1").put("option", 2)).get("type").asText()).isEqualTo("ack");
+
+        server.close();
+        start();
+
+        WsClient phoneB = WsClient.connect(ws, server.port());
+        phoneB.hello(code, "participant", b.get("rejoinToken").asText());
+        assertThat(phoneB.command(cmd("poll.answer").put("questionId", "q1").put("option", 1)).get("type").asText()).isEqualTo("ack");
+        WsClient phoneA2 = WsClient.connect(ws, server.port());
+        phoneA2.hello(code, "participant", a.get("rejoinToken").asText());
+        assertThat(phoneA2.awaitView(v -> true).path("activity").path("question").path("myAnswer").asInt()).isEqualTo(2);
+        WsClient console2 = WsClient.connect(ws, server.port());
+        console2.hello(code, "facilitator", host);
+        JsonNode view = console2.awaitView(v -> v.path("activity").path("question").path("answered").asInt() == 2);
+        assertThat(view.path("session").path("participantCount").asInt()).isEqualTo(2);
+        assertThat(view.path("activity").path("question").path("distribution").toString()).isEqualTo("[0,1,1]");
+    }
+}
