@@ -18,7 +18,7 @@ class BadInputTest {
 
     @BeforeAll
     static void start() {
-        server = AtelierServer.start(TestServers.external());
+        server = AtelierServer.start(TestServers.fastest());
         ws = server.vertx().createWebSocketClient(new WebSocketClientOptions().setMaxConnections(100));
         http = new Http(server.port());
     }

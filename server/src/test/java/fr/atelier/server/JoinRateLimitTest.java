@@ -15,7 +15,7 @@ class JoinRateLimitTest {
 
     @BeforeAll
     static void start() {
-        server = AtelierServer.start(TestServers.external());
+        server = AtelierServer.start(TestServers.fastest());
         http = new Http(server.port());
     }
 

@@ -33,7 +33,45 @@ public final class TestServers {
         return Config.from(env);
     }
 
+    /**
+     * This machine's Redis and PostgreSQL. Where they are missing (a fresh developer machine) the
+     * calling test is skipped, unless ATELIER_TEST_EXTERNAL=required (CI), where it fails.
+     */
     public static Config external() {
+        if (!externalReachable()) {
+            String message = "external Redis/PostgreSQL not reachable at " + EXTERNAL_REDIS + " / " + EXTERNAL_DATABASE;
+            if ("required".equals(System.getenv("ATELIER_TEST_EXTERNAL"))) {
+                throw new IllegalStateException(message);
+            }
+            org.junit.jupiter.api.Assumptions.abort(message);
+        }
+        return externalConfig();
+    }
+
+    /** External services when this machine has them (faster start), else the embedded default. */
+    public static Config fastest() {
+        return externalReachable() ? externalConfig() : embedded(newDataDir());
+    }
+
+    static boolean externalReachable() {
+        return reachable(java.net.URI.create(EXTERNAL_REDIS).getHost(), portOr(java.net.URI.create(EXTERNAL_REDIS).getPort(), 6379))
+                && reachable(java.net.URI.create(EXTERNAL_DATABASE).getHost(), portOr(java.net.URI.create(EXTERNAL_DATABASE).getPort(), 5432));
+    }
+
+    private static int portOr(int port, int fallback) {
+        return port < 0 ? fallback : port;
+    }
+
+    private static boolean reachable(String host, int port) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress(host, port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Config externalConfig() {
         Map<String, String> env = new HashMap<>();
         env.put("ATELIER_HTTP_PORT", "0");
         env.put("ATELIER_HTTP_HOST", "127.0.0.1");

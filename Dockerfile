@@ -1,0 +1,15 @@
+# Build: Maven with JDK 17; run: a JRE. Embedded Redis/PostgreSQL are not used in containers:
+# docker-compose.yml gives every node ATELIER_REDIS_URL and ATELIER_DATABASE_URL.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY . .
+RUN mvn -B -q -DskipTests package
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10001 atelier
+COPY --from=build /src/server/target/atelier.jar /opt/atelier/atelier.jar
+USER atelier
+EXPOSE 8080
+ENV ATELIER_LOG_FORMAT=json
+HEALTHCHECK --interval=10s --timeout=3s CMD wget -qO- http://localhost:8080/health/live || exit 1
+ENTRYPOINT ["java", "-XX:+UseZGC", "-jar", "/opt/atelier/atelier.jar"]
