@@ -86,9 +86,9 @@ public final class AtelierServer implements AutoCloseable {
         db = Database.connect(vertx, databaseUrl, config.dbPoolSize());
         List<FormatModule> modules = FormatModules.all();
         Formats formats = new Formats(modules.stream().<Format<?, ?, ?>>map(FormatModule::format).toList());
-        archiver = new Archiver(vertx, db, store, modules.stream().map(FormatModule::archive).filter(a -> a != null).toList(),
+        archiver = new Archiver(vertx, db, store, formats, modules.stream().map(FormatModule::archive).filter(a -> a != null).toList(),
                 Duration.ofHours(config.liveRetentionHours()));
-        registry = new SessionRegistry(vertx, store, formats, archiver::sessionEnded);
+        registry = new SessionRegistry(vertx, store, formats, archiver::sessionEnded, config.nodeId());
         archiver.start(registry);
         JoinGuard guard = new JoinGuard(HttpApi.CODE_MISSES_PER_MINUTE, config.joinsPerMinute(), 60);
         gateway = new WebSocketGateway(vertx, registry, config.publicUrl(), guard);
@@ -160,6 +160,9 @@ public final class AtelierServer implements AutoCloseable {
             }
             if (archiver != null) {
                 archiver.stop();
+            }
+            if (registry != null) {
+                registry.close().await();
             }
             if (vertx != null) {
                 vertx.close().await();

@@ -9,6 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.atelier.server.live.LiveStore;
 import fr.atelier.server.live.SessionActor;
 import fr.atelier.server.live.SessionRegistry;
+import fr.atelier.workshops.core.Format;
+import fr.atelier.workshops.core.Formats;
+import fr.atelier.workshops.core.Session;
+import fr.atelier.workshops.core.SessionCodec;
+import fr.atelier.workshops.core.SessionEvent;
 import fr.atelier.workshops.core.Json;
 import fr.atelier.workshops.core.PlatformState;
 import fr.atelier.workshops.core.Roster;
@@ -46,18 +51,20 @@ public final class Archiver {
     private final Vertx vertx;
     private final Database db;
     private final LiveStore store;
-    private final Map<String, FormatArchive> formats;
+    private final Map<String, FormatArchive> formatArchives;
+    private final Formats formats;
     private final Duration retention;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private SessionRegistry registry;
     private long timer = -1;
 
-    public Archiver(Vertx vertx, Database db, LiveStore store, List<FormatArchive> formats, Duration retention) {
+    public Archiver(Vertx vertx, Database db, LiveStore store, Formats formats, List<FormatArchive> archives, Duration retention) {
         this.vertx = vertx;
         this.db = db;
         this.store = store;
-        this.formats = new ConcurrentHashMap<>();
-        formats.forEach(f -> this.formats.put(f.format(), f));
+        this.formats = formats;
+        this.formatArchives = new ConcurrentHashMap<>();
+        archives.forEach(f -> this.formatArchives.put(f.format(), f));
         this.retention = retention;
     }
 
@@ -93,38 +100,51 @@ public final class Archiver {
         });
     }
 
-    /** Archives one session now. */
+    /**
+     * Archives one session now, from Redis alone (its whole stream replayed), so any node can do it
+     * whichever node hosts the session.
+     */
     public Future<Void> archive(String sessionId) {
         if (!running.add(sessionId)) {
             return Future.succeededFuture();
         }
-        return registry.byId(sessionId).compose(actor -> {
-            if (actor == null) {
-                return Future.failedFuture("unknown session " + sessionId);
+        return store.meta(sessionId).compose(meta -> {
+            Format<?, ?, ?> format = meta == null ? null : formats.find(meta.get("format")).orElse(null);
+            if (format == null) {
+                return Future.failedFuture("unknown session or format " + sessionId);
             }
-            return actor.call(() -> snapshotOf(actor)).compose(snap ->
-                    store.readAfter(sessionId, null).compose(batches ->
-                            db.transaction(tx -> {
-                                write(tx, sessionId, snap, batches);
-                                return null;
-                            })).compose(v -> store.archived(sessionId, snap.state().platform().code(), retention)));
+            return store.readAfter(sessionId, null).compose(batches -> {
+                Snap snap = replay(format, batches);
+                return db.transaction(tx -> {
+                    write(tx, sessionId, snap, batches);
+                    return null;
+                }).compose(v -> store.archived(sessionId, snap.state().platform().code(), retention));
+            });
         }).onComplete(ar -> {
             running.remove(sessionId);
             if (ar.succeeded()) {
                 LOG.atInfo().addKeyValue("session", sessionId).log("session archived to PostgreSQL");
-                registry.evict(sessionId);
+                if (registry != null) {
+                    registry.evict(sessionId);
+                }
             }
         }).mapEmpty();
     }
 
-    private record Snap(SessionState<?> state, Object results, String resultsJson) {}
+    private record Snap(SessionState<?> state, String resultsJson) {}
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Snap snapshotOf(SessionActor<?> actor) {
-        SessionState<?> s = actor.state();
-        fr.atelier.workshops.core.Format f = actor.session().format();
-        Object results = f.results(s.activity(), s.platform().roster());
-        return new Snap(s, results, actor.codec().write(results));
+    private static Snap replay(Format<?, ?, ?> format, List<LiveStore.Batch> batches) {
+        Session session = new Session(format);
+        SessionCodec codec = new SessionCodec(format);
+        SessionState<?> state = session.initialState();
+        for (LiveStore.Batch b : batches) {
+            for (SessionEvent e : codec.readEvents(b.eventsJson())) {
+                state = session.evolve(state, e);
+            }
+        }
+        Object results = ((Format) format).results(state.activity(), state.platform().roster());
+        return new Snap(state, codec.write(results));
     }
 
     private void write(DSLContext tx, String sessionId, Snap snap, List<LiveStore.Batch> batches) {
@@ -191,7 +211,7 @@ public final class Archiver {
         for (int i = 0; i < rows.size(); i += 500) {
             tx.batch(rows.subList(i, Math.min(rows.size(), i + 500))).execute();
         }
-        FormatArchive formatArchive = formats.get(p.format());
+        FormatArchive formatArchive = formatArchives.get(p.format());
         if (formatArchive != null) {
             formatArchive.write(tx, sessionId, snap.state().activity());
         }

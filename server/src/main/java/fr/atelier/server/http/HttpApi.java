@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.atelier.server.db.ArchiveReader;
 import fr.atelier.server.db.Synthesis;
 import fr.atelier.server.live.Outcome;
-import fr.atelier.server.live.SessionActor;
+import fr.atelier.server.live.SessionHandle;
 import fr.atelier.server.live.SessionRegistry;
 import fr.atelier.server.live.Tokens;
 import fr.atelier.workshops.core.Actor;
@@ -14,8 +14,7 @@ import fr.atelier.workshops.core.ContentLibrary;
 import fr.atelier.workshops.core.Format;
 import fr.atelier.workshops.core.Json;
 import fr.atelier.workshops.core.PlatformCommand;
-import fr.atelier.workshops.core.PlatformState;
-import fr.atelier.workshops.core.SessionState;
+import fr.atelier.workshops.core.Text;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -168,15 +167,7 @@ public final class HttpApi {
     }
 
     private void info(RoutingContext rc) {
-        session(rc).compose(actor -> actor.call(() -> {
-            SessionState<?> s = actor.state();
-            PlatformState p = s.platform();
-            ObjectNode out = Json.MAPPER.createObjectNode();
-            out.put("code", p.code()).put("title", p.title()).put("format", p.format())
-                    .put("formatTitle", actor.session().format().title()).put("phase", p.phase().name())
-                    .put("joiningOpen", p.joiningOpen()).put("participantCount", p.roster().activeCount());
-            return out;
-        })).onSuccess(out -> json(rc, 200, out)).onFailure(rc::fail);
+        session(rc).compose(handle -> handle.query("info", null)).onSuccess(out -> json(rc, 200, out)).onFailure(rc::fail);
     }
 
     private void join(RoutingContext rc) {
@@ -185,10 +176,11 @@ public final class HttpApi {
         String nickname = text(body, "nickname", 200, false);
         String participantId = Tokens.id("p_");
         String token = Tokens.secret();
-        session(rc).compose(actor -> actor.submit(Actor.GUEST, "join:" + participantId,
-                new PlatformCommand.Join(participantId, nickname == null ? "" : nickname, Tokens.hash(token)))
+        String typed = nickname == null ? "" : nickname;
+        session(rc).compose(handle -> handle.submit(Actor.GUEST, "join:" + participantId,
+                new PlatformCommand.Join(participantId, typed, Tokens.hash(token)))
                 .compose(outcome -> outcome.accepted()
-                        ? actor.call(() -> actor.state().platform().roster().member(participantId).orElseThrow().nickname())
+                        ? Future.succeededFuture(Text.clean(typed))
                         : Future.failedFuture(joinError(outcome))))
                 .onSuccess(name -> {
                     ObjectNode out = Json.MAPPER.createObjectNode();
@@ -220,14 +212,17 @@ public final class HttpApi {
         guard.checkLookup(address(rc));
         String code = code(rc);
         String token = bearer(rc);
-        return registry.byCode(code).compose(actor -> {
-            if (actor != null) {
-                return actor.call(() -> {
-                    if (!actor.isHost(token)) {
-                        throw ApiError.unauthorized();
-                    }
-                    return Synthesis.fromLive(actor.session(), actor.state());
-                });
+        return registry.byCode(code).compose(handle -> {
+            if (handle != null) {
+                return handle.query("synthesis", token).recover(e -> Future.failedFuture(
+                        "unauthorized".equals(e.getMessage()) || e instanceof SecurityException ? ApiError.unauthorized() : e))
+                        .map(node -> {
+                            try {
+                                return Json.MAPPER.treeToValue(node, Synthesis.class);
+                            } catch (IOException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
             }
             return archive.synthesis(code, token).map(l -> {
                 if (!l.found()) {
@@ -242,18 +237,18 @@ public final class HttpApi {
     }
 
     /** Looks a code up; unknown codes count against the address (codes must not be guessable). */
-    private Future<SessionActor<?>> session(RoutingContext rc) {
+    private Future<SessionHandle> session(RoutingContext rc) {
         String address = address(rc);
         guard.checkLookup(address);
         String code = code(rc);
         return registry.byCode(code)
                 .recover(e -> Future.failedFuture(ApiError.unavailable()))
-                .compose(actor -> {
-                    if (actor == null) {
+                .compose(handle -> {
+                    if (handle == null) {
                         guard.miss(address);
                         return Future.failedFuture(ApiError.unknownSession());
                     }
-                    return Future.succeededFuture(actor);
+                    return Future.succeededFuture(handle);
                 });
     }
 

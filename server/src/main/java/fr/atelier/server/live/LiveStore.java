@@ -5,11 +5,14 @@ import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -33,6 +36,27 @@ public final class LiveStore implements AutoCloseable {
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
     private final RedisAsyncCommands<String, String> redis;
+    private StatefulRedisPubSubConnection<String, String> pubsub;
+
+    /** Appends only while this node holds the session's lease: a node that lost it cannot write. */
+    private static final String FENCED_XADD = """
+            if redis.call('GET', KEYS[1]) ~= ARGV[1] then
+              return redis.error_reply('NOTOWNER')
+            end
+            return redis.call('XADD', KEYS[2], '*', 'seq', ARGV[2], 'ev', ARGV[3], 'cmd', ARGV[4])
+            """;
+    private static final String RENEW = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then
+              return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+            end
+            return 0
+            """;
+    private static final String RELEASE = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then
+              return redis.call('DEL', KEYS[1])
+            end
+            return 0
+            """;
 
     /** One stored batch of events, as read back from the stream. */
     public record Batch(String streamId, long firstSeq, String eventsJson, String commandKeysJson) {}
@@ -79,6 +103,50 @@ public final class LiveStore implements AutoCloseable {
 
     public Future<Map<String, String>> meta(String sessionId) {
         return on(redis.hgetall(key(sessionId, "meta")));
+    }
+
+    /** Appends one batch as one stream entry (one round trip, atomic) if {@code node} owns the session. */
+    public Future<String> appendAsOwner(String sessionId, String node, long firstSeq, String eventsJson, String commandKeysJson) {
+        String[] keys = {key(sessionId, "owner"), key(sessionId, "log")};
+        return on(redis.<String>eval(FENCED_XADD, ScriptOutputType.VALUE, keys, node, Long.toString(firstSeq), eventsJson, commandKeysJson));
+    }
+
+    /** Takes the session's lease if nobody holds it. */
+    public Future<Boolean> acquireLease(String sessionId, String node, long ttlMs) {
+        return on(redis.set(key(sessionId, "owner"), node, SetArgs.Builder.nx().px(ttlMs))).map("OK"::equals);
+    }
+
+    public Future<Boolean> renewLease(String sessionId, String node, long ttlMs) {
+        return on(redis.<Long>eval(RENEW, ScriptOutputType.INTEGER, new String[] {key(sessionId, "owner")}, node, Long.toString(ttlMs)))
+                .map(r -> r != null && r == 1L);
+    }
+
+    public Future<Void> releaseLease(String sessionId, String node) {
+        return on(redis.<Long>eval(RELEASE, ScriptOutputType.INTEGER, new String[] {key(sessionId, "owner")}, node)).mapEmpty();
+    }
+
+    public Future<String> owner(String sessionId) {
+        return on(redis.get(key(sessionId, "owner")));
+    }
+
+    public Future<Long> publish(String channel, String message) {
+        return on(redis.publish(channel, message));
+    }
+
+    /** Subscribes this node to a channel; messages arrive on a Lettuce thread. */
+    public synchronized Future<Void> subscribe(String channel, java.util.function.Consumer<String> onMessage) {
+        if (pubsub == null) {
+            pubsub = client.connectPubSub();
+        }
+        pubsub.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String ch, String message) {
+                if (ch.equals(channel)) {
+                    onMessage.accept(message);
+                }
+            }
+        });
+        return on(pubsub.async().subscribe(channel)).mapEmpty();
     }
 
     /** Appends one batch of events as one stream entry: one round trip, atomic. */
@@ -145,6 +213,9 @@ public final class LiveStore implements AutoCloseable {
 
     @Override
     public void close() {
+        if (pubsub != null) {
+            pubsub.close();
+        }
         connection.close();
         client.shutdown();
     }

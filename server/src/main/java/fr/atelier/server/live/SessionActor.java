@@ -10,6 +10,7 @@ import fr.atelier.workshops.core.Decision;
 import fr.atelier.workshops.core.Impact;
 import fr.atelier.workshops.core.Json;
 import fr.atelier.workshops.core.Phase;
+import fr.atelier.workshops.core.PlatformState;
 import fr.atelier.workshops.core.PlatformEvent;
 import fr.atelier.workshops.core.Roster;
 import fr.atelier.workshops.core.Session;
@@ -43,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * appends the resulting events to Redis, and only once Redis confirmed does it acknowledge and push
  * views. Commands that arrive while a write is in flight form the next batch (group commit).
  */
-public final class SessionActor<S> {
+public final class SessionActor<S> implements SessionHandle {
     private static final Logger LOG = LoggerFactory.getLogger(SessionActor.class);
     /** Projector and console views are coalesced to at most one per this delay during bursts. */
     static final long AGGREGATE_INTERVAL_MS = 100;
@@ -57,6 +58,8 @@ public final class SessionActor<S> {
     private final Session<S, ?, ?> session;
     private final SessionCodec codec;
     private final Consumer<SessionActor<?>> onEnded;
+    private final String nodeId;
+    private boolean retired;
 
     private SessionState<S> committed;
     private long committedSeq;
@@ -98,7 +101,8 @@ public final class SessionActor<S> {
     }
 
     private SessionActor(Vertx vertx, Context context, LiveStore store, String sessionId, Session<S, ?, ?> session,
-                         Consumer<SessionActor<?>> onEnded) {
+                         Consumer<SessionActor<?>> onEnded, String nodeId) {
+        this.nodeId = nodeId;
         this.vertx = vertx;
         this.context = context;
         this.store = store;
@@ -112,8 +116,8 @@ public final class SessionActor<S> {
 
     /** Rebuilds a session from its Redis snapshot and the stream tail. Runs on {@code context}. */
     static <S> Future<SessionActor<S>> load(Vertx vertx, Context context, LiveStore store, String sessionId,
-                                            Session<S, ?, ?> session, Consumer<SessionActor<?>> onEnded) {
-        SessionActor<S> actor = new SessionActor<>(vertx, context, store, sessionId, session, onEnded);
+                                            Session<S, ?, ?> session, Consumer<SessionActor<?>> onEnded, String nodeId) {
+        SessionActor<S> actor = new SessionActor<>(vertx, context, store, sessionId, session, onEnded, nodeId);
         return store.loadSnapshot(sessionId)
                 .map(snapshot -> {
                     if (snapshot != null) {
@@ -177,6 +181,7 @@ public final class SessionActor<S> {
         }
     }
 
+    @Override
     public String sessionId() {
         return sessionId;
     }
@@ -189,6 +194,7 @@ public final class SessionActor<S> {
         return session;
     }
 
+    @Override
     public SessionCodec codec() {
         return codec;
     }
@@ -218,12 +224,13 @@ public final class SessionActor<S> {
         return p.future();
     }
 
+    @Override
     public Future<Outcome> submit(Actor who, String clientId, SessionCommand command) {
         return call(() -> submitHere(who, clientId, command)).compose(f -> f);
     }
 
     private Future<Outcome> submitHere(Actor who, String clientId, SessionCommand command) {
-        if (resyncing) {
+        if (resyncing || retired) {
             return Future.succeededFuture(Outcome.unavailable());
         }
         String key = dedupeKey(who, clientId);
@@ -258,17 +265,7 @@ public final class SessionActor<S> {
     }
 
     private static String dedupeKey(Actor who, String clientId) {
-        String actor;
-        if (who instanceof Actor.Participant p) {
-            actor = "p:" + p.id();
-        } else if (who instanceof Actor.Facilitator) {
-            actor = "f";
-        } else if (who instanceof Actor.System) {
-            actor = "s";
-        } else {
-            actor = "g";
-        }
-        return actor + "|" + clientId;
+        return Wire.actor(who) + "|" + clientId;
     }
 
     private void flush() {
@@ -294,8 +291,12 @@ public final class SessionActor<S> {
         }
         long firstSeq = committedSeq + 1;
         writing = true;
-        store.append(sessionId, firstSeq, codec.writeEvents(events), keys.toString()).onComplete(ar -> {
+        store.appendAsOwner(sessionId, nodeId, firstSeq, codec.writeEvents(events), keys.toString()).onComplete(ar -> {
             writing = false;
+            if (retired) {
+                failAll(batch);
+                return;
+            }
             if (ar.succeeded()) {
                 committed = after;
                 committedSeq = lastSeq;
@@ -342,6 +343,9 @@ public final class SessionActor<S> {
     }
 
     private void resync() {
+        if (retired) {
+            return;
+        }
         long before = committedSeq;
         catchUp().onComplete(ar -> {
             if (ar.succeeded()) {
@@ -415,8 +419,33 @@ public final class SessionActor<S> {
         });
     }
 
+    /**
+     * This node lost the session's lease (or shuts down): refuse everything from now on, stop timers
+     * and forget listeners; the session's reference re-attaches them to the new owner.
+     */
+    public Future<Void> retire() {
+        return call(() -> {
+            retired = true;
+            if (deadlineTimer >= 0) {
+                vertx.cancelTimer(deadlineTimer);
+            }
+            if (aggregateTimer >= 0) {
+                vertx.cancelTimer(aggregateTimer);
+            }
+            phones.clear();
+            screens.clear();
+            consoles.clear();
+            return null;
+        });
+    }
+
+    public boolean retired() {
+        return retired;
+    }
+
     // ---- views ------------------------------------------------------------------------------
 
+    @Override
     public Future<Void> attach(ViewListener listener) {
         return call(() -> {
             Audience a = listener.audience();
@@ -432,6 +461,7 @@ public final class SessionActor<S> {
         });
     }
 
+    @Override
     public void detach(ViewListener listener) {
         call(() -> {
             Audience a = listener.audience();
@@ -533,7 +563,48 @@ public final class SessionActor<S> {
         }
     }
 
-    // ---- identities ---------------------------------------------------------------------------
+    // ---- identities and queries ---------------------------------------------------------------
+
+    @Override
+    public Future<Identity> identify(String role, String token) {
+        return call(() -> {
+            switch (role) {
+                case "facilitator" -> {
+                    return isHost(token) ? new Identity(Audience.FACILITATOR, Actor.FACILITATOR, committedSeq)
+                            : new Identity(null, null, committedSeq);
+                }
+                case "participant" -> {
+                    return participantFor(token)
+                            .map(id -> new Identity(new Audience.Participant(id), Actor.participant(id), committedSeq))
+                            .orElse(new Identity(null, null, committedSeq));
+                }
+                default -> {
+                    return new Identity(Audience.PROJECTOR, null, committedSeq);
+                }
+            }
+        });
+    }
+
+    @Override
+    public Future<JsonNode> query(String name, String token) {
+        return call(() -> {
+            if (name.equals("info")) {
+                PlatformState p = committed.platform();
+                ObjectNode out = Json.MAPPER.createObjectNode();
+                out.put("code", p.code()).put("title", p.title()).put("format", p.format())
+                        .put("formatTitle", session.format().title()).put("phase", p.phase().name())
+                        .put("joiningOpen", p.joiningOpen()).put("participantCount", p.roster().activeCount());
+                return out;
+            }
+            if (name.equals("synthesis")) {
+                if (!isHost(token)) {
+                    throw new SecurityException("not the host");
+                }
+                return Json.MAPPER.valueToTree(fr.atelier.server.db.Synthesis.fromLive(session, committed));
+            }
+            throw new IllegalArgumentException("unknown query " + name);
+        });
+    }
 
     public boolean isHost(String token) {
         return Tokens.matches(token, committed.platform().hostTokenHash());

@@ -1,12 +1,16 @@
 package fr.atelier.server.live;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.atelier.workshops.core.Format;
 import fr.atelier.workshops.core.Formats;
+import fr.atelier.workshops.core.Json;
 import fr.atelier.workshops.core.PlatformEvent;
 import fr.atelier.workshops.core.Session;
 import fr.atelier.workshops.core.SessionCodec;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxInternal;
 import java.time.Instant;
@@ -19,37 +23,58 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds or loads the actor hosting a session on this node, and creates new sessions. Actors are
- * spread over the event loops; each keeps its own context for life.
+ * Which node hosts which session. A session is owned by one node through a Redis lease renewed
+ * every second; any node accepts any connection and reaches the owner through a {@link SessionRef}.
+ * When the owner dies its lease expires and the next node that needs the session takes it over
+ * from the snapshot and the stream tail.
  */
 public final class SessionRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(SessionRegistry.class);
+    static final long LEASE_TTL_MS = 3000;
+    static final long LEASE_RENEW_MS = 1000;
+    static final int REROUTE_ATTEMPTS = 30;
+    static final long REROUTE_PAUSE_MS = 200;
 
     private final Vertx vertx;
     private final LiveStore store;
     private final Formats formats;
     private final Consumer<SessionActor<?>> onEnded;
+    private final ClusterBus bus;
+    private final String nodeId;
     private final List<Context> contexts = new ArrayList<>();
-    private final Map<String, Future<SessionActor<?>>> actors = new ConcurrentHashMap<>();
+    private final Map<String, Future<SessionRef>> refs = new ConcurrentHashMap<>();
     private final Map<String, String> codes = new ConcurrentHashMap<>();
+    private final Map<String, Future<Void>> routing = new ConcurrentHashMap<>();
+    private final Map<String, RemoteViewListener> remoteListeners = new ConcurrentHashMap<>();
+    private final long leaseTimer;
 
     /** What the creator of a session gets back once, including the host secret. */
     public record Created(String sessionId, String code, String hostToken) {}
 
-    public SessionRegistry(Vertx vertx, LiveStore store, Formats formats, Consumer<SessionActor<?>> onEnded) {
+    public SessionRegistry(Vertx vertx, LiveStore store, Formats formats, Consumer<SessionActor<?>> onEnded, String nodeId) {
         this.vertx = vertx;
         this.store = store;
         this.formats = formats;
         this.onEnded = onEnded;
+        this.nodeId = nodeId;
+        this.bus = new ClusterBus(vertx, store, nodeId);
         int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
         for (int i = 0; i < loops; i++) {
             contexts.add(((VertxInternal) vertx).createEventLoopContext());
         }
+        bus.start(this::handleRequest).await();
+        leaseTimer = vertx.setPeriodic(LEASE_RENEW_MS, t -> maintainLeases());
     }
 
     public Formats formats() {
         return formats;
     }
+
+    public String nodeId() {
+        return nodeId;
+    }
+
+    // ---- creation and look-up ----------------------------------------------------------------
 
     public Future<Created> create(Format<?, ?, ?> format, String title) {
         String sessionId = Tokens.id("s_");
@@ -96,54 +121,263 @@ public final class SessionRegistry {
         });
     }
 
-    /** The actor for a code, loading it from Redis if this node does not host it yet; null if unknown. */
-    public Future<SessionActor<?>> byCode(String code) {
+    /** This node's handle on the session with this code; null if the code is unknown. */
+    public Future<SessionHandle> byCode(String code) {
         return sessionIdFor(code).compose(id -> id == null ? Future.succeededFuture(null) : byId(id));
     }
 
-    public Future<SessionActor<?>> byId(String sessionId) {
-        Future<SessionActor<?>> existing = actors.get(sessionId);
-        if (existing != null) {
-            return existing;
-        }
-        Context context = contexts.get(Math.floorMod(sessionId.hashCode(), contexts.size()));
-        io.vertx.core.Promise<SessionActor<?>> promise = io.vertx.core.Promise.promise();
-        Future<SessionActor<?>> mine = promise.future();
-        Future<SessionActor<?>> raced = actors.putIfAbsent(sessionId, mine);
-        if (raced != null) {
-            return raced;
-        }
-        context.runOnContext(v -> load(context, sessionId).onComplete(ar -> {
-            if (ar.failed() || ar.result() == null) {
-                actors.remove(sessionId, mine);
+    public Future<SessionHandle> byId(String sessionId) {
+        Future<SessionRef> existing = refs.get(sessionId);
+        if (existing == null) {
+            Promise<SessionRef> promise = Promise.promise();
+            existing = refs.putIfAbsent(sessionId, promise.future());
+            if (existing == null) {
+                existing = promise.future();
+                store.meta(sessionId).map(meta -> {
+                    if (meta == null || meta.isEmpty()) {
+                        return null;
+                    }
+                    Format<?, ?, ?> format = formats.find(meta.get("format"))
+                            .orElseThrow(() -> new IllegalStateException("unknown format " + meta.get("format")));
+                    return new SessionRef(this, bus, sessionId, new SessionCodec(format));
+                }).onComplete(ar -> {
+                    if (ar.failed() || ar.result() == null) {
+                        refs.remove(sessionId);
+                    }
+                    promise.handle(ar);
+                });
             }
-            promise.handle(ar);
-        }));
-        return mine;
+        }
+        return existing.map(ref -> (SessionHandle) ref);
     }
 
-    private Future<SessionActor<?>> load(Context context, String sessionId) {
-        return store.meta(sessionId).compose(meta -> {
-            if (meta == null || meta.isEmpty()) {
-                return Future.succeededFuture(null);
+    // ---- ownership -------------------------------------------------------------------------------
+
+    /** Makes sure the reference knows where its session lives, taking the session over if nobody holds it. */
+    Future<Void> ensureRouted(SessionRef ref) {
+        if (ref.local != null && !ref.local.retired()) {
+            return Future.succeededFuture();
+        }
+        if (ref.owner != null && !ref.ownerSuspect) {
+            return Future.succeededFuture();
+        }
+        return routing.computeIfAbsent(ref.sessionId(), id -> resolve(ref, 0).onComplete(ar -> routing.remove(id)));
+    }
+
+    private Future<Void> resolve(SessionRef ref, int attempt) {
+        String sessionId = ref.sessionId();
+        return store.owner(sessionId).compose(owner -> {
+            if (owner == null) {
+                return store.acquireLease(sessionId, nodeId, LEASE_TTL_MS).compose(won -> won
+                        ? becomeOwner(ref)
+                        : resolve(ref, attempt + 1));
             }
-            Format<?, ?, ?> format = formats.find(meta.get("format")).orElse(null);
-            if (format == null) {
-                return Future.failedFuture(new IllegalStateException("unknown format " + meta.get("format")));
+            if (owner.equals(nodeId)) {
+                return becomeOwner(ref);
             }
-            return SessionActor.load(vertx, context, store, sessionId, new Session<>(format), onEnded).map(a -> (SessionActor<?>) a);
+            if (owner.equals(ref.owner) && ref.ownerSuspect) {
+                // The owner stopped answering but its lease still runs: wait for it to expire.
+                if (attempt > REROUTE_ATTEMPTS) {
+                    return Future.failedFuture("owner " + owner + " unreachable");
+                }
+                return pause(REROUTE_PAUSE_MS).compose(v -> resolve(ref, attempt + 1));
+            }
+            boolean changed = !owner.equals(ref.owner) || ref.local != null;
+            ref.local = null;
+            ref.owner = owner;
+            ref.ownerSuspect = false;
+            if (changed) {
+                ref.rehome();
+            }
+            return Future.succeededFuture();
         });
     }
 
-    /** Forgets a session hosted here (after its archive); it is reloaded from Redis if needed. */
-    public void evict(String sessionId) {
-        Future<SessionActor<?>> f = actors.get(sessionId);
-        if (f != null && f.succeeded() && f.result().listenerCount() == 0) {
-            actors.remove(sessionId);
+    private Future<Void> becomeOwner(SessionRef ref) {
+        String sessionId = ref.sessionId();
+        Context context = contexts.get(Math.floorMod(sessionId.hashCode(), contexts.size()));
+        Promise<Void> done = Promise.promise();
+        context.runOnContext(v -> {
+            Session<?, ?, ?> session = new Session<>(ref.codec().format());
+            SessionActor.load(vertx, context, store, sessionId, session, onEnded, nodeId).onComplete(ar -> {
+                if (ar.failed()) {
+                    store.releaseLease(sessionId, nodeId);
+                    done.fail(ar.cause());
+                    return;
+                }
+                LOG.atInfo().addKeyValue("session", sessionId).addKeyValue("node", nodeId).log("hosting session");
+                ref.local = ar.result();
+                ref.owner = nodeId;
+                ref.ownerSuspect = false;
+                ref.rehome();
+                done.complete();
+            });
+        });
+        return done.future();
+    }
+
+    /** Renews the leases of sessions hosted here; notices owners that changed elsewhere. */
+    private void maintainLeases() {
+        for (Future<SessionRef> f : refs.values()) {
+            if (!f.succeeded()) {
+                continue;
+            }
+            SessionRef ref = f.result();
+            SessionActor<?> actor = ref.local;
+            if (actor != null && !actor.retired()) {
+                store.renewLease(ref.sessionId(), nodeId, LEASE_TTL_MS).onSuccess(kept -> {
+                    if (!kept) {
+                        LOG.atWarn().addKeyValue("session", ref.sessionId()).log("lease lost: handing the session over");
+                        actor.retire().onComplete(x -> {
+                            ref.local = null;
+                            ref.owner = null;
+                            ensureRouted(ref);
+                        });
+                    }
+                });
+            } else if (ref.owner != null && ref.listenerCount() > 0) {
+                store.owner(ref.sessionId()).onSuccess(owner -> {
+                    if (owner == null || !owner.equals(ref.owner)) {
+                        ref.ownerSuspect = true;
+                        ensureRouted(ref);
+                    }
+                });
+            }
         }
     }
 
+    Future<Void> pause(long ms) {
+        Promise<Void> p = Promise.promise();
+        vertx.setTimer(ms, t -> p.complete());
+        return p.future();
+    }
+
+    // ---- requests from other nodes -----------------------------------------------------------
+
+    private Future<JsonNode> handleRequest(String from, JsonNode request) {
+        String sessionId = request.path("sid").asText();
+        Future<SessionRef> f = refs.get(sessionId);
+        SessionActor<?> actor = f != null && f.succeeded() ? f.result().local : null;
+        if (actor == null || actor.retired()) {
+            return Future.failedFuture("notowner");
+        }
+        String op = request.path("op").asText();
+        switch (op) {
+            case "identify" -> {
+                return actor.identify(request.path("role").asText(), request.path("token").asText(null)).map(id -> {
+                    ObjectNode out = Json.MAPPER.createObjectNode().put("seq", id.seq());
+                    if (id.valid()) {
+                        out.put("audience", Wire.audience(id.audience()));
+                        if (id.actor() != null) {
+                            out.put("actor", Wire.actor(id.actor()));
+                        }
+                    }
+                    return out;
+                });
+            }
+            case "submit" -> {
+                try {
+                    var command = actor.codec().readAnyCommand(request.get("command"));
+                    return actor.submit(Wire.actor(request.path("actor").asText()), request.path("clientId").asText(), command)
+                            .map(o -> {
+                                ObjectNode out = Json.MAPPER.createObjectNode().put("accepted", o.accepted()).put("seq", o.seq());
+                                if (!o.accepted()) {
+                                    out.put("code", o.code()).put("message", o.message());
+                                }
+                                return out;
+                            });
+                } catch (fr.atelier.workshops.core.SessionCodec.BadCommand e) {
+                    return Future.failedFuture(e.getMessage());
+                }
+            }
+            case "attach" -> {
+                String lid = request.path("lid").asText();
+                RemoteViewListener listener = new RemoteViewListener(Wire.audience(request.path("audience").asText()), from, lid, bus, actor);
+                remoteListeners.put(from + "/" + lid, listener);
+                return actor.attach(listener).map(v -> Json.MAPPER.createObjectNode());
+            }
+            case "detach" -> {
+                RemoteViewListener listener = remoteListeners.remove(from + "/" + request.path("lid").asText());
+                if (listener != null) {
+                    actor.detach(listener);
+                }
+                return Future.succeededFuture(Json.MAPPER.createObjectNode());
+            }
+            case "query" -> {
+                return actor.query(request.path("name").asText(), request.path("token").asText(null))
+                        .recover(e -> Future.failedFuture(e instanceof SecurityException ? "unauthorized" : String.valueOf(e.getMessage())));
+            }
+            default -> {
+                return Future.failedFuture("unknown op " + op);
+            }
+        }
+    }
+
+    /** A listener on another node: views go there over the bus; it is dropped when that node is gone. */
+    private final class RemoteViewListener implements ViewListener {
+        private final fr.atelier.workshops.core.Audience audience;
+        private final String node;
+        private final String lid;
+        private final ClusterBus bus;
+        private final SessionActor<?> actor;
+
+        RemoteViewListener(fr.atelier.workshops.core.Audience audience, String node, String lid, ClusterBus bus, SessionActor<?> actor) {
+            this.audience = audience;
+            this.node = node;
+            this.lid = lid;
+            this.bus = bus;
+            this.actor = actor;
+        }
+
+        @Override
+        public fr.atelier.workshops.core.Audience audience() {
+            return audience;
+        }
+
+        @Override
+        public void send(String frame) {
+            bus.sendView(node, lid, frame).onFailure(e -> {
+                if (e instanceof ClusterBus.NodeGone) {
+                    remoteListeners.remove(node + "/" + lid);
+                    actor.detach(this);
+                }
+            });
+        }
+    }
+
+    // ---- life cycle -------------------------------------------------------------------------------
+
+    /** Forgets a session hosted here once archived and unwatched; it is reloaded if needed. */
+    public void evict(String sessionId) {
+        Future<SessionRef> f = refs.get(sessionId);
+        if (f != null && f.succeeded() && f.result().listenerCount() == 0 && f.result().local != null
+                && f.result().local.listenerCount() == 0) {
+            SessionActor<?> actor = f.result().local;
+            refs.remove(sessionId);
+            actor.retire().onComplete(v -> store.releaseLease(sessionId, nodeId));
+        }
+    }
+
+    /** Graceful stop: hand every hosted session back so another node (or a restart) takes it at once. */
+    public Future<Void> close() {
+        vertx.cancelTimer(leaseTimer);
+        List<Future<?>> all = new ArrayList<>();
+        for (Future<SessionRef> f : refs.values()) {
+            if (f.succeeded() && f.result().local != null) {
+                SessionActor<?> actor = f.result().local;
+                all.add(actor.retire().compose(v -> store.releaseLease(actor.sessionId(), nodeId)));
+            }
+        }
+        return Future.join(all).mapEmpty();
+    }
+
     public int hostedCount() {
-        return actors.size();
+        int n = 0;
+        for (Future<SessionRef> f : refs.values()) {
+            if (f.succeeded() && f.result().local != null) {
+                n++;
+            }
+        }
+        return n;
     }
 }

@@ -3,7 +3,7 @@ package fr.atelier.server.ws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.atelier.server.live.Outcome;
-import fr.atelier.server.live.SessionActor;
+import fr.atelier.server.live.SessionHandle;
 import fr.atelier.server.live.SessionRegistry;
 import fr.atelier.server.live.Tokens;
 import fr.atelier.server.live.ViewListener;
@@ -16,7 +16,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import java.io.IOException;
-import java.util.Optional;
 
 /**
  * One socket's protocol state (awaiting hello → ready → closed). Validates every frame; a bad one
@@ -40,7 +39,7 @@ final class ClientConnection implements ViewListener {
     private final WebSocketGateway gateway;
     private State state = State.AWAITING_HELLO;
     private long helloTimer;
-    private SessionActor<?> session;
+    private SessionHandle session;
     private Audience audience;
     private Actor actor;
 
@@ -191,20 +190,28 @@ final class ClientConnection implements ViewListener {
                 close(1013, "indisponible");
                 return;
             }
-            SessionActor<?> found = ar.result();
+            SessionHandle found = ar.result();
             if (found == null) {
                 onUnknownCode.run();
                 sendError("unknown_session", "Aucune session ne correspond à ce code.");
                 close(4404, "session inconnue");
                 return;
             }
-            found.call(() -> identify(found, role, token)).onSuccess(ok -> {
-                if (!ok) {
+            found.identify(role, token).onComplete(identified -> {
+                if (identified.failed()) {
+                    sendError("unavailable", "Service momentanément indisponible, reconnexion…");
+                    close(1013, "indisponible");
+                    return;
+                }
+                SessionHandle.Identity id = identified.result();
+                if (!id.valid()) {
                     sendError("unauthorized", role.equals("facilitator")
                             ? "Lien d'animation invalide." : "Jeton de participant inconnu : rejoignez à nouveau la session.");
                     close(4401, "jeton invalide");
                     return;
                 }
+                audience = id.audience();
+                actor = id.actor();
                 session = found;
                 gateway.register(this);
                 ObjectNode welcome = Json.MAPPER.createObjectNode();
@@ -212,37 +219,11 @@ final class ClientConnection implements ViewListener {
                 if (actor instanceof Actor.Participant p) {
                     welcome.put("participantId", p.id());
                 }
-                welcome.put("seq", found.seq());
+                welcome.put("seq", id.seq());
                 sendControl(welcome);
                 found.attach(this);
             });
         });
-    }
-
-    /** Runs on the session's context: checks the token against the current roster. */
-    private boolean identify(SessionActor<?> found, String role, String token) {
-        switch (role) {
-            case "facilitator" -> {
-                if (!found.isHost(token)) {
-                    return false;
-                }
-                audience = Audience.FACILITATOR;
-                actor = Actor.FACILITATOR;
-            }
-            case "participant" -> {
-                Optional<String> id = found.participantFor(token);
-                if (id.isEmpty()) {
-                    return false;
-                }
-                audience = new Audience.Participant(id.get());
-                actor = Actor.participant(id.get());
-            }
-            default -> {
-                audience = Audience.PROJECTOR;
-                actor = null;
-            }
-        }
-        return true;
     }
 
     private void onCommand(JsonNode message) {

@@ -37,6 +37,10 @@ public final class SessionCodec {
         this.activityCommandReader = mapper.readerFor(format.commandType());
     }
 
+    public Format<?, ?, ?> format() {
+        return format;
+    }
+
     /** Thrown when a command cannot be read; the message is French, for the person who sent it. */
     public static final class BadCommand extends Exception {
         public BadCommand(String message) {
@@ -84,29 +88,43 @@ public final class SessionCodec {
         return new ActivityEvent(activityEventReader.readValue(node));
     }
 
-    /** Reads a command object such as {@code {"type":"session.rate","score":4}}. */
+    /** Reads a command object such as {@code {"type":"session.rate","score":4}} from a client. */
     public SessionCommand readCommand(JsonNode node) throws BadCommand {
+        SessionCommand c = readAnyCommand(node);
+        if (c instanceof PlatformCommand.Join) {
+            throw new BadCommand("Pour rejoindre une session, utilisez la page d'accueil (POST /api/sessions/{code}/join).");
+        }
+        return c;
+    }
+
+    /** Commands forwarded between server nodes: anything, including the join the server built. */
+    public SessionCommand readAnyCommand(JsonNode node) throws BadCommand {
         if (node == null || !node.isObject()) {
             throw new BadCommand("La commande doit être un objet JSON.");
         }
         String type = node.path("type").asText("");
         try {
             if (type.startsWith(PLATFORM_PREFIX)) {
-                PlatformCommand c = platformCommandReader.readValue(node);
-                if (c instanceof PlatformCommand.Join) {
-                    throw new BadCommand("Pour rejoindre une session, utilisez la page d'accueil (POST /api/sessions/{code}/join).");
-                }
-                return c;
+                return platformCommandReader.readValue(node);
             }
             if (type.startsWith(format.id() + ".")) {
                 return new ActivityCommand(activityCommandReader.readValue(node));
             }
-        } catch (BadCommand e) {
-            throw e;
         } catch (IOException e) {
             throw new BadCommand("Commande « " + type + " » mal formée : " + firstLine(e.getMessage()));
         }
         throw new BadCommand("Commande inconnue : « " + type + " ».");
+    }
+
+    public JsonNode writeCommand(SessionCommand command) {
+        try {
+            String json = command instanceof ActivityCommand a
+                    ? mapper.writerFor(format.commandType()).writeValueAsString(a.command())
+                    : mapper.writerFor(PlatformCommand.class).writeValueAsString(command);
+            return mapper.readTree(json);
+        } catch (JsonProcessingException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     private static String firstLine(String s) {

@@ -1,0 +1,162 @@
+package fr.atelier.server.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.atelier.workshops.core.Actor;
+import fr.atelier.workshops.core.Json;
+import fr.atelier.workshops.core.SessionCodec;
+import fr.atelier.workshops.core.SessionCommand;
+import io.vertx.core.Future;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * This node's handle on one session, wherever the session is hosted: it routes to the local actor
+ * when this node owns the session, else to the owner node over the cluster bus, and moves its
+ * listeners when the owner changes (a node died or shut down).
+ */
+final class SessionRef implements SessionHandle {
+    private final SessionRegistry registry;
+    private final ClusterBus bus;
+    private final String sessionId;
+    private final SessionCodec codec;
+    volatile SessionActor<?> local;
+    volatile String owner;
+    volatile boolean ownerSuspect;
+    /** Listeners attached through this node, with their id on the owner when it is remote. */
+    private final Map<ViewListener, String> listeners = new ConcurrentHashMap<>();
+
+    SessionRef(SessionRegistry registry, ClusterBus bus, String sessionId, SessionCodec codec) {
+        this.registry = registry;
+        this.bus = bus;
+        this.sessionId = sessionId;
+        this.codec = codec;
+    }
+
+    @Override
+    public String sessionId() {
+        return sessionId;
+    }
+
+    @Override
+    public SessionCodec codec() {
+        return codec;
+    }
+
+    private ObjectNode request(String op) {
+        return Json.MAPPER.createObjectNode().put("sid", sessionId).put("op", op);
+    }
+
+    /** Runs on the local actor or on the owner; if the owner is gone, waits for a new one (a few seconds at most). */
+    private <T> Future<T> routed(Function<SessionActor<?>, Future<T>> onLocal, Function<String, Future<T>> onRemote, int attempt) {
+        return registry.ensureRouted(this).compose(v -> {
+            SessionActor<?> actor = local;
+            if (actor != null) {
+                return onLocal.apply(actor);
+            }
+            String node = owner;
+            return onRemote.apply(node).recover(e -> {
+                boolean moved = e instanceof ClusterBus.NodeGone || "notowner".equals(e.getMessage());
+                if (moved && attempt < SessionRegistry.REROUTE_ATTEMPTS) {
+                    if (node != null && node.equals(owner)) {
+                        ownerSuspect = true;
+                    }
+                    return registry.pause(SessionRegistry.REROUTE_PAUSE_MS).compose(x -> routed(onLocal, onRemote, attempt + 1));
+                }
+                return Future.failedFuture(e);
+            });
+        });
+    }
+
+    @Override
+    public Future<Identity> identify(String role, String token) {
+        return routed(actor -> actor.identify(role, token), node -> {
+            ObjectNode r = request("identify").put("role", role);
+            if (token != null) {
+                r.put("token", token);
+            }
+            return bus.request(node, r).map(b -> new Identity(Wire.audience(b.path("audience").asText(null)),
+                    Wire.actor(b.path("actor").asText(null)), b.path("seq").asLong()));
+        }, 0);
+    }
+
+    @Override
+    public Future<Outcome> submit(Actor who, String clientId, SessionCommand command) {
+        return routed(actor -> actor.submit(who, clientId, command), node -> {
+            ObjectNode r = request("submit").put("actor", Wire.actor(who)).put("clientId", clientId);
+            r.set("command", codec.writeCommand(command));
+            return bus.request(node, r).map(b -> new Outcome(b.path("accepted").asBoolean(), b.path("seq").asLong(-1),
+                    b.path("code").asText(null), b.path("message").asText(null)));
+        }, 0).recover(e -> Future.succeededFuture(Outcome.unavailable()));
+    }
+
+    @Override
+    public Future<JsonNode> query(String name, String token) {
+        return routed(actor -> actor.query(name, token), node -> {
+            ObjectNode r = request("query").put("name", name);
+            if (token != null) {
+                r.put("token", token);
+            }
+            return bus.request(node, r);
+        }, 0);
+    }
+
+    @Override
+    public Future<Void> attach(ViewListener listener) {
+        listeners.put(listener, "");
+        return attachTo(listener);
+    }
+
+    private Future<Void> attachTo(ViewListener listener) {
+        return routed(actor -> {
+            listeners.replace(listener, "");
+            return actor.attach(listener);
+        }, node -> {
+            String lid = Tokens.id("l");
+            listeners.replace(listener, lid);
+            bus.registerViewTarget(lid, listener::send);
+            ObjectNode r = request("attach").put("lid", lid).put("audience", Wire.audience(listener.audience()));
+            return bus.request(node, r).mapEmpty();
+        }, 0);
+    }
+
+    @Override
+    public void detach(ViewListener listener) {
+        String lid = listeners.remove(listener);
+        if (lid == null) {
+            return;
+        }
+        detachFrom(listener, lid);
+    }
+
+    private void detachFrom(ViewListener listener, String lid) {
+        SessionActor<?> actor = local;
+        if (lid.isEmpty()) {
+            if (actor != null) {
+                actor.detach(listener);
+            }
+            return;
+        }
+        bus.unregisterViewTarget(lid);
+        String node = owner;
+        if (node != null) {
+            bus.request(node, request("detach").put("lid", lid)).onFailure(e -> { });
+        }
+    }
+
+    /** The owner changed: move every listener to the new one. */
+    void rehome() {
+        for (Map.Entry<ViewListener, String> e : listeners.entrySet()) {
+            String lid = e.getValue();
+            if (!lid.isEmpty()) {
+                bus.unregisterViewTarget(lid);
+            }
+            attachTo(e.getKey());
+        }
+    }
+
+    int listenerCount() {
+        return listeners.size();
+    }
+}

@@ -1,0 +1,162 @@
+package fr.atelier.server.browser;
+
+import fr.atelier.server.AtelierServer;
+import fr.atelier.server.TestServers;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Real headless Chromium (Debian's chromium + chromium-driver) against a real server on the
+ * embedded default. Each person (facilitator, projector, phone) gets a browser of their own, so
+ * phones keep separate storage like real devices. Screenshots go to target/screenshots.
+ */
+public abstract class BrowserTestBase {
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    protected static final Duration WAIT = Duration.ofSeconds(15);
+    protected static AtelierServer server;
+    protected static String base;
+    private final List<WebDriver> browsers = new ArrayList<>();
+
+    @BeforeAll
+    static void startServer() {
+        boolean available = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
+        if (!available) {
+            if ("required".equals(System.getenv("ATELIER_TEST_BROWSER"))) {
+                throw new IllegalStateException("chromium and chromium-driver are required");
+            }
+            Assumptions.abort("chromium or chromedriver missing: browser tests skipped");
+        }
+        server = AtelierServer.start(TestServers.embedded(TestServers.newDataDir()));
+        base = "http://127.0.0.1:" + server.port();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        for (WebDriver b : browsers) {
+            try {
+                b.quit();
+            } catch (RuntimeException ignored) {
+                // already gone
+            }
+        }
+        browsers.clear();
+    }
+
+    /** A phone-sized browser (360 × 740, touch-sized UI). */
+    protected WebDriver phone() {
+        return browser(360, 740);
+    }
+
+    protected WebDriver desktop() {
+        return browser(1280, 800);
+    }
+
+    protected WebDriver projector() {
+        return browser(1920, 1080);
+    }
+
+    protected WebDriver browser(int width, int height) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--lang=fr-FR", "--window-size=" + width + "," + height,
+                "--user-data-dir=" + tempDir());
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(WAIT);
+        browsers.add(driver);
+        return driver;
+    }
+
+    private static String tempDir() {
+        try {
+            return Files.createTempDirectory("atelier-chromium-").toString();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static By testId(String id) {
+        return By.cssSelector("[data-testid=\"" + id + "\"]");
+    }
+
+    protected static WebElement await(WebDriver b, By by) {
+        return new WebDriverWait(b, WAIT).until(d -> {
+            List<WebElement> found = d.findElements(by);
+            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+        });
+    }
+
+    protected static WebElement await(WebDriver b, String testId) {
+        return await(b, testId(testId));
+    }
+
+    /** Waits until the element's text satisfies the condition; returns the text. */
+    protected static String awaitText(WebDriver b, String testId, Function<String, Boolean> condition) {
+        return new WebDriverWait(b, WAIT).until(d -> {
+            List<WebElement> found = d.findElements(testId(testId));
+            if (found.isEmpty()) {
+                return null;
+            }
+            String text = found.get(0).getText();
+            return condition.apply(text) ? text : null;
+        });
+    }
+
+    protected static void click(WebDriver b, String testId) {
+        WebElement e = await(b, testId);
+        ((JavascriptExecutor) b).executeScript("arguments[0].scrollIntoView({block:'center'})", e);
+        new WebDriverWait(b, WAIT).until(d -> e.isEnabled());
+        e.click();
+    }
+
+    protected static void type(WebDriver b, String testId, String text) {
+        WebElement e = await(b, testId);
+        e.clear();
+        e.sendKeys(text);
+    }
+
+    protected static Object js(WebDriver b, String script, Object... args) {
+        return ((JavascriptExecutor) b).executeScript(script, args);
+    }
+
+    protected static Path shot(WebDriver b, String name) {
+        try {
+            Path dir = Path.of(System.getProperty("atelier.screenshots", "target/screenshots"));
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name + ".png");
+            Files.write(file, ((TakesScreenshot) b).getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
