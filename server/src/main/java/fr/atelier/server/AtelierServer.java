@@ -98,8 +98,8 @@ public final class AtelierServer implements AutoCloseable {
         HealthCheckHandler live = HealthCheckHandler.create(vertx);
         live.register("process", p -> p.complete(Status.OK()));
         HealthCheckHandler ready = HealthCheckHandler.create(vertx);
-        ready.register("redis", 2000, p -> store.ping().onComplete(ar -> p.complete(ar.succeeded() ? Status.OK() : Status.KO())));
-        ready.register("postgresql", 2000, p -> db.ping().onComplete(ar -> p.complete(ar.succeeded() ? Status.OK() : Status.KO())));
+        ready.register("redis", 2000, p -> store.ping().onComplete(ar -> p.tryComplete(ar.succeeded() ? Status.OK() : Status.KO())));
+        ready.register("postgresql", 2000, p -> db.ping().onComplete(ar -> p.tryComplete(ar.succeeded() ? Status.OK() : Status.KO())));
         router.get("/health/live").handler(live);
         router.get("/health/ready").handler(ready);
         router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
@@ -123,6 +123,26 @@ public final class AtelierServer implements AutoCloseable {
                 .addKeyValue("postgresql", config.databaseUrl() == null ? "embedded" : "external")
                 .addKeyValue("startupMs", (System.nanoTime() - t0) / 1_000_000)
                 .log("Atelier listening on http://localhost:" + http.actualPort());
+    }
+
+    /**
+     * Stops like a killed process would for everyone else: no lease released, sockets dropped,
+     * Redis connections cut. Embedded services stay up (they are other processes). For failure tests.
+     */
+    public void crash() {
+        try {
+            if (vertx != null) {
+                vertx.close().await();
+            }
+        } catch (RuntimeException ignored) {
+            // a crash does not care
+        }
+        if (store != null) {
+            store.close();
+        }
+        if (db != null) {
+            db.close();
+        }
     }
 
     public int port() {

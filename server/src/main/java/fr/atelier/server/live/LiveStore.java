@@ -66,6 +66,8 @@ public final class LiveStore implements AutoCloseable {
         this.client = RedisClient.create(RedisURI.create(url));
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
+                // While Redis is unreachable, fail at once ("try again") rather than queue blindly.
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
                 .build());
         this.connection = client.connect();

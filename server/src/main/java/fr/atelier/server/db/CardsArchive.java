@@ -1,0 +1,138 @@
+package fr.atelier.server.db;
+
+import static fr.atelier.server.db.generated.Tables.CARDS_CITATION;
+import static fr.atelier.server.db.generated.Tables.CARDS_GRID_VALUE;
+import static fr.atelier.server.db.generated.Tables.CARDS_ROUND;
+import static fr.atelier.server.db.generated.Tables.PARTICIPANT;
+
+import fr.atelier.workshops.cards.CardsFormat;
+import fr.atelier.workshops.cards.CardsState;
+import fr.atelier.workshops.cards.CardsViews;
+import fr.atelier.workshops.cards.CaseCard;
+import fr.atelier.workshops.cards.Deck;
+import fr.atelier.workshops.cards.GridField;
+import fr.atelier.workshops.cards.StructureCard;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.jooq.Row3;
+import org.jooq.Row2;
+import org.jooq.impl.DSL;
+
+/**
+ * The card game's rounds, every observer's grid values and the items the grids cited, for reports
+ * by query. Idempotent: every row is an upsert, and rows a later archive no longer has are removed.
+ */
+public final class CardsArchive implements FormatArchive {
+    @Override
+    public String format() {
+        return CardsFormat.ID;
+    }
+
+    @Override
+    public void write(DSLContext tx, String sessionId, Object activityState) {
+        CardsState state = (CardsState) activityState;
+        Deck deck = state.deck();
+        if (deck == null) {
+            return;
+        }
+        Map<String, String> nicknames = tx.select(PARTICIPANT.ID, PARTICIPANT.NICKNAME).from(PARTICIPANT)
+                .where(PARTICIPANT.SESSION_ID.eq(sessionId)).fetchMap(PARTICIPANT.ID, PARTICIPANT.NICKNAME);
+        List<Query> queries = new ArrayList<>();
+        for (CardsState.Round r : state.rounds()) {
+            if (!r.played()) {
+                continue;
+            }
+            CaseCard card = r.caseNumber() == null ? null : deck.caseCard(r.caseNumber()).orElse(null);
+            StructureCard structure = r.structureId() == null ? null : deck.structure(r.structureId()).orElse(null);
+            CardsViews.Aggregate aggregate = CardsViews.aggregate(deck, r);
+            int redraws = Math.max(0, r.casesDrawn().size() - 1) + Math.max(0, r.structuresDrawn().size() - 1);
+            var started = Instant.ofEpochMilli(r.startedAt()).atOffset(ZoneOffset.UTC);
+            tx.insertInto(CARDS_ROUND)
+                    .set(CARDS_ROUND.SESSION_ID, sessionId)
+                    .set(CARDS_ROUND.ROUND_NUMBER, r.number())
+                    .set(CARDS_ROUND.DECK_ID, deck.id())
+                    .set(CARDS_ROUND.DECK_TITLE, deck.title())
+                    .set(CARDS_ROUND.CASE_NUMBER, r.caseNumber())
+                    .set(CARDS_ROUND.CASE_TITLE, card == null ? null : card.title())
+                    .set(CARDS_ROUND.STRUCTURE_ID, r.structureId())
+                    .set(CARDS_ROUND.STRUCTURE_NAME, structure == null ? null : structure.name())
+                    .set(CARDS_ROUND.COUNSELLOR_ID, r.counsellor())
+                    .set(CARDS_ROUND.COUNSELLOR, nicknames.get(r.counsellor()))
+                    .set(CARDS_ROUND.BENEFICIARY_ID, r.beneficiary())
+                    .set(CARDS_ROUND.BENEFICIARY, nicknames.get(r.beneficiary()))
+                    .set(CARDS_ROUND.REDRAWS, redraws)
+                    .set(CARDS_ROUND.GRIDS, aggregate.grids())
+                    .set(CARDS_ROUND.STARTED_AT, started)
+                    .onConflict(CARDS_ROUND.SESSION_ID, CARDS_ROUND.ROUND_NUMBER)
+                    .doUpdate()
+                    .set(CARDS_ROUND.COUNSELLOR, nicknames.get(r.counsellor()))
+                    .set(CARDS_ROUND.BENEFICIARY, nicknames.get(r.beneficiary()))
+                    .set(CARDS_ROUND.REDRAWS, redraws)
+                    .set(CARDS_ROUND.GRIDS, aggregate.grids())
+                    .execute();
+
+            List<Row3<String, String, Integer>> values = new ArrayList<>();
+            r.grids().forEach((participantId, grid) -> {
+                if (r.isPlayer(participantId)) {
+                    return;
+                }
+                for (GridField field : deck.grid()) {
+                    List<String> list = grid.getOrDefault(field.id(), List.of());
+                    for (int i = 0; i < list.size(); i++) {
+                        values.add(DSL.row(participantId, field.id(), i));
+                        queries.add(tx.insertInto(CARDS_GRID_VALUE)
+                                .set(CARDS_GRID_VALUE.SESSION_ID, sessionId)
+                                .set(CARDS_GRID_VALUE.ROUND_NUMBER, r.number())
+                                .set(CARDS_GRID_VALUE.PARTICIPANT_ID, participantId)
+                                .set(CARDS_GRID_VALUE.FIELD_ID, field.id())
+                                .set(CARDS_GRID_VALUE.POSITION, i)
+                                .set(CARDS_GRID_VALUE.KIND, field.kind())
+                                .set(CARDS_GRID_VALUE.VALUE, list.get(i))
+                                .onConflict(CARDS_GRID_VALUE.SESSION_ID, CARDS_GRID_VALUE.ROUND_NUMBER, CARDS_GRID_VALUE.PARTICIPANT_ID,
+                                        CARDS_GRID_VALUE.FIELD_ID, CARDS_GRID_VALUE.POSITION)
+                                .doUpdate()
+                                .set(CARDS_GRID_VALUE.VALUE, list.get(i)));
+                    }
+                }
+            });
+            queries.add(tx.deleteFrom(CARDS_GRID_VALUE)
+                    .where(CARDS_GRID_VALUE.SESSION_ID.eq(sessionId))
+                    .and(CARDS_GRID_VALUE.ROUND_NUMBER.eq(r.number()))
+                    .and(DSL.row(CARDS_GRID_VALUE.PARTICIPANT_ID, CARDS_GRID_VALUE.FIELD_ID, CARDS_GRID_VALUE.POSITION).notIn(values)));
+
+            List<Row2<String, String>> cited = new ArrayList<>();
+            for (CardsViews.FieldAggregate f : aggregate.fields()) {
+                if (f.tally() == null) {
+                    continue;
+                }
+                for (CardsViews.Tally t : f.tally()) {
+                    cited.add(DSL.row(f.id(), t.key()));
+                    queries.add(tx.insertInto(CARDS_CITATION)
+                            .set(CARDS_CITATION.SESSION_ID, sessionId)
+                            .set(CARDS_CITATION.ROUND_NUMBER, r.number())
+                            .set(CARDS_CITATION.FIELD_ID, f.id())
+                            .set(CARDS_CITATION.ITEM_KEY, t.key())
+                            .set(CARDS_CITATION.KIND, f.kind())
+                            .set(CARDS_CITATION.LABEL, t.label())
+                            .set(CARDS_CITATION.MENTIONS, t.count())
+                            .onConflict(CARDS_CITATION.SESSION_ID, CARDS_CITATION.ROUND_NUMBER, CARDS_CITATION.FIELD_ID, CARDS_CITATION.ITEM_KEY)
+                            .doUpdate()
+                            .set(CARDS_CITATION.LABEL, t.label())
+                            .set(CARDS_CITATION.MENTIONS, t.count()));
+                }
+            }
+            queries.add(tx.deleteFrom(CARDS_CITATION)
+                    .where(CARDS_CITATION.SESSION_ID.eq(sessionId))
+                    .and(CARDS_CITATION.ROUND_NUMBER.eq(r.number()))
+                    .and(DSL.row(CARDS_CITATION.FIELD_ID, CARDS_CITATION.ITEM_KEY).notIn(cited)));
+        }
+        for (int i = 0; i < queries.size(); i += 500) {
+            tx.batch(queries.subList(i, Math.min(queries.size(), i + 500))).execute();
+        }
+    }
+}

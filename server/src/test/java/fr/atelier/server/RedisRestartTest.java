@@ -1,0 +1,85 @@
+package fr.atelier.server;
+
+import static fr.atelier.server.WsClient.cmd;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import redis.embedded.RedisServer;
+
+/** Redis stops for a few seconds: no crash, a clear "try again", and service comes back by itself. */
+class RedisRestartTest {
+    private RedisServer redis;
+    private AtelierServer server;
+
+    private RedisServer redisOn(int port, Path dir) throws Exception {
+        RedisServer r = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
+                .setting("dir " + dir).setting("appendonly yes").setting("appendfsync everysec").setting("save \"\"")
+                .build();
+        r.start();
+        return r;
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+        if (redis != null && redis.isActive()) {
+            redis.stop();
+        }
+    }
+
+    @Test
+    void commandsDuringARedisOutageGetTryAgainAndNothingAcknowledgedIsLost() throws Exception {
+        Path dataDir = TestServers.newDataDir();
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        redis = redisOn(port, dataDir);
+        Config config = TestServers.embedded(dataDir).withServices("redis://127.0.0.1:" + port, null);
+        server = AtelierServer.start(config);
+        WebSocketClient ws = server.vertx().createWebSocketClient(new WebSocketClientOptions());
+        Http http = new Http(server.port());
+        JsonNode created = http.createSession("poll", "Coupure Redis");
+        String code = created.get("code").asText();
+        WsClient console = WsClient.connect(ws, server.port());
+        console.hello(code, "facilitator", created.get("hostToken").asText());
+        JsonNode joined = http.join(code, "Yanis");
+        WsClient phone = WsClient.connect(ws, server.port());
+        phone.hello(code, "participant", joined.get("rejoinToken").asText());
+        console.command(cmd("session.start"));
+        var ask = cmd("poll.ask").put("text", "Redis tiendra-t-il ?");
+        ask.withArray("options").add("Oui").add("Non");
+        assertThat(console.command(ask).path("type").asText()).isEqualTo("ack");
+
+        redis.stop();
+        JsonNode during = phone.command("answer-during-outage", cmd("poll.answer").put("questionId", "q1").put("option", 0));
+        assertThat(during.path("type").asText()).isEqualTo("rejected");
+        assertThat(during.path("code").asText()).isEqualTo("unavailable");
+        assertThat(during.path("message").asText()).contains("réessayez");
+        Http.Response ready = new Http(server.port()).get("/health/ready");
+        assertThat(ready.status()).as(ready.body()).isEqualTo(503);
+
+        redis = redisOn(port, dataDir);
+        // The phone resends the same command until it is acknowledged, as socket.js does.
+        JsonNode after = null;
+        for (int i = 0; i < 50; i++) {
+            after = phone.command("answer-during-outage", cmd("poll.answer").put("questionId", "q1").put("option", 0));
+            if (after.path("type").asText().equals("ack")) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(after.path("type").asText()).isEqualTo("ack");
+        JsonNode view = console.awaitView(v -> v.path("activity").path("question").path("answered").asInt() == 1);
+        assertThat(view.path("activity").path("question").path("text").asText()).as("state from before the outage kept").isEqualTo("Redis tiendra-t-il ?");
+        assertThat(new Http(server.port()).get("/health/ready").status()).isEqualTo(200);
+    }
+}

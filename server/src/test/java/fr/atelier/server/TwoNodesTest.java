@@ -1,0 +1,149 @@
+package fr.atelier.server;
+
+import static fr.atelier.server.WsClient.cmd;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two real nodes (separate Vert.x instances) sharing one Redis and one PostgreSQL: any node serves
+ * any participant, and when the node hosting a session dies another carries it on with every
+ * acknowledged answer.
+ */
+class TwoNodesTest {
+    private final List<AtelierServer> nodes = new ArrayList<>();
+    private final Vertx clientVertx = Vertx.vertx();
+    private final WebSocketClient ws = clientVertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(500));
+
+    private AtelierServer node(String name, Config base) {
+        Map<String, String> env = new HashMap<>();
+        env.put("ATELIER_HTTP_PORT", "0");
+        env.put("ATELIER_HTTP_HOST", "127.0.0.1");
+        env.put("ATELIER_DATA_DIR", base.dataDir().toString());
+        env.put("ATELIER_NODE_ID", name);
+        env.put("ATELIER_REDIS_URL", base.redisUrl());
+        env.put("ATELIER_DATABASE_URL", base.databaseUrl());
+        AtelierServer s = AtelierServer.start(Config.from(env));
+        nodes.add(s);
+        return s;
+    }
+
+    /** Node A on the embedded default; node B uses A's Redis and PostgreSQL as external services. */
+    private AtelierServer[] twoNodes() {
+        AtelierServer a = AtelierServer.start(TestServers.embedded(TestServers.newDataDir()));
+        nodes.add(a);
+        Config shared = TestServers.embedded(TestServers.newDataDir()).withServices(a.redisUrl(), a.databaseUrl());
+        AtelierServer b = node("node-b", shared);
+        return new AtelierServer[] {a, b};
+    }
+
+    @AfterEach
+    void stop() {
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            nodes.get(i).close();
+        }
+        clientVertx.close().await();
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode ask() {
+        var ask = cmd("poll.ask").put("text", "Quel portail pour l'apprentissage ?");
+        ask.withArray("options").add("Parcoursup").add("Portail de l'alternance").add("Mon Master");
+        return ask;
+    }
+
+    @Test
+    void participantsOnDifferentNodesSeeTheSameSession() {
+        AtelierServer[] n = twoNodes();
+        Http httpA = new Http(n[0].port());
+        Http httpB = new Http(n[1].port());
+        JsonNode created = httpA.createSession("poll", "Deux nœuds");
+        String code = created.get("code").asText();
+
+        WsClient console = WsClient.connect(ws, n[1].port());
+        assertThat(console.hello(code, "facilitator", created.get("hostToken").asText()).path("type").asText()).isEqualTo("welcome");
+        WsClient screen = WsClient.connect(ws, n[0].port());
+        screen.hello(code, "screen", null);
+        List<WsClient> phones = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Http http = i % 2 == 0 ? httpA : httpB;
+            JsonNode joined = http.join(code, "Participant " + i);
+            WsClient phone = WsClient.connect(ws, (i % 2 == 0 ? n[1] : n[0]).port());
+            assertThat(phone.hello(code, "participant", joined.get("rejoinToken").asText()).path("type").asText()).isEqualTo("welcome");
+            phones.add(phone);
+        }
+        screen.awaitView(v -> v.path("session").path("participantCount").asInt() == 6);
+        assertThat(console.command(cmd("session.start")).path("type").asText()).isEqualTo("ack");
+        assertThat(console.command(ask()).path("type").asText()).isEqualTo("ack");
+        for (int i = 0; i < phones.size(); i++) {
+            phones.get(i).awaitView(v -> v.path("activity").path("question").path("status").asText().equals("OPEN"));
+            assertThat(phones.get(i).command(cmd("poll.answer").put("questionId", "q1").put("option", i % 3)).path("type").asText())
+                    .isEqualTo("ack");
+        }
+        JsonNode onConsole = console.awaitView(v -> v.path("activity").path("question").path("answered").asInt() == 6);
+        assertThat(onConsole.path("activity").path("question").path("distribution").toString()).isEqualTo("[2,2,2]");
+        screen.awaitView(v -> v.path("activity").path("question").path("answered").asInt() == 6);
+        assertThat(httpB.get("/api/sessions/" + code).json().path("participantCount").asInt()).isEqualTo(6);
+    }
+
+    @Test
+    void whenTheOwnerDiesAnotherNodeCarriesTheSessionOnWithEveryAcknowledgedAnswer() {
+        AtelierServer a = AtelierServer.start(TestServers.embedded(TestServers.newDataDir()));
+        nodes.add(a);
+        Config shared = TestServers.embedded(TestServers.newDataDir()).withServices(a.redisUrl(), a.databaseUrl());
+        AtelierServer b = node("node-b", shared);
+        AtelierServer c = node("node-c", shared);
+        Http httpB = new Http(b.port());
+        JsonNode created = httpB.createSession("poll", "Panne");
+        String code = created.get("code").asText();
+        String host = created.get("hostToken").asText();
+
+        // The facilitator's node hosts the session (first to touch it).
+        WsClient console = WsClient.connect(ws, b.port());
+        console.hello(code, "facilitator", host);
+        assertThat(b.registry().hostedCount()).isEqualTo(1);
+        List<JsonNode> joined = new ArrayList<>();
+        List<WsClient> phonesOnC = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            JsonNode j = httpB.join(code, "Phone " + i);
+            joined.add(j);
+            WsClient phone = WsClient.connect(ws, c.port());
+            phone.hello(code, "participant", j.get("rejoinToken").asText());
+            phonesOnC.add(phone);
+        }
+        console.command(cmd("session.start"));
+        console.command(ask());
+        phonesOnC.get(0).awaitView(v -> v.path("activity").path("question").path("status").asText().equals("OPEN"));
+        assertThat(phonesOnC.get(0).command(cmd("poll.answer").put("questionId", "q1").put("option", 1)).path("type").asText()).isEqualTo("ack");
+        assertThat(phonesOnC.get(1).command(cmd("poll.answer").put("questionId", "q1").put("option", 1)).path("type").asText()).isEqualTo("ack");
+
+        long died = System.nanoTime();
+        b.crash();
+        nodes.remove(b);
+
+        // Phones on C keep their sockets: their answers are held until C or A takes the session over.
+        JsonNode third = phonesOnC.get(2).command("after-crash-2", cmd("poll.answer").put("questionId", "q1").put("option", 2));
+        if (!third.path("type").asText().equals("ack")) {
+            third = phonesOnC.get(2).command("after-crash-2", cmd("poll.answer").put("questionId", "q1").put("option", 2));
+        }
+        assertThat(third.path("type").asText()).isEqualTo("ack");
+        long takeoverMs = (System.nanoTime() - died) / 1_000_000;
+        assertThat(takeoverMs).as("taken over within 5 s").isLessThan(5000);
+
+        // The facilitator's browser reconnects by itself, here to node A.
+        WsClient console2 = WsClient.connect(ws, a.port());
+        assertThat(console2.hello(code, "facilitator", host).path("type").asText()).isEqualTo("welcome");
+        assertThat(phonesOnC.get(3).command(cmd("poll.answer").put("questionId", "q1").put("option", 0)).path("type").asText()).isEqualTo("ack");
+        JsonNode view = console2.awaitView(v -> v.path("activity").path("question").path("answered").asInt() == 4);
+        assertThat(view.path("activity").path("question").path("distribution").toString()).isEqualTo("[1,2,1]");
+        phonesOnC.get(0).awaitView(v -> v.path("activity").path("question").path("myAnswer").asInt(-1) == 1);
+    }
+}
