@@ -58,9 +58,12 @@ public abstract class BrowserTestBase {
     }
 
     @AfterEach
-    void closeBrowsers() {
+    void closeBrowsers(org.junit.jupiter.api.TestInfo info) {
+        int i = 0;
         for (WebDriver b : browsers) {
             try {
+                // The last state of every browser, to see what a failed wait was waiting for.
+                shot(b, "last-" + getClass().getSimpleName() + "-" + (i++));
                 b.quit();
             } catch (RuntimeException ignored) {
                 // already gone
@@ -69,9 +72,9 @@ public abstract class BrowserTestBase {
         browsers.clear();
     }
 
-    /** A phone-sized browser (360 × 740, touch-sized UI). */
+    /** A phone: 360 × 740 CSS pixels, touch, mobile user agent (Chrome's device emulation). */
     protected WebDriver phone() {
-        return browser(360, 740);
+        return browser(360, 740, true);
     }
 
     protected WebDriver desktop() {
@@ -83,7 +86,16 @@ public abstract class BrowserTestBase {
     }
 
     protected WebDriver browser(int width, int height) {
+        return browser(width, height, false);
+    }
+
+    protected WebDriver browser(int width, int height, boolean mobile) {
         ChromeOptions options = new ChromeOptions();
+        if (mobile) {
+            options.setExperimentalOption("mobileEmulation", java.util.Map.of(
+                    "deviceMetrics", java.util.Map.of("width", width, "height", height, "pixelRatio", 2.0, "touch", true),
+                    "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Mobile Safari/537.36"));
+        }
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
