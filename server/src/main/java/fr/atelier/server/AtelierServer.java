@@ -1,10 +1,12 @@
 package fr.atelier.server;
 
 import fr.atelier.server.db.ArchiveReader;
+import fr.atelier.server.db.CoordinationReport;
 import fr.atelier.server.db.Archiver;
 import fr.atelier.server.db.Database;
 import fr.atelier.server.formats.FormatModule;
 import fr.atelier.server.formats.FormatModules;
+import fr.atelier.server.http.CoordinationApi;
 import fr.atelier.server.http.HttpApi;
 import fr.atelier.server.http.JoinGuard;
 import fr.atelier.server.http.Pages;
@@ -103,7 +105,14 @@ public final class AtelierServer implements AutoCloseable {
         router.get("/health/live").handler(live);
         router.get("/health/ready").handler(ready);
         router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
-        new HttpApi(registry, new ArchiveReader(db, formats), config.publicUrl(), modules, guard).mount(router);
+        ArchiveReader archiveReader = new ArchiveReader(db, formats);
+        new HttpApi(registry, archiveReader, config.publicUrl(), modules, guard).mount(router);
+        CoordinationReport coordination = new CoordinationReport(db, formats);
+        String newKey = coordination.ensureKey(config.coordinatorKey());
+        if (newKey != null) {
+            CoordinationReport.logKey(newKey, config.publicUrl() == null ? "http://localhost:" + config.httpPort() : config.publicUrl());
+        }
+        new CoordinationApi(coordination, archiveReader).mount(router);
         new Pages().mount(router);
 
         HttpServerOptions options = new HttpServerOptions()

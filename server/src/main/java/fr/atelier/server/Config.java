@@ -16,7 +16,8 @@ public record Config(
         int liveRetentionHours,
         int dbPoolSize,
         String redisFsync,
-        int joinsPerMinute) {
+        int joinsPerMinute,
+        String coordinatorKey) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -34,15 +35,16 @@ public record Config(
                 Integer.parseInt(env.getOrDefault("ATELIER_LIVE_RETENTION_HOURS", "48")),
                 Integer.parseInt(env.getOrDefault("ATELIER_DB_POOL_SIZE", "4")),
                 env.getOrDefault("ATELIER_REDIS_FSYNC", "everysec"),
-                Integer.parseInt(env.getOrDefault("ATELIER_JOINS_PER_MINUTE", "1200")));
+                Integer.parseInt(env.getOrDefault("ATELIER_JOINS_PER_MINUTE", "1200")),
+                blankToNull(env.get("ATELIER_COORDINATOR_KEY")));
     }
 
     public Config withHttpPort(int port) {
-        return new Config(httpHost, port, dataDir, redisUrl, databaseUrl, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, joinsPerMinute);
+        return new Config(httpHost, port, dataDir, redisUrl, databaseUrl, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, joinsPerMinute, coordinatorKey);
     }
 
     public Config withServices(String redis, String database) {
-        return new Config(httpHost, httpPort, dataDir, redis, database, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, joinsPerMinute);
+        return new Config(httpHost, httpPort, dataDir, redis, database, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, joinsPerMinute, coordinatorKey);
     }
 
     private static String blankToNull(String s) {

@@ -132,6 +132,25 @@ abstract class LiveSessionFlowTest {
         assertThat(csv.headers().firstValue("content-type").orElse("")).startsWith("text/csv");
         assertThat(csv.body()).startsWith("\uFEFF").contains("\"Élodie\"").contains("\"Onisep\";\"2\";\"oui\"");
 
+        // The coordinators' activity report is a query over the archive.
+        Http.Response report = http.get("/api/coordination/report", TestServers.COORDINATOR_KEY);
+        assertThat(report.status()).isEqualTo(200);
+        JsonNode row = null;
+        for (JsonNode r : report.json().path("sessions")) {
+            if (r.path("code").asText().equals(code)) {
+                row = r;
+            }
+        }
+        assertThat(row).as("archived session listed").isNotNull();
+        assertThat(row.path("participants").asInt()).isEqualTo(3);
+        assertThat(row.path("satisfaction").asDouble()).isEqualTo(4.3);
+        assertThat(report.json().path("overall").path("sessions").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(http.get("/api/coordination/report", "mauvaise-cle").status()).isEqualTo(401);
+        assertThat(http.get("/api/coordination/report.csv", TestServers.COORDINATOR_KEY).body()).contains("Atelier de Dreux");
+        Http.Response viaCoordination = http.get("/api/coordination/sessions/" + code + "/synthesis", TestServers.COORDINATOR_KEY);
+        assertThat(viaCoordination.status()).isEqualTo(200);
+        assertThat(viaCoordination.json().path("participants")).hasSize(3);
+
         for (WsClient c : phones) {
             c.close();
         }

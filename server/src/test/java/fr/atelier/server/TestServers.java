@@ -15,6 +15,9 @@ public final class TestServers {
     public static final String EXTERNAL_REDIS = env("ATELIER_TEST_REDIS_URL", "redis://127.0.0.1:6379");
     public static final String EXTERNAL_DATABASE = env("ATELIER_TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test");
 
+    /** The coordinators' key every test server is configured with. */
+    public static final String COORDINATOR_KEY = "cle-coordination-tests";
+
     private TestServers() {}
 
     public static Path newDataDir() {
@@ -30,6 +33,7 @@ public final class TestServers {
         env.put("ATELIER_HTTP_PORT", "0");
         env.put("ATELIER_HTTP_HOST", "127.0.0.1");
         env.put("ATELIER_DATA_DIR", dataDir.toString());
+        env.put("ATELIER_COORDINATOR_KEY", COORDINATOR_KEY);
         return Config.from(env);
     }
 
@@ -78,6 +82,7 @@ public final class TestServers {
         env.put("ATELIER_DATA_DIR", newDataDir().toString());
         env.put("ATELIER_REDIS_URL", EXTERNAL_REDIS);
         env.put("ATELIER_DATABASE_URL", EXTERNAL_DATABASE);
+        env.put("ATELIER_COORDINATOR_KEY", COORDINATOR_KEY);
         return Config.from(env);
     }
 

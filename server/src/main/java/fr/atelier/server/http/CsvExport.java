@@ -46,6 +46,11 @@ public final class CsvExport {
         } else {
             rows.add(List.of("Résultats", s.results() == null ? "" : s.results().toString()));
         }
+        return write(rows);
+    }
+
+    /** UTF-8 BOM, ';' separators, CRLF, every cell quoted and defused. */
+    public static String write(List<List<String>> rows) {
         StringBuilder out = new StringBuilder("\uFEFF");
         for (List<String> row : rows) {
             for (int i = 0; i < row.size(); i++) {

@@ -28,7 +28,8 @@ public final class Pages {
             "/j/:code", "phone.html",
             "/s/:code/screen", "screen.html",
             "/h/:code", "console.html",
-            "/s/:code/synthese", "synthesis.html");
+            "/s/:code/synthese", "synthesis.html",
+            "/coordination", "coordination.html");
 
     private final Map<String, String> html = new LinkedHashMap<>();
     private final String csp;

@@ -490,7 +490,9 @@ public final class SessionActor<S> implements SessionHandle {
     }
 
     private String viewFrame(Audience audience) {
-        return "{\"type\":\"view\",\"seq\":" + committedSeq + ",\"view\":" + codec.write(session.view(committed, audience)) + "}";
+        // "ts": server time at send, so clients (and the load benchmark) can measure delivery latency.
+        return "{\"type\":\"view\",\"seq\":" + committedSeq + ",\"ts\":" + System.currentTimeMillis()
+                + ",\"view\":" + codec.write(session.view(committed, audience)) + "}";
     }
 
     private void publish(List<SessionEvent> events) {

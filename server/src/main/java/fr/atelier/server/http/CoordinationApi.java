@@ -1,0 +1,105 @@
+package fr.atelier.server.http;
+
+import fr.atelier.server.db.ArchiveReader;
+import fr.atelier.server.db.CoordinationReport;
+import fr.atelier.server.live.Tokens;
+import fr.atelier.workshops.core.Json;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The coordinators' space: activity report over archived sessions, each session's synthesis, CSV. */
+public final class CoordinationApi {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZoneId.of("Europe/Paris"));
+
+    private final CoordinationReport report;
+    private final ArchiveReader archive;
+
+    public CoordinationApi(CoordinationReport report, ArchiveReader archive) {
+        this.report = report;
+        this.archive = archive;
+    }
+
+    public void mount(Router router) {
+        router.get("/api/coordination/report").handler(rc -> authorised(rc)
+                .compose(v -> report.report(day(rc, "from"), day(rc, "to")))
+                .onSuccess(r -> HttpApi.json(rc, 200, Json.MAPPER.valueToTree(r))).onFailure(rc::fail));
+        router.get("/api/coordination/report.csv").handler(rc -> authorised(rc)
+                .compose(v -> report.report(day(rc, "from"), day(rc, "to")))
+                .onSuccess(r -> rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/csv; charset=utf-8")
+                        .putHeader("Content-Disposition", "attachment; filename=\"atelier-bilan-activite.csv\"")
+                        .end(csv(r)))
+                .onFailure(rc::fail));
+        router.get("/api/coordination/sessions/:code/synthesis").handler(rc -> authorised(rc)
+                .compose(v -> {
+                    String code = Tokens.normaliseCode(rc.pathParam("code"));
+                    if (code == null) {
+                        return Future.failedFuture(ApiError.unknownSession());
+                    }
+                    return archive.synthesisForCoordinator(code);
+                })
+                .onSuccess(s -> {
+                    if (s == null) {
+                        rc.fail(ApiError.unknownSession());
+                    } else {
+                        HttpApi.json(rc, 200, Json.MAPPER.valueToTree(s));
+                    }
+                }).onFailure(rc::fail));
+    }
+
+    private Future<Void> authorised(RoutingContext rc) {
+        String h = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
+        String key = h != null && h.startsWith("Bearer ") ? h.substring(7).trim() : null;
+        if (key == null) {
+            return Future.failedFuture(new ApiError(401, "unauthorized", "Clé de l'espace coordination requise."));
+        }
+        return report.authorised(key).compose(ok -> ok ? Future.succeededFuture()
+                : Future.failedFuture(new ApiError(401, "unauthorized", "Clé de l'espace coordination invalide.")));
+    }
+
+    private static LocalDate day(RoutingContext rc, String name) {
+        String v = rc.queryParams().get(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw ApiError.badRequest("Date invalide pour « " + name + " » : format AAAA-MM-JJ attendu.");
+        }
+    }
+
+    static String csv(CoordinationReport.Report r) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("Bilan d'activité", "Du", r.from() == null ? "" : r.from().toString(), "Au", r.to() == null ? "" : r.to().toString()));
+        rows.add(List.of());
+        rows.add(List.of("Animation", "Sessions", "Participants", "Réponses au questionnaire", "Satisfaction moyenne (sur 5)"));
+        for (CoordinationReport.Total t : r.byFormat()) {
+            rows.add(totalRow(t));
+        }
+        rows.add(totalRow(r.overall()));
+        rows.add(List.of());
+        rows.add(List.of("Code", "Titre", "Animation", "Date", "Participants", "Réponses", "Satisfaction"));
+        for (CoordinationReport.Row s : r.sessions()) {
+            rows.add(List.of(s.code(), s.title(), s.formatTitle(), DAY.format(s.createdAt()), Integer.toString(s.participants()),
+                    Integer.toString(s.ratings()), decimal(s.satisfaction())));
+        }
+        return CsvExport.write(rows);
+    }
+
+    private static List<String> totalRow(CoordinationReport.Total t) {
+        return List.of(t.formatTitle(), Integer.toString(t.sessions()), Integer.toString(t.participants()),
+                Integer.toString(t.ratings()), decimal(t.satisfaction()));
+    }
+
+    private static String decimal(java.math.BigDecimal d) {
+        return d == null ? "" : d.toPlainString().replace('.', ',');
+    }
+}
