@@ -11,5 +11,6 @@ COPY --from=build /src/server/target/atelier.jar /opt/atelier/atelier.jar
 USER atelier
 EXPOSE 8080
 ENV ATELIER_LOG_FORMAT=json
-HEALTHCHECK --interval=10s --timeout=3s CMD wget -qO- http://localhost:8080/health/live || exit 1
+# No curl/wget in the JRE image: a bash TCP probe of the HTTP port.
+HEALTHCHECK --interval=10s --timeout=3s CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080' || exit 1
 ENTRYPOINT ["java", "-XX:+UseZGC", "-jar", "/opt/atelier/atelier.jar"]
