@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A whole "Jeu de cartes SPRO" session over real WebSockets, the embedded Redis and PostgreSQL: deck
  * from the library, volunteers, roles by hand then at random, draws and a redraw, the scene with its
- * timer, grids, feelings, debrief, two rounds, end, archive, synthesis and CSV. Every frame a phone
- * or the projector received is then searched for briefings and notes it must never have had.
+ * timer (run out by the server), grids, feelings, debrief, two rounds, end, archive, synthesis and
+ * CSV. Every frame a phone or the projector received is then searched for briefings and notes it
+ * must never have had.
  */
 class CardsSessionFlowTest {
     static AtelierServer server;
@@ -183,7 +184,11 @@ class CardsSessionFlowTest {
         String c2 = round(setup2).path("counsellor").path("nickname").asText();
         String b2 = round(setup2).path("beneficiary").path("nickname").asText();
         assertThat(List.of(c2, b2)).containsExactlyInAnyOrder("Nina", "Yanis");
-        ack(console, cmd("cards.startScene"));
+        // The shortest timer: the server's deadline ends the time by itself.
+        ack(console, cmd("cards.startScene").put("seconds", 10));
+        Thread.sleep(8_000);
+        JsonNode timeUp = screen.awaitView(v -> round(v).path("timeUp").asBoolean());
+        assertThat(round(timeUp).path("stage").asText()).isEqualTo("SCENE");
         List<String> observers2 = new ArrayList<>(List.of("Camille", "Lou", "Sami"));
         for (String n : observers2) {
             phones.get(n).awaitView(v -> round(v).path("number").asInt() == 2 && round(v).has("grid"));

@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Query;
-import org.jooq.Row3;
 import org.jooq.Row2;
+import org.jooq.Row3;
 import org.jooq.impl.DSL;
 
 /**
@@ -103,7 +103,8 @@ public final class CardsArchive implements FormatArchive {
             queries.add(tx.deleteFrom(CARDS_GRID_VALUE)
                     .where(CARDS_GRID_VALUE.SESSION_ID.eq(sessionId))
                     .and(CARDS_GRID_VALUE.ROUND_NUMBER.eq(r.number()))
-                    .and(DSL.row(CARDS_GRID_VALUE.PARTICIPANT_ID, CARDS_GRID_VALUE.FIELD_ID, CARDS_GRID_VALUE.POSITION).notIn(values)));
+                    .and(values.isEmpty() ? DSL.trueCondition()
+                            : DSL.row(CARDS_GRID_VALUE.PARTICIPANT_ID, CARDS_GRID_VALUE.FIELD_ID, CARDS_GRID_VALUE.POSITION).notIn(values)));
 
             List<Row2<String, String>> cited = new ArrayList<>();
             for (CardsViews.FieldAggregate f : aggregate.fields()) {
@@ -129,7 +130,7 @@ public final class CardsArchive implements FormatArchive {
             queries.add(tx.deleteFrom(CARDS_CITATION)
                     .where(CARDS_CITATION.SESSION_ID.eq(sessionId))
                     .and(CARDS_CITATION.ROUND_NUMBER.eq(r.number()))
-                    .and(DSL.row(CARDS_CITATION.FIELD_ID, CARDS_CITATION.ITEM_KEY).notIn(cited)));
+                    .and(cited.isEmpty() ? DSL.trueCondition() : DSL.row(CARDS_CITATION.FIELD_ID, CARDS_CITATION.ITEM_KEY).notIn(cited)));
         }
         for (int i = 0; i < queries.size(); i += 500) {
             tx.batch(queries.subList(i, Math.min(queries.size(), i + 500))).execute();

@@ -11,6 +11,7 @@ public final class FormatModules {
 
     public static List<FormatModule> all() {
         return List.of(
-                new FormatModule(new PollFormat(), new PollArchive(), CsvExport::pollRows, null));
+                new FormatModule(new PollFormat(), new PollArchive(), CsvExport::pollRows, null),
+                new FormatModule(new fr.atelier.workshops.cards.CardsFormat(), new fr.atelier.server.db.CardsArchive(), fr.atelier.server.http.CardsCsv::rows, new fr.atelier.workshops.cards.CardsLibrary()));
     }
 }

@@ -34,6 +34,38 @@ class CardsBrowserTest extends BrowserTestBase {
         new WebDriverWait(phone, WAIT).until(d -> "saved".equals(d.findElement(testId("cards-grid-status")).getAttribute("data-state")));
     }
 
+    static final String BROKEN = """
+            id: essai
+            title: "Jeu d'essai"
+            rules: ["Pas de jugement de valeur."]
+            structures:
+              - { id: cio, name: "CIO", missions: "Conseil.", publics: "Élèves." }
+            cases:
+              - number: 1
+                title: "Premier"
+                situation: "Une situation."
+                briefing: "Un secret."
+                notes: "Des notes."
+              - number: 1
+                title: "Bis"
+                situation: "Une autre situation."
+                briefing: "Un autre secret."
+                notes: "D'autres notes."
+                structures: [cio, caf]
+            grid:
+              - { id: card, label: "Numéro", kind: card }
+            """;
+
+    private static java.nio.file.Path yamlFile(String text) {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("jeu-", ".yaml");
+            java.nio.file.Files.writeString(file, text);
+            return file;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void aFacilitatorTheProjectorAndFourPhonesPlayTwoRounds() {
         WebDriver facilitator = desktop();
@@ -49,8 +81,15 @@ class CardsBrowserTest extends BrowserTestBase {
         consoleUrl = consoleUrl.replace("#", "?lang=fr#");
         facilitator.get(consoleUrl);
 
-        // The deck comes from the library, before the activity starts.
+        // An edited deck is imported with a line-by-line report; then the regional deck is chosen.
         new WebDriverWait(facilitator, WAIT).until(d -> !new Select(d.findElement(testId("cards-deck-select"))).getOptions().isEmpty());
+        await(facilitator, "cards-import").sendKeys(yamlFile(BROKEN).toString());
+        String problems = awaitText(facilitator, "cards-import-problems", t -> t.contains("Ligne"));
+        assertThat(problems).contains("numéro en double").contains("structure inconnue « caf »");
+        shot(facilitator, "cards-00-console-import-problems");
+        await(facilitator, "cards-import").sendKeys(yamlFile(BROKEN.replace("number: 1\n    title: \"Bis\"", "number: 2\n    title: \"Bis\"")
+                .replace("[cio, caf]", "[cio]")).toString());
+        awaitText(facilitator, "cards-import-ok", t -> t.contains("Jeu d'essai"));
         click(facilitator, "cards-use-deck");
         awaitText(facilitator, "cards-deck-chosen", t -> t.contains("36"));
         shot(facilitator, "cards-01-console-deck");
@@ -181,6 +220,7 @@ class CardsBrowserTest extends BrowserTestBase {
         awaitText(coordinator, "synth-round-1", t -> t.contains(second) && t.contains("Sami") && t.contains("Nina"));
         awaitText(coordinator, "synth-top-structures", t -> t.contains("Cap emploi") && t.contains("Mission locale"));
         awaitText(coordinator, "synth-top-schemes", t -> t.contains("RQTH"));
+        js(coordinator, "document.querySelector('[data-testid=\"cards-synthesis\"]').scrollIntoView()");
         shot(coordinator, "cards-14-synthesis");
         List<String> all = new ArrayList<>(phones.keySet());
         assertThat(all).hasSize(4);

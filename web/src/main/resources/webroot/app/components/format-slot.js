@@ -1,0 +1,68 @@
+import { html } from 'lit';
+import { LightElement } from './light-element.js';
+import { loadFormat } from '../formats/index.js';
+import { t } from '../i18n/index.js';
+
+/**
+ * Shows the current format's component for one role (phone, screen, console, synthesis) and hands
+ * it the data: `view` (whole view), `activity` (view.activity), `send(command)` → Promise, and
+ * `results` / `synthesis` for the synthesis page.
+ */
+class FormatSlot extends LightElement {
+  static properties = {
+    format: {},
+    role: {},
+    view: { attribute: false },
+    send: { attribute: false },
+    synthesis: { attribute: false },
+    _state: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.format = null;
+    this.role = 'phone';
+    this.view = null;
+    this.send = null;
+    this.synthesis = null;
+    this._state = 'loading';
+    this._element = null;
+  }
+
+  willUpdate(changed) {
+    if ((changed.has('format') || changed.has('role')) && this.format) {
+      this._state = 'loading';
+      this._element = null;
+      const wanted = `${this.format}/${this.role}`;
+      loadFormat(this.format).then(
+        (entry) => {
+          if (`${this.format}/${this.role}` !== wanted) return;
+          const tag = entry?.[this.role];
+          if (!tag) {
+            this._state = 'unsupported';
+            return;
+          }
+          this._element = document.createElement(tag);
+          this._state = 'ready';
+        },
+        () => {
+          this._state = 'failed';
+        },
+      );
+    }
+  }
+
+  render() {
+    if (this._state === 'unsupported') return html`<p class="notice" data-testid="format-unsupported">${t('format.unsupported')}</p>`;
+    if (this._state === 'failed') return html`<p class="notice notice--error">${t('format.failed')}</p>`;
+    if (!this._element) return html`<p class="muted">${t('common.loading')}</p>`;
+    const el = this._element;
+    el.view = this.view;
+    el.activity = this.view?.activity ?? null;
+    el.send = this.send;
+    el.synthesis = this.synthesis;
+    el.results = this.synthesis?.results ?? null;
+    return el;
+  }
+}
+customElements.define('format-slot', FormatSlot);

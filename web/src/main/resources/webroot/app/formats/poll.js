@@ -1,0 +1,408 @@
+// "Sondage express": one question at a time, answered from the phones, revealed by the facilitator.
+import { html, nothing } from 'lit';
+import { LightElement } from '../components/light-element.js';
+import '../components/bar-chart.js';
+import '../components/count-down.js';
+import { t, tn, formatNumber } from '../i18n/index.js';
+
+const MAX_OPTIONS = 8;
+const MIN_OPTIONS = 2;
+const TEXT_MAX = 200;
+const OPTION_MAX = 80;
+
+const letter = (i) => String.fromCharCode(65 + i);
+
+function barItems(question, mine) {
+  const distribution = question.distribution ?? [];
+  return question.options.map((label, i) => ({
+    label: `${letter(i)}. ${label}`,
+    value: distribution[i] ?? 0,
+    correct: question.correct === i,
+    mine: mine === i,
+  }));
+}
+
+function statusLabel(status) {
+  return t(`poll.status.${status}`);
+}
+
+/** Phone: the question, big option buttons, then the revealed distribution. */
+class PollPhone extends LightElement {
+  static properties = {
+    view: { attribute: false },
+    activity: { attribute: false },
+    send: { attribute: false },
+    _choice: { state: true },
+    _state: { state: true },
+    _message: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.view = null;
+    this.activity = null;
+    this.send = null;
+    this._questionId = null;
+    this._choice = null;
+    this._state = 'idle';
+    this._message = '';
+    this._attempt = 0;
+  }
+
+  willUpdate() {
+    const id = this.activity?.question?.id ?? null;
+    if (id !== this._questionId) {
+      this._questionId = id;
+      this._choice = null;
+      this._state = 'idle';
+      this._message = '';
+    }
+  }
+
+  _answer(question, option) {
+    if (question.status !== 'OPEN' || !this.send) return;
+    this._choice = option;
+    this._state = 'sending';
+    this._message = '';
+    const attempt = ++this._attempt;
+    this.send({ type: 'poll.answer', questionId: question.id, option }).then(
+      () => {
+        if (attempt === this._attempt) this._state = 'saved';
+      },
+      (error) => {
+        if (attempt !== this._attempt) return;
+        this._state = 'error';
+        this._message = error?.message || t('common.rejected');
+        this._choice = null;
+      },
+    );
+  }
+
+  render() {
+    const activity = this.activity ?? {};
+    const q = activity.question;
+    if (!q) {
+      return html`<section class="card card--center" data-testid="poll-waiting">
+        <p class="lead" role="status">${activity.asked ? t('poll.phone.next') : t('poll.phone.waiting')}</p>
+      </section>`;
+    }
+    const mine = this._choice ?? q.myAnswer ?? null;
+    const open = q.status === 'OPEN';
+    const revealed = q.status === 'REVEALED';
+    return html`<section class="poll-phone" aria-labelledby="poll-question">
+      <h2 id="poll-question" class="question" data-testid="question-text">${q.text}</h2>
+      ${open && q.deadline ? html`<count-down .deadline=${q.deadline}></count-down>` : nothing}
+      ${revealed ? nothing : this._renderOptions(q, mine, open)}
+      <div class="poll-phone__result" aria-live="polite">${revealed ? this._renderRevealed(q, mine) : nothing}</div>
+      <p class="answer-status answer-status--${this._state}" role="status" aria-live="polite" data-testid="answer-status">
+        ${this._statusText(q, mine)}
+      </p>
+    </section>`;
+  }
+
+  _renderOptions(q, mine, open) {
+    return html`<div class="options" role="group" aria-labelledby="poll-question">
+      ${q.options.map(
+        (label, i) => html`<button
+          type="button"
+          class="option ${mine === i ? 'option--selected' : ''}"
+          aria-pressed=${mine === i ? 'true' : 'false'}
+          ?disabled=${!open}
+          data-testid="option-${i}"
+          @click=${() => this._answer(q, i)}
+        >
+          <span class="option__letter" aria-hidden="true">${letter(i)}</span>
+          <span class="option__text">${label}</span>
+          ${mine === i ? html`<span class="option__check" aria-hidden="true">✓</span>` : nothing}
+        </button>`,
+      )}
+    </div>`;
+  }
+
+  _renderRevealed(q, mine) {
+    let verdict = nothing;
+    if (q.correct !== undefined && q.correct !== null) {
+      if (mine === null) verdict = html`<p class="verdict" data-testid="verdict">${t('poll.phone.noAnswer')}</p>`;
+      else if (mine === q.correct) verdict = html`<p class="verdict verdict--right" data-testid="verdict">${t('poll.phone.right')}</p>`;
+      else verdict = html`<p class="verdict verdict--wrong" data-testid="verdict">${t('poll.phone.wrong', { answer: `${letter(q.correct)}. ${q.options[q.correct]}` })}</p>`;
+    }
+    return html`${verdict}
+      <bar-chart .items=${barItems(q, mine)} testid="reveal-bar" caption=${tn('poll.answers', q.answered ?? 0)}></bar-chart>`;
+  }
+
+  _statusText(q, mine) {
+    if (this._state === 'sending') return t('poll.phone.sending');
+    if (this._state === 'error') return this._message;
+    if (q.status === 'CLOSED') return mine !== null ? t('poll.phone.closedAnswered') : t('poll.phone.closed');
+    if (q.status === 'REVEALED') return '';
+    if (this._state === 'saved' || (mine !== null && mine === q.myAnswer)) return t('poll.phone.saved');
+    return t('poll.phone.choose');
+  }
+}
+
+/** Projector: the question in large type, live answer count, countdown, then the bar chart. */
+class PollScreen extends LightElement {
+  static properties = { view: { attribute: false }, activity: { attribute: false } };
+
+  constructor() {
+    super();
+    this.view = null;
+    this.activity = null;
+  }
+
+  render() {
+    const activity = this.activity ?? {};
+    const q = activity.question;
+    if (!q) {
+      return html`<section class="screen-panel screen-panel--center" data-testid="poll-waiting">
+        <p class="screen-lead">${t('poll.screen.waiting')}</p>
+      </section>`;
+    }
+    const total = this.view?.session?.participantCount ?? 0;
+    const revealed = q.status === 'REVEALED';
+    // Everything must fit on one projected screen: long questions and many options get smaller type.
+    const length = q.text.length;
+    const questionSize = length > 110 ? 'screen-question--long' : length > 60 ? 'screen-question--medium' : '';
+    const many = q.options.length > 4 || q.options.some((o) => o.length > 40) ? 'screen-options--many' : '';
+    return html`<section class="screen-panel poll-screen">
+      <div class="poll-screen__meta">
+        <span class="badge badge--${q.status.toLowerCase()}" data-testid="question-status">${statusLabel(q.status)}</span>
+        ${q.status === 'OPEN' && q.deadline ? html`<count-down .deadline=${q.deadline}></count-down>` : nothing}
+        <p class="screen-answered" data-testid="answered-count" data-answered=${q.answered ?? 0}>
+          ${t('poll.answeredOf', { answered: formatNumber(q.answered ?? 0), total: formatNumber(total) })}
+        </p>
+      </div>
+      <h2 class="screen-question ${questionSize}" data-testid="question-text">${q.text}</h2>
+      ${revealed
+        ? html`<bar-chart .items=${barItems(q, null)} testid="reveal-bar" size="large"></bar-chart>`
+        : html`<ol class="screen-options ${many}">
+            ${q.options.map(
+              (label, i) => html`<li class="screen-option" data-testid="screen-option-${i}">
+                <span class="option__letter" aria-hidden="true">${letter(i)}</span><span>${label}</span>
+              </li>`,
+            )}
+          </ol>`}
+    </section>`;
+  }
+}
+
+/** Console: ask a question, follow the live distribution, close and reveal, browse the history. */
+class PollConsole extends LightElement {
+  static properties = {
+    view: { attribute: false },
+    activity: { attribute: false },
+    send: { attribute: false },
+    _text: { state: true },
+    _options: { state: true },
+    _correct: { state: true },
+    _seconds: { state: true },
+    _problem: { state: true },
+    _busy: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.view = null;
+    this.activity = null;
+    this.send = null;
+    this._reset();
+    this._problem = '';
+    this._busy = false;
+  }
+
+  _reset() {
+    this._text = '';
+    this._options = ['', ''];
+    this._correct = null;
+    this._seconds = '';
+  }
+
+  _setOption(i, value) {
+    this._options = this._options.map((o, j) => (j === i ? value : o));
+  }
+
+  _addOption() {
+    if (this._options.length < MAX_OPTIONS) {
+      this._options = [...this._options, ''];
+      this.updateComplete.then(() => this.querySelector(`[data-testid="poll-option-${this._options.length - 1}"]`)?.focus());
+    }
+  }
+
+  _removeOption(i) {
+    if (this._options.length <= MIN_OPTIONS) return;
+    this._options = this._options.filter((_, j) => j !== i);
+    if (this._correct === i) this._correct = null;
+    else if (this._correct !== null && this._correct > i) this._correct--;
+  }
+
+  async _ask(event) {
+    event.preventDefault();
+    const text = this._text.trim();
+    const options = this._options.map((o) => o.trim());
+    let problem = '';
+    if (!text) problem = t('poll.console.problem.text');
+    else if (options.some((o) => !o)) problem = t('poll.console.problem.options');
+    else if (new Set(options.map((o) => o.toLowerCase())).size !== options.length) problem = t('poll.console.problem.duplicate');
+    const command = { type: 'poll.ask', text, options };
+    if (this._correct !== null) command.correct = this._correct;
+    if (String(this._seconds).trim() !== '') {
+      const seconds = Number(this._seconds);
+      if (!Number.isInteger(seconds) || seconds < 5 || seconds > 3600) problem ||= t('poll.console.problem.seconds');
+      else command.seconds = seconds;
+    }
+    this._problem = problem;
+    if (problem) {
+      this.updateComplete.then(() => this.querySelector('[data-testid="poll-form-problem"]')?.focus());
+      return;
+    }
+    this._busy = true;
+    try {
+      await this.send(command);
+      this._reset();
+    } catch {
+      /* the page shows the rejection in its status region */
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  render() {
+    const phase = this.view?.session?.phase;
+    const activity = this.activity ?? {};
+    const q = activity.question;
+    const history = activity.history ?? [];
+    return html`
+      ${q ? this._renderCurrent(q, phase) : nothing}
+      ${phase === 'ACTIVITY' ? this._renderForm(q) : phase === 'LOBBY' ? html`<p class="notice">${t('poll.console.startFirst')}</p>` : nothing}
+      ${history.length ? this._renderHistory(history) : nothing}
+    `;
+  }
+
+  _renderForm(q) {
+    const busyQuestion = q && q.status === 'OPEN';
+    return html`<form class="panel poll-form" @submit=${this._ask} novalidate data-testid="poll-form">
+      <h3 class="panel__title">${t('poll.console.askTitle')}</h3>
+      ${busyQuestion ? html`<p class="hint">${t('poll.console.openWarning')}</p>` : nothing}
+      <div class="field">
+        <label for="poll-text">${t('poll.console.text')}</label>
+        <textarea id="poll-text" rows="2" maxlength=${TEXT_MAX} required data-testid="poll-text"
+          .value=${this._text} @input=${(e) => (this._text = e.target.value)}></textarea>
+      </div>
+      <fieldset class="field poll-form__options">
+        <legend>${t('poll.console.options')}</legend>
+        <p class="hint" id="poll-correct-hint">${t('poll.console.correctHint')}</p>
+        <ol class="option-editor">
+          ${this._options.map(
+            (value, i) => html`<li class="option-editor__row">
+              <span class="option__letter" aria-hidden="true">${letter(i)}</span>
+              <label class="visually-hidden" for="poll-option-${i}">${t('poll.console.optionLabel', { letter: letter(i) })}</label>
+              <input id="poll-option-${i}" type="text" maxlength=${OPTION_MAX} required data-testid="poll-option-${i}"
+                .value=${value} @input=${(e) => this._setOption(i, e.target.value)} />
+              <label class="option-editor__correct">
+                <input type="radio" name="poll-correct" data-testid="poll-correct-${i}" aria-describedby="poll-correct-hint"
+                  .checked=${this._correct === i} @change=${() => (this._correct = i)} />
+                <span>${t('poll.console.correct')}<span class="visually-hidden"> ${letter(i)}</span></span>
+              </label>
+              <button type="button" class="btn btn--ghost btn--small" data-testid="poll-remove-option-${i}"
+                ?disabled=${this._options.length <= MIN_OPTIONS} @click=${() => this._removeOption(i)}
+                aria-label=${t('poll.console.removeOption', { letter: letter(i) })}>✕</button>
+            </li>`,
+          )}
+        </ol>
+        <div class="row">
+          <button type="button" class="btn btn--secondary" data-testid="poll-add-option"
+            ?disabled=${this._options.length >= MAX_OPTIONS} @click=${this._addOption}>${t('poll.console.addOption')}</button>
+          <label class="option-editor__correct">
+            <input type="radio" name="poll-correct" data-testid="poll-correct-none"
+              .checked=${this._correct === null} @change=${() => (this._correct = null)} />
+            <span>${t('poll.console.noCorrect')}</span>
+          </label>
+        </div>
+      </fieldset>
+      <div class="field field--inline">
+        <label for="poll-seconds">${t('poll.console.seconds')}</label>
+        <input id="poll-seconds" type="number" min="5" max="3600" step="1" inputmode="numeric" data-testid="poll-seconds"
+          aria-describedby="poll-seconds-hint" .value=${String(this._seconds)} @input=${(e) => (this._seconds = e.target.value)} />
+        <span class="hint" id="poll-seconds-hint">${t('poll.console.secondsHint')}</span>
+      </div>
+      ${this._problem
+        ? html`<p class="notice notice--error" role="alert" tabindex="-1" data-testid="poll-form-problem">${this._problem}</p>`
+        : nothing}
+      <button type="submit" class="btn btn--primary" data-testid="poll-ask" ?disabled=${this._busy}>${t('poll.console.ask')}</button>
+    </form>`;
+  }
+
+  _renderCurrent(q, phase) {
+    const total = this.view?.session?.participantCount ?? 0;
+    const live = phase === 'ACTIVITY';
+    return html`<section class="panel poll-current" aria-labelledby="poll-current-title" data-testid="poll-current">
+      <h3 class="panel__title" id="poll-current-title">${t('poll.console.current')}</h3>
+      <div class="poll-current__head">
+        <p class="question question--console" data-testid="question-text">${q.text}</p>
+        <span class="badge badge--${q.status.toLowerCase()}" data-testid="question-status">${statusLabel(q.status)}</span>
+      </div>
+      ${q.status === 'OPEN' && q.deadline ? html`<count-down .deadline=${q.deadline}></count-down>` : nothing}
+      <p class="count" data-testid="answered-count">${t('poll.answeredOf', { answered: formatNumber(q.answered ?? 0), total: formatNumber(total) })}</p>
+      <bar-chart .items=${barItems(q, null)} testid="console-bar"></bar-chart>
+      ${live
+        ? html`<div class="row">
+            <button type="button" class="btn btn--secondary" data-testid="poll-close" ?disabled=${q.status !== 'OPEN'}
+              @click=${() => this.send({ type: 'poll.close', questionId: q.id }).catch(() => {})}>${t('poll.console.close')}</button>
+            <button type="button" class="btn btn--primary" data-testid="poll-reveal" ?disabled=${q.status === 'REVEALED'}
+              @click=${() => this.send({ type: 'poll.reveal', questionId: q.id }).catch(() => {})}>${t('poll.console.reveal')}</button>
+          </div>`
+        : nothing}
+    </section>`;
+  }
+
+  _renderHistory(history) {
+    return html`<section class="panel" aria-labelledby="poll-history-title" data-testid="poll-history">
+      <h3 class="panel__title" id="poll-history-title">${t('poll.console.history')} (${history.length})</h3>
+      <ol class="history">
+        ${history.map(
+          (q, i) => html`<li class="history__item" data-testid="poll-history-${i}">
+            <details>
+              <summary>
+                <span class="history__text">${q.text}</span>
+                <span class="muted"> — ${tn('poll.answers', q.answered ?? 0)} · ${statusLabel(q.status)}</span>
+              </summary>
+              <bar-chart .items=${barItems(q, null)} testid="history-${i}-bar"></bar-chart>
+            </details>
+          </li>`,
+        )}
+      </ol>
+    </section>`;
+  }
+}
+
+/** Synthesis: every question with its distribution and the correct answer. */
+class PollSynthesis extends LightElement {
+  static properties = { results: { attribute: false } };
+
+  constructor() {
+    super();
+    this.results = null;
+  }
+
+  render() {
+    const r = this.results;
+    const questions = Array.isArray(r) ? r : Array.isArray(r?.questions) ? r.questions : [];
+    if (!questions.length) return html`<p class="muted" data-testid="synth-no-questions">${t('poll.synthesis.none')}</p>`;
+    return html`<ol class="synth-questions">
+      ${questions.map(
+        (q, i) => html`<li class="synth-question" data-testid="synth-question-${i}">
+          <h3>${t('poll.synthesis.question', { n: i + 1 })} ${q.text}</h3>
+          <p class="muted">${tn('poll.answers', q.answered ?? 0)}${q.correct !== null && q.correct !== undefined
+            ? html` · ${t('poll.synthesis.correct')} <strong>${letter(q.correct)}. ${q.options?.[q.correct]}</strong>`
+            : nothing}</p>
+          <bar-chart .items=${barItems({ ...q, options: q.options ?? [] }, null)} testid="synth-q${i}-bar"></bar-chart>
+        </li>`,
+      )}
+    </ol>`;
+  }
+}
+
+customElements.define('poll-phone', PollPhone);
+customElements.define('poll-screen', PollScreen);
+customElements.define('poll-console', PollConsole);
+customElements.define('poll-synthesis', PollSynthesis);

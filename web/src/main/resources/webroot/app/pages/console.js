@@ -1,0 +1,279 @@
+// /h/{code}: the facilitator console. Host token from #k=… (then kept in localStorage) or localStorage.
+import { html, nothing } from 'lit';
+import { LightElement } from '../components/light-element.js';
+import '../components/conn-status.js';
+import '../components/format-slot.js';
+import '../components/bar-chart.js';
+import { AtelierSocket } from '../socket.js';
+import { t, tn, formatNumber } from '../i18n/index.js';
+import { codeFromPath, copyText, hostKey, hostTokenFor, isValidCode, joinUrl, storage } from '../util.js';
+import { satisfactionItems } from '../components/satisfaction-items.js';
+
+const PHASES = ['LOBBY', 'ACTIVITY', 'SATISFACTION', 'ENDED'];
+
+class ConsoleApp extends LightElement {
+  static properties = {
+    _view: { state: true },
+    _mode: { state: true },
+    _status: { state: true },
+    _statusKind: { state: true },
+    _tokenInput: { state: true },
+    _busy: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.code = codeFromPath();
+    this.socket = null;
+    this._view = null;
+    this._status = '';
+    this._statusKind = 'info';
+    this._tokenInput = '';
+    this._busy = new Set();
+    this._run = (command, okKey) => this._command(command, okKey);
+    if (!isValidCode(this.code)) {
+      this._mode = 'notfound';
+      return;
+    }
+    const token = hostTokenFor(this.code);
+    if (token) this._connect(token);
+    else this._mode = 'needToken';
+  }
+
+  _connect(token) {
+    this.token = token;
+    this._mode = 'live';
+    this.socket?.stop();
+    const socket = new AtelierSocket({ code: this.code, role: 'facilitator', token });
+    socket.addEventListener('view', (e) => (this._view = e.detail));
+    socket.addEventListener('servererror', (e) => this._say(e.detail.message || e.detail.code, 'error'));
+    socket.addEventListener('fatal', (e) => {
+      if (e.detail.closeCode === 4401) {
+        storage.remove(hostKey(this.code));
+        this._say(t('console.badToken'), 'error');
+        this._mode = 'needToken';
+      } else if (e.detail.closeCode === 4404) {
+        this._mode = 'notfound';
+      } else {
+        this._say(e.detail.message || t('common.protocolError'), 'error');
+      }
+    });
+    this.socket = socket;
+    socket.start();
+  }
+
+  _say(message, kind = 'info') {
+    this._status = message;
+    this._statusKind = kind;
+  }
+
+  /** Sends a command; announces a rejection's French message (or okKey's text) in the status region. */
+  async _command(command, okKey) {
+    this._busy = new Set(this._busy).add(command.type);
+    if (this.socket.status !== 'open') this._say(t('console.queued'), 'info');
+    try {
+      const ack = await this.socket.send(command);
+      this._say(okKey ? t(okKey) : t('console.done'), 'ok');
+      return ack;
+    } catch (error) {
+      this._say(error?.message || t('common.rejected'), 'error');
+      throw error;
+    } finally {
+      const busy = new Set(this._busy);
+      busy.delete(command.type);
+      this._busy = busy;
+    }
+  }
+
+  _useToken(event) {
+    event.preventDefault();
+    let token = this._tokenInput.trim();
+    const match = token.match(/[#&]k=([^&]+)/);
+    if (match) token = decodeURIComponent(match[1]);
+    if (!token) return;
+    storage.set(hostKey(this.code), token);
+    this._tokenInput = '';
+    this._say('', 'info');
+    this._connect(token);
+  }
+
+  async _copyJoin() {
+    const ok = await copyText(joinUrl(this.code), this.querySelector('#join-link'));
+    this._say(ok ? t('console.copied') : t('console.copyFailed'), ok ? 'ok' : 'error');
+  }
+
+  _askEnd() {
+    const dialog = this.querySelector('dialog[data-testid="end-dialog"]');
+    if (!dialog) return;
+    dialog.returnValue = '';
+    dialog.showModal();
+  }
+
+  _endDialogClosed(event) {
+    if (event.target.returnValue === 'end') this._command({ type: 'session.end' }, 'console.ended').catch(() => {});
+  }
+
+  updated() {
+    if (this._view?.session?.title) document.title = `${this._view.session.title} — ${t('console.docTitle')}`;
+  }
+
+  render() {
+    const session = this._view?.session;
+    return html`
+      <a class="skip-link" href="#main">${t('common.skip')}</a>
+      <header class="topbar">
+        <a class="brand" href="/">Atelier</a>
+        <span class="topbar__code">${t('common.code')} <strong data-testid="session-code">${this.code}</strong></span>
+        ${this.socket && this._mode === 'live' ? html`<conn-status .socket=${this.socket}></conn-status>` : nothing}
+      </header>
+      <main id="main" class="console">
+        <div class="console__head">
+          <h1>${session?.title ?? t('console.title')}</h1>
+          ${session
+            ? html`<p class="muted">${session.formatTitle ?? session.format} ·
+                <span class="badge badge--phase" data-testid="phase" data-phase=${session.phase}>${t(`phase.${session.phase}`)}</span></p>`
+            : nothing}
+        </div>
+        <p class="console-status console-status--${this._statusKind}" role="status" aria-live="polite" data-testid="console-status">${this._status}</p>
+        ${this._renderBody()}
+      </main>
+      <dialog class="dialog" data-testid="end-dialog" aria-labelledby="end-dialog-title" @close=${this._endDialogClosed}>
+        <form method="dialog">
+          <h2 id="end-dialog-title">${t('console.endTitle')}</h2>
+          <p>${t('console.endText')}</p>
+          <div class="row">
+            <button class="btn btn--secondary" value="cancel" data-testid="end-cancel" autofocus>${t('common.cancel')}</button>
+            <button class="btn btn--danger" value="end" data-testid="end-confirm">${t('console.endConfirm')}</button>
+          </div>
+        </form>
+      </dialog>
+    `;
+  }
+
+  _renderBody() {
+    if (this._mode === 'notfound') return html`<p class="notice notice--error" data-testid="session-not-found">${t('common.notFound')}</p>`;
+    if (this._mode === 'needToken') return this._renderTokenForm();
+    const view = this._view;
+    if (!view) return html`<p class="muted" role="status">${t('common.connecting')}</p>`;
+    const { session } = view;
+    return html`<div class="console-grid">
+      <div class="console-grid__side">
+        ${this._renderControls(session)} ${this._renderParticipants(view)}
+      </div>
+      <div class="console-grid__main">
+        <section class="panel-group" aria-labelledby="activity-title">
+          <h2 id="activity-title" class="section-title">${t('console.activity')}</h2>
+          <format-slot format=${session.format} role="console" .view=${view} .send=${this._run}></format-slot>
+        </section>
+        ${this._renderSatisfaction(view)}
+      </div>
+    </div>`;
+  }
+
+  _renderTokenForm() {
+    return html`<form class="panel token-form" @submit=${this._useToken} data-testid="token-form">
+      <h2 class="panel__title">${t('console.needToken')}</h2>
+      <p>${t('console.needTokenHelp')}</p>
+      <div class="field">
+        <label for="host-token">${t('console.tokenLabel')}</label>
+        <input id="host-token" type="text" autocomplete="off" spellcheck="false" required data-testid="token-input"
+          .value=${this._tokenInput} @input=${(e) => (this._tokenInput = e.target.value)} />
+      </div>
+      <button type="submit" class="btn btn--primary" data-testid="token-submit">${t('console.tokenSubmit')}</button>
+    </form>`;
+  }
+
+  _renderControls(session) {
+    const phase = session.phase;
+    const ended = phase === 'ENDED';
+    const step = PHASES.indexOf(phase);
+    return html`<section class="panel" aria-labelledby="controls-title">
+      <h2 id="controls-title" class="panel__title">${t('console.controls')}</h2>
+      <ol class="steps">
+        ${PHASES.map(
+          (p, i) => html`<li class="steps__item ${i < step ? 'steps__item--done' : ''} ${i === step ? 'steps__item--current' : ''}"
+            aria-current=${i === step ? 'step' : 'false'}>${t(`phase.${p}`)}</li>`,
+        )}
+      </ol>
+      <div class="stack">
+        ${phase === 'LOBBY'
+          ? html`<button type="button" class="btn btn--primary btn--block" data-testid="session-start" ?disabled=${this._busy.has('session.start')}
+              @click=${() => this._command({ type: 'session.start' }, 'console.started').catch(() => {})}>${t('console.start')}</button>`
+          : nothing}
+        ${phase === 'ACTIVITY'
+          ? html`<button type="button" class="btn btn--primary btn--block" data-testid="open-satisfaction"
+              ?disabled=${this._busy.has('session.openSatisfaction')}
+              @click=${() => this._command({ type: 'session.openSatisfaction' }, 'console.satisfactionOpened').catch(() => {})}>
+              ${t('console.openSatisfaction')}</button>`
+          : nothing}
+        ${!ended
+          ? html`<button type="button" class="btn btn--secondary btn--block" data-testid="toggle-joining" data-open=${session.joiningOpen ? 'true' : 'false'}
+              ?disabled=${this._busy.has('session.setJoining')}
+              @click=${() =>
+                this._command({ type: 'session.setJoining', open: !session.joiningOpen }, session.joiningOpen ? 'console.joiningClosed' : 'console.joiningOpened').catch(() => {})}>
+              ${session.joiningOpen ? t('console.closeJoining') : t('console.reopenJoining')}</button>
+            <p class="hint" data-testid="joining-state">${session.joiningOpen ? t('console.joiningIsOpen') : t('console.joiningIsClosed')}</p>`
+          : nothing}
+        ${!ended
+          ? html`<button type="button" class="btn btn--danger btn--block" data-testid="end-session" ?disabled=${this._busy.has('session.end')}
+              @click=${this._askEnd}>${t('console.end')}</button>`
+          : nothing}
+      </div>
+      <h3 class="panel__subtitle">${t('console.links')}</h3>
+      <div class="stack">
+        <a class="btn btn--secondary btn--block" href="/s/${this.code}/screen" target="_blank" rel="noopener" data-testid="open-screen">
+          ${t('console.openScreen')}<span class="visually-hidden"> ${t('common.newWindow')}</span></a>
+        <div class="field">
+          <label for="join-link">${t('console.joinLink')}</label>
+          <div class="input-row">
+            <input id="join-link" type="text" readonly .value=${joinUrl(this.code)} data-testid="join-link" />
+            <button type="button" class="btn btn--secondary" data-testid="copy-join-link" @click=${this._copyJoin}>${t('console.copy')}</button>
+          </div>
+        </div>
+        <a class="btn btn--ghost btn--block" href="/s/${this.code}/synthese" target="_blank" rel="noopener" data-testid="synthesis-link">
+          ${t('console.synthesis')}<span class="visually-hidden"> ${t('common.newWindow')}</span></a>
+      </div>
+    </section>`;
+  }
+
+  _renderParticipants(view) {
+    const people = view.participants ?? [];
+    const count = view.session.participantCount ?? people.length;
+    return html`<section class="panel" aria-labelledby="participants-title">
+      <h2 id="participants-title" class="panel__title">
+        ${t('console.participants')} <span class="count-pill" data-testid="participant-count" data-count=${count}>${formatNumber(count)}</span>
+      </h2>
+      ${people.length
+        ? html`<ul class="people" data-testid="participant-list">
+            ${people.map(
+              (p) => html`<li class="people__item ${p.active === false ? 'people__item--away' : ''}" data-testid="participant">
+                ${p.nickname}${p.active === false ? html` <span class="muted">(${t('console.away')})</span>` : nothing}
+              </li>`,
+            )}
+          </ul>`
+        : html`<p class="muted">${t('console.noParticipants')}</p>`}
+    </section>`;
+  }
+
+  _renderSatisfaction(view) {
+    const sat = view.satisfaction;
+    const summary = sat?.summary;
+    const phase = view.session.phase;
+    if (!sat?.open && !summary?.count && phase !== 'SATISFACTION' && phase !== 'ENDED') return nothing;
+    const count = summary?.count ?? 0;
+    const comments = summary?.comments ?? [];
+    return html`<section class="panel" aria-labelledby="sat-summary-title" data-testid="satisfaction-summary">
+      <h2 id="sat-summary-title" class="panel__title">${t('console.satisfaction')}</h2>
+      <p class="count" data-testid="satisfaction-count" data-count=${count}>
+        ${t('screen.satCount', { n: formatNumber(count), total: formatNumber(view.session.participantCount ?? 0) })}
+        ${count ? html` · <strong data-testid="satisfaction-average">${t('sat.average', { avg: formatNumber(summary.average ?? 0, 1) })}</strong>` : nothing}
+      </p>
+      ${count ? html`<bar-chart .items=${satisfactionItems(summary)} testid="satisfaction-bar"></bar-chart>` : nothing}
+      <h3 class="panel__subtitle">${t('console.comments')} (${comments.length})</h3>
+      ${comments.length
+        ? html`<ul class="comments" data-testid="satisfaction-comments">${comments.map((c) => html`<li class="comment">${c}</li>`)}</ul>`
+        : html`<p class="muted">${t('console.noComments')}</p>`}
+    </section>`;
+  }
+}
+customElements.define('console-app', ConsoleApp);

@@ -1,0 +1,165 @@
+// /s/{code}/screen: the projector. Public aggregates only; large type, high contrast.
+import { html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { LightElement } from '../components/light-element.js';
+import '../components/conn-status.js';
+import '../components/format-slot.js';
+import '../components/bar-chart.js';
+import { AtelierSocket } from '../socket.js';
+import { t, tn, formatNumber } from '../i18n/index.js';
+import { codeFromPath, isValidCode, joinUrl } from '../util.js';
+import { satisfactionItems } from '../components/satisfaction-items.js';
+
+
+class ScreenApp extends LightElement {
+  static properties = { _view: { state: true }, _fatal: { state: true }, _fullscreen: { state: true } };
+
+  constructor() {
+    super();
+    this.code = codeFromPath();
+    this._view = null;
+    this._fatal = null;
+    this._fullscreen = false;
+    this.socket = null;
+    if (!isValidCode(this.code)) {
+      this._fatal = 4404;
+      return;
+    }
+    this.socket = new AtelierSocket({ code: this.code, role: 'screen' });
+    this.socket.addEventListener('view', (e) => (this._view = e.detail));
+    this.socket.addEventListener('fatal', (e) => (this._fatal = e.detail.closeCode));
+    this.socket.start();
+    document.addEventListener('fullscreenchange', () => (this._fullscreen = Boolean(document.fullscreenElement)));
+  }
+
+  _toggleFullscreen() {
+    if (document.fullscreenElement) document.exitFullscreen?.();
+    else document.documentElement.requestFullscreen?.().catch(() => {});
+  }
+
+  updated() {
+    if (this._view?.session?.title) document.title = `${this._view.session.title} — ${t('screen.docTitle')}`;
+  }
+
+  render() {
+    const session = this._view?.session;
+    return html`
+      <a class="skip-link" href="#main">${t('common.skip')}</a>
+      <header class="screen-bar">
+        <span class="brand">Atelier</span>
+        <span class="screen-bar__title">${session?.title ?? ''}</span>
+        ${session && session.phase !== 'LOBBY' && session.phase !== 'ENDED'
+          ? html`<span class="screen-bar__code">${t('screen.codeShort')} <strong>${this.code}</strong></span>`
+          : nothing}
+        ${this.socket ? html`<conn-status .socket=${this.socket}></conn-status>` : nothing}
+        <button type="button" class="btn btn--ghost btn--small no-print" data-testid="screen-fullscreen" @click=${this._toggleFullscreen}>
+          ${this._fullscreen ? t('screen.exitFullscreen') : t('screen.fullscreen')}
+        </button>
+      </header>
+      <main id="main" class="screen">${this._renderBody()}</main>
+    `;
+  }
+
+  _renderBody() {
+    if (this._fatal === 4404) return html`<p class="screen-lead screen-panel--center" data-testid="session-not-found">${t('common.notFound')}</p>`;
+    if (this._fatal) return html`<p class="screen-lead screen-panel--center" role="alert">${t('common.protocolError')}</p>`;
+    const view = this._view;
+    if (!view) return html`<p class="screen-lead screen-panel--center" role="status">${t('common.connecting')}</p>`;
+    const { session } = view;
+    switch (session.phase) {
+      case 'LOBBY':
+        return html`<h1 class="visually-hidden">${session.title}</h1>
+          ${session.joiningOpen ? this._renderJoinHero() : html`<p class="screen-lead" data-testid="joining-closed">${t('screen.joiningClosed')}</p>`}
+          ${this._renderRoster(view)}`;
+      case 'ACTIVITY':
+        return html`<h1 class="visually-hidden">${session.title}</h1>
+          <div class="screen-split ${session.joiningOpen ? 'screen-split--aside' : ''}">
+            <format-slot format=${session.format} role="screen" .view=${view}></format-slot>
+            ${session.joiningOpen ? this._renderJoinAside(view) : nothing}
+          </div>`;
+      case 'SATISFACTION':
+        return html`<h1 class="visually-hidden">${session.title}</h1>
+          <div class="screen-split screen-split--aside">${this._renderSatisfaction(view)} ${this._renderJoinAside(view)}</div>`;
+      case 'ENDED':
+        return this._renderEnded(view);
+      default:
+        return nothing;
+    }
+  }
+
+  _qr(size) {
+    return html`<img class="qr qr--${size}" src="/api/sessions/${this.code}/qr.svg" alt=${t('screen.qrAlt', { url: joinUrl(this.code) })}
+      data-testid="qr" width="320" height="320" />`;
+  }
+
+  _renderJoinHero() {
+    return html`<section class="join-hero" aria-label=${t('screen.howToJoin')} data-testid="join-panel">
+      <div class="join-hero__qr">${this._qr('large')}</div>
+      <div class="join-hero__text">
+        <p class="join-hero__step">${t('screen.scanOrGo')}</p>
+        <p class="join-url" data-testid="join-url">${joinUrl(this.code)}</p>
+        <p class="join-hero__step">${t('screen.orCode')}</p>
+        <p class="join-code" data-testid="join-code" aria-label=${t('screen.codeSpelled', { code: [...this.code].join(' ') })}>${this.code}</p>
+      </div>
+    </section>`;
+  }
+
+  _renderRoster(view) {
+    const people = view.participants ?? [];
+    return html`<section class="roster" aria-label=${t('screen.participants')}>
+      <p class="roster__count" data-testid="participant-count" data-count=${view.session.participantCount ?? 0}>
+        ${tn('common.participants', view.session.participantCount ?? 0)}
+      </p>
+      <ul class="cloud" data-testid="nickname-cloud">
+        ${repeat(
+          people,
+          (p) => p.id,
+          (p) => html`<li class="cloud__name ${p.active === false ? 'cloud__name--away' : ''}">${p.nickname}</li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
+  _renderJoinAside(view) {
+    return html`<aside class="join-aside" aria-label=${t('screen.howToJoin')} data-testid="join-aside">
+      ${this._qr('small')}
+      <p class="join-aside__url" data-testid="join-url">${joinUrl(this.code)}</p>
+      <p class="join-aside__code">${t('screen.codeShort')} <strong data-testid="join-code">${this.code}</strong></p>
+      <p class="join-aside__count" data-testid="participant-count" data-count=${view.session.participantCount ?? 0}>
+        ${tn('common.participants', view.session.participantCount ?? 0)}
+      </p>
+    </aside>`;
+  }
+
+  _renderSatisfaction(view) {
+    const summary = view.satisfaction?.summary;
+    const count = summary?.count ?? 0;
+    return html`<section class="screen-panel" data-testid="satisfaction-panel">
+      <h2 class="screen-question" data-testid="satisfaction-title">${t('sat.title')}</h2>
+      <p class="screen-lead">${t('screen.satLead')}</p>
+      <p class="screen-answered" data-testid="satisfaction-count" data-count=${count}>
+        ${t('screen.satCount', { n: formatNumber(count), total: formatNumber(view.session.participantCount ?? 0) })}
+      </p>
+      ${count
+        ? html`<bar-chart .items=${satisfactionItems(summary)} testid="satisfaction-bar" size="large"></bar-chart>
+            <p class="screen-average" data-testid="satisfaction-average">
+              ${t('sat.average', { avg: formatNumber(summary.average ?? 0, 1) })}
+            </p>`
+        : nothing}
+    </section>`;
+  }
+
+  _renderEnded(view) {
+    const summary = view.satisfaction?.summary;
+    return html`<section class="screen-panel screen-panel--center" data-testid="ended">
+      <h1 class="screen-question" data-testid="ended-title">${t('screen.thanks')}</h1>
+      <p class="screen-lead">${view.session.title}</p>
+      ${summary?.count
+        ? html`<p class="screen-average" data-testid="final-average">
+            ${t('screen.finalAverage', { avg: formatNumber(summary.average ?? 0, 1), n: formatNumber(summary.count) })}
+          </p>`
+        : nothing}
+    </section>`;
+  }
+}
+customElements.define('screen-app', ScreenApp);

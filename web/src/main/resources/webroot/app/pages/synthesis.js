@@ -1,0 +1,204 @@
+// /s/{code}/synthese: what a coordinator reads afterwards; printable on A4, exportable as CSV.
+import { html, nothing } from 'lit';
+import { LightElement } from '../components/light-element.js';
+import '../components/format-slot.js';
+import '../components/bar-chart.js';
+import { satisfactionItems } from '../components/satisfaction-items.js';
+import { t, tn, formatNumber, formatDateTime, formatDuration } from '../i18n/index.js';
+import { ApiError, api, codeFromPath, hostKey, hostTokenFor, isValidCode, storage } from '../util.js';
+
+class SynthesisApp extends LightElement {
+  static properties = {
+    _data: { state: true },
+    _mode: { state: true },
+    _error: { state: true },
+    _tokenInput: { state: true },
+    _downloading: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.code = codeFromPath();
+    this._data = null;
+    this._error = '';
+    this._tokenInput = '';
+    this._downloading = false;
+    if (!isValidCode(this.code)) {
+      this._mode = 'notfound';
+      return;
+    }
+    this.token = hostTokenFor(this.code);
+    if (this.token) this._load();
+    else this._mode = 'needToken';
+  }
+
+  async _load() {
+    this._mode = 'loading';
+    try {
+      this._data = await api(`/api/sessions/${this.code}/synthesis`, { token: this.token, fallbackMessage: t('synthesis.loadError') });
+      this._mode = 'ready';
+    } catch (error) {
+      if (error.status === 401) {
+        storage.remove(hostKey(this.code));
+        this._error = error.message || t('console.badToken');
+        this._mode = 'needToken';
+      } else if (error.status === 404) {
+        this._mode = 'notfound';
+      } else {
+        this._error = error.message || t('synthesis.loadError');
+        this._mode = 'failed';
+      }
+    }
+  }
+
+  _useToken(event) {
+    event.preventDefault();
+    let token = this._tokenInput.trim();
+    const match = token.match(/[#&]k=([^&]+)/);
+    if (match) token = decodeURIComponent(match[1]);
+    if (!token) return;
+    this.token = token;
+    storage.set(hostKey(this.code), token);
+    this._error = '';
+    this._load();
+  }
+
+  async _downloadCsv() {
+    this._downloading = true;
+    this._error = '';
+    try {
+      const response = await fetch(`/api/sessions/${this.code}/export.csv`, {
+        headers: { Authorization: `Bearer ${this.token}` },
+        cache: 'no-store',
+      });
+      if (!response.ok) {
+        let message = t('synthesis.csvError');
+        try {
+          message = (await response.json())?.error?.message ?? message;
+        } catch {
+          /* not JSON */
+        }
+        throw new ApiError(response.status, 'csv', message);
+      }
+      const blob = await response.blob();
+      const disposition = response.headers.get('Content-Disposition') ?? '';
+      const named = disposition.match(/filename\*?=(?:UTF-8'')?"?([^";]+)"?/i);
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = named ? decodeURIComponent(named[1]) : `atelier-${this.code}.csv`;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (error) {
+      this._error = error.message || t('synthesis.csvError');
+    } finally {
+      this._downloading = false;
+    }
+  }
+
+  updated() {
+    if (this._data?.title) document.title = `${t('synthesis.docTitle')} — ${this._data.title}`;
+  }
+
+  render() {
+    return html`
+      <a class="skip-link" href="#main">${t('common.skip')}</a>
+      <header class="topbar no-print">
+        <a class="brand" href="/">Atelier</a>
+        <span class="topbar__code">${t('common.code')} <strong>${this.code}</strong></span>
+      </header>
+      <main id="main" class="synthesis">${this._renderBody()}</main>
+    `;
+  }
+
+  _renderBody() {
+    switch (this._mode) {
+      case 'notfound':
+        return html`<p class="notice notice--error" data-testid="session-not-found">${t('common.notFound')}</p>`;
+      case 'needToken':
+        return html`<form class="panel token-form" @submit=${this._useToken} data-testid="token-form">
+          <h1 class="panel__title">${t('console.needToken')}</h1>
+          ${this._error ? html`<p class="notice notice--error" role="alert">${this._error}</p>` : nothing}
+          <p>${t('synthesis.needTokenHelp')}</p>
+          <div class="field">
+            <label for="host-token">${t('console.tokenLabel')}</label>
+            <input id="host-token" type="text" autocomplete="off" spellcheck="false" required data-testid="token-input"
+              .value=${this._tokenInput} @input=${(e) => (this._tokenInput = e.target.value)} />
+          </div>
+          <button type="submit" class="btn btn--primary" data-testid="token-submit">${t('console.tokenSubmit')}</button>
+        </form>`;
+      case 'failed':
+        return html`<p class="notice notice--error" role="alert">${this._error}</p>
+          <button type="button" class="btn btn--secondary no-print" @click=${this._load}>${t('common.retry')}</button>`;
+      case 'ready':
+        return this._renderSynthesis(this._data);
+      default:
+        return html`<p class="muted" role="status">${t('common.loading')}</p>`;
+    }
+  }
+
+  _renderSynthesis(d) {
+    const participants = d.participants ?? [];
+    const sat = d.satisfaction ?? {};
+    const started = d.startedAt ? Date.parse(d.startedAt) : NaN;
+    const ended = d.endedAt ? Date.parse(d.endedAt) : NaN;
+    const duration = Number.isFinite(started) && Number.isFinite(ended) ? formatDuration(ended - started) : '—';
+    const comments = sat.comments ?? [];
+    return html`
+      <div class="synthesis__head">
+        <p class="kicker">${t('synthesis.kicker')} · ${d.formatTitle ?? d.format}</p>
+        <h1 data-testid="synth-title">${d.title}</h1>
+        <div class="row no-print">
+          <button type="button" class="btn btn--primary" data-testid="synth-csv" ?disabled=${this._downloading} @click=${this._downloadCsv}>
+            ${t('synthesis.csv')}</button>
+          <button type="button" class="btn btn--secondary" data-testid="synth-print" @click=${() => window.print()}>${t('synthesis.print')}</button>
+        </div>
+        ${this._error ? html`<p class="notice notice--error no-print" role="alert">${this._error}</p>` : nothing}
+      </div>
+
+      <section class="panel" aria-labelledby="synth-facts">
+        <h2 id="synth-facts" class="panel__title">${t('synthesis.facts')}</h2>
+        <dl class="facts">
+          <div><dt>${t('synthesis.code')}</dt><dd>${d.code}</dd></div>
+          <div><dt>${t('synthesis.created')}</dt><dd data-testid="synth-created">${formatDateTime(d.createdAt)}</dd></div>
+          <div><dt>${t('synthesis.started')}</dt><dd data-testid="synth-started">${formatDateTime(d.startedAt)}</dd></div>
+          <div><dt>${t('synthesis.ended')}</dt><dd data-testid="synth-ended">${d.endedAt ? formatDateTime(d.endedAt) : t('synthesis.notEnded')}</dd></div>
+          <div><dt>${t('synthesis.duration')}</dt><dd data-testid="synth-duration">${duration}</dd></div>
+          <div><dt>${t('synthesis.participants')}</dt><dd data-testid="synth-participant-count">${formatNumber(participants.length)}</dd></div>
+        </dl>
+      </section>
+
+      <section class="panel" aria-labelledby="synth-sat">
+        <h2 id="synth-sat" class="panel__title">${t('console.satisfaction')}</h2>
+        <p data-testid="synth-satisfaction-count">
+          ${tn('synthesis.ratings', sat.count ?? 0)}${sat.count
+            ? html` · <strong data-testid="synth-average">${t('sat.average', { avg: formatNumber(sat.average ?? 0, 1) })}</strong>`
+            : nothing}
+        </p>
+        ${sat.count ? html`<bar-chart .items=${satisfactionItems(sat)} testid="synth-sat-bar"></bar-chart>` : nothing}
+        <h3 class="panel__subtitle">${t('console.comments')} (${comments.length})</h3>
+        ${comments.length
+          ? html`<ul class="comments" data-testid="synth-comments">${comments.map((c) => html`<li class="comment">${c}</li>`)}</ul>`
+          : html`<p class="muted">${t('console.noComments')}</p>`}
+      </section>
+
+      <section class="panel" aria-labelledby="synth-results">
+        <h2 id="synth-results" class="panel__title">${t('synthesis.results')}</h2>
+        <format-slot format=${d.format} role="synthesis" .synthesis=${d}></format-slot>
+      </section>
+
+      <section class="panel" aria-labelledby="synth-people">
+        <h2 id="synth-people" class="panel__title">${t('synthesis.participantList')} (${formatNumber(participants.length)})</h2>
+        ${participants.length
+          ? html`<ul class="people people--columns" data-testid="synth-participants">
+              ${participants.map((p) => html`<li class="people__item">${p.nickname}</li>`)}
+            </ul>`
+          : html`<p class="muted">${t('console.noParticipants')}</p>`}
+      </section>
+      <p class="print-footer">${t('synthesis.printedAt', { date: formatDateTime(new Date().toISOString()) })}</p>
+    `;
+  }
+}
+customElements.define('synthesis-app', SynthesisApp);

@@ -1,0 +1,71 @@
+package fr.atelier.workshops.cards;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+import java.util.Map;
+
+/** What the facilitator, the phones and the timer can ask of a card session. Seeds make draws replayable. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = CardsCommand.UseDeck.class, name = "cards.useDeck"),
+    @JsonSubTypes.Type(value = CardsCommand.RaiseHand.class, name = "cards.raiseHand"),
+    @JsonSubTypes.Type(value = CardsCommand.LowerHand.class, name = "cards.lowerHand"),
+    @JsonSubTypes.Type(value = CardsCommand.NextRound.class, name = "cards.nextRound"),
+    @JsonSubTypes.Type(value = CardsCommand.Assign.class, name = "cards.assign"),
+    @JsonSubTypes.Type(value = CardsCommand.PickRandom.class, name = "cards.pickRandom"),
+    @JsonSubTypes.Type(value = CardsCommand.DrawCase.class, name = "cards.drawCase"),
+    @JsonSubTypes.Type(value = CardsCommand.DrawStructure.class, name = "cards.drawStructure"),
+    @JsonSubTypes.Type(value = CardsCommand.StartScene.class, name = "cards.startScene"),
+    @JsonSubTypes.Type(value = CardsCommand.SetTimer.class, name = "cards.setTimer"),
+    @JsonSubTypes.Type(value = CardsCommand.TimeUp.class, name = "cards.timeUp"),
+    @JsonSubTypes.Type(value = CardsCommand.SaveGrid.class, name = "cards.saveGrid"),
+    @JsonSubTypes.Type(value = CardsCommand.OpenFeelings.class, name = "cards.openFeelings"),
+    @JsonSubTypes.Type(value = CardsCommand.ShareFeeling.class, name = "cards.shareFeeling"),
+    @JsonSubTypes.Type(value = CardsCommand.OpenDebrief.class, name = "cards.openDebrief"),
+})
+public sealed interface CardsCommand {
+    /** Facilitator, before the first round: the whole deck travels in the command so the log records it. */
+    record UseDeck(Deck deck) implements CardsCommand {}
+
+    /** Participant: volunteers for a role. */
+    record RaiseHand() implements CardsCommand {}
+
+    record LowerHand() implements CardsCommand {}
+
+    /** Facilitator: opens a round (the first, or the next one after a debrief). */
+    record NextRound() implements CardsCommand {}
+
+    /** Facilitator: gives the two roles by hand (any active participants). */
+    record Assign(String counsellor, String beneficiary) implements CardsCommand {}
+
+    /** Facilitator: picks both players at random among the raised hands. */
+    record PickRandom(Long seed) implements CardsCommand {}
+
+    /** Facilitator or the counsellor: draws (or redraws) a case card. */
+    record DrawCase(Long seed) implements CardsCommand {}
+
+    /** Facilitator or the beneficiary: draws (or redraws) a structure card. */
+    record DrawStructure(Long seed) implements CardsCommand {}
+
+    /** Facilitator: the scene begins; {@code seconds} (optional) sets the timer. */
+    record StartScene(Integer seconds) implements CardsCommand {}
+
+    /** Facilitator, during the scene: a new timer from now, or none when {@code seconds} is null. */
+    record SetTimer(Integer seconds) implements CardsCommand {}
+
+    /** The server's timer; stale ones (another round or deadline) are ignored. */
+    record TimeUp(Integer round, Long deadline) implements CardsCommand {}
+
+    /** Observer: the whole draft of their grid (autosaved), field id → values. */
+    record SaveGrid(Integer round, Map<String, List<String>> answers) implements CardsCommand {}
+
+    /** Facilitator: the scene is over, the players say how they lived it. */
+    record OpenFeelings() implements CardsCommand {}
+
+    /** Counsellor or beneficiary: their own feelings, in a few words. */
+    record ShareFeeling(Integer round, String text) implements CardsCommand {}
+
+    /** Facilitator: grids close and their aggregate goes on the projector. */
+    record OpenDebrief() implements CardsCommand {}
+}

@@ -1,0 +1,486 @@
+package fr.atelier.workshops.cards;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import fr.atelier.workshops.core.ContentLibrary;
+import fr.atelier.workshops.core.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The card decks: the built-in YAML decks under {@code content/cards/}, and YAML import/export with
+ * a report of every problem, each with its line and a French message. The same rules check a deck
+ * sent by the console in {@code cards.useDeck}.
+ */
+public final class CardsLibrary implements ContentLibrary<Deck> {
+    static final String FOLDER = "content/cards/";
+    static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,59}");
+    static final Set<String> KINDS = Set.of(GridField.CARD, GridField.LIST, GridField.STRUCTURES, GridField.TEXT);
+
+    static final int TITLE_MAX = 200;
+    static final int DESCRIPTION_MAX = 500;
+    static final int RULE_MAX = 300;
+    static final int RULES_MAX = 15;
+    static final int STRUCTURES_MAX = 60;
+    static final int CASES_MAX = 200;
+    static final int CASE_TEXT_MAX = 1500;
+    static final int SCHEMES_MAX = 12;
+    static final int GRID_MAX = 12;
+
+    private static final YAMLMapper WRITER = YAMLMapper.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            .build();
+
+    private final ClassLoader loader;
+    private Map<String, Deck> builtIn;
+
+    public CardsLibrary() {
+        this(CardsLibrary.class.getClassLoader());
+    }
+
+    CardsLibrary(ClassLoader loader) {
+        this.loader = loader;
+    }
+
+    @Override
+    public Class<Deck> type() {
+        return Deck.class;
+    }
+
+    @Override
+    public synchronized List<Item> catalogue() {
+        return decks().values().stream()
+                .map(d -> new Item(d.id(), d.title(), d.description(), d.cases().size()))
+                .toList();
+    }
+
+    @Override
+    public synchronized Deck load(String id) {
+        Deck d = decks().get(id);
+        if (d == null) {
+            throw new IllegalArgumentException("unknown deck " + id);
+        }
+        return d;
+    }
+
+    @Override
+    public Parsed<Deck> parse(String text, String kind) {
+        if (!"yaml".equals(kind)) {
+            return new Parsed<>(null, List.of(new Problem(0, "Les jeux de cartes s'importent en YAML uniquement.")));
+        }
+        Map<String, Integer> lines = new HashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        JsonNode tree;
+        try (JsonParser p = new YAMLFactory().createParser(text)) {
+            if (p.nextToken() == null) {
+                return new Parsed<>(null, List.of(new Problem(0, "Le fichier est vide.")));
+            }
+            tree = read(p, "", lines, problems);
+            if (p.nextToken() != null) {
+                problems.add(new Problem(line(p.currentTokenLocation()), "Un seul jeu de cartes par fichier (document YAML en trop)."));
+            }
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            return new Parsed<>(null, List.of(new Problem(where == null ? 0 : line(where),
+                    "YAML illisible : " + firstLine(e.getOriginalMessage()))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        problems.addAll(validate(tree, lines));
+        if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparingInt(Problem::line));
+            return new Parsed<>(null, problems);
+        }
+        try {
+            return new Parsed<>(Json.MAPPER.treeToValue(tree, Deck.class), List.of());
+        } catch (JsonProcessingException e) {
+            return new Parsed<>(null, List.of(new Problem(0, "Jeu de cartes illisible : " + firstLine(e.getOriginalMessage()))));
+        }
+    }
+
+    @Override
+    public String export(Deck deck, String kind) {
+        if (!"yaml".equals(kind)) {
+            throw new IllegalArgumentException("cards decks export as YAML only");
+        }
+        try {
+            return WRITER.writeValueAsString(deck);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The deck's problems (line 0: a deck sent as JSON has no lines); empty when it can be played. */
+    public static List<Problem> check(Deck deck) {
+        return validate(Json.MAPPER.valueToTree(deck), Map.of());
+    }
+
+    // ---- built-in decks -----------------------------------------------------------------------
+
+    private Map<String, Deck> decks() {
+        if (builtIn == null) {
+            Map<String, Deck> found = new LinkedHashMap<>();
+            for (String file : files()) {
+                String text = resource(FOLDER + file);
+                Parsed<Deck> parsed = parse(text, "yaml");
+                if (!parsed.ok()) {
+                    throw new IllegalStateException("built-in deck " + file + " is invalid: " + parsed.problems());
+                }
+                found.put(parsed.content().id(), parsed.content());
+            }
+            builtIn = found;
+        }
+        return builtIn;
+    }
+
+    /** The YAML files of the folder, whether it is a directory (development) or inside a jar. */
+    private Set<String> files() {
+        Set<String> names = new TreeSet<>();
+        try {
+            Enumeration<URL> roots = loader.getResources(FOLDER);
+            while (roots.hasMoreElements()) {
+                URL url = roots.nextElement();
+                if ("file".equals(url.getProtocol())) {
+                    try (Stream<Path> list = Files.list(Path.of(url.toURI()))) {
+                        list.map(p -> p.getFileName().toString()).filter(CardsLibrary::isYaml).forEach(names::add);
+                    }
+                } else if ("jar".equals(url.getProtocol())) {
+                    JarURLConnection c = (JarURLConnection) url.openConnection();
+                    c.setUseCaches(false);
+                    try (JarFile jar = c.getJarFile()) {
+                        for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+                            String name = e.nextElement().getName();
+                            if (name.startsWith(FOLDER) && name.indexOf('/', FOLDER.length()) < 0 && isYaml(name)) {
+                                names.add(name.substring(FOLDER.length()));
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return names;
+    }
+
+    private static boolean isYaml(String name) {
+        return name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+
+    private String resource(String path) {
+        try (InputStream in = loader.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- reading YAML with lines ----------------------------------------------------------------
+
+    /** Builds the tree while noting the line of every value, by JSON pointer. */
+    private static JsonNode read(JsonParser p, String path, Map<String, Integer> lines, List<Problem> problems) throws IOException {
+        JsonToken t = p.currentToken();
+        lines.putIfAbsent(path, line(p.currentTokenLocation()));
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        if (t == JsonToken.START_OBJECT) {
+            ObjectNode o = nodes.objectNode();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                int keyLine = line(p.currentTokenLocation());
+                p.nextToken();
+                String child = path + "/" + name.replace("~", "~0").replace("/", "~1");
+                lines.put(child, keyLine);
+                if (o.has(name)) {
+                    problems.add(new Problem(keyLine, "Clé « " + name + " » en double."));
+                }
+                o.set(name, read(p, child, lines, problems));
+            }
+            return o;
+        }
+        if (t == JsonToken.START_ARRAY) {
+            ArrayNode a = nodes.arrayNode();
+            int i = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                a.add(read(p, path + "/" + i++, lines, problems));
+            }
+            return a;
+        }
+        if (t == JsonToken.VALUE_STRING) {
+            return nodes.textNode(p.getText());
+        }
+        if (t == JsonToken.VALUE_NUMBER_INT) {
+            return nodes.numberNode(p.getLongValue());
+        }
+        if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+            return nodes.numberNode(p.getDecimalValue());
+        }
+        if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+            return nodes.booleanNode(t == JsonToken.VALUE_TRUE);
+        }
+        return nodes.nullNode();
+    }
+
+    private static int line(JsonLocation l) {
+        return l == null ? 0 : Math.max(0, l.getLineNr());
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        String line = nl < 0 ? s : s.substring(0, nl);
+        return line.length() > 200 ? line.substring(0, 200) : line;
+    }
+
+    // ---- the rules --------------------------------------------------------------------------------
+
+    /** Checks a deck's tree; {@code lines} maps JSON pointers to lines (empty: every problem at line 0). */
+    static List<Problem> validate(JsonNode root, Map<String, Integer> lines) {
+        Checker c = new Checker(lines);
+        if (root == null || !root.isObject()) {
+            c.problem("", "Le fichier doit décrire un jeu de cartes (id, title, rules, structures, cases, grid).");
+            return c.problems;
+        }
+        c.keys(root, "", "Le jeu", Set.of("id", "title", "description", "feelings", "rules", "structures", "cases", "grid"));
+        c.id(root, "", "id", "Le jeu");
+        c.text(root, "", "title", "Le jeu", TITLE_MAX, true);
+        c.text(root, "", "description", "Le jeu", DESCRIPTION_MAX, false);
+        c.text(root, "", "feelings", "Le jeu", RULE_MAX, false);
+
+        JsonNode rules = c.list(root, "", "rules", "Le jeu", 1, RULES_MAX);
+        for (int i = 0; rules != null && i < rules.size(); i++) {
+            c.string(rules.get(i), "/rules/" + i, "Règle " + (i + 1), RULE_MAX);
+        }
+
+        Set<String> structureIds = new HashSet<>();
+        JsonNode structures = c.list(root, "", "structures", "Le jeu", 1, STRUCTURES_MAX);
+        for (int i = 0; structures != null && i < structures.size(); i++) {
+            JsonNode s = structures.get(i);
+            String at = "/structures/" + i;
+            String what = "Carte structure n° " + (i + 1);
+            if (!c.object(s, at, what)) {
+                continue;
+            }
+            String id = c.id(s, at, "id", what);
+            if (id != null) {
+                what = "Carte structure « " + id + " »";
+                if (!structureIds.add(id)) {
+                    c.problem(at + "/id", what + " : identifiant en double.");
+                }
+            }
+            c.keys(s, at, what, Set.of("id", "name", "missions", "publics"));
+            c.text(s, at, "name", what, TITLE_MAX, true);
+            c.text(s, at, "missions", what, CASE_TEXT_MAX, true);
+            c.text(s, at, "publics", what, CASE_TEXT_MAX, true);
+        }
+
+        Set<Long> numbers = new HashSet<>();
+        JsonNode cases = c.list(root, "", "cases", "Le jeu", 1, CASES_MAX);
+        for (int i = 0; cases != null && i < cases.size(); i++) {
+            JsonNode k = cases.get(i);
+            String at = "/cases/" + i;
+            String what = "Carte situation (position " + (i + 1) + ")";
+            if (!c.object(k, at, what)) {
+                continue;
+            }
+            JsonNode number = k.get("number");
+            if (number == null || number.isNull()) {
+                c.problem(at, what + " : le champ « number » (numéro de la carte) est obligatoire.");
+            } else if (!number.isIntegralNumber() || number.asLong() < 1 || number.asLong() > 999) {
+                c.problem(at + "/number", what + " : le numéro doit être un nombre entier de 1 à 999.");
+            } else {
+                what = "Carte situation n° " + number.asLong();
+                if (!numbers.add(number.asLong())) {
+                    c.problem(at + "/number", what + " : numéro en double.");
+                }
+            }
+            c.keys(k, at, what, Set.of("number", "title", "situation", "briefing", "notes", "structures", "schemes"));
+            c.text(k, at, "title", what, TITLE_MAX, true);
+            c.text(k, at, "situation", what, CASE_TEXT_MAX, true);
+            c.text(k, at, "briefing", what, CASE_TEXT_MAX, true);
+            c.text(k, at, "notes", what, CASE_TEXT_MAX, true);
+            JsonNode doors = c.list(k, at, "structures", what, 0, STRUCTURES_MAX);
+            for (int j = 0; doors != null && j < doors.size(); j++) {
+                String id = c.string(doors.get(j), at + "/structures/" + j, what + ", structure " + (j + 1), 60);
+                if (id != null && !structureIds.contains(id)) {
+                    c.problem(at + "/structures/" + j, what + " : structure inconnue « " + id + " » (absente de la liste « structures »).");
+                }
+            }
+            JsonNode schemes = c.list(k, at, "schemes", what, 0, SCHEMES_MAX);
+            for (int j = 0; schemes != null && j < schemes.size(); j++) {
+                c.string(schemes.get(j), at + "/schemes/" + j, what + ", dispositif " + (j + 1), RULE_MAX);
+            }
+        }
+
+        Set<String> fieldIds = new HashSet<>();
+        int cardFields = 0;
+        JsonNode grid = c.list(root, "", "grid", "Le jeu", 1, GRID_MAX);
+        for (int i = 0; grid != null && i < grid.size(); i++) {
+            JsonNode f = grid.get(i);
+            String at = "/grid/" + i;
+            String what = "Grille, champ " + (i + 1);
+            if (!c.object(f, at, what)) {
+                continue;
+            }
+            String id = c.id(f, at, "id", what);
+            if (id != null) {
+                what = "Grille, champ « " + id + " »";
+                if (!fieldIds.add(id)) {
+                    c.problem(at + "/id", what + " : identifiant en double.");
+                }
+            }
+            c.keys(f, at, what, Set.of("id", "label", "kind", "hint"));
+            c.text(f, at, "label", what, TITLE_MAX, true);
+            c.text(f, at, "hint", what, RULE_MAX, false);
+            String kind = c.text(f, at, "kind", what, 20, true);
+            if (kind != null && !KINDS.contains(kind)) {
+                c.problem(at + "/kind", what + " : type « " + kind + " » inconnu (card, list, structures ou text).");
+            }
+            if (GridField.CARD.equals(kind) && ++cardFields > 1) {
+                c.problem(at + "/kind", what + " : un seul champ de type « card » par grille.");
+            }
+        }
+        return c.problems;
+    }
+
+    /** Collects problems with their lines. */
+    private static final class Checker {
+        final Map<String, Integer> lines;
+        final List<Problem> problems = new ArrayList<>();
+
+        Checker(Map<String, Integer> lines) {
+            this.lines = lines;
+        }
+
+        void problem(String pointer, String message) {
+            String p = pointer;
+            Integer line = lines.get(p);
+            while (line == null && !p.isEmpty()) {
+                p = p.substring(0, p.lastIndexOf('/'));
+                line = lines.get(p);
+            }
+            problems.add(new Problem(line == null ? 0 : line, message));
+        }
+
+        void keys(JsonNode node, String at, String what, Set<String> known) {
+            node.fieldNames().forEachRemaining(name -> {
+                if (!known.contains(name)) {
+                    problems.add(new Problem(lineOf(at + "/" + name), what + " : clé inconnue « " + name + " » (attendues : "
+                            + String.join(", ", new TreeSet<>(known)) + ")."));
+                }
+            });
+        }
+
+        int lineOf(String pointer) {
+            Integer l = lines.get(pointer);
+            return l == null ? 0 : l;
+        }
+
+        boolean object(JsonNode node, String at, String what) {
+            if (node == null || !node.isObject()) {
+                problem(at, what + " : une fiche (clé : valeur) est attendue.");
+                return false;
+            }
+            return true;
+        }
+
+        JsonNode list(JsonNode parent, String at, String field, String what, int min, int max) {
+            JsonNode v = parent.get(field);
+            if (v == null || v.isNull()) {
+                if (min > 0) {
+                    problem(at, what + " : le champ « " + field + " » est obligatoire.");
+                }
+                return null;
+            }
+            if (!v.isArray()) {
+                problem(at + "/" + field, what + " : « " + field + " » doit être une liste.");
+                return null;
+            }
+            if (v.size() < min) {
+                problem(at + "/" + field, what + " : « " + field + " » ne peut pas être vide.");
+            }
+            if (v.size() > max) {
+                problem(at + "/" + field, what + " : « " + field + " » compte " + v.size() + " éléments, " + max + " au plus.");
+            }
+            return v;
+        }
+
+        String text(JsonNode parent, String at, String field, String what, int max, boolean required) {
+            JsonNode v = parent.get(field);
+            if (v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())) {
+                if (required) {
+                    problem(v == null ? at : at + "/" + field, what + " : le champ « " + field + " » est obligatoire.");
+                }
+                return null;
+            }
+            return string(v, at + "/" + field, what + " (« " + field + " »)", max);
+        }
+
+        String string(JsonNode v, String at, String what, int max) {
+            if (v == null || !v.isTextual()) {
+                problem(at, what + " : un texte est attendu.");
+                return null;
+            }
+            String s = v.asText();
+            if (s.isBlank()) {
+                problem(at, what + " : texte vide.");
+                return null;
+            }
+            if (s.length() > max) {
+                problem(at, what + " : " + s.length() + " caractères, " + max + " au plus.");
+            }
+            return s;
+        }
+
+        String id(JsonNode parent, String at, String field, String what) {
+            String id = text(parent, at, field, what, 60, true);
+            if (id != null && !ID.matcher(id).matches()) {
+                problem(at + "/" + field, what + " : l'identifiant « " + id
+                        + " » ne doit contenir que des minuscules sans accent, des chiffres, - ou _.");
+                return null;
+            }
+            return id;
+        }
+    }
+}
