@@ -106,13 +106,14 @@ public final class AtelierServer implements AutoCloseable {
         router.get("/health/ready").handler(ready);
         router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
         ArchiveReader archiveReader = new ArchiveReader(db, formats);
-        new HttpApi(registry, archiveReader, config.publicUrl(), modules, guard).mount(router);
+        HttpApi api = new HttpApi(registry, archiveReader, config.publicUrl(), modules, guard);
+        api.mount(router);
         CoordinationReport coordination = new CoordinationReport(db, formats);
         String newKey = coordination.ensureKey(config.coordinatorKey());
         if (newKey != null) {
             CoordinationReport.logKey(newKey, config.publicUrl() == null ? "http://localhost:" + config.httpPort() : config.publicUrl());
         }
-        new CoordinationApi(coordination, archiveReader).mount(router);
+        new CoordinationApi(coordination, archiveReader, api::csv).mount(router);
         new Pages().mount(router);
 
         HttpServerOptions options = new HttpServerOptions()

@@ -27,7 +27,10 @@ class SynthesisApp extends LightElement {
       this._mode = 'notfound';
       return;
     }
-    this.token = hostTokenFor(this.code);
+    // Coordinators open any archived session from their space, with their own key.
+    this.viaCoordination = new URLSearchParams(location.search).get('via') === 'coordination';
+    this.token = this.viaCoordination ? storage.get('atelier.coordination') : hostTokenFor(this.code);
+    this.base = this.viaCoordination ? `/api/coordination/sessions/${this.code}` : `/api/sessions/${this.code}`;
     if (this.token) this._load();
     else this._mode = 'needToken';
   }
@@ -35,11 +38,11 @@ class SynthesisApp extends LightElement {
   async _load() {
     this._mode = 'loading';
     try {
-      this._data = await api(`/api/sessions/${this.code}/synthesis`, { token: this.token, fallbackMessage: t('synthesis.loadError') });
+      this._data = await api(`${this.base}/synthesis`, { token: this.token, fallbackMessage: t('synthesis.loadError') });
       this._mode = 'ready';
     } catch (error) {
       if (error.status === 401) {
-        storage.remove(hostKey(this.code));
+        storage.remove(this.viaCoordination ? 'atelier.coordination' : hostKey(this.code));
         this._error = error.message || t('console.badToken');
         this._mode = 'needToken';
       } else if (error.status === 404) {
@@ -58,7 +61,7 @@ class SynthesisApp extends LightElement {
     if (match) token = decodeURIComponent(match[1]);
     if (!token) return;
     this.token = token;
-    storage.set(hostKey(this.code), token);
+    storage.set(this.viaCoordination ? 'atelier.coordination' : hostKey(this.code), token);
     this._error = '';
     this._load();
   }
@@ -67,7 +70,7 @@ class SynthesisApp extends LightElement {
     this._downloading = true;
     this._error = '';
     try {
-      const response = await fetch(`/api/sessions/${this.code}/export.csv`, {
+      const response = await fetch(`${this.base}/export.csv`, {
         headers: { Authorization: `Bearer ${this.token}` },
         cache: 'no-store',
       });

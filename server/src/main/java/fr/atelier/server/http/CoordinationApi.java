@@ -22,7 +22,11 @@ public final class CoordinationApi {
     private final CoordinationReport report;
     private final ArchiveReader archive;
 
-    public CoordinationApi(CoordinationReport report, ArchiveReader archive) {
+    private final java.util.function.Function<fr.atelier.server.db.Synthesis, String> csvOfSession;
+
+    public CoordinationApi(CoordinationReport report, ArchiveReader archive,
+                           java.util.function.Function<fr.atelier.server.db.Synthesis, String> csvOfSession) {
+        this.csvOfSession = csvOfSession;
         this.report = report;
         this.archive = archive;
     }
@@ -37,21 +41,23 @@ public final class CoordinationApi {
                         .putHeader("Content-Disposition", "attachment; filename=\"atelier-bilan-activite.csv\"")
                         .end(csv(r)))
                 .onFailure(rc::fail));
-        router.get("/api/coordination/sessions/:code/synthesis").handler(rc -> authorised(rc)
-                .compose(v -> {
-                    String code = Tokens.normaliseCode(rc.pathParam("code"));
-                    if (code == null) {
-                        return Future.failedFuture(ApiError.unknownSession());
-                    }
-                    return archive.synthesisForCoordinator(code);
-                })
-                .onSuccess(s -> {
-                    if (s == null) {
-                        rc.fail(ApiError.unknownSession());
-                    } else {
-                        HttpApi.json(rc, 200, Json.MAPPER.valueToTree(s));
-                    }
-                }).onFailure(rc::fail));
+        router.get("/api/coordination/sessions/:code/synthesis").handler(rc -> archived(rc)
+                .onSuccess(s -> HttpApi.json(rc, 200, Json.MAPPER.valueToTree(s))).onFailure(rc::fail));
+        router.get("/api/coordination/sessions/:code/export.csv").handler(rc -> archived(rc)
+                .onSuccess(s -> rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/csv; charset=utf-8")
+                        .putHeader("Content-Disposition", "attachment; filename=\"atelier-" + s.code() + ".csv\"")
+                        .end(csvOfSession.apply(s)))
+                .onFailure(rc::fail));
+    }
+
+    private Future<fr.atelier.server.db.Synthesis> archived(RoutingContext rc) {
+        return authorised(rc).compose(v -> {
+            String code = Tokens.normaliseCode(rc.pathParam("code"));
+            if (code == null) {
+                return Future.failedFuture(ApiError.unknownSession());
+            }
+            return archive.synthesisForCoordinator(code);
+        }).compose(s -> s == null ? Future.failedFuture(ApiError.unknownSession()) : Future.succeededFuture(s));
     }
 
     private Future<Void> authorised(RoutingContext rc) {

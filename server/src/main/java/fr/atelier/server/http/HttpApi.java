@@ -64,12 +64,17 @@ public final class HttpApi {
         router.get("/api/sessions/:code/export.csv").handler(rc -> synthesis(rc).onSuccess(s -> rc.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/csv; charset=utf-8")
                 .putHeader("Content-Disposition", "attachment; filename=\"atelier-" + s.code() + ".csv\"")
-                .end(CsvExport.of(s, csvRows(s.format())))).onFailure(rc::fail));
+                .end(csv(s))).onFailure(rc::fail));
         router.get("/api/formats/:format/library").handler(rc -> json(rc, 200, Json.MAPPER.valueToTree(library(rc).catalogue())));
         router.get("/api/formats/:format/library/:id").handler(this::libraryItem);
         router.post("/api/formats/:format/library/parse").handler(this::libraryParse);
         router.post("/api/formats/:format/library/export").handler(this::libraryExport);
         router.route("/api/*").failureHandler(HttpApi::failure);
+    }
+
+    /** The CSV export of a session's synthesis, with its format's own rows. */
+    public String csv(Synthesis s) {
+        return CsvExport.of(s, csvRows(s.format()));
     }
 
     private java.util.function.BiConsumer<JsonNode, List<List<String>>> csvRows(String format) {

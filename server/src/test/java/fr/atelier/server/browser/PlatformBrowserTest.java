@@ -15,6 +15,14 @@ import org.openqa.selenium.support.ui.Select;
  */
 class PlatformBrowserTest extends BrowserTestBase {
 
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void aFacilitatorRunsAPollWithThreePhonesToTheSynthesis() {
         WebDriver facilitator = desktop();
@@ -124,5 +132,19 @@ class PlatformBrowserTest extends BrowserTestBase {
         await(coordinator, "synth-csv");
         shot(coordinator, "platform-14-synthesis");
         assertThat(coordinator.getPageSource()).doesNotContain("<script>alert(1)</script>");
+
+        // The coordinators' space lists the archived session in the year's activity report.
+        WebDriver coordination = desktop();
+        coordination.get(base + "/coordination#k=" + fr.atelier.server.TestServers.COORDINATOR_KEY);
+        for (int i = 0; i < 20 && coordination.findElements(testId("coord-session-" + code)).isEmpty(); i++) {
+            click(coordination, "coord-apply"); // the archive lands a moment after the end
+            sleep(500);
+        }
+        awaitText(coordination, "coord-session-" + code, t -> t.contains("Atelier découverte") && t.contains("3"));
+        awaitText(coordination, "coord-sessions", t -> !t.isBlank());
+        shot(coordination, "platform-15-coordination");
+        coordination.findElement(testId("coord-session-" + code)).findElement(org.openqa.selenium.By.tagName("a")).click();
+        awaitText(coordination, "synth-participants", t -> t.contains("Camille"));
+        shot(coordination, "platform-16-coordination-synthesis");
     }
 }

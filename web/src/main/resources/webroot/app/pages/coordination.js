@@ -1,0 +1,177 @@
+// /coordination#k=KEY: the coordinators' space. The activity report of a period (sessions held,
+// participants, satisfaction, by format) over archived sessions, each session's synthesis, CSV.
+import { html, nothing } from 'lit';
+import { LightElement } from '../components/light-element.js';
+import { t, formatNumber, formatDateTime } from '../i18n/index.js';
+import { api, storage } from '../util.js';
+
+export const COORDINATION_KEY = 'atelier.coordination';
+
+function isoDay(d) {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+class CoordinationApp extends LightElement {
+  static properties = {
+    _report: { state: true },
+    _mode: { state: true },
+    _error: { state: true },
+    _keyInput: { state: true },
+    _from: { state: true },
+    _to: { state: true },
+  };
+
+  constructor() {
+    super();
+    const match = location.hash.match(/[#&]k=([^&]+)/);
+    if (match) {
+      storage.set(COORDINATION_KEY, decodeURIComponent(match[1]));
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+    this.key = storage.get(COORDINATION_KEY);
+    const today = new Date();
+    this._from = `${today.getFullYear()}-01-01`;
+    this._to = isoDay(today);
+    this._keyInput = '';
+    this._error = '';
+    this._report = null;
+    if (this.key) this._load();
+    else this._mode = 'needKey';
+  }
+
+  _query() {
+    const q = new URLSearchParams();
+    if (this._from) q.set('from', this._from);
+    if (this._to) q.set('to', this._to);
+    return q.toString();
+  }
+
+  async _load() {
+    this._mode = 'loading';
+    try {
+      this._report = await api(`/api/coordination/report?${this._query()}`, { token: this.key, fallbackMessage: t('coord.loadError') });
+      this._mode = 'ready';
+    } catch (error) {
+      if (error.status === 401) {
+        storage.remove(COORDINATION_KEY);
+        this._error = error.message || t('coord.badKey');
+        this._mode = 'needKey';
+      } else {
+        this._error = error.message || t('coord.loadError');
+        this._mode = 'failed';
+      }
+    }
+  }
+
+  _useKey(event) {
+    event.preventDefault();
+    let key = this._keyInput.trim();
+    const match = key.match(/[#&]k=([^&]+)/);
+    if (match) key = decodeURIComponent(match[1]);
+    if (!key) return;
+    this.key = key;
+    storage.set(COORDINATION_KEY, key);
+    this._error = '';
+    this._load();
+  }
+
+  _period(event) {
+    event.preventDefault();
+    this._load();
+  }
+
+  async _downloadCsv() {
+    try {
+      const response = await fetch(`/api/coordination/report.csv?${this._query()}`, {
+        headers: { Authorization: `Bearer ${this.key}` },
+        cache: 'no-store',
+      });
+      if (!response.ok) throw new Error(t('coord.csvError'));
+      const url = URL.createObjectURL(await response.blob());
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `atelier-bilan-${this._from || 'debut'}-${this._to || 'fin'}.csv`;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (error) {
+      this._error = error.message;
+    }
+  }
+
+  render() {
+    return html`
+      <a class="skip-link" href="#main">${t('common.skip')}</a>
+      <header class="topbar no-print"><a class="brand" href="/">Atelier</a><span>${t('coord.title')}</span></header>
+      <main id="main" class="synthesis">${this._body()}</main>
+    `;
+  }
+
+  _body() {
+    if (this._mode === 'needKey') {
+      return html`<form class="panel token-form" @submit=${this._useKey} data-testid="coord-key-form">
+        <h1 class="panel__title">${t('coord.title')}</h1>
+        ${this._error ? html`<p class="notice notice--error" role="alert">${this._error}</p>` : nothing}
+        <p>${t('coord.keyHelp')}</p>
+        <div class="field">
+          <label for="coord-key">${t('coord.keyLabel')}</label>
+          <input id="coord-key" type="text" autocomplete="off" spellcheck="false" required data-testid="coord-key-input"
+            .value=${this._keyInput} @input=${(e) => (this._keyInput = e.target.value)} />
+        </div>
+        <button type="submit" class="btn btn--primary" data-testid="coord-key-submit">${t('coord.keySubmit')}</button>
+      </form>`;
+    }
+    const r = this._report;
+    return html`
+      <p class="eyebrow">${t('coord.eyebrow')}</p>
+      <h1>${t('coord.reportTitle')}</h1>
+      <form class="panel no-print coord-period" @submit=${this._period}>
+        <div class="field"><label for="coord-from">${t('coord.from')}</label>
+          <input id="coord-from" type="date" data-testid="coord-from" .value=${this._from} @input=${(e) => (this._from = e.target.value)} /></div>
+        <div class="field"><label for="coord-to">${t('coord.to')}</label>
+          <input id="coord-to" type="date" data-testid="coord-to" .value=${this._to} @input=${(e) => (this._to = e.target.value)} /></div>
+        <button type="submit" class="btn btn--secondary" data-testid="coord-apply">${t('coord.apply')}</button>
+        <button type="button" class="btn btn--primary" data-testid="coord-csv" @click=${this._downloadCsv}>${t('coord.csv')}</button>
+        <button type="button" class="btn btn--secondary" @click=${() => window.print()}>${t('coord.print')}</button>
+      </form>
+      ${this._error ? html`<p class="notice notice--error" role="alert">${this._error}</p>` : nothing}
+      ${this._mode === 'loading' || !r ? html`<p class="muted" role="status">${t('common.loading')}</p>` : this._report_(r)}
+    `;
+  }
+
+  _report_(r) {
+    const avg = (v) => (v === null || v === undefined ? '—' : `${formatNumber(v, 1)} / 5`);
+    return html`
+      <section class="panel" aria-labelledby="coord-totals">
+        <h2 id="coord-totals" class="panel__title">${t('coord.totals')}</h2>
+        <dl class="facts" data-testid="coord-overall">
+          <div><dt>${t('coord.sessions')}</dt><dd data-testid="coord-sessions">${formatNumber(r.overall.sessions)}</dd></div>
+          <div><dt>${t('coord.participants')}</dt><dd data-testid="coord-participants">${formatNumber(r.overall.participants)}</dd></div>
+          <div><dt>${t('coord.ratings')}</dt><dd>${formatNumber(r.overall.ratings)}</dd></div>
+          <div><dt>${t('coord.satisfaction')}</dt><dd data-testid="coord-satisfaction">${avg(r.overall.satisfaction)}</dd></div>
+        </dl>
+        <table class="table" data-testid="coord-by-format">
+          <caption class="visually-hidden">${t('coord.byFormat')}</caption>
+          <thead><tr><th scope="col">${t('coord.format')}</th><th scope="col">${t('coord.sessions')}</th>
+            <th scope="col">${t('coord.participants')}</th><th scope="col">${t('coord.satisfaction')}</th></tr></thead>
+          <tbody>${r.byFormat.map((f) => html`<tr><th scope="row">${f.formatTitle}</th><td>${formatNumber(f.sessions)}</td>
+            <td>${formatNumber(f.participants)}</td><td>${avg(f.satisfaction)}</td></tr>`)}</tbody>
+        </table>
+      </section>
+      <section class="panel" aria-labelledby="coord-list">
+        <h2 id="coord-list" class="panel__title">${t('coord.sessionList')}</h2>
+        ${r.sessions.length === 0 ? html`<p class="muted" data-testid="coord-empty">${t('coord.none')}</p>` : html`
+        <table class="table" data-testid="coord-session-list">
+          <thead><tr><th scope="col">${t('coord.date')}</th><th scope="col">${t('coord.sessionTitle')}</th><th scope="col">${t('coord.format')}</th>
+            <th scope="col">${t('coord.participants')}</th><th scope="col">${t('coord.satisfaction')}</th><th scope="col" class="no-print">${t('coord.synthesis')}</th></tr></thead>
+          <tbody>${r.sessions.map((s) => html`<tr data-testid="coord-session-${s.code}">
+            <td>${formatDateTime(s.createdAt)}</td><td>${s.title}</td><td>${s.formatTitle}</td>
+            <td>${formatNumber(s.participants)}</td><td>${avg(s.satisfaction)}</td>
+            <td class="no-print"><a href="/s/${s.code}/synthese?via=coordination">${t('coord.open')} <span class="visually-hidden">${s.title}</span></a></td></tr>`)}
+          </tbody>
+        </table>`}
+      </section>`;
+  }
+}
+customElements.define('coordination-app', CoordinationApp);
