@@ -1,20 +1,55 @@
 package fr.atelier.workshops.core;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** The participants of a session, in join order. Read-only for formats. */
-public record Roster(Map<String, Member> members) {
+/**
+ * The participants of a session, in join order. Read-only for formats. The active count and the
+ * folded nicknames are kept alongside the map: every phone view reads the count, and every join
+ * checks the nickname, so neither may cost a pass over 2,500 members.
+ */
+public final class Roster {
 
     /** A participant: pseudonymous, nickname only. {@code tokenHash} never leaves the server. */
     public record Member(String id, String nickname, String tokenHash, long joinedAtMillis, boolean active) {}
 
     public static final Roster EMPTY = new Roster(Map.of());
 
-    public Roster {
-        members = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(members));
+    private final Map<String, Member> members;
+    private final int activeCount;
+    private final Set<String> takenNicknames;
+
+    @JsonCreator
+    public Roster(@JsonProperty("members") Map<String, Member> members) {
+        this.members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
+        int active = 0;
+        Set<String> taken = new HashSet<>();
+        for (Member m : members.values()) {
+            if (m.active()) {
+                active++;
+                taken.add(Text.foldForComparison(m.nickname()));
+            }
+        }
+        this.activeCount = active;
+        this.takenNicknames = taken;
+    }
+
+    private Roster(Map<String, Member> members, int activeCount, Set<String> takenNicknames) {
+        this.members = Collections.unmodifiableMap(members);
+        this.activeCount = activeCount;
+        this.takenNicknames = takenNicknames;
+    }
+
+    @JsonProperty("members")
+    public Map<String, Member> members() {
+        return members;
     }
 
     public Optional<Member> member(String id) {
@@ -31,18 +66,41 @@ public record Roster(Map<String, Member> members) {
     }
 
     public long activeCount() {
-        return members.values().stream().filter(Member::active).count();
+        return activeCount;
     }
 
     public boolean nicknameTaken(String nickname) {
-        String wanted = Text.foldForComparison(nickname);
-        return members.values().stream()
-                .anyMatch(m -> m.active() && Text.foldForComparison(m.nickname()).equals(wanted));
+        return takenNicknames.contains(Text.foldForComparison(nickname));
     }
 
     public Roster with(Member m) {
         Map<String, Member> copy = new LinkedHashMap<>(members);
-        copy.put(m.id(), m);
-        return new Roster(copy);
+        Member old = copy.put(m.id(), m);
+        Set<String> taken = new HashSet<>(takenNicknames);
+        int active = activeCount;
+        if (old != null && old.active()) {
+            active--;
+            taken.remove(Text.foldForComparison(old.nickname()));
+        }
+        if (m.active()) {
+            active++;
+            taken.add(Text.foldForComparison(m.nickname()));
+        }
+        return new Roster(copy, active, taken);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Roster r && r.members.equals(members);
+    }
+
+    @Override
+    public int hashCode() {
+        return members.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Roster" + members;
     }
 }
