@@ -11,6 +11,8 @@ const FORMATS = {
   },
   cards: { load: () => import('./cards.js'), phone: 'cards-phone', screen: 'cards-screen', console: 'cards-console', synthesis: 'cards-synthesis' },
   quiz: { load: () => import('./quiz.js'), phone: 'quiz-phone', screen: 'quiz-screen', console: 'quiz-console', synthesis: 'quiz-synthesis' },
+  hackathon: { load: () => import('./hackathon.js'), phone: 'hackathon-phone', screen: 'hackathon-screen', console: 'hackathon-console', synthesis: 'hackathon-synthesis' },
+  prioritisation: { load: () => import('./prioritisation.js'), phone: 'prioritisation-phone', screen: 'prioritisation-screen', console: 'prioritisation-console', synthesis: 'prioritisation-synthesis' },
 };
 
 const loaded = new Map();

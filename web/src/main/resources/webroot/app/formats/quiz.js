@@ -372,8 +372,10 @@ class QuizPhone extends LightElement {
   _members(team) {
     const members = team.members ?? [];
     if (!members.length) return html`<p class="quiz-team__members">${t('quiz.team.empty')}</p>`;
+    const more = (team.size ?? members.length) - members.length;
     return html`<ul class="quiz-team__members" aria-label=${t('quiz.team.members')}>
-      ${members.map((m) => html`<li>${m.nickname}${m.me ? html` (${t('quiz.me')})` : nothing}</li>`)}
+      ${members.map((m) => html`<li>${m.nickname}${m.nickname === this.view?.me?.nickname ? html` (${t('quiz.me')})` : nothing}</li>`)}
+      ${more > 0 ? html`<li>${t('quiz.team.more', { n: more })}</li>` : nothing}
     </ul>`;
   }
 
@@ -644,8 +646,9 @@ class QuizScreen extends LightElement {
     return html`<ul class="quiz-teams" data-testid="quiz-screen-teams">
       ${teams.map(
         (team) => html`<li class="quiz-team" data-testid="quiz-screen-team-${team.id}">
-          <p class="quiz-team__name">${team.name} <span class="muted">(${formatNumber(team.members.length)})</span></p>
-          <ul class="quiz-team__members">${team.members.map((m) => html`<li>${m.nickname}</li>`)}</ul>
+          <p class="quiz-team__name">${team.name} <span class="muted">(${formatNumber(team.size ?? team.members.length)})</span></p>
+          <ul class="quiz-team__members">${team.members.map((m) => html`<li>${m.nickname}</li>`)}${(team.size ?? 0) > team.members.length
+            ? html`<li>${t('quiz.team.more', { n: team.size - team.members.length })}</li>` : nothing}</ul>
         </li>`,
       )}
     </ul>`;

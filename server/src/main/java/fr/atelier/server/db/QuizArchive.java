@@ -1,0 +1,254 @@
+package fr.atelier.server.db;
+
+import static fr.atelier.server.db.generated.Tables.QUIZ_GAME;
+import static fr.atelier.server.db.generated.Tables.QUIZ_PARTICIPANT;
+import static fr.atelier.server.db.generated.Tables.QUIZ_PARTICIPANT_ANSWER;
+import static fr.atelier.server.db.generated.Tables.QUIZ_QUESTION;
+import static fr.atelier.server.db.generated.Tables.QUIZ_TEAM;
+import static fr.atelier.server.db.generated.Tables.QUIZ_TEAM_ANSWER;
+
+import fr.atelier.workshops.core.Teams;
+import fr.atelier.workshops.quiz.QuizBank.Question;
+import fr.atelier.workshops.quiz.QuizFormat;
+import fr.atelier.workshops.quiz.QuizScoring;
+import fr.atelier.workshops.quiz.QuizState;
+import fr.atelier.workshops.quiz.QuizState.TeamAnswer;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.jooq.Row2;
+import org.jooq.impl.DSL;
+
+/**
+ * The quiz's teams, questions, answers and participants, one row each, for reports by query.
+ * Idempotent: every row is an upsert by its natural key, and rows the state no longer holds (an
+ * answer cleared since an earlier archive) are deleted, so archiving twice gives the same tables.
+ */
+public final class QuizArchive implements FormatArchive {
+    @Override
+    public String format() {
+        return QuizFormat.ID;
+    }
+
+    @Override
+    public void write(DSLContext tx, String sessionId, Object activityState) {
+        QuizState s = (QuizState) activityState;
+        if (s.bank() == null) {
+            return;
+        }
+        List<Question> inPlay = s.stage() == QuizState.Stage.SETUP ? List.of() : s.inPlay();
+        Set<String> counted = new HashSet<>();
+        inPlay.forEach(q -> counted.add(q.id()));
+        Map<String, QuizScoring.Standing> standings = new HashMap<>();
+        for (QuizScoring.Standing st : QuizScoring.standings(s, counted::contains, id -> id)) {
+            standings.put(st.teamId(), st);
+        }
+        List<Query> rows = new ArrayList<>();
+
+        var settings = s.settings();
+        rows.add(tx.insertInto(QUIZ_GAME)
+                .set(QUIZ_GAME.SESSION_ID, sessionId)
+                .set(QUIZ_GAME.BANK_ID, s.bank().id())
+                .set(QUIZ_GAME.BANK_TITLE, cut(s.bank().title(), 200))
+                .set(QUIZ_GAME.PACING, settings.live() ? "live" : "challenge")
+                .set(QUIZ_GAME.QUESTIONS_PLAYED, inPlay.size())
+                .set(QUIZ_GAME.TEAM_COUNT, standings.size())
+                .set(QUIZ_GAME.SPEED_BONUS, settings.speedBonus())
+                .set(QUIZ_GAME.PARTIAL_CREDIT, settings.partialCredit())
+                .set(QUIZ_GAME.SECONDS_PER_QUESTION, settings.live() ? settings.secondsPerQuestion() : null)
+                .set(QUIZ_GAME.TIME_LIMIT_MINUTES, settings.live() ? null : settings.timeLimitMinutes())
+                .set(QUIZ_GAME.STARTED_AT, time(s.startedAt()))
+                .set(QUIZ_GAME.FINISHED_AT, time(s.finishedAt()))
+                .onConflict(QUIZ_GAME.SESSION_ID)
+                .doUpdate()
+                .set(QUIZ_GAME.QUESTIONS_PLAYED, inPlay.size())
+                .set(QUIZ_GAME.TEAM_COUNT, standings.size())
+                .set(QUIZ_GAME.STARTED_AT, time(s.startedAt()))
+                .set(QUIZ_GAME.FINISHED_AT, time(s.finishedAt())));
+
+        Set<String> teamKeys = new LinkedHashSet<>();
+        for (Teams.Team t : s.teams().teams()) {
+            teamKeys.add(t.id());
+            QuizScoring.Standing st = standings.get(t.id());
+            Integer rank = st == null ? null : st.rank();
+            int score = st == null ? 0 : st.score();
+            int right = st == null ? 0 : st.right();
+            int answered = st == null ? 0 : st.answered();
+            long timeMs = st == null ? 0 : st.timeMs();
+            rows.add(tx.insertInto(QUIZ_TEAM)
+                    .set(QUIZ_TEAM.SESSION_ID, sessionId)
+                    .set(QUIZ_TEAM.TEAM_ID, t.id())
+                    .set(QUIZ_TEAM.NAME, t.name())
+                    .set(QUIZ_TEAM.FINAL_RANK, rank)
+                    .set(QUIZ_TEAM.SCORE, score)
+                    .set(QUIZ_TEAM.RIGHT_COUNT, right)
+                    .set(QUIZ_TEAM.ANSWERED, answered)
+                    .set(QUIZ_TEAM.TIME_MS, timeMs)
+                    .set(QUIZ_TEAM.MEMBER_COUNT, t.members().size())
+                    .onConflict(QUIZ_TEAM.SESSION_ID, QUIZ_TEAM.TEAM_ID)
+                    .doUpdate()
+                    .set(QUIZ_TEAM.NAME, t.name())
+                    .set(QUIZ_TEAM.FINAL_RANK, rank)
+                    .set(QUIZ_TEAM.SCORE, score)
+                    .set(QUIZ_TEAM.RIGHT_COUNT, right)
+                    .set(QUIZ_TEAM.ANSWERED, answered)
+                    .set(QUIZ_TEAM.TIME_MS, timeMs)
+                    .set(QUIZ_TEAM.MEMBER_COUNT, t.members().size()));
+        }
+
+        Set<String> questionKeys = new LinkedHashSet<>();
+        List<Row2<String, String>> teamAnswerKeys = new ArrayList<>();
+        List<Row2<String, String>> proposalKeys = new ArrayList<>();
+        Map<String, int[]> people = new HashMap<>();
+        for (int i = 0; i < inPlay.size(); i++) {
+            Question q = inPlay.get(i);
+            questionKeys.add(q.id());
+            Map<String, TeamAnswer> byTeam = s.answersTo(q.id());
+            int right = 0;
+            for (TeamAnswer a : byTeam.values()) {
+                if (QuizScoring.right(q, a.value())) {
+                    right++;
+                }
+            }
+            String rightAnswer = cut(QuizScoring.rightLabel(q), 2500);
+            String sourceName = q.source() == null ? null : cut(q.source().name(), 200);
+            String sourceUrl = q.source() == null ? null : cut(q.source().url(), 500);
+            rows.add(tx.insertInto(QUIZ_QUESTION)
+                    .set(QUIZ_QUESTION.SESSION_ID, sessionId)
+                    .set(QUIZ_QUESTION.QUESTION_ID, q.id())
+                    .set(QUIZ_QUESTION.POSITION, i + 1)
+                    .set(QUIZ_QUESTION.BANK_ID, s.bank().id())
+                    .set(QUIZ_QUESTION.TYPE, q.type().wire())
+                    .set(QUIZ_QUESTION.TEXT, cut(q.text(), 600))
+                    .set(QUIZ_QUESTION.RIGHT_ANSWER, rightAnswer)
+                    .set(QUIZ_QUESTION.SOURCE_NAME, sourceName)
+                    .set(QUIZ_QUESTION.SOURCE_URL, sourceUrl)
+                    .set(QUIZ_QUESTION.ANSWERED, byTeam.size())
+                    .set(QUIZ_QUESTION.RIGHT_COUNT, right)
+                    .onConflict(QUIZ_QUESTION.SESSION_ID, QUIZ_QUESTION.QUESTION_ID)
+                    .doUpdate()
+                    .set(QUIZ_QUESTION.POSITION, i + 1)
+                    .set(QUIZ_QUESTION.ANSWERED, byTeam.size())
+                    .set(QUIZ_QUESTION.RIGHT_COUNT, right));
+            for (Map.Entry<String, TeamAnswer> e : byTeam.entrySet()) {
+                TeamAnswer a = e.getValue();
+                if (!teamKeys.contains(e.getKey())) {
+                    continue;
+                }
+                String label = cut(QuizScoring.label(q, a.value()), 2500);
+                boolean isRight = QuizScoring.right(q, a.value());
+                int points = QuizScoring.points(s, q, a);
+                teamAnswerKeys.add(DSL.row(q.id(), e.getKey()));
+                rows.add(tx.insertInto(QUIZ_TEAM_ANSWER)
+                        .set(QUIZ_TEAM_ANSWER.SESSION_ID, sessionId)
+                        .set(QUIZ_TEAM_ANSWER.QUESTION_ID, q.id())
+                        .set(QUIZ_TEAM_ANSWER.TEAM_ID, e.getKey())
+                        .set(QUIZ_TEAM_ANSWER.ANSWER, label)
+                        .set(QUIZ_TEAM_ANSWER.IS_RIGHT, isRight)
+                        .set(QUIZ_TEAM_ANSWER.POINTS, points)
+                        .set(QUIZ_TEAM_ANSWER.ANSWERED_BY, a.by())
+                        .set(QUIZ_TEAM_ANSWER.ANSWERED_AT, time(a.at()))
+                        .onConflict(QUIZ_TEAM_ANSWER.SESSION_ID, QUIZ_TEAM_ANSWER.QUESTION_ID, QUIZ_TEAM_ANSWER.TEAM_ID)
+                        .doUpdate()
+                        .set(QUIZ_TEAM_ANSWER.ANSWER, label)
+                        .set(QUIZ_TEAM_ANSWER.IS_RIGHT, isRight)
+                        .set(QUIZ_TEAM_ANSWER.POINTS, points)
+                        .set(QUIZ_TEAM_ANSWER.ANSWERED_BY, a.by())
+                        .set(QUIZ_TEAM_ANSWER.ANSWERED_AT, time(a.at())));
+                int[] p = people.computeIfAbsent(a.by(), k -> new int[3]);
+                p[0]++;
+                p[1] += isRight ? 1 : 0;
+                p[2] += points;
+            }
+            for (Map.Entry<String, TeamAnswer> e : s.proposals().getOrDefault(q.id(), Map.of()).entrySet()) {
+                TeamAnswer a = e.getValue();
+                TeamAnswer teams = byTeam.get(a.teamId());
+                boolean countedAnswer = teams != null && teams.by().equals(e.getKey()) && teams.value().equals(a.value());
+                String label = cut(QuizScoring.label(q, a.value()), 2500);
+                boolean isRight = QuizScoring.right(q, a.value());
+                proposalKeys.add(DSL.row(q.id(), e.getKey()));
+                rows.add(tx.insertInto(QUIZ_PARTICIPANT_ANSWER)
+                        .set(QUIZ_PARTICIPANT_ANSWER.SESSION_ID, sessionId)
+                        .set(QUIZ_PARTICIPANT_ANSWER.QUESTION_ID, q.id())
+                        .set(QUIZ_PARTICIPANT_ANSWER.PARTICIPANT_ID, e.getKey())
+                        .set(QUIZ_PARTICIPANT_ANSWER.TEAM_ID, a.teamId())
+                        .set(QUIZ_PARTICIPANT_ANSWER.ANSWER, label)
+                        .set(QUIZ_PARTICIPANT_ANSWER.IS_RIGHT, isRight)
+                        .set(QUIZ_PARTICIPANT_ANSWER.COUNTED, countedAnswer)
+                        .set(QUIZ_PARTICIPANT_ANSWER.ANSWERED_AT, time(a.at()))
+                        .onConflict(QUIZ_PARTICIPANT_ANSWER.SESSION_ID, QUIZ_PARTICIPANT_ANSWER.QUESTION_ID,
+                                QUIZ_PARTICIPANT_ANSWER.PARTICIPANT_ID)
+                        .doUpdate()
+                        .set(QUIZ_PARTICIPANT_ANSWER.TEAM_ID, a.teamId())
+                        .set(QUIZ_PARTICIPANT_ANSWER.ANSWER, label)
+                        .set(QUIZ_PARTICIPANT_ANSWER.IS_RIGHT, isRight)
+                        .set(QUIZ_PARTICIPANT_ANSWER.COUNTED, countedAnswer)
+                        .set(QUIZ_PARTICIPANT_ANSWER.ANSWERED_AT, time(a.at())));
+            }
+        }
+
+        Set<String> participantKeys = new LinkedHashSet<>();
+        Set<String> everyone = new LinkedHashSet<>();
+        for (Teams.Team t : s.teams().teams()) {
+            everyone.addAll(t.members());
+        }
+        everyone.addAll(s.changes().keySet());
+        for (String id : everyone) {
+            participantKeys.add(id);
+            int[] p = people.getOrDefault(id, new int[3]);
+            String team = s.teams().teamIdOf(id);
+            int changes = s.changes().getOrDefault(id, 0);
+            rows.add(tx.insertInto(QUIZ_PARTICIPANT)
+                    .set(QUIZ_PARTICIPANT.SESSION_ID, sessionId)
+                    .set(QUIZ_PARTICIPANT.PARTICIPANT_ID, id)
+                    .set(QUIZ_PARTICIPANT.TEAM_ID, team)
+                    .set(QUIZ_PARTICIPANT.CHANGES, changes)
+                    .set(QUIZ_PARTICIPANT.FINAL_ANSWERS, p[0])
+                    .set(QUIZ_PARTICIPANT.RIGHT_ANSWERS, p[1])
+                    .set(QUIZ_PARTICIPANT.POINTS, p[2])
+                    .onConflict(QUIZ_PARTICIPANT.SESSION_ID, QUIZ_PARTICIPANT.PARTICIPANT_ID)
+                    .doUpdate()
+                    .set(QUIZ_PARTICIPANT.TEAM_ID, team)
+                    .set(QUIZ_PARTICIPANT.CHANGES, changes)
+                    .set(QUIZ_PARTICIPANT.FINAL_ANSWERS, p[0])
+                    .set(QUIZ_PARTICIPANT.RIGHT_ANSWERS, p[1])
+                    .set(QUIZ_PARTICIPANT.POINTS, p[2]));
+        }
+
+        // Rows an earlier archive wrote and the state no longer holds; children first.
+        rows.add(teamAnswerKeys.isEmpty()
+                ? tx.deleteFrom(QUIZ_TEAM_ANSWER).where(QUIZ_TEAM_ANSWER.SESSION_ID.eq(sessionId))
+                : tx.deleteFrom(QUIZ_TEAM_ANSWER).where(QUIZ_TEAM_ANSWER.SESSION_ID.eq(sessionId)
+                        .and(DSL.row(QUIZ_TEAM_ANSWER.QUESTION_ID, QUIZ_TEAM_ANSWER.TEAM_ID).notIn(teamAnswerKeys))));
+        rows.add(proposalKeys.isEmpty()
+                ? tx.deleteFrom(QUIZ_PARTICIPANT_ANSWER).where(QUIZ_PARTICIPANT_ANSWER.SESSION_ID.eq(sessionId))
+                : tx.deleteFrom(QUIZ_PARTICIPANT_ANSWER).where(QUIZ_PARTICIPANT_ANSWER.SESSION_ID.eq(sessionId)
+                        .and(DSL.row(QUIZ_PARTICIPANT_ANSWER.QUESTION_ID, QUIZ_PARTICIPANT_ANSWER.PARTICIPANT_ID).notIn(proposalKeys))));
+        rows.add(tx.deleteFrom(QUIZ_QUESTION).where(QUIZ_QUESTION.SESSION_ID.eq(sessionId)
+                .and(questionKeys.isEmpty() ? DSL.trueCondition() : QUIZ_QUESTION.QUESTION_ID.notIn(questionKeys))));
+        rows.add(tx.deleteFrom(QUIZ_TEAM).where(QUIZ_TEAM.SESSION_ID.eq(sessionId)
+                .and(teamKeys.isEmpty() ? DSL.trueCondition() : QUIZ_TEAM.TEAM_ID.notIn(teamKeys))));
+        rows.add(tx.deleteFrom(QUIZ_PARTICIPANT).where(QUIZ_PARTICIPANT.SESSION_ID.eq(sessionId)
+                .and(participantKeys.isEmpty() ? DSL.trueCondition() : QUIZ_PARTICIPANT.PARTICIPANT_ID.notIn(participantKeys))));
+        for (int i = 0; i < rows.size(); i += 500) {
+            tx.batch(rows.subList(i, Math.min(rows.size(), i + 500))).execute();
+        }
+    }
+
+    private static OffsetDateTime time(Long millis) {
+        return millis == null ? null : Instant.ofEpochMilli(millis).atOffset(ZoneOffset.UTC);
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

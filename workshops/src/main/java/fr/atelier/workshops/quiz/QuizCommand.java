@@ -1,0 +1,90 @@
+package fr.atelier.workshops.quiz;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+
+/** What the facilitator, the phones and the server's timers can ask of a quiz. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = QuizCommand.UseBank.class, name = "quiz.useBank"),
+    @JsonSubTypes.Type(value = QuizCommand.Configure.class, name = "quiz.configure"),
+    @JsonSubTypes.Type(value = QuizCommand.CreateTeam.class, name = "quiz.createTeam"),
+    @JsonSubTypes.Type(value = QuizCommand.RenameTeam.class, name = "quiz.renameTeam"),
+    @JsonSubTypes.Type(value = QuizCommand.RemoveTeam.class, name = "quiz.removeTeam"),
+    @JsonSubTypes.Type(value = QuizCommand.JoinTeam.class, name = "quiz.joinTeam"),
+    @JsonSubTypes.Type(value = QuizCommand.LeaveTeam.class, name = "quiz.leaveTeam"),
+    @JsonSubTypes.Type(value = QuizCommand.MoveMember.class, name = "quiz.moveMember"),
+    @JsonSubTypes.Type(value = QuizCommand.BalanceTeams.class, name = "quiz.balanceTeams"),
+    @JsonSubTypes.Type(value = QuizCommand.Start.class, name = "quiz.start"),
+    @JsonSubTypes.Type(value = QuizCommand.Show.class, name = "quiz.show"),
+    @JsonSubTypes.Type(value = QuizCommand.Answer.class, name = "quiz.answer"),
+    @JsonSubTypes.Type(value = QuizCommand.Lock.class, name = "quiz.lock"),
+    @JsonSubTypes.Type(value = QuizCommand.Reveal.class, name = "quiz.reveal"),
+    @JsonSubTypes.Type(value = QuizCommand.ShowScoreboard.class, name = "quiz.scoreboard"),
+    @JsonSubTypes.Type(value = QuizCommand.Submit.class, name = "quiz.submit"),
+    @JsonSubTypes.Type(value = QuizCommand.Extend.class, name = "quiz.extend"),
+    @JsonSubTypes.Type(value = QuizCommand.Finish.class, name = "quiz.finish"),
+    @JsonSubTypes.Type(value = QuizCommand.Debrief.class, name = "quiz.debrief"),
+})
+public sealed interface QuizCommand {
+    /** Facilitator, before the start: the whole bank to play (the log keeps it). */
+    record UseBank(QuizBank bank) implements QuizCommand {}
+
+    /** Facilitator, before the start. */
+    record Configure(QuizSettings settings) implements QuizCommand {}
+
+    /** Facilitator, or a participant when teams are self-service (they then join it). */
+    record CreateTeam(String name) implements QuizCommand {}
+
+    /** Facilitator. */
+    record RenameTeam(String teamId, String name) implements QuizCommand {}
+
+    /** Facilitator, before the start: members are left without a team. */
+    record RemoveTeam(String teamId) implements QuizCommand {}
+
+    /** Participant: joins (or, before the start, switches to) a team. */
+    record JoinTeam(String teamId) implements QuizCommand {}
+
+    /** Participant, before the start. */
+    record LeaveTeam() implements QuizCommand {}
+
+    /** Facilitator: puts someone in a team ({@code teamId} null: no team). */
+    record MoveMember(String participantId, String teamId) implements QuizCommand {}
+
+    /**
+     * Facilitator, before the start: spreads the active participants evenly. {@code teams} (optional)
+     * first creates teams up to that count; {@code seed} drives the draw and is recorded.
+     */
+    record BalanceTeams(Long seed, Integer teams) implements QuizCommand {}
+
+    /** Facilitator: closes the set-up and starts playing. */
+    record Start() implements QuizCommand {}
+
+    /** Facilitator, live pacing: shows a question ({@code index} optional: the next one). */
+    record Show(Integer index) implements QuizCommand {}
+
+    /** Any member of a team: the team's answer (one field set, matching the type; empty clears it). */
+    record Answer(String questionId, List<String> choices, Boolean truth, Double number, String text) implements QuizCommand {}
+
+    /** Facilitator or timer, live pacing: no more answers to the current question. */
+    record Lock(String questionId) implements QuizCommand {}
+
+    /** Facilitator, live pacing: distribution, right answer, explanation and source (locks first). */
+    record Reveal(String questionId) implements QuizCommand {}
+
+    /** Facilitator, live pacing, after a reveal. */
+    record ShowScoreboard() implements QuizCommand {}
+
+    /** A team member, challenge pacing: the team hands in its answers. */
+    record Submit() implements QuizCommand {}
+
+    /** Facilitator: more time for the current countdown (live) or the challenge. */
+    record Extend(Integer seconds) implements QuizCommand {}
+
+    /** Facilitator, or the timer at the challenge's deadline: podium and debrief. */
+    record Finish() implements QuizCommand {}
+
+    /** Facilitator, at the end: shows one question's debrief ({@code index} null: back to the podium). */
+    record Debrief(Integer index) implements QuizCommand {}
+}
