@@ -16,6 +16,10 @@ import fr.atelier.server.live.SessionRegistry;
 import fr.atelier.server.ws.WebSocketGateway;
 import fr.atelier.workshops.core.Format;
 import fr.atelier.workshops.core.Formats;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -50,6 +54,7 @@ public final class AtelierServer implements AutoCloseable {
     private HttpServer http;
     private String redisUrl;
     private String databaseUrl;
+    private PrometheusMeterRegistry meters;
 
     private AtelierServer(Config config) {
         this.config = config;
@@ -80,6 +85,13 @@ public final class AtelierServer implements AutoCloseable {
             databaseUrl = embedded.databaseUrl();
         }
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(meters);
+        new JvmGcMetrics().bindTo(meters);
+        new JvmThreadMetrics().bindTo(meters);
+        new ProcessorMetrics().bindTo(meters);
+        // Instruments of the session actors (io.micrometer.core.instrument.Metrics) report here too.
+        io.micrometer.core.instrument.Metrics.addRegistry(meters);
+        this.meters = meters;
         vertx = Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
                 .withMetrics(new MicrometerMetricsFactory(meters))
@@ -94,6 +106,8 @@ public final class AtelierServer implements AutoCloseable {
         archiver.start(registry);
         JoinGuard guard = new JoinGuard(HttpApi.CODE_MISSES_PER_MINUTE, config.joinsPerMinute(), 60);
         gateway = new WebSocketGateway(vertx, registry, config.publicUrl(), guard);
+        meters.gauge("atelier_websocket_connections", gateway, WebSocketGateway::connectionCount);
+        meters.gauge("atelier_sessions_hosted", registry, SessionRegistry::hostedCount);
 
         Router router = Router.router(vertx);
         router.get("/ws").handler(gateway::handle);
@@ -205,6 +219,9 @@ public final class AtelierServer implements AutoCloseable {
         }
         if (db != null) {
             db.close();
+        }
+        if (meters != null) {
+            io.micrometer.core.instrument.Metrics.removeRegistry(meters);
         }
         embedded.close();
     }

@@ -132,6 +132,10 @@ abstract class LiveSessionFlowTest {
         assertThat(csv.headers().firstValue("content-type").orElse("")).startsWith("text/csv");
         assertThat(csv.body()).startsWith("\uFEFF").contains("\"Élodie\"").contains("\"Onisep\";\"2\";\"oui\"");
 
+        String metrics = http.get("/metrics").body();
+        assertThat(metrics).contains("atelier_commands_total{outcome=\"acknowledged\"}", "atelier_redis_append_seconds",
+                "atelier_websocket_connections", "jvm_memory_used_bytes", "vertx_http_server_active_connections");
+
         // The coordinators' activity report is a query over the archive.
         Http.Response report = http.get("/api/coordination/report", TestServers.COORDINATOR_KEY);
         assertThat(report.status()).isEqualTo(200);

@@ -18,6 +18,10 @@ import fr.atelier.workshops.core.SessionCodec;
 import fr.atelier.workshops.core.SessionCommand;
 import fr.atelier.workshops.core.SessionEvent;
 import fr.atelier.workshops.core.SessionState;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -46,6 +50,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class SessionActor<S> implements SessionHandle {
     private static final Logger LOG = LoggerFactory.getLogger(SessionActor.class);
+    private static final Timer APPEND = Timer.builder("atelier_redis_append").description("Redis write of one batch of events")
+            .publishPercentiles(0.5, 0.99).register(Metrics.globalRegistry);
+    private static final DistributionSummary BATCH = DistributionSummary.builder("atelier_batch_commands")
+            .description("commands acknowledged per Redis write (group commit)").register(Metrics.globalRegistry);
+    private static final Counter ACKED = Counter.builder("atelier_commands").tag("outcome", "acknowledged").register(Metrics.globalRegistry);
+    private static final Counter REJECTED = Counter.builder("atelier_commands").tag("outcome", "rejected").register(Metrics.globalRegistry);
     /** Projector and console views are coalesced to at most one per this delay during bursts. */
     static final long AGGREGATE_INTERVAL_MS = 100;
     static final int SNAPSHOT_EVERY = 1000;
@@ -250,6 +260,7 @@ public final class SessionActor<S> implements SessionHandle {
             return Future.succeededFuture(Outcome.reject("invalid", "Cette action n'a pas pu être traitée."));
         }
         if (decision instanceof Decision.Rejected<SessionEvent> r) {
+            REJECTED.increment();
             return Future.succeededFuture(Outcome.reject(r.code(), r.message()));
         }
         List<SessionEvent> events = ((Decision.Accepted<SessionEvent>) decision).events();
@@ -291,6 +302,7 @@ public final class SessionActor<S> implements SessionHandle {
         }
         long firstSeq = committedSeq + 1;
         writing = true;
+        long started = System.nanoTime();
         store.appendAsOwner(sessionId, nodeId, firstSeq, codec.writeEvents(events), keys.toString()).onComplete(ar -> {
             writing = false;
             if (retired) {
@@ -298,6 +310,9 @@ public final class SessionActor<S> implements SessionHandle {
                 return;
             }
             if (ar.succeeded()) {
+                APPEND.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+                BATCH.record(batch.size());
+                ACKED.increment(batch.size());
                 committed = after;
                 committedSeq = lastSeq;
                 lastStreamId = ar.result();
