@@ -128,6 +128,7 @@ public final class AtelierServer implements AutoCloseable {
             CoordinationReport.logKey(newKey, config.publicUrl() == null ? "http://localhost:" + config.httpPort() : config.publicUrl());
         }
         new CoordinationApi(coordination, archiveReader, api::csv).mount(router);
+        new fr.atelier.server.http.ProjectApi(db, guard, config.publicUrl()).mount(router);
         new Pages().mount(router);
 
         HttpServerOptions options = new HttpServerOptions()

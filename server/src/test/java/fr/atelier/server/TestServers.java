@@ -75,13 +75,37 @@ public final class TestServers {
         }
     }
 
+    /**
+     * A database of its own on the external PostgreSQL for each test server: runs never see each
+     * other's rows or migration history. Dropped when the test JVM exits.
+     */
+    static String freshExternalDatabase() {
+        fr.atelier.server.db.Database.JdbcTarget target = fr.atelier.server.db.Database.JdbcTarget.parse(EXTERNAL_DATABASE);
+        String name = "atelier_t_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password());
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("create database " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot create a test database on " + EXTERNAL_DATABASE, e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password());
+                 java.sql.Statement st = c.createStatement()) {
+                st.execute("drop database if exists " + name + " with (force)");
+            } catch (java.sql.SQLException ignored) {
+                // best effort
+            }
+        }));
+        return EXTERNAL_DATABASE.replaceFirst("/[^/?]+(\\?.*)?$", "/" + name + "$1");
+    }
+
     private static Config externalConfig() {
         Map<String, String> env = new HashMap<>();
         env.put("ATELIER_HTTP_PORT", "0");
         env.put("ATELIER_HTTP_HOST", "127.0.0.1");
         env.put("ATELIER_DATA_DIR", newDataDir().toString());
         env.put("ATELIER_REDIS_URL", EXTERNAL_REDIS);
-        env.put("ATELIER_DATABASE_URL", EXTERNAL_DATABASE);
+        env.put("ATELIER_DATABASE_URL", freshExternalDatabase());
         env.put("ATELIER_COORDINATOR_KEY", COORDINATOR_KEY);
         return Config.from(env);
     }

@@ -29,6 +29,7 @@ public final class Pages {
             "/s/:code/screen", "screen.html",
             "/h/:code", "console.html",
             "/s/:code/synthese", "synthesis.html",
+            "/projets/:id", "projet.html",
             "/coordination", "coordination.html");
 
     private final Map<String, String> html = new LinkedHashMap<>();

@@ -1,0 +1,257 @@
+package fr.atelier.server.db;
+
+import static fr.atelier.server.db.generated.Tables.PROJECT;
+import static fr.atelier.server.db.generated.Tables.PROJECT_ACTION;
+import static fr.atelier.server.db.generated.Tables.PROJECT_CONTRIBUTION;
+import static fr.atelier.server.db.generated.Tables.PROJECT_PROPOSAL;
+import static fr.atelier.server.db.generated.Tables.PROJECT_SESSION;
+import static fr.atelier.server.db.generated.Tables.PROJECT_THEME;
+import static fr.atelier.server.db.generated.Tables.PROJECT_VOTE;
+import static fr.atelier.server.db.generated.Tables.SESSION;
+
+import fr.atelier.server.db.generated.tables.records.ProjectRecord;
+import fr.atelier.server.db.generated.tables.records.SessionRecord;
+import fr.atelier.workshops.prioritisation.PrioritisationFormat;
+import fr.atelier.workshops.prioritisation.PrioritisationState;
+import fr.atelier.workshops.prioritisation.PrioritisationState.Action;
+import fr.atelier.workshops.prioritisation.PrioritisationState.Ballot;
+import fr.atelier.workshops.prioritisation.PrioritisationState.Contribution;
+import fr.atelier.workshops.prioritisation.PrioritisationState.Proposal;
+import fr.atelier.workshops.prioritisation.PrioritisationState.Theme;
+import fr.atelier.workshops.prioritisation.Tally;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a "Dessine-moi le travail" session back into its project: the items the session created
+ * or changed (upserts keyed by their stable ids, never overwriting a newer version), its votes
+ * (replaced as a whole, per session) and its line in the project's list of sessions. Idempotent.
+ *
+ * <p>A session continues a project only if its facilitator held the project's key: the hash the
+ * decider recorded must match the project's. A session run without a project gets one of its own,
+ * named after the session, whose key is the session's host token, so nothing collected is lost.
+ */
+public final class PrioritisationArchive implements FormatArchive {
+    private static final Logger LOG = LoggerFactory.getLogger(PrioritisationArchive.class);
+
+    @Override
+    public String format() {
+        return PrioritisationFormat.ID;
+    }
+
+    @Override
+    public void write(DSLContext tx, String sessionId, Object activityState) {
+        PrioritisationState s = (PrioritisationState) activityState;
+        SessionRecord session = tx.selectFrom(SESSION).where(SESSION.ID.eq(sessionId)).fetchOne();
+        if (session == null) {
+            throw new IllegalStateException("session row missing for " + sessionId);
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        String projectId = projectFor(tx, s, session, now);
+        if (projectId == null) {
+            return;
+        }
+        List<Query> queries = new ArrayList<>();
+        for (String id : s.touched()) {
+            Contribution c = s.contributions().get(id);
+            if (c != null) {
+                queries.add(contribution(tx, projectId, sessionId, s, c));
+            }
+            Theme t = s.themes().get(id);
+            if (t != null) {
+                queries.add(theme(tx, projectId, sessionId, t));
+            }
+            Proposal p = s.proposals().get(id);
+            if (p != null) {
+                queries.add(proposal(tx, projectId, sessionId, p));
+            }
+            Action a = s.actions().get(id);
+            if (a != null) {
+                queries.add(action(tx, projectId, sessionId, a));
+            }
+        }
+        queries.add(tx.deleteFrom(PROJECT_VOTE).where(PROJECT_VOTE.SESSION_ID.eq(sessionId)));
+        for (Map.Entry<String, Map<String, Ballot>> e : s.ballots().entrySet()) {
+            for (Map.Entry<String, Ballot> b : e.getValue().entrySet()) {
+                Ballot ballot = b.getValue();
+                boolean something = ballot.dots() > 0 || ballot.impact() != null || ballot.feasibility() != null;
+                if (!something || !s.visible(s.proposals().get(b.getKey()))) {
+                    continue;
+                }
+                queries.add(tx.insertInto(PROJECT_VOTE)
+                        .set(PROJECT_VOTE.SESSION_ID, sessionId)
+                        .set(PROJECT_VOTE.PARTICIPANT_ID, e.getKey())
+                        .set(PROJECT_VOTE.PROPOSAL_ID, b.getKey())
+                        .set(PROJECT_VOTE.PROJECT_ID, projectId)
+                        .set(PROJECT_VOTE.PROFILE, s.profileOf(e.getKey()))
+                        .set(PROJECT_VOTE.DOTS, ballot.dots())
+                        .set(PROJECT_VOTE.IMPACT, ballot.impact() == null ? null : ballot.impact().shortValue())
+                        .set(PROJECT_VOTE.FEASIBILITY, ballot.feasibility() == null ? null : ballot.feasibility().shortValue()));
+            }
+        }
+        int fresh = (int) s.contributions().values().stream().filter(c -> !c.earlier()).count();
+        int voters = Tally.ranking(s).voters();
+        queries.add(tx.insertInto(PROJECT_SESSION)
+                .set(PROJECT_SESSION.PROJECT_ID, projectId)
+                .set(PROJECT_SESSION.SESSION_ID, sessionId)
+                .set(PROJECT_SESSION.TAG, s.tag())
+                .set(PROJECT_SESSION.CONTRIBUTIONS, fresh)
+                .set(PROJECT_SESSION.VOTERS, voters)
+                .set(PROJECT_SESSION.REVEALED, s.revealed())
+                .set(PROJECT_SESSION.ARCHIVED_AT, now)
+                .onConflict(PROJECT_SESSION.PROJECT_ID, PROJECT_SESSION.SESSION_ID)
+                .doUpdate()
+                .set(PROJECT_SESSION.CONTRIBUTIONS, fresh)
+                .set(PROJECT_SESSION.VOTERS, voters)
+                .set(PROJECT_SESSION.REVEALED, s.revealed())
+                .set(PROJECT_SESSION.ARCHIVED_AT, now));
+        queries.add(tx.update(PROJECT).set(PROJECT.UPDATED_AT, now).where(PROJECT.ID.eq(projectId)));
+        for (int i = 0; i < queries.size(); i += 500) {
+            tx.batch(queries.subList(i, Math.min(queries.size(), i + 500))).execute();
+        }
+    }
+
+    /** The project to write into, or null when there is none to write (or the key does not match). */
+    private static String projectFor(DSLContext tx, PrioritisationState s, SessionRecord session, OffsetDateTime now) {
+        if (s.project() == null) {
+            if (s.contributions().isEmpty() && s.proposals().isEmpty() && s.actions().isEmpty() && s.themes().isEmpty()) {
+                return null;
+            }
+            String id = "pj_" + session.getId();
+            String title = session.getTitle().length() > 120 ? session.getTitle().substring(0, 120) : session.getTitle();
+            tx.insertInto(PROJECT)
+                    .set(PROJECT.ID, id)
+                    .set(PROJECT.KEY_HASH, session.getHostTokenHash())
+                    .set(PROJECT.NAME, session.getTitle().length() > 160 ? session.getTitle().substring(0, 160) : session.getTitle())
+                    .set(PROJECT.SECTOR, title)
+                    .set(PROJECT.TERRITORY, "")
+                    .set(PROJECT.TARGET_PUBLIC, "")
+                    .set(PROJECT.CREATED_AT, now)
+                    .set(PROJECT.UPDATED_AT, now)
+                    .onConflictDoNothing()
+                    .execute();
+            return id;
+        }
+        ProjectRecord row = tx.selectFrom(PROJECT).where(PROJECT.ID.eq(s.project().id())).fetchOne();
+        if (row == null) {
+            LOG.atWarn().addKeyValue("session", session.getId()).addKeyValue("project", s.project().id())
+                    .log("unknown project: session results kept, project not updated");
+            return null;
+        }
+        byte[] recorded = s.project().keyHash().getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(recorded, row.getKeyHash().getBytes(StandardCharsets.US_ASCII))) {
+            LOG.atWarn().addKeyValue("session", session.getId()).addKeyValue("project", s.project().id())
+                    .log("project key does not match: session results kept, project not updated");
+            return null;
+        }
+        return row.getId();
+    }
+
+    private static Query contribution(DSLContext tx, String projectId, String sessionId, PrioritisationState s, Contribution c) {
+        OffsetDateTime updated = ProjectStore.time(c.updatedAt());
+        return tx.insertInto(PROJECT_CONTRIBUTION)
+                .set(PROJECT_CONTRIBUTION.PROJECT_ID, projectId)
+                .set(PROJECT_CONTRIBUTION.ID, c.id())
+                .set(PROJECT_CONTRIBUTION.SESSION_ID, c.earlier() ? null : sessionId)
+                .set(PROJECT_CONTRIBUTION.PARTICIPANT_ID, s.authors().get(c.id()))
+                .set(PROJECT_CONTRIBUTION.PROFILE, c.profile())
+                .set(PROJECT_CONTRIBUTION.KIND, c.kind())
+                .set(PROJECT_CONTRIBUTION.CATEGORY, c.category())
+                .set(PROJECT_CONTRIBUTION.TEXT, c.text())
+                .set(PROJECT_CONTRIBUTION.HIDDEN, c.hidden())
+                .set(PROJECT_CONTRIBUTION.MERGED_INTO, c.mergedInto())
+                .set(PROJECT_CONTRIBUTION.THEME_ID, c.themeId())
+                .set(PROJECT_CONTRIBUTION.CREATED_AT, ProjectStore.time(c.createdAt()))
+                .set(PROJECT_CONTRIBUTION.UPDATED_AT, updated)
+                .onConflict(PROJECT_CONTRIBUTION.PROJECT_ID, PROJECT_CONTRIBUTION.ID)
+                .doUpdate()
+                .set(PROJECT_CONTRIBUTION.KIND, c.kind())
+                .set(PROJECT_CONTRIBUTION.CATEGORY, c.category())
+                .set(PROJECT_CONTRIBUTION.TEXT, c.text())
+                .set(PROJECT_CONTRIBUTION.HIDDEN, c.hidden())
+                .set(PROJECT_CONTRIBUTION.MERGED_INTO, c.mergedInto())
+                .set(PROJECT_CONTRIBUTION.THEME_ID, c.themeId())
+                .set(PROJECT_CONTRIBUTION.UPDATED_AT, updated)
+                // Two sessions of a project may run side by side: the most recent change wins.
+                .where(PROJECT_CONTRIBUTION.UPDATED_AT.le(updated));
+    }
+
+    private static Query theme(DSLContext tx, String projectId, String sessionId, Theme t) {
+        OffsetDateTime updated = ProjectStore.time(t.updatedAt());
+        return tx.insertInto(PROJECT_THEME)
+                .set(PROJECT_THEME.PROJECT_ID, projectId)
+                .set(PROJECT_THEME.ID, t.id())
+                .set(PROJECT_THEME.SESSION_ID, t.earlier() ? null : sessionId)
+                .set(PROJECT_THEME.NAME, t.name())
+                .set(PROJECT_THEME.REMOVED, t.removed())
+                .set(PROJECT_THEME.CREATED_AT, ProjectStore.time(t.createdAt()))
+                .set(PROJECT_THEME.UPDATED_AT, updated)
+                .onConflict(PROJECT_THEME.PROJECT_ID, PROJECT_THEME.ID)
+                .doUpdate()
+                .set(PROJECT_THEME.NAME, t.name())
+                .set(PROJECT_THEME.REMOVED, t.removed())
+                .set(PROJECT_THEME.UPDATED_AT, updated)
+                .where(PROJECT_THEME.UPDATED_AT.le(updated));
+    }
+
+    private static Query proposal(DSLContext tx, String projectId, String sessionId, Proposal p) {
+        OffsetDateTime updated = ProjectStore.time(p.updatedAt());
+        return tx.insertInto(PROJECT_PROPOSAL)
+                .set(PROJECT_PROPOSAL.PROJECT_ID, projectId)
+                .set(PROJECT_PROPOSAL.ID, p.id())
+                .set(PROJECT_PROPOSAL.SESSION_ID, p.earlier() ? null : sessionId)
+                .set(PROJECT_PROPOSAL.TEXT, p.text())
+                .set(PROJECT_PROPOSAL.THEME_ID, p.themeId())
+                .set(PROJECT_PROPOSAL.CONTRIBUTION_ID, p.contributionId())
+                .set(PROJECT_PROPOSAL.SOURCE, p.source())
+                .set(PROJECT_PROPOSAL.PROFILE, p.profile())
+                .set(PROJECT_PROPOSAL.HIDDEN, p.hidden())
+                .set(PROJECT_PROPOSAL.CREATED_AT, ProjectStore.time(p.createdAt()))
+                .set(PROJECT_PROPOSAL.UPDATED_AT, updated)
+                .onConflict(PROJECT_PROPOSAL.PROJECT_ID, PROJECT_PROPOSAL.ID)
+                .doUpdate()
+                .set(PROJECT_PROPOSAL.TEXT, p.text())
+                .set(PROJECT_PROPOSAL.THEME_ID, p.themeId())
+                .set(PROJECT_PROPOSAL.HIDDEN, p.hidden())
+                .set(PROJECT_PROPOSAL.UPDATED_AT, updated)
+                .where(PROJECT_PROPOSAL.UPDATED_AT.le(updated));
+    }
+
+    private static Query action(DSLContext tx, String projectId, String sessionId, Action a) {
+        OffsetDateTime updated = ProjectStore.time(a.updatedAt());
+        LocalDate deadline = a.deadline() == null ? null : LocalDate.parse(a.deadline());
+        return tx.insertInto(PROJECT_ACTION)
+                .set(PROJECT_ACTION.PROJECT_ID, projectId)
+                .set(PROJECT_ACTION.ID, a.id())
+                .set(PROJECT_ACTION.SESSION_ID, a.earlier() ? null : sessionId)
+                .set(PROJECT_ACTION.UPDATED_SESSION_ID, sessionId)
+                .set(PROJECT_ACTION.PROPOSAL_ID, a.proposalId())
+                .set(PROJECT_ACTION.TITLE, a.title())
+                .set(PROJECT_ACTION.LEAD_PARTNER, a.lead())
+                .set(PROJECT_ACTION.DEADLINE, deadline)
+                .set(PROJECT_ACTION.STATUS, a.status())
+                .set(PROJECT_ACTION.REMOVED, a.removed())
+                .set(PROJECT_ACTION.CREATED_AT, ProjectStore.time(a.createdAt()))
+                .set(PROJECT_ACTION.UPDATED_AT, updated)
+                .onConflict(PROJECT_ACTION.PROJECT_ID, PROJECT_ACTION.ID)
+                .doUpdate()
+                .set(PROJECT_ACTION.UPDATED_SESSION_ID, sessionId)
+                .set(PROJECT_ACTION.TITLE, a.title())
+                .set(PROJECT_ACTION.LEAD_PARTNER, a.lead())
+                .set(PROJECT_ACTION.DEADLINE, deadline)
+                .set(PROJECT_ACTION.STATUS, a.status())
+                .set(PROJECT_ACTION.REMOVED, a.removed())
+                .set(PROJECT_ACTION.UPDATED_AT, updated)
+                .where(PROJECT_ACTION.UPDATED_AT.le(updated));
+    }
+}

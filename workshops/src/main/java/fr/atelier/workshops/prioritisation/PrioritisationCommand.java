@@ -1,0 +1,94 @@
+package fr.atelier.workshops.prioritisation;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+
+/** What the facilitator and the phones can ask of a "Dessine-moi le travail" session. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = PrioritisationCommand.UseProject.class, name = "prioritisation.useProject"),
+    @JsonSubTypes.Type(value = PrioritisationCommand.SetProfile.class, name = "prioritisation.setProfile"),
+    @JsonSubTypes.Type(value = PrioritisationCommand.Contribute.class, name = "prioritisation.contribute"),
+    @JsonSubTypes.Type(value = PrioritisationCommand.Hide.class, name = "prioritisation.hide"),
+    @JsonSubTypes.Type(value = PrioritisationCommand.Edit.class, name = "prioritisation.edit"),
+    @JsonSubTypes.Type(value = PrioritisationCommand.Merge.class, name = "prioritisation.merge"),
+    @JsonSubTypes.Type(value = PrioritisationCommand.Unmerge.class, name = "prioritisation.unmerge"),
+    @JsonSubTypes.Type(value = PrioritisationCommand.CreateTheme.class, name = "prioritisation.createTheme"),
+    @JsonSubTypes.Type(value = PrioritisationCommand.RenameTheme.class, name = "prioritisation.renameTheme"),
+    @JsonSubTypes.Type(value = PrioritisationCommand.Group.class, name = "prioritisation.group"),
+    @JsonSubTypes.Type(value = PrioritisationCommand.RemoveTheme.class, name = "prioritisation.removeTheme"),
+    @JsonSubTypes.Type(value = PrioritisationCommand.Propose.class, name = "prioritisation.propose"),
+    @JsonSubTypes.Type(value = PrioritisationCommand.EditProposal.class, name = "prioritisation.editProposal"),
+    @JsonSubTypes.Type(value = PrioritisationCommand.HideProposal.class, name = "prioritisation.hideProposal"),
+    @JsonSubTypes.Type(value = PrioritisationCommand.SetStage.class, name = "prioritisation.setStage"),
+    @JsonSubTypes.Type(value = PrioritisationCommand.Settings.class, name = "prioritisation.settings"),
+    @JsonSubTypes.Type(value = PrioritisationCommand.Vote.class, name = "prioritisation.vote"),
+    @JsonSubTypes.Type(value = PrioritisationCommand.Rate.class, name = "prioritisation.rate"),
+    @JsonSubTypes.Type(value = PrioritisationCommand.Reveal.class, name = "prioritisation.reveal"),
+    @JsonSubTypes.Type(value = PrioritisationCommand.AddAction.class, name = "prioritisation.addAction"),
+    @JsonSubTypes.Type(value = PrioritisationCommand.UpdateAction.class, name = "prioritisation.updateAction"),
+    @JsonSubTypes.Type(value = PrioritisationCommand.RemoveAction.class, name = "prioritisation.removeAction"),
+})
+public sealed interface PrioritisationCommand {
+
+    /**
+     * Continues a project: its key (checked again by the archive before anything is written back),
+     * a tag drawn by the console that makes this session's ids unique within the project, and the
+     * carried-over content the console fetched from {@code GET /api/projects/{id}}.
+     */
+    record UseProject(String projectKey, String tag, ProjectSnapshot project) implements PrioritisationCommand {}
+
+    /** A participant's optional, anonymous profile; null means "I prefer not to say". */
+    record SetProfile(String profile) implements PrioritisationCommand {}
+
+    /** {@code profile}: only when the facilitator types in a contribution collected on paper. */
+    record Contribute(String text, String kind, String category, String profile) implements PrioritisationCommand {}
+
+    record Hide(String contributionId, Boolean hidden) implements PrioritisationCommand {}
+
+    /** Fixes a typo or re-files a contribution; null kind or category keeps the current one. */
+    record Edit(String contributionId, String text, String kind, String category) implements PrioritisationCommand {}
+
+    /** Files a duplicate under another contribution: it still counts, but shows once. */
+    record Merge(String contributionId, String intoId) implements PrioritisationCommand {}
+
+    record Unmerge(String contributionId) implements PrioritisationCommand {}
+
+    record CreateTheme(String name, List<String> contributionIds) implements PrioritisationCommand {}
+
+    record RenameTheme(String themeId, String name) implements PrioritisationCommand {}
+
+    /** Puts contributions in a theme; a null {@code themeId} takes them out of any theme. */
+    record Group(String themeId, List<String> contributionIds) implements PrioritisationCommand {}
+
+    record RemoveTheme(String themeId) implements PrioritisationCommand {}
+
+    /** A proposal to vote on; from a contribution (its text by default) or written by the facilitator. */
+    record Propose(String text, String themeId, String contributionId) implements PrioritisationCommand {}
+
+    record EditProposal(String proposalId, String text, String themeId) implements PrioritisationCommand {}
+
+    record HideProposal(String proposalId, Boolean hidden) implements PrioritisationCommand {}
+
+    /** COLLECT, SYNTHESIS, VOTE, RESULTS (only once revealed) or PLAN. */
+    record SetStage(String stage) implements PrioritisationCommand {}
+
+    /** Dot budget per participant, most dots on one proposal, and whether impact and feasibility are rated. */
+    record Settings(Integer budget, Integer maxPerProposal, Boolean ratings) implements PrioritisationCommand {}
+
+    /** Sets (not adds) the participant's dots on one proposal, so a resent command changes nothing. */
+    record Vote(String proposalId, Integer dots) implements PrioritisationCommand {}
+
+    /** Impact and feasibility from 1 to 5; null clears a rating. */
+    record Rate(String proposalId, Integer impact, Integer feasibility) implements PrioritisationCommand {}
+
+    record Reveal() implements PrioritisationCommand {}
+
+    record AddAction(String proposalId, String title, String lead, String deadline) implements PrioritisationCommand {}
+
+    /** Replaces an action's fields; {@code status}: planned, in_progress, done or dropped. */
+    record UpdateAction(String actionId, String title, String lead, String deadline, String status) implements PrioritisationCommand {}
+
+    record RemoveAction(String actionId) implements PrioritisationCommand {}
+}
