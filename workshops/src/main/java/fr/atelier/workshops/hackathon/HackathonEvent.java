@@ -1,0 +1,98 @@
+package fr.atelier.workshops.hackathon;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Facts of a hackathon. Replaying them rebuilds the state; draws record their seed and outcome.
+ * Workspace events carry {@code members}: the team's phones they change (see {@code impact}).
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = HackathonEvent.SetUp.class, name = "hackathon.setUp"),
+    @JsonSubTypes.Type(value = HackathonEvent.TeamCreated.class, name = "hackathon.teamCreated"),
+    @JsonSubTypes.Type(value = HackathonEvent.TeamRenamed.class, name = "hackathon.teamRenamed"),
+    @JsonSubTypes.Type(value = HackathonEvent.TeamRemoved.class, name = "hackathon.teamRemoved"),
+    @JsonSubTypes.Type(value = HackathonEvent.MemberJoined.class, name = "hackathon.memberJoined"),
+    @JsonSubTypes.Type(value = HackathonEvent.MemberLeft.class, name = "hackathon.memberLeft"),
+    @JsonSubTypes.Type(value = HackathonEvent.TeamsBalanced.class, name = "hackathon.teamsBalanced"),
+    @JsonSubTypes.Type(value = HackathonEvent.ChallengeChosen.class, name = "hackathon.challengeChosen"),
+    @JsonSubTypes.Type(value = HackathonEvent.StageChanged.class, name = "hackathon.stageChanged"),
+    @JsonSubTypes.Type(value = HackathonEvent.DeadlineExtended.class, name = "hackathon.deadlineExtended"),
+    @JsonSubTypes.Type(value = HackathonEvent.TimeUp.class, name = "hackathon.timeUp"),
+    @JsonSubTypes.Type(value = HackathonEvent.PresenceChanged.class, name = "hackathon.presenceChanged"),
+    @JsonSubTypes.Type(value = HackathonEvent.FieldEdited.class, name = "hackathon.fieldEdited"),
+    @JsonSubTypes.Type(value = HackathonEvent.IdeaAdded.class, name = "hackathon.ideaAdded"),
+    @JsonSubTypes.Type(value = HackathonEvent.IdeaRemoved.class, name = "hackathon.ideaRemoved"),
+    @JsonSubTypes.Type(value = HackathonEvent.DotChanged.class, name = "hackathon.dotChanged"),
+    @JsonSubTypes.Type(value = HackathonEvent.PitchOrderSet.class, name = "hackathon.pitchOrderSet"),
+    @JsonSubTypes.Type(value = HackathonEvent.PitchStarted.class, name = "hackathon.pitchStarted"),
+    @JsonSubTypes.Type(value = HackathonEvent.JuryInvited.class, name = "hackathon.juryInvited"),
+    @JsonSubTypes.Type(value = HackathonEvent.JuryRevoked.class, name = "hackathon.juryRevoked"),
+    @JsonSubTypes.Type(value = HackathonEvent.JuryClaimed.class, name = "hackathon.juryClaimed"),
+    @JsonSubTypes.Type(value = HackathonEvent.Scored.class, name = "hackathon.scored"),
+})
+public sealed interface HackathonEvent {
+    record SetUp(HackathonKit kit, HackathonSettings settings, long at) implements HackathonEvent {}
+
+    /** {@code by}: the participant who created it (and joins it), null for the facilitator. */
+    record TeamCreated(String teamId, String name, String by, long at) implements HackathonEvent {}
+
+    record TeamRenamed(String teamId, String name, long at) implements HackathonEvent {}
+
+    record TeamRemoved(String teamId, long at) implements HackathonEvent {}
+
+    record MemberJoined(String teamId, String participantId, long at) implements HackathonEvent {}
+
+    record MemberLeft(String participantId, long at) implements HackathonEvent {}
+
+    /** A team created by the draw. */
+    record NewTeam(String id, String name) {}
+
+    /** The draw's seed, the teams it created, and the resulting membership of every team. */
+    record TeamsBalanced(long seed, List<NewTeam> created, Map<String, List<String>> assignment, long at) implements HackathonEvent {}
+
+    record ChallengeChosen(String teamId, String challengeId, long at) implements HackathonEvent {}
+
+    /** {@code deadline}: the new stage's countdown; {@code pitchOrder} (entering PITCH): the drawn order and its seed. */
+    record StageChanged(HackathonState.Stage stage, Long deadline, List<String> pitchOrder, Long seed, long at) implements HackathonEvent {}
+
+    /** {@code what}: "stage" or "pitch". */
+    record DeadlineExtended(String what, long deadline, long at) implements HackathonEvent {}
+
+    /** {@code what}: "stage" or "pitch". */
+    record TimeUp(String what, long at) implements HackathonEvent {}
+
+    /** {@code field} null: the member left the field (blur, or a timeout when {@code timedOut}). */
+    record PresenceChanged(String teamId, String participantId, String field, Long until, boolean timedOut, long at,
+                           List<String> members) implements HackathonEvent {}
+
+    /** The field's text as of revision {@code rev}. */
+    record FieldEdited(String teamId, String field, int rev, String text, String by, long at, List<String> members)
+            implements HackathonEvent {}
+
+    record IdeaAdded(String teamId, String ideaId, String text, String by, long at, List<String> members) implements HackathonEvent {}
+
+    record IdeaRemoved(String teamId, String ideaId, long at, List<String> members) implements HackathonEvent {}
+
+    record DotChanged(String teamId, String ideaId, String participantId, boolean on, long at, List<String> members)
+            implements HackathonEvent {}
+
+    record PitchOrderSet(List<String> order, long at) implements HackathonEvent {}
+
+    /** {@code teamId} null: no pitch running any more. */
+    record PitchStarted(String teamId, Long deadline, long at) implements HackathonEvent {}
+
+    record JuryInvited(String seatId, String label, String tokenHash, long at) implements HackathonEvent {}
+
+    record JuryRevoked(String seatId, long at) implements HackathonEvent {}
+
+    /** {@code previous}: who held the seat before (null if nobody); the new holder leaves their team. */
+    record JuryClaimed(String seatId, String participantId, String previous, long at) implements HackathonEvent {}
+
+    /** {@code voter}: the jury seat id, or the participant id for a public vote. */
+    record Scored(String voter, boolean jury, String participantId, String teamId, Map<String, Integer> scores, long at)
+            implements HackathonEvent {}
+}

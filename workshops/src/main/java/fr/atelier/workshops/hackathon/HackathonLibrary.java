@@ -1,0 +1,530 @@
+package fr.atelier.workshops.hackathon;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import fr.atelier.workshops.core.ContentLibrary;
+import fr.atelier.workshops.core.Json;
+import fr.atelier.workshops.core.Text;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The hackathon's challenges and rubric: the built-in YAML files under {@code content/hackathon/},
+ * and YAML import/export with a report of every problem, each with its line and a French message.
+ * The same rules check the kit the console sends in {@code hackathon.setup}.
+ */
+public final class HackathonLibrary implements ContentLibrary<HackathonKit> {
+    static final String FOLDER = "content/hackathon/";
+    static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,59}");
+    /** The console imports through HTTP with a 1 MiB body limit; this bounds the work before that. */
+    static final int TEXT_MAX = 1024 * 1024;
+
+    static final int TITLE_MAX = 120;
+    static final int DESCRIPTION_MAX = 500;
+    static final int CHALLENGES_MAX = 12;
+    static final int STATEMENT_MAX = 2000;
+    static final int LIST_MAX = 12;
+    static final int PUBLIC_MAX = 120;
+    static final int QUESTION_MAX = 300;
+    static final int RESOURCE_NAME_MAX = 100;
+    static final int URL_MAX = 300;
+    static final int RESOURCE_DESCRIPTION_MAX = 400;
+    static final int CAPACITY_MAX = 50;
+    static final int CRITERIA_MAX = 10;
+    static final int LABEL_MAX = 80;
+    static final int WEIGHT_MAX = 10;
+
+    private static final YAMLMapper WRITER = YAMLMapper.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+            .build();
+
+    private final ClassLoader loader;
+    private Map<String, HackathonKit> builtIn;
+
+    public HackathonLibrary() {
+        this(HackathonLibrary.class.getClassLoader());
+    }
+
+    HackathonLibrary(ClassLoader loader) {
+        this.loader = loader;
+    }
+
+    @Override
+    public Class<HackathonKit> type() {
+        return HackathonKit.class;
+    }
+
+    @Override
+    public synchronized List<Item> catalogue() {
+        return kits().values().stream()
+                .map(k -> new Item(k.id(), k.title(), k.description(), k.challenges().size()))
+                .toList();
+    }
+
+    @Override
+    public synchronized HackathonKit load(String id) {
+        HackathonKit k = kits().get(id);
+        if (k == null) {
+            throw new IllegalArgumentException("unknown hackathon kit " + id);
+        }
+        return k;
+    }
+
+    @Override
+    public Parsed<HackathonKit> parse(String text, String kind) {
+        if (!"yaml".equals(kind)) {
+            return new Parsed<>(null, List.of(new Problem(0, "Les défis s'importent en YAML uniquement.")));
+        }
+        if (text == null || text.isBlank()) {
+            return new Parsed<>(null, List.of(new Problem(0, "Le fichier est vide.")));
+        }
+        if (text.length() > TEXT_MAX) {
+            return new Parsed<>(null, List.of(new Problem(0, "Le fichier est trop volumineux (1 Mio au plus).")));
+        }
+        Map<String, Integer> lines = new HashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        JsonNode tree;
+        try (JsonParser p = new YAMLFactory().createParser(text.startsWith("\uFEFF") ? text.substring(1) : text)) {
+            if (p.nextToken() == null) {
+                return new Parsed<>(null, List.of(new Problem(0, "Le fichier est vide.")));
+            }
+            tree = read(p, "", lines, problems);
+            if (p.nextToken() != null) {
+                problems.add(new Problem(line(p.currentTokenLocation()), "Un seul jeu de défis par fichier (document YAML en trop)."));
+            }
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            return new Parsed<>(null, List.of(new Problem(where == null ? 0 : line(where),
+                    "YAML illisible : " + firstLine(e.getOriginalMessage()))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        problems.addAll(validate(tree, lines));
+        if (!problems.isEmpty()) {
+            List<Problem> sorted = new ArrayList<>(new LinkedHashSetList<>(problems).list);
+            sorted.sort(Comparator.comparingInt(Problem::line));
+            return new Parsed<>(null, sorted);
+        }
+        try {
+            return new Parsed<>(tidy(Json.MAPPER.treeToValue(tree, HackathonKit.class)), List.of());
+        } catch (JsonProcessingException e) {
+            return new Parsed<>(null, List.of(new Problem(0, "Défis illisibles : " + firstLine(e.getOriginalMessage()))));
+        }
+    }
+
+    @Override
+    public String export(HackathonKit kit, String kind) {
+        if (!"yaml".equals(kind)) {
+            throw new IllegalArgumentException("hackathon kits export as YAML only");
+        }
+        try {
+            return WRITER.writeValueAsString(kit);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The kit's problems (line 0: a kit sent as JSON has no lines); empty when it can be played. */
+    public static List<Problem> check(HackathonKit kit) {
+        return validate(Json.MAPPER.valueToTree(kit), Map.of());
+    }
+
+    /** Trims every text, so that what is played and compared is what people see. */
+    public static HackathonKit tidy(HackathonKit k) {
+        List<HackathonKit.Challenge> challenges = new ArrayList<>();
+        for (HackathonKit.Challenge c : k.challenges()) {
+            List<HackathonKit.Resource> resources = new ArrayList<>();
+            for (HackathonKit.Resource r : c.resources()) {
+                resources.add(new HackathonKit.Resource(clean(r.name()), clean(r.url()), clean(r.description())));
+            }
+            challenges.add(new HackathonKit.Challenge(clean(c.id()), clean(c.title()), clean(c.statement()),
+                    c.publics().stream().map(HackathonLibrary::clean).toList(),
+                    c.questions().stream().map(HackathonLibrary::clean).toList(), resources, c.capacity()));
+        }
+        List<HackathonKit.Criterion> rubric = new ArrayList<>();
+        for (HackathonKit.Criterion c : k.rubric()) {
+            rubric.add(new HackathonKit.Criterion(clean(c.id()), clean(c.label()), c.weight(), clean(c.description())));
+        }
+        return new HackathonKit(clean(k.id()), clean(k.title()), clean(k.description()), challenges, rubric);
+    }
+
+    private static String clean(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = Text.clean(s);
+        return t.isEmpty() ? null : t;
+    }
+
+    // ---- built-in kits --------------------------------------------------------------------------------
+
+    private Map<String, HackathonKit> kits() {
+        if (builtIn == null) {
+            Map<String, HackathonKit> found = new LinkedHashMap<>();
+            for (String file : files()) {
+                Parsed<HackathonKit> parsed = parse(resource(FOLDER + file), "yaml");
+                if (!parsed.ok()) {
+                    throw new IllegalStateException("built-in hackathon kit " + file + " is invalid: " + parsed.problems());
+                }
+                HackathonKit k = parsed.content();
+                String base = file.replaceFirst("\\.ya?ml$", "");
+                String id = k.id() == null ? base : k.id();
+                String title = k.title() == null ? "Défis « " + base + " »" : k.title();
+                found.put(id, k.withIdentity(id, title, k.description()));
+            }
+            builtIn = found;
+        }
+        return builtIn;
+    }
+
+    /** The YAML files of the folder, whether it is a directory (development) or inside a jar. */
+    private Set<String> files() {
+        Set<String> names = new TreeSet<>();
+        try {
+            Enumeration<URL> roots = loader.getResources(FOLDER);
+            while (roots.hasMoreElements()) {
+                URL url = roots.nextElement();
+                if ("file".equals(url.getProtocol())) {
+                    try (Stream<Path> list = Files.list(Path.of(url.toURI()))) {
+                        list.map(p -> p.getFileName().toString()).filter(HackathonLibrary::isYaml).forEach(names::add);
+                    }
+                } else if ("jar".equals(url.getProtocol())) {
+                    JarURLConnection c = (JarURLConnection) url.openConnection();
+                    c.setUseCaches(false);
+                    try (JarFile jar = c.getJarFile()) {
+                        for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+                            String name = e.nextElement().getName();
+                            if (name.startsWith(FOLDER) && name.indexOf('/', FOLDER.length()) < 0 && isYaml(name)) {
+                                names.add(name.substring(FOLDER.length()));
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return names;
+    }
+
+    private static boolean isYaml(String name) {
+        return name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+
+    private String resource(String path) {
+        try (InputStream in = loader.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- reading YAML with lines ----------------------------------------------------------------------
+
+    /** Builds the tree while noting the line of every value, by JSON pointer. */
+    private static JsonNode read(JsonParser p, String path, Map<String, Integer> lines, List<Problem> problems) throws IOException {
+        JsonToken t = p.currentToken();
+        lines.putIfAbsent(path, line(p.currentTokenLocation()));
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        if (t == JsonToken.START_OBJECT) {
+            ObjectNode o = nodes.objectNode();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                int keyLine = line(p.currentTokenLocation());
+                p.nextToken();
+                String child = path + "/" + name.replace("~", "~0").replace("/", "~1");
+                lines.put(child, keyLine);
+                if (o.has(name)) {
+                    problems.add(new Problem(keyLine, "Clé « " + name + " » en double."));
+                }
+                o.set(name, read(p, child, lines, problems));
+            }
+            return o;
+        }
+        if (t == JsonToken.START_ARRAY) {
+            ArrayNode a = nodes.arrayNode();
+            int i = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                a.add(read(p, path + "/" + i++, lines, problems));
+            }
+            return a;
+        }
+        if (t == JsonToken.VALUE_STRING) {
+            return nodes.textNode(p.getText());
+        }
+        if (t == JsonToken.VALUE_NUMBER_INT) {
+            return nodes.numberNode(p.getLongValue());
+        }
+        if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+            return nodes.numberNode(p.getDecimalValue());
+        }
+        if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+            return nodes.booleanNode(t == JsonToken.VALUE_TRUE);
+        }
+        return nodes.nullNode();
+    }
+
+    private static int line(JsonLocation l) {
+        return l == null ? 0 : Math.max(0, l.getLineNr());
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        String line = nl < 0 ? s : s.substring(0, nl);
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+
+    /** Keeps the first of equal problems, in order. */
+    private static final class LinkedHashSetList<T> {
+        final List<T> list = new ArrayList<>();
+
+        LinkedHashSetList(List<T> items) {
+            Set<T> seen = new HashSet<>();
+            for (T t : items) {
+                if (seen.add(t)) {
+                    list.add(t);
+                }
+            }
+        }
+    }
+
+    // ---- the rules ------------------------------------------------------------------------------------
+
+    /** Checks a kit's tree; {@code lines} maps JSON pointers to lines (empty: every problem at line 0). */
+    static List<Problem> validate(JsonNode root, Map<String, Integer> lines) {
+        Checker c = new Checker(lines);
+        if (root == null || !root.isObject()) {
+            c.problem("", "Le fichier doit décrire des défis et une grille d'évaluation (clés « challenges » et « rubric »).");
+            return c.problems;
+        }
+        c.keys(root, "", "Le fichier", Set.of("id", "title", "description", "challenges", "rubric"));
+        JsonNode id = root.get("id");
+        if (id != null && !id.isNull()) {
+            c.id(root, "", "id", "Le fichier");
+        }
+        c.text(root, "", "title", "Le fichier", TITLE_MAX, false);
+        c.text(root, "", "description", "Le fichier", DESCRIPTION_MAX, false);
+
+        Set<String> ids = new HashSet<>();
+        JsonNode challenges = c.list(root, "", "challenges", "Le fichier", 1, CHALLENGES_MAX);
+        for (int i = 0; challenges != null && i < challenges.size(); i++) {
+            JsonNode ch = challenges.get(i);
+            String at = "/challenges/" + i;
+            String what = "Défi n° " + (i + 1);
+            if (!c.object(ch, at, what)) {
+                continue;
+            }
+            String cid = c.id(ch, at, "id", what);
+            if (cid != null) {
+                what = "Défi « " + cid + " »";
+                if (!ids.add(cid)) {
+                    c.problem(at + "/id", what + " : identifiant en double.");
+                }
+            }
+            c.keys(ch, at, what, Set.of("id", "title", "statement", "publics", "questions", "resources", "capacity"));
+            c.text(ch, at, "title", what, TITLE_MAX, true);
+            c.text(ch, at, "statement", what, STATEMENT_MAX, true);
+            JsonNode publics = c.list(ch, at, "publics", what, 0, LIST_MAX);
+            for (int j = 0; publics != null && j < publics.size(); j++) {
+                c.string(publics.get(j), at + "/publics/" + j, what + ", public n° " + (j + 1), PUBLIC_MAX);
+            }
+            JsonNode questions = c.list(ch, at, "questions", what, 0, LIST_MAX);
+            for (int j = 0; questions != null && j < questions.size(); j++) {
+                c.string(questions.get(j), at + "/questions/" + j, what + ", question n° " + (j + 1), QUESTION_MAX);
+            }
+            JsonNode resources = c.list(ch, at, "resources", what, 0, LIST_MAX);
+            for (int j = 0; resources != null && j < resources.size(); j++) {
+                JsonNode r = resources.get(j);
+                String rat = at + "/resources/" + j;
+                String rwhat = what + ", ressource n° " + (j + 1);
+                if (!c.object(r, rat, rwhat)) {
+                    continue;
+                }
+                c.keys(r, rat, rwhat, Set.of("name", "url", "description"));
+                c.text(r, rat, "name", rwhat, RESOURCE_NAME_MAX, true);
+                String url = c.text(r, rat, "url", rwhat, URL_MAX, false);
+                if (url != null && !url.startsWith("https://") && !url.startsWith("http://")) {
+                    c.problem(rat + "/url", rwhat + " : l'adresse doit commencer par https:// ou http://.");
+                }
+                c.text(r, rat, "description", rwhat, RESOURCE_DESCRIPTION_MAX, false);
+            }
+            c.integer(ch, at, "capacity", what, 1, CAPACITY_MAX, false,
+                    "la capacité (nombre d'équipes sur ce défi) doit être un entier de 1 à " + CAPACITY_MAX + ".");
+        }
+
+        Set<String> criteria = new HashSet<>();
+        JsonNode rubric = c.list(root, "", "rubric", "Le fichier", 1, CRITERIA_MAX);
+        for (int i = 0; rubric != null && i < rubric.size(); i++) {
+            JsonNode cr = rubric.get(i);
+            String at = "/rubric/" + i;
+            String what = "Critère n° " + (i + 1);
+            if (!c.object(cr, at, what)) {
+                continue;
+            }
+            String cid = c.id(cr, at, "id", what);
+            if (cid != null) {
+                what = "Critère « " + cid + " »";
+                if (!criteria.add(cid)) {
+                    c.problem(at + "/id", what + " : identifiant en double.");
+                }
+            }
+            c.keys(cr, at, what, Set.of("id", "label", "weight", "description"));
+            c.text(cr, at, "label", what, LABEL_MAX, true);
+            c.integer(cr, at, "weight", what, 1, WEIGHT_MAX, true, "le poids doit être un entier de 1 à " + WEIGHT_MAX + ".");
+            c.text(cr, at, "description", what, RESOURCE_DESCRIPTION_MAX, false);
+        }
+        return c.problems;
+    }
+
+    /** Collects problems with their lines. */
+    private static final class Checker {
+        final Map<String, Integer> lines;
+        final List<Problem> problems = new ArrayList<>();
+
+        Checker(Map<String, Integer> lines) {
+            this.lines = lines;
+        }
+
+        void problem(String pointer, String message) {
+            String p = pointer;
+            Integer line = lines.get(p);
+            while (line == null && !p.isEmpty()) {
+                p = p.substring(0, p.lastIndexOf('/'));
+                line = lines.get(p);
+            }
+            problems.add(new Problem(line == null ? 0 : line, message));
+        }
+
+        void keys(JsonNode node, String at, String what, Set<String> known) {
+            node.fieldNames().forEachRemaining(name -> {
+                if (!known.contains(name)) {
+                    problem(at + "/" + name, what + " : clé inconnue « " + name + " » (attendues : "
+                            + String.join(", ", new TreeSet<>(known)) + ").");
+                }
+            });
+        }
+
+        boolean object(JsonNode node, String at, String what) {
+            if (node == null || !node.isObject()) {
+                problem(at, what + " : une fiche (clé : valeur) est attendue.");
+                return false;
+            }
+            return true;
+        }
+
+        JsonNode list(JsonNode parent, String at, String field, String what, int min, int max) {
+            JsonNode v = parent.get(field);
+            if (v == null || v.isNull()) {
+                if (min > 0) {
+                    problem(at, what + " : le champ « " + field + " » est obligatoire.");
+                }
+                return null;
+            }
+            if (!v.isArray()) {
+                problem(at + "/" + field, what + " : « " + field + " » doit être une liste.");
+                return null;
+            }
+            if (v.size() < min) {
+                problem(at + "/" + field, what + " : « " + field + " » ne peut pas être vide.");
+            }
+            if (v.size() > max) {
+                problem(at + "/" + field, what + " : « " + field + " » compte " + v.size() + " éléments, " + max + " au plus.");
+            }
+            return v;
+        }
+
+        String text(JsonNode parent, String at, String field, String what, int max, boolean required) {
+            JsonNode v = parent.get(field);
+            if (v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())) {
+                if (required) {
+                    problem(v == null ? at : at + "/" + field, what + " : le champ « " + field + " » est obligatoire.");
+                }
+                return null;
+            }
+            return string(v, at + "/" + field, what + " (« " + field + " »)", max);
+        }
+
+        String string(JsonNode v, String at, String what, int max) {
+            if (v == null || !v.isTextual()) {
+                problem(at, what + " : un texte est attendu.");
+                return null;
+            }
+            String s = v.asText();
+            if (s.isBlank()) {
+                problem(at, what + " : texte vide.");
+                return null;
+            }
+            if (s.strip().length() > max) {
+                problem(at, what + " : " + s.strip().length() + " caractères, " + max + " au plus.");
+            }
+            return s.strip();
+        }
+
+        void integer(JsonNode parent, String at, String field, String what, int min, int max, boolean required, String rule) {
+            JsonNode v = parent.get(field);
+            if (v == null || v.isNull()) {
+                if (required) {
+                    problem(at, what + " : le champ « " + field + " » est obligatoire.");
+                }
+                return;
+            }
+            if (!v.isIntegralNumber() || v.asLong() < min || v.asLong() > max) {
+                problem(at + "/" + field, what + " : " + rule);
+            }
+        }
+
+        String id(JsonNode parent, String at, String field, String what) {
+            String id = text(parent, at, field, what, 60, true);
+            if (id != null && !ID.matcher(id).matches()) {
+                problem(at + "/" + field, what + " : l'identifiant « " + id
+                        + " » ne doit contenir que des minuscules sans accent, des chiffres, - ou _.");
+                return null;
+            }
+            return id;
+        }
+    }
+}
