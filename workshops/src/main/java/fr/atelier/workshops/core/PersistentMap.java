@@ -1,4 +1,4 @@
-package fr.atelier.workshops.quiz;
+package fr.atelier.workshops.core;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
@@ -16,7 +16,7 @@ import java.util.Set;
  * state is rebuilt after every event). Iteration order is by bucket, stable for given contents;
  * equality is {@link Map}'s, so it compares equal to any map with the same entries (JSON round trips).
  */
-final class PersistentMap<K, V> extends AbstractMap<K, V> {
+public final class PersistentMap<K, V> extends AbstractMap<K, V> {
     private static final int BUCKETS = 64;
     private static final PersistentMap<?, ?> EMPTY = new PersistentMap<>(new Map<?, ?>[BUCKETS], 0);
 
@@ -31,12 +31,12 @@ final class PersistentMap<K, V> extends AbstractMap<K, V> {
     }
 
     @SuppressWarnings("unchecked")
-    static <K, V> PersistentMap<K, V> empty() {
+    public static <K, V> PersistentMap<K, V> empty() {
         return (PersistentMap<K, V>) EMPTY;
     }
 
     /** The same entries as {@code m}, as a persistent map (no copy if it already is one). */
-    static <K, V> PersistentMap<K, V> of(Map<K, V> m) {
+    public static <K, V> PersistentMap<K, V> of(Map<K, V> m) {
         if (m instanceof PersistentMap<K, V> p) {
             return p;
         }
@@ -52,7 +52,7 @@ final class PersistentMap<K, V> extends AbstractMap<K, V> {
         return (h ^ (h >>> 16)) & (BUCKETS - 1);
     }
 
-    PersistentMap<K, V> plus(K key, V value) {
+    public PersistentMap<K, V> plus(K key, V value) {
         int b = bucket(key);
         Map<K, V> old = buckets[b];
         LinkedHashMap<K, V> copy = old == null ? new LinkedHashMap<>(4) : new LinkedHashMap<>(old);
@@ -62,7 +62,7 @@ final class PersistentMap<K, V> extends AbstractMap<K, V> {
         return new PersistentMap<>(next, size + (added ? 1 : 0));
     }
 
-    PersistentMap<K, V> minus(K key) {
+    public PersistentMap<K, V> minus(K key) {
         int b = bucket(key);
         Map<K, V> old = buckets[b];
         if (old == null || !old.containsKey(key)) {

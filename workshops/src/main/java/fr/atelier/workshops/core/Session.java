@@ -27,6 +27,8 @@ public final class Session<S, C, E> {
     public static final int NICKNAME_MAX = 24;
     /** How many names the projector lists; the count is always exact. */
     public static final int PROJECTOR_NAMES = 120;
+    /** How many names the console lists (the most recent): a 2,500-visitor forum is not managed by name. */
+    public static final int CONSOLE_NAMES = 500;
 
     private final Format<S, C, E> format;
 
@@ -248,8 +250,9 @@ public final class Session<S, C, E> {
                 people.add(new SessionView.Person(m.id(), m.nickname(), m.active()));
             }
         }
-        if (!console && people.size() > PROJECTOR_NAMES) {
-            people = people.subList(people.size() - PROJECTOR_NAMES, people.size());
+        int limit = console ? CONSOLE_NAMES : PROJECTOR_NAMES;
+        if (people.size() > limit) {
+            people = List.copyOf(people.subList(people.size() - limit, people.size()));
         }
         SessionView.SatisfactionView sat = new SessionView.SatisfactionView(p.phase() == Phase.SATISFACTION, null,
                 satisfactionVisible || console ? p.satisfaction().summary(console) : null);

@@ -1,5 +1,6 @@
 package fr.atelier.workshops.quiz;
 
+import fr.atelier.workshops.core.PersistentMap;
 import fr.atelier.workshops.core.Teams;
 import java.util.ArrayList;
 import java.util.List;
