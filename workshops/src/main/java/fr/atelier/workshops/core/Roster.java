@@ -2,54 +2,71 @@ package fr.atelier.workshops.core;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The participants of a session, in join order. Read-only for formats. The active count and the
- * folded nicknames are kept alongside the map: every phone view reads the count, and every join
- * checks the nickname, so neither may cost a pass over 2,500 members.
+ * The participants of a session. Read-only for formats. Persistent maps make a join cost a few
+ * hundred copied references whatever the room's size (a forum with churn reaches tens of thousands
+ * of members); the active count and the folded nicknames are kept alongside, because every phone
+ * view reads the count and every join checks the nickname. {@link #all()} lists members in join
+ * order, computed once per roster version.
  */
 public final class Roster {
 
     /** A participant: pseudonymous, nickname only. {@code tokenHash} never leaves the server. */
     public record Member(String id, String nickname, String tokenHash, long joinedAtMillis, boolean active) {}
 
-    public static final Roster EMPTY = new Roster(Map.of());
 
-    private final Map<String, Member> members;
+    private final PersistentMap<String, Member> members;
+    /** Join position of each member: the join order survives persistent maps (which do not keep it). */
+    private final PersistentMap<String, Integer> joinIndex;
     private final int activeCount;
-    private final Set<String> takenNicknames;
+    private final PersistentMap<String, Boolean> takenNicknames;
+    private volatile List<Member> inJoinOrder;
 
+    /** From JSON (a snapshot): members listed in join order. */
     @JsonCreator
     public Roster(@JsonProperty("members") Map<String, Member> members) {
-        this.members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
-        int active = 0;
-        Set<String> taken = new HashSet<>();
+        Roster r = EMPTY_INTERNAL;
         for (Member m : members.values()) {
-            if (m.active()) {
-                active++;
-                taken.add(Text.foldForComparison(m.nickname()));
-            }
+            r = r.with(m);
         }
-        this.activeCount = active;
-        this.takenNicknames = taken;
+        this.members = r.members;
+        this.joinIndex = r.joinIndex;
+        this.activeCount = r.activeCount;
+        this.takenNicknames = r.takenNicknames;
     }
 
-    private Roster(Map<String, Member> members, int activeCount, Set<String> takenNicknames) {
-        this.members = Collections.unmodifiableMap(members);
+    private static final Roster EMPTY_INTERNAL = new Roster(PersistentMap.empty(), PersistentMap.empty(), 0, PersistentMap.empty());
+    public static final Roster EMPTY = EMPTY_INTERNAL;
+
+    private Roster(PersistentMap<String, Member> members, PersistentMap<String, Integer> joinIndex, int activeCount,
+                   PersistentMap<String, Boolean> takenNicknames) {
+        this.members = members;
+        this.joinIndex = joinIndex;
         this.activeCount = activeCount;
         this.takenNicknames = takenNicknames;
     }
 
-    @JsonProperty("members")
+    /** Members by id (no particular order; O(1) look-ups). */
     public Map<String, Member> members() {
         return members;
+    }
+
+    /** For JSON: members in join order, so that a snapshot restores the same order. */
+    @JsonProperty("members")
+    Map<String, Member> membersInJoinOrder() {
+        Map<String, Member> ordered = new java.util.LinkedHashMap<>();
+        for (Member m : all()) {
+            ordered.put(m.id(), m);
+        }
+        return ordered;
     }
 
     public Optional<Member> member(String id) {
@@ -61,8 +78,16 @@ public final class Roster {
         return m != null && m.active();
     }
 
+    /** Members in join order, computed once per roster version. */
     public Collection<Member> all() {
-        return members.values();
+        List<Member> ordered = inJoinOrder;
+        if (ordered == null) {
+            List<Member> list = new ArrayList<>(members.values());
+            list.sort(Comparator.comparingInt(m -> joinIndex.get(m.id())));
+            ordered = Collections.unmodifiableList(list);
+            inJoinOrder = ordered;
+        }
+        return ordered;
     }
 
     public long activeCount() {
@@ -70,23 +95,23 @@ public final class Roster {
     }
 
     public boolean nicknameTaken(String nickname) {
-        return takenNicknames.contains(Text.foldForComparison(nickname));
+        return takenNicknames.containsKey(Text.foldForComparison(nickname));
     }
 
     public Roster with(Member m) {
-        Map<String, Member> copy = new LinkedHashMap<>(members);
-        Member old = copy.put(m.id(), m);
-        Set<String> taken = new HashSet<>(takenNicknames);
+        Member old = members.get(m.id());
+        PersistentMap<String, Boolean> taken = takenNicknames;
         int active = activeCount;
         if (old != null && old.active()) {
             active--;
-            taken.remove(Text.foldForComparison(old.nickname()));
+            taken = taken.minus(Text.foldForComparison(old.nickname()));
         }
         if (m.active()) {
             active++;
-            taken.add(Text.foldForComparison(m.nickname()));
+            taken = taken.plus(Text.foldForComparison(m.nickname()), Boolean.TRUE);
         }
-        return new Roster(copy, active, taken);
+        PersistentMap<String, Integer> index = old == null ? joinIndex.plus(m.id(), joinIndex.size()) : joinIndex;
+        return new Roster(members.plus(m.id(), m), index, active, taken);
     }
 
     @Override

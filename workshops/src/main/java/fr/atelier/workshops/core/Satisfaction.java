@@ -1,7 +1,6 @@
 package fr.atelier.workshops.core;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,13 +21,12 @@ public record Satisfaction(Map<String, Rating> ratings) {
     public static final Satisfaction EMPTY = new Satisfaction(Map.of());
 
     public Satisfaction {
-        ratings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(ratings));
+        ratings = PersistentMap.of(ratings);
     }
 
     public Satisfaction rate(String participantId, int score, String comment) {
-        Map<String, Rating> copy = new LinkedHashMap<>(ratings);
-        copy.put(participantId, new Rating(score, comment == null || comment.isBlank() ? null : comment));
-        return new Satisfaction(copy);
+        return new Satisfaction(((PersistentMap<String, Rating>) ratings)
+                .plus(participantId, new Rating(score, comment == null || comment.isBlank() ? null : comment)));
     }
 
     public Rating ratingOf(String participantId) {
