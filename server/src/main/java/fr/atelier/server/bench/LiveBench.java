@@ -1,0 +1,632 @@
+package fr.atelier.server.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Scenarios (a) one-session and (c) two-nodes: N participants join one poll session, connect, receive
+ * questions and answer them in a burst, for several rounds.
+ */
+final class LiveBench {
+    private final Options o;
+    private final boolean twoNodes;
+    private final String scenario;
+    private final Stats.Counters errors = new Stats.Counters();
+    private final List<Node> nodes = new ArrayList<>();
+    private Gen gen;
+
+    /** One question: who received it when, who answered, what was acknowledged. */
+    private static final class Round {
+        final String qid;
+        final int n;
+        final long[] arrivalUs;
+        final long[] tsMs;
+        final AtomicInteger got = new AtomicInteger();
+        final int[] option;
+        final long[] ackUs;
+        final long[] ackSeq;
+        final long[] ackArrivalUs;
+        final long[] sentUs;
+        final AtomicInteger sent = new AtomicInteger();
+        final AtomicInteger finished = new AtomicInteger();
+        final AtomicInteger acked = new AtomicInteger();
+        final AtomicInteger rejected = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        volatile boolean answering;
+        volatile int expectedAnswers;
+        volatile long screenFullUs;
+        volatile long screenAnswered;
+
+        Round(String qid, int n) {
+            this.qid = qid;
+            this.n = n;
+            arrivalUs = new long[n];
+            tsMs = new long[n];
+            option = new int[n];
+            ackUs = new long[n];
+            ackSeq = new long[n];
+            ackArrivalUs = new long[n];
+            sentUs = new long[n];
+            Arrays.fill(option, -1);
+            Arrays.fill(ackSeq, -1);
+        }
+    }
+
+    private volatile Round current;
+
+    LiveBench(Options o, boolean twoNodes) {
+        this.o = o;
+        this.twoNodes = twoNodes;
+        this.scenario = twoNodes ? "two-nodes" : "one-session";
+    }
+
+    private Node nodeOf(int i) {
+        return twoNodes ? nodes.get(i % 2) : nodes.get(0);
+    }
+
+    private ObjectNode memory(String label) {
+        ObjectNode m = Util.JSON.createObjectNode();
+        m.put("at", label);
+        for (Node n : nodes) {
+            ObjectNode x = m.putObject(n.name);
+            x.put("rssKb", n.rssKb());
+            x.put("cpuMs", n.cpuMs());
+            x.put("runQueueWaitMs", n.runQueueWaitMs());
+            x.put("fds", n.fdCount());
+            x.put("threads", n.threads());
+        }
+        m.put("generatorCpuMs", ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis()).orElse(-1L));
+        m.put("generatorRunQueueWaitMs", Node.runQueueWaitMs(ProcessHandle.current().pid()));
+        m.put("loadAverage", Report.loadAverage());
+        return m;
+    }
+
+    void run() {
+        Report report = new Report(o, scenario);
+        ObjectNode r = report.root;
+        String summary;
+        RuntimeException failure = null;
+        try {
+            nodes.add(Node.start(o, scenario, "node1"));
+            if (twoNodes) {
+                nodes.add(Node.start(o, scenario, "node2"));
+            }
+            report.nodes(nodes);
+            gen = new Gen(o, null, true);
+            summary = body(r);
+        } catch (RuntimeException e) {
+            Bench.log("%s failed: %s", scenario, e);
+            r.put("failure", String.valueOf(e));
+            summary = scenario + " FAILED: " + e.getMessage();
+            failure = e;
+        } finally {
+            ArrayNode logs = r.putArray("serverLogs");
+            for (Node n : nodes) {
+                logs.add(n.logSummary());
+            }
+            r.set("errors", errors.toJson());
+            if (gen != null) {
+                gen.close();
+            }
+            for (Node n : nodes) {
+                n.close();
+            }
+        }
+        report.write(summary);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private String body(ObjectNode r) {
+        int n = o.participants;
+        r.put("participants", n);
+        r.put("nodeCount", nodes.size());
+        r.put("rounds", o.rounds);
+        r.put("warmupRounds", o.warmupRounds);
+        r.put("answerSpreadMs", o.answerSpreadMs);
+        r.put("placement", twoNodes ? "participant i on node (i % 2) + 1; facilitator on node1, screen on node2; session created on node1"
+                : "everything on node1");
+        r.put("latencyNote", "per recipient = client arrival (µs) - server ts (ms, truncated: +0..1 ms bias); "
+                + "last recipient = last phone's arrival - facilitator's send time (client clock); ack = client round trip");
+        ArrayNode mem = r.putArray("memory");
+        mem.add(memory("started"));
+        Node n1 = nodes.get(0);
+
+        Api.Created session = gen.api.create(n1.port, "Bench " + scenario).await();
+        r.put("code", session.code());
+        Bench.log("session %s created", session.code());
+
+        // --- joins over HTTP ---
+        Conn[] phones = new Conn[n];
+        Stats.Samples joinLat = new Stats.Samples();
+        long t0 = System.nanoTime();
+        AtomicInteger joinFailures = new AtomicInteger();
+        int giveUp = Math.max(50, n / 20); // past this many failures, stop trying (the run is broken anyway)
+        Util.runAll(gen.ctxs, n, o.joinConcurrency, i -> joinFailures.get() > giveUp
+                ? Future.succeededFuture(errors.inc2("join_skipped_after_failures"))
+                : gen.api.join(nodeOf(i).port, session.code(), "P" + i)
+                .onFailure(e -> joinFailures.incrementAndGet())
+                .onSuccess(j -> {
+                    Conn c = new Conn(i, "participant", gen.ctx(i), errors);
+                    c.token = j.rejoinToken();
+                    c.participantId = j.participantId();
+                    c.node = twoNodes ? i % 2 : 0;
+                    phones[i] = c;
+                    joinLat.add(j.latencyUs());
+                })
+                .onFailure(e -> errors.inc(Api.failureKey("join", e)))).await();
+        double joinSec = (System.nanoTime() - t0) / 1e9;
+        int joined = joinLat.size();
+        ObjectNode joins = r.putObject("joins");
+        joins.put("attempted", n);
+        joins.put("ok", joined);
+        joins.put("seconds", Util.round(joinSec, 3));
+        joins.put("perSecond", Util.round(joined / joinSec, 1));
+        joins.put("concurrency", o.joinConcurrency);
+        joins.set("latencyMs", Stats.summaryMs(joinLat));
+        Bench.log("%d/%d joined in %.2f s (%.0f/s)", joined, n, joinSec, joined / joinSec);
+        gen.api.close(); // not needed any more
+        mem.add(memory("joined"));
+
+        // --- WebSockets + hello ---
+        Stats.Samples helloLat = new Stats.Samples();
+        AtomicInteger helloFailures = new AtomicInteger();
+        boolean[] activeSeen = new boolean[n];
+        AtomicInteger activeCount = new AtomicInteger();
+        Conn.ViewHandler phoneHandler = (c, f, arrivalUs, seq, ts) -> {
+            if (!activeSeen[c.index] && f.contains("\"phase\":\"ACTIVITY\"")) {
+                activeSeen[c.index] = true;
+                activeCount.incrementAndGet();
+            }
+            Round round = current;
+            if (round != null && round.arrivalUs[c.index] == 0) {
+                int q = f.indexOf("\"question\":{\"id\":\"" + round.qid + "\"");
+                if (q > 0 && f.indexOf("\"status\":\"OPEN\"", q) > 0) {
+                    round.arrivalUs[c.index] = arrivalUs;
+                    round.tsMs[c.index] = ts;
+                    round.got.incrementAndGet();
+                }
+            }
+        };
+        t0 = System.nanoTime();
+        Util.runAll(gen.ctxs, n, o.connectConcurrency, i -> {
+            Conn c = phones[i];
+            if (c == null) {
+                return Future.succeededFuture();
+            }
+            c.onView = phoneHandler;
+            if (helloFailures.get() > giveUp) {
+                errors.inc("hello_skipped_after_failures");
+                return Future.succeededFuture();
+            }
+            long s0 = System.nanoTime();
+            return c.open(gen.vertx, gen.ws, o.host, nodeOf(i).port, session.code(), c.token, o.waitSec * 1000L)
+                    .onSuccess(x -> helloLat.add((System.nanoTime() - s0) / 1000))
+                    .onFailure(e -> {
+                        errors.inc("hello_failed");
+                        helloFailures.incrementAndGet();
+                    });
+        }).await();
+        double connectSec = (System.nanoTime() - t0) / 1e9;
+        List<Conn> live = new ArrayList<>();
+        for (Conn c : phones) {
+            if (c != null && c.open()) {
+                live.add(c);
+            }
+        }
+        int connected = live.size();
+        ObjectNode conns = r.putObject("connections");
+        conns.put("ok", connected);
+        conns.put("seconds", Util.round(connectSec, 3));
+        conns.put("perSecond", Util.round(connected / connectSec, 1));
+        conns.put("concurrency", o.connectConcurrency);
+        conns.set("connectAndHelloMs", Stats.summaryMs(helloLat));
+        Bench.log("%d phones connected in %.2f s", connected, connectSec);
+
+        Node screenNode = twoNodes ? nodes.get(1) : n1;
+        Conn screen = new Conn(0, "screen", gen.ctx(0), errors);
+        Conn facilitator = new Conn(0, "facilitator", gen.ctx(1), errors);
+        facilitator.token = session.hostToken();
+        screen.onView = (c, f, arrivalUs, seq, ts) -> {
+            Round round = current;
+            if (round != null && round.answering && round.screenFullUs == 0) {
+                int q = f.indexOf("\"question\":{\"id\":\"" + round.qid + "\"");
+                if (q > 0) {
+                    long answered = Util.longAfter(f, "\"answered\":", q);
+                    round.screenAnswered = answered;
+                    if (answered >= round.expectedAnswers) {
+                        round.screenFullUs = arrivalUs;
+                    }
+                }
+            }
+        };
+        Util.on(screen.ctx, () -> screen.open(gen.vertx, gen.ws, o.host, screenNode.port, session.code(), null, o.waitSec * 1000L)).await();
+        Util.on(facilitator.ctx, () -> facilitator.open(gen.vertx, gen.ws, o.host, n1.port, session.code(), facilitator.token,
+                o.waitSec * 1000L)).await();
+        mem.add(memory("connected"));
+
+        // --- start ---
+        long startSendUs = Util.nowUs();
+        Conn.Reply started = facilitator.command("{\"type\":\"session.start\"}").await();
+        if (!started.accepted()) {
+            throw new IllegalStateException("session.start rejected: " + started.code());
+        }
+        boolean allActive = Util.waitFor(o.waitSec * 1000L, () -> activeCount.get() >= connected);
+        ObjectNode start = r.putObject("start");
+        start.put("ackMs", Stats.ms(started.latencyUs()));
+        start.put("phonesSawActivity", activeCount.get());
+        start.put("allWithinMs", allActive ? Stats.ms(Util.nowUs() - startSendUs) : -1);
+        if (!allActive) {
+            errors.inc("start_view_missing");
+        }
+        Util.sleep(500);
+
+        // --- rounds ---
+        Random random = new Random(42);
+        ArrayNode rounds = r.putArray("perRound");
+        Stats.Samples perRecipient = new Stats.Samples();
+        Stats.Samples perRecipientNode1 = new Stats.Samples();
+        Stats.Samples perRecipientNode2 = new Stats.Samples();
+        Stats.Samples lastRecipient = new Stats.Samples();
+        Stats.Samples serverFanout = new Stats.Samples();
+        Stats.Samples askAck = new Stats.Samples();
+        Stats.Samples ackLat = new Stats.Samples();
+        Stats.Samples screenFull = new Stats.Samples();
+        Stats.Samples screenFullAfterLastAck = new Stats.Samples();
+        long lost = 0;
+        long missedQuestion = 0;
+        long unanswered = 0;
+        long ackSeqDuplicates = 0;
+        long ackSeqGaps = 0;
+        long cpuRounds0 = n1.cpuMs();
+        long cpuRounds0b = twoNodes ? nodes.get(1).cpuMs() : 0;
+        long waitRounds0 = n1.runQueueWaitMs();
+        long[][] cpuTimes0 = Util.cpuTimes();
+        long genCpu0 = Util.selfCpuMs();
+        long wallRounds0 = System.nanoTime();
+        for (int k = 1; k <= o.warmupRounds + o.rounds; k++) {
+            boolean warmup = k <= o.warmupRounds;
+            if (k == o.warmupRounds + 1) {
+                // measured rounds start here: the warm-up round(s) only let the JIT compile the hot paths
+                perRecipient.clear();
+                perRecipientNode1.clear();
+                perRecipientNode2.clear();
+                lastRecipient.clear();
+                serverFanout.clear();
+                askAck.clear();
+                ackLat.clear();
+                screenFull.clear();
+                screenFullAfterLastAck.clear();
+                cpuRounds0 = n1.cpuMs();
+                cpuRounds0b = twoNodes ? nodes.get(1).cpuMs() : 0;
+                waitRounds0 = n1.runQueueWaitMs();
+                cpuTimes0 = Util.cpuTimes();
+                genCpu0 = Util.selfCpuMs();
+                wallRounds0 = System.nanoTime();
+                if (o.profile) {
+                    for (Node node : nodes) {
+                        node.profileStart(o.out.resolve(scenario + "-" + node.name + ".jfr"));
+                    }
+                }
+            }
+            Round round = new Round("q" + k, n);
+            current = round;
+            ObjectNode rr = rounds.addObject();
+            rr.put("question", round.qid);
+            rr.put("warmup", warmup);
+            // ask
+            long sendUs = Util.nowUs();
+            Conn.Reply asked = facilitator.command("{\"type\":\"poll.ask\",\"text\":\"Question " + k
+                    + " du banc d'essai ?\",\"options\":[\"Onisep\",\"France Travail\",\"CIO\",\"Mission locale\"]}").await();
+            if (!asked.accepted()) {
+                throw new IllegalStateException("poll.ask rejected: " + asked.code());
+            }
+            askAck.add(asked.latencyUs());
+            boolean all = Util.waitFor(o.waitSec * 1000L, () -> round.got.get() >= connected);
+            long last = 0;
+            long maxTs = 0;
+            int got = 0;
+            for (Conn c : live) {
+                int i = c.index;
+                if (round.arrivalUs[i] == 0) {
+                    continue;
+                }
+                got++;
+                long lat = round.arrivalUs[i] - round.tsMs[i] * 1000;
+                perRecipient.add(lat);
+                (c.node == 0 ? perRecipientNode1 : perRecipientNode2).add(lat);
+                last = Math.max(last, round.arrivalUs[i]);
+                maxTs = Math.max(maxTs, round.tsMs[i]);
+            }
+            missedQuestion += connected - got;
+            if (!all) {
+                errors.inc("question_not_received");
+            }
+            long lastUs = last - sendUs;
+            lastRecipient.add(lastUs);
+            serverFanout.add(maxTs * 1000 - sendUs);
+            rr.put("recipients", got);
+            rr.put("askAckMs", Stats.ms(asked.latencyUs()));
+            rr.put("lastRecipientMs", Stats.ms(lastUs));
+            rr.put("lastViewBuiltMs", Stats.ms(maxTs * 1000 - sendUs));
+            long[] lats = new long[got];
+            int x = 0;
+            for (Conn c : live) {
+                if (round.arrivalUs[c.index] != 0) {
+                    lats[x++] = round.arrivalUs[c.index] - round.tsMs[c.index] * 1000;
+                }
+            }
+            rr.set("perRecipientMs", Stats.summaryMs(lats));
+            Util.sleep(300);
+
+            // answer burst: evenly spaced send times over the spread, in random order
+            int[] order = new int[connected];
+            for (int i = 0; i < connected; i++) {
+                order[i] = i;
+            }
+            for (int i = connected - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            round.expectedAnswers = connected;
+            round.answering = true;
+            long burstUs = Util.nowUs();
+            for (int s = 0; s < connected; s++) {
+                Conn c = live.get(order[s]);
+                int i = c.index;
+                long delay = Math.max(1, (long) s * o.answerSpreadMs / Math.max(1, connected));
+                int opt = random.nextInt(o.options);
+                round.option[i] = opt;
+                String cmd = "{\"type\":\"poll.answer\",\"questionId\":\"" + round.qid + "\",\"option\":" + opt + "}";
+                c.ctx.runOnContext(v -> gen.vertx.setTimer(delay, t -> {
+                    round.sentUs[i] = Util.nowUs();
+                    round.sent.incrementAndGet();
+                    c.command(cmd).onComplete(ar -> {
+                        if (ar.failed()) {
+                            round.failed.incrementAndGet();
+                            errors.inc("answer_failed");
+                        } else if (ar.result().accepted()) {
+                            round.ackUs[i] = ar.result().latencyUs();
+                            round.ackSeq[i] = ar.result().seq();
+                            round.ackArrivalUs[i] = ar.result().arrivalUs();
+                            round.acked.incrementAndGet();
+                        } else {
+                            round.rejected.incrementAndGet();
+                        }
+                        round.finished.incrementAndGet();
+                    });
+                }));
+            }
+            boolean answered = Util.waitFor(o.answerSpreadMs + o.waitSec * 1000L, () -> round.finished.get() >= connected);
+            long lastSentUs = 0;
+            long lastAckUs = 0;
+            long firstSentUs = Long.MAX_VALUE;
+            long[] seqs = new long[round.acked.get()];
+            int si = 0;
+            int[] expected = new int[o.options];
+            for (Conn c : live) {
+                int i = c.index;
+                if (round.sentUs[i] != 0) {
+                    lastSentUs = Math.max(lastSentUs, round.sentUs[i]);
+                    firstSentUs = Math.min(firstSentUs, round.sentUs[i]);
+                }
+                if (round.ackSeq[i] >= 0) {
+                    ackLat.add(round.ackUs[i]);
+                    lastAckUs = Math.max(lastAckUs, round.ackArrivalUs[i]);
+                    if (si < seqs.length) {
+                        seqs[si++] = round.ackSeq[i];
+                    }
+                    expected[round.option[i]]++;
+                }
+            }
+            if (!answered) {
+                errors.inc("answers_unfinished");
+            }
+            unanswered += connected - round.acked.get();
+            // sequence check on acknowledged answers: each answer is one event, so their seqs are distinct and contiguous
+            Arrays.sort(seqs, 0, si);
+            long dup = 0;
+            for (int i = 1; i < si; i++) {
+                if (seqs[i] == seqs[i - 1]) {
+                    dup++;
+                }
+            }
+            long gaps = si == 0 ? 0 : (seqs[si - 1] - seqs[0] + 1) - (si - dup);
+            ackSeqDuplicates += dup;
+            ackSeqGaps += gaps;
+            boolean screenOk = Util.waitFor(10_000, () -> round.screenFullUs != 0);
+            if (screenOk) {
+                screenFull.add(round.screenFullUs - firstSentUs);
+                screenFullAfterLastAck.add(round.screenFullUs - lastAckUs);
+            } else {
+                errors.inc("screen_never_full");
+            }
+            // the facilitator's distribution must hold every acknowledged answer
+            int ackedNow = round.acked.get();
+            int[][] dist = new int[1][];
+            Util.waitFor(10_000, () -> {
+                dist[0] = distribution(facilitator.lastViewJson(), round.qid);
+                return dist[0] != null && Arrays.stream(dist[0]).sum() >= ackedNow;
+            });
+            long roundLost = 0;
+            int distSum = dist[0] == null ? 0 : Arrays.stream(dist[0]).sum();
+            for (int opt = 0; opt < o.options; opt++) {
+                int have = dist[0] == null || opt >= dist[0].length ? 0 : dist[0][opt];
+                roundLost += Math.max(0, expected[opt] - have);
+            }
+            lost += roundLost;
+            ObjectNode ans = rr.putObject("answers");
+            ans.put("sent", round.sent.get());
+            ans.put("acked", round.acked.get());
+            ans.put("rejected", round.rejected.get());
+            ans.put("failed", round.failed.get());
+            ans.put("sendWindowMs", Stats.ms(lastSentUs - firstSentUs));
+            ans.put("burstStartDelayMs", Stats.ms(firstSentUs - burstUs));
+            long[] acks = new long[round.acked.get()];
+            x = 0;
+            for (Conn c : live) {
+                if (round.ackSeq[c.index] >= 0 && x < acks.length) {
+                    acks[x++] = round.ackUs[c.index];
+                }
+            }
+            ans.set("ackMs", Stats.summaryMs(Arrays.copyOf(acks, x)));
+            ans.put("ackSeqDuplicates", dup);
+            ans.put("ackSeqGaps", gaps);
+            ans.put("screenAnsweredFullAfterFirstAnswerMs", screenOk ? Stats.ms(round.screenFullUs - firstSentUs) : -1);
+            ans.put("screenAnsweredFullAfterLastAckMs", screenOk ? Stats.ms(round.screenFullUs - lastAckUs) : -1);
+            ans.put("screenLastAnswered", round.screenAnswered);
+            ans.put("facilitatorDistributionSum", distSum);
+            ans.set("facilitatorDistribution", Util.JSON.valueToTree(dist[0]));
+            ans.set("expectedDistribution", Util.JSON.valueToTree(expected));
+            ans.put("lost", roundLost);
+            Bench.log("%s %d: %d/%d got the question, last %.1f ms; %d/%d acks, ack p99 %s ms; screen full %s ms after first answer; distribution sum %d, lost %d",
+                    warmup ? "warm-up round" : "round", k, got, connected, lastUs / 1000.0, round.acked.get(), connected,
+                    ans.path("ackMs").path("p99").asText(), ans.path("screenAnsweredFullAfterFirstAnswerMs").asText(), distSum, roundLost);
+            round.answering = false;
+            Conn.Reply closed = facilitator.command("{\"type\":\"poll.close\",\"questionId\":\"" + round.qid + "\"}").await();
+            if (!closed.accepted()) {
+                errors.inc("close_rejected");
+            }
+            current = null;
+            Util.sleep(700);
+        }
+        long roundsWallMs = (System.nanoTime() - wallRounds0) / 1_000_000;
+        ObjectNode coreBusy = Util.cpuBusy(cpuTimes0, Util.cpuTimes());
+        long genCpuRounds = Util.selfCpuMs() - genCpu0;
+        if (o.profile) {
+            ObjectNode prof = r.putObject("profileDuringMeasuredRounds");
+            for (Node node : nodes) {
+                ObjectNode p = node.profileStop();
+                if (p != null) {
+                    prof.set(node.name, p);
+                }
+            }
+        }
+        mem.add(memory("rounds done"));
+
+        ObjectNode results = r.putObject("results");
+        results.set("broadcastPerRecipientMs", Stats.summaryMs(perRecipient));
+        if (twoNodes) {
+            results.set("broadcastPerRecipientNode1Ms", Stats.summaryMs(perRecipientNode1));
+            results.set("broadcastPerRecipientNode2Ms", Stats.summaryMs(perRecipientNode2));
+        }
+        results.set("broadcastLastRecipientMs", Stats.summaryMs(lastRecipient));
+        results.set("broadcastLastViewBuiltMs", Stats.summaryMs(serverFanout));
+        results.set("askAckMs", Stats.summaryMs(askAck));
+        results.set("answerAckMs", Stats.summaryMs(ackLat));
+        results.set("screenAnsweredFullAfterFirstAnswerMs", Stats.summaryMs(screenFull));
+        results.set("screenAnsweredFullAfterLastAckMs", Stats.summaryMs(screenFullAfterLastAck));
+        results.put("correctnessChecksCover", "all rounds, warm-up included");
+        results.put("lostAnswers", lost);
+        results.put("unacknowledgedAnswers", unanswered);
+        results.put("questionMissedByPhones", missedQuestion);
+        results.put("ackSeqDuplicates", ackSeqDuplicates);
+        results.put("ackSeqGaps", ackSeqGaps);
+        int regressions = screen.seqRegressions + facilitator.seqRegressions;
+        for (Conn c : live) {
+            regressions += c.seqRegressions;
+        }
+        results.put("viewSeqRegressions", regressions);
+        results.put("serverCpuDuringRoundsPct", Util.round(100.0 * (n1.cpuMs() - cpuRounds0) / Math.max(1, roundsWallMs), 1));
+        results.set("coreBusyDuringRoundsPct", coreBusy);
+        results.put("generatorCpuDuringRoundsPct", Util.round(100.0 * genCpuRounds / Math.max(1, roundsWallMs), 1));
+        results.put("serverRunQueueWaitDuringRoundsPct", Util.round(100.0 * (n1.runQueueWaitMs() - waitRounds0) / Math.max(1, roundsWallMs), 1));
+        if (twoNodes) {
+            results.put("server2CpuDuringRoundsPct", Util.round(100.0 * (nodes.get(1).cpuMs() - cpuRounds0b) / Math.max(1, roundsWallMs), 1));
+        }
+
+        // --- end ---
+        Conn.Reply ended = facilitator.command("{\"type\":\"session.end\"}").await();
+        if (!ended.accepted()) {
+            errors.inc("end_rejected");
+        }
+        results.set("archive", awaitArchive(o, nodes, session.code(), ended.arrivalUs()));
+        int closedByServer = 0;
+        for (Conn c : live) {
+            if (c.closed) {
+                closedByServer++;
+            }
+        }
+        results.put("phonesClosedBeforeEnd", closedByServer);
+        for (Conn c : live) {
+            c.ctx.runOnContext(v -> c.close());
+        }
+        screen.ctx.runOnContext(v -> screen.close());
+        facilitator.ctx.runOnContext(v -> facilitator.close());
+        Util.sleep(500);
+        mem.add(memory("end"));
+        long errorTotal = errors.total();
+        results.put("errorTotal", errorTotal);
+
+        return String.format("%s N=%d nodes=%d rounds=%d(+%d warm-up): joins %.0f/s; broadcast per-recipient p50/p95/p99/max %s; last-recipient %s; "
+                        + "answer ack %s; screen answered==N after first answer %s; errors %d, lost %d, unacked %d, seq regressions %d, ack-seq gaps %d; cores busy %s, server CPU %.0f%%",
+                scenario, n, nodes.size(), o.rounds, o.warmupRounds, joined / joinSec, Stats.brief((ObjectNode) results.get("broadcastPerRecipientMs")),
+                Stats.brief((ObjectNode) results.get("broadcastLastRecipientMs")), Stats.brief((ObjectNode) results.get("answerAckMs")),
+                Stats.brief((ObjectNode) results.get("screenAnsweredFullAfterFirstAnswerMs")), errorTotal, lost, unanswered, regressions, ackSeqGaps,
+                results.path("coreBusyDuringRoundsPct").toString(), results.path("serverCpuDuringRoundsPct").asDouble());
+    }
+
+    /**
+     * After session.end the owner archives the session to PostgreSQL (replaying its whole event log).
+     * Waits for it (bounded), so that no archive is left pending for other nodes on this Redis, and
+     * probes /health/live on every node meanwhile to see whether the archive holds an event loop.
+     */
+    static ObjectNode awaitArchive(Options o, List<Node> nodes, String code, long endAckUs) {
+        ObjectNode a = Util.JSON.createObjectNode();
+        long t0 = System.nanoTime();
+        long deadline = t0 + o.archiveWaitSec * 1_000_000_000L;
+        long maxProbeNs = 0;
+        int slowProbes = 0;
+        Long at = null;
+        while (System.nanoTime() < deadline) {
+            for (Node n : nodes) {
+                long p0 = System.nanoTime();
+                n.httpGet("/health/live", 60_000);
+                long d = System.nanoTime() - p0;
+                maxProbeNs = Math.max(maxProbeNs, d);
+                if (d > 100_000_000L) {
+                    slowProbes++;
+                }
+            }
+            at = MiniRedis.archivedAt(o.redisUrl, code);
+            if (at != null) {
+                break;
+            }
+            Util.sleep(200);
+        }
+        a.put("completed", at != null);
+        a.put("secondsAfterEndAck", at == null ? -1 : Util.round((at - endAckUs / 1000) / 1000.0, 2));
+        a.put("waitedSeconds", Util.round((System.nanoTime() - t0) / 1e9, 1));
+        a.put("maxHealthLiveMsDuringArchive", Util.round(maxProbeNs / 1e6, 1));
+        a.put("healthLiveProbesOver100ms", slowProbes);
+        Bench.log("archive %s %.1f s after session.end; /health/live took up to %.0f ms meanwhile",
+                at != null ? "done" : "NOT done", at == null ? -1.0 : (at - endAckUs / 1000) / 1000.0, maxProbeNs / 1e6);
+        return a;
+    }
+
+    /** The current question's distribution in a facilitator view, if it is question {@code qid}. */
+    private static int[] distribution(JsonNode view, String qid) {
+        if (view == null) {
+            return null;
+        }
+        JsonNode q = view.path("activity").path("question");
+        if (!qid.equals(q.path("id").asText()) || !q.path("distribution").isArray()) {
+            return null;
+        }
+        int[] d = new int[q.path("distribution").size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = q.path("distribution").get(i).asInt();
+        }
+        return d;
+    }
+}

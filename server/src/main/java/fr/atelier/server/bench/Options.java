@@ -1,0 +1,164 @@
+package fr.atelier.server.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Command-line options of the benchmark ({@code --name value}). */
+final class Options {
+    String scenario;
+    final List<String> args = new ArrayList<>();
+
+    String host = "127.0.0.1";
+    String redisUrl = "redis://127.0.0.1:6379";
+    String databaseUrl = "postgresql://postgres@127.0.0.1:5432/test";
+    String jar = "server/target/atelier.jar";
+    Path out = Path.of("server/target/bench");
+    /** CPU list for server processes (taskset -c); null: no pinning. */
+    String serverCpus = "1";
+    List<String> serverJvmOpts = new ArrayList<>();
+    String serverLogLevel = "WARN";
+    int basePort = 0;
+    int startTimeoutSec = 120;
+    int eventLoops = 2;
+
+    // (a) and (c)
+    int participants = 2500;
+    int rounds = 10;
+    int warmupRounds = 1;
+    int answerSpreadMs = 1000;
+    int options = 4;
+    int joinConcurrency = 32;
+    int connectConcurrency = 200;
+    int waitSec = 30;
+
+    // (b)
+    int idle = 20000;
+    int perWorker = 9500;
+    int perSession = 2500;
+    int holdSec = 60;
+    int pingSec = 20;
+    boolean fullGc = true;
+    String workerJvmOpts = "-Xmx1g -XX:+UseSerialGC";
+
+    // (d)
+    int durationSec = 300;
+    boolean durationGiven;
+    int churnRate = 200;
+    int churnBase = 500;
+    int churnHttpPool = 1000;
+    boolean churnAnswer = true;
+    int sampleSec = 5;
+    boolean churnEnd;
+    int archiveWaitSec = 300;
+
+    String command;
+    boolean profile;
+
+    static Options parse(String[] argv) {
+        Options o = new Options();
+        o.args.addAll(Arrays.asList(argv));
+        if (argv.length == 0) {
+            throw new IllegalArgumentException("missing scenario");
+        }
+        o.scenario = argv[0];
+        for (int i = 1; i < argv.length; i++) {
+            String a = argv[i];
+            String v = i + 1 < argv.length ? argv[i + 1] : null;
+            boolean used = true;
+            switch (a) {
+                case "--participants", "-n" -> o.participants = Integer.parseInt(req(a, v));
+                case "--rounds" -> o.rounds = Integer.parseInt(req(a, v));
+                case "--warmup-rounds" -> o.warmupRounds = Integer.parseInt(req(a, v));
+                case "--answer-spread-ms" -> o.answerSpreadMs = Integer.parseInt(req(a, v));
+                case "--join-concurrency" -> o.joinConcurrency = Integer.parseInt(req(a, v));
+                case "--connect-concurrency" -> o.connectConcurrency = Integer.parseInt(req(a, v));
+                case "--wait" -> o.waitSec = Integer.parseInt(req(a, v));
+                case "--idle", "-m" -> o.idle = Integer.parseInt(req(a, v));
+                case "--per-worker" -> o.perWorker = Integer.parseInt(req(a, v));
+                case "--per-session" -> o.perSession = Integer.parseInt(req(a, v));
+                case "--hold" -> o.holdSec = Integer.parseInt(req(a, v));
+                case "--ping" -> o.pingSec = Integer.parseInt(req(a, v));
+                case "--duration", "-d" -> {
+                    o.durationSec = Integer.parseInt(req(a, v));
+                    o.durationGiven = true;
+                }
+                case "--churn-rate" -> o.churnRate = Integer.parseInt(req(a, v));
+                case "--churn-base" -> o.churnBase = Integer.parseInt(req(a, v));
+                case "--churn-http-pool" -> o.churnHttpPool = Integer.parseInt(req(a, v));
+                case "--sample" -> o.sampleSec = Integer.parseInt(req(a, v));
+                case "--archive-wait" -> o.archiveWaitSec = Integer.parseInt(req(a, v));
+                case "--redis" -> o.redisUrl = req(a, v);
+                case "--database" -> o.databaseUrl = req(a, v);
+                case "--jar" -> o.jar = req(a, v);
+                case "--out" -> o.out = Path.of(req(a, v));
+                case "--server-cpus" -> o.serverCpus = req(a, v).equals("none") ? null : v;
+                case "--server-jvm-opts" -> o.serverJvmOpts = split(req(a, v));
+                case "--worker-jvm-opts" -> o.workerJvmOpts = req(a, v);
+                case "--server-log-level" -> o.serverLogLevel = req(a, v);
+                case "--base-port" -> o.basePort = Integer.parseInt(req(a, v));
+                case "--event-loops" -> o.eventLoops = Integer.parseInt(req(a, v));
+                case "--host" -> o.host = req(a, v);
+                default -> {
+                    used = false;
+                    switch (a) {
+                        case "--no-gc" -> o.fullGc = false;
+                        case "--profile" -> o.profile = true;
+                        case "--no-churn-answer" -> o.churnAnswer = false;
+                        case "--churn-end" -> o.churnEnd = true;
+                        default -> throw new IllegalArgumentException("unknown option " + a);
+                    }
+                }
+            }
+            if (used) {
+                i++;
+            }
+        }
+        o.command = System.getProperty("bench.command");
+        return o;
+    }
+
+    private static String req(String name, String v) {
+        if (v == null) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        return v;
+    }
+
+    static List<String> split(String s) {
+        List<String> out = new ArrayList<>();
+        for (String p : s.trim().split("\\s+")) {
+            if (!p.isEmpty()) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static String usage() {
+        return """
+                usage: java -cp server/target/atelier.jar fr.atelier.server.bench.Bench <scenario> [options]
+                scenarios:
+                  one-session   (a) N participants in one poll session on one node
+                  idle          (b) M idle participant connections held by one node
+                  two-nodes     (c) scenario (a) over two nodes (even participants on node 1, odd on node 2)
+                  churn         (d) joins and leaves at a steady rate while a question is open
+                  all           a, c, d (60 s unless --duration) and b
+                common options:
+                  --redis URL (redis://127.0.0.1:6379)  --database URL (postgresql://postgres@127.0.0.1:5432/test)
+                  --jar server/target/atelier.jar  --out server/target/bench  --server-cpus 1|none
+                  --server-jvm-opts "..."  --event-loops 2  --wait 30 (seconds per step before giving up)
+                  --profile (Java Flight Recorder on the nodes during the measured phase; hottest methods in the JSON)
+                (a)/(c): --participants 2500 --rounds 10 --warmup-rounds 1 --answer-spread-ms 1000 --join-concurrency 32 --connect-concurrency 200
+                (b):     --idle 20000 --per-worker 9500 --per-session 2500 --hold 60 --ping 20 --no-gc
+                (d):     --duration 300 --churn-rate 200 --churn-base 500 --churn-http-pool 1000 --sample 5 --no-churn-answer
+                         --churn-end (end the session and wait for its archive; off: the session is left live)
+                (a)/(c)/(d): --archive-wait 300 (seconds to wait for the archive after session.end)
+                """;
+    }
+}
