@@ -113,13 +113,12 @@ public final class Archiver {
             if (format == null) {
                 return Future.failedFuture("unknown session or format " + sessionId);
             }
-            return store.readAfter(sessionId, null).compose(batches -> {
+            // The replay of a long session takes seconds: it runs on the database worker, never on an event loop.
+            return store.readAfter(sessionId, null).compose(batches -> db.transaction(tx -> {
                 Snap snap = replay(format, batches);
-                return db.transaction(tx -> {
-                    write(tx, sessionId, snap, batches);
-                    return null;
-                }).compose(v -> store.archived(sessionId, snap.state().platform().code(), retention));
-            });
+                write(tx, sessionId, snap, batches);
+                return snap.state().platform().code();
+            })).compose(code -> store.archived(sessionId, code, retention));
         }).onComplete(ar -> {
             running.remove(sessionId);
             if (ar.succeeded()) {

@@ -33,7 +33,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -471,7 +470,7 @@ public final class SessionActor<S> implements SessionHandle {
             } else {
                 screens.add(listener);
             }
-            listener.send(viewFrame(a));
+            deliver(listener, viewFrame(a));
             return null;
         });
     }
@@ -544,8 +543,17 @@ public final class SessionActor<S> implements SessionHandle {
             return;
         }
         String frame = viewFrame(new Audience.Participant(participantId));
-        for (ViewListener l : listeners) {
-            l.send(frame);
+        for (ViewListener l : List.copyOf(listeners)) {
+            deliver(l, frame);
+        }
+    }
+
+    /** One listener's failure (a socket closing right now) never stops the others' views. */
+    private void deliver(ViewListener listener, String frame) {
+        try {
+            listener.send(frame);
+        } catch (RuntimeException e) {
+            LOG.atDebug().addKeyValue("session", sessionId).log("view not delivered: " + e);
         }
     }
 
@@ -568,14 +576,14 @@ public final class SessionActor<S> implements SessionHandle {
         lastAggregatePush = System.currentTimeMillis();
         if (!screens.isEmpty()) {
             String frame = viewFrame(Audience.PROJECTOR);
-            for (ViewListener l : screens) {
-                l.send(frame);
+            for (ViewListener l : List.copyOf(screens)) {
+                deliver(l, frame);
             }
         }
         if (!consoles.isEmpty()) {
             String frame = viewFrame(Audience.FACILITATOR);
-            for (ViewListener l : consoles) {
-                l.send(frame);
+            for (ViewListener l : List.copyOf(consoles)) {
+                deliver(l, frame);
             }
         }
     }
@@ -627,18 +635,11 @@ public final class SessionActor<S> implements SessionHandle {
         return Tokens.matches(token, committed.platform().hostTokenHash());
     }
 
-    /** The participant holding this rejoin token, if any. Linear scan: only at connection time. */
+    /** The participant holding this rejoin token, if any (an index look-up by the token's hash). */
     public Optional<String> participantFor(String token) {
         if (token == null) {
             return Optional.empty();
         }
-        String hash = Tokens.hash(token);
-        for (Iterator<Roster.Member> it = committed.platform().roster().all().iterator(); it.hasNext(); ) {
-            Roster.Member m = it.next();
-            if (java.security.MessageDigest.isEqual(hash.getBytes(), m.tokenHash().getBytes())) {
-                return Optional.of(m.id());
-            }
-        }
-        return Optional.empty();
+        return committed.platform().roster().idForTokenHash(Tokens.hash(token));
     }
 }

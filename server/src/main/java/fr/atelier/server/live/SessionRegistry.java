@@ -176,9 +176,11 @@ public final class SessionRegistry {
                 return becomeOwner(ref);
             }
             if (owner.equals(ref.owner) && ref.ownerSuspect) {
-                // The owner stopped answering but its lease still runs: wait for it to expire.
+                // The owner stopped answering but its lease still runs: wait for it to expire. If it
+                // keeps renewing, it is alive (only slow): trust it again rather than refuse forever.
                 if (attempt > REROUTE_ATTEMPTS) {
-                    return Future.failedFuture("owner " + owner + " unreachable");
+                    ref.ownerSuspect = false;
+                    return Future.succeededFuture();
                 }
                 return pause(REROUTE_PAUSE_MS).compose(v -> resolve(ref, attempt + 1));
             }

@@ -85,34 +85,44 @@ final class ClientConnection implements ViewListener {
 
     @Override
     public void send(String frame) {
-        synchronized (this) {
-            if (state == State.CLOSED) {
-                return;
-            }
-            if (socket.writeQueueFull()) {
-                boolean wasParked = parkedView != null;
-                parkedView = frame;
-                if (!wasParked) {
-                    socket.drainHandler(v -> {
-                        String next;
-                        synchronized (this) {
-                            next = parkedView;
-                            parkedView = null;
-                        }
-                        if (next != null) {
-                            socket.writeTextMessage(next);
-                        }
-                    });
+        // Called from the session's context: a socket closing at the same moment must not throw into
+        // the actor (it would skip the other phones of the batch).
+        try {
+            synchronized (this) {
+                if (state == State.CLOSED) {
+                    return;
                 }
-                return;
+                if (socket.writeQueueFull()) {
+                    boolean wasParked = parkedView != null;
+                    parkedView = frame;
+                    if (!wasParked) {
+                        socket.drainHandler(v -> {
+                            String next;
+                            synchronized (this) {
+                                next = parkedView;
+                                parkedView = null;
+                            }
+                            if (next != null && state != State.CLOSED) {
+                                socket.writeTextMessage(next);
+                            }
+                        });
+                    }
+                    return;
+                }
             }
+            socket.writeTextMessage(frame);
+        } catch (IllegalStateException closed) {
+            onClose();
         }
-        socket.writeTextMessage(frame);
     }
 
     private void sendControl(ObjectNode message) {
         if (state != State.CLOSED) {
-            socket.writeTextMessage(message.toString());
+            try {
+                socket.writeTextMessage(message.toString());
+            } catch (IllegalStateException closed) {
+                onClose();
+            }
         }
     }
 

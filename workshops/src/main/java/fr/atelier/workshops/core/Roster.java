@@ -28,6 +28,8 @@ public final class Roster {
     private final PersistentMap<String, Integer> joinIndex;
     private final int activeCount;
     private final PersistentMap<String, Boolean> takenNicknames;
+    /** Rejoin-token hash → member id: a reconnecting phone is found without a pass over the room. */
+    private final PersistentMap<String, String> byTokenHash;
     private volatile List<Member> inJoinOrder;
 
     /** From JSON (a snapshot): members listed in join order. */
@@ -41,17 +43,26 @@ public final class Roster {
         this.joinIndex = r.joinIndex;
         this.activeCount = r.activeCount;
         this.takenNicknames = r.takenNicknames;
+        this.byTokenHash = r.byTokenHash;
     }
 
-    private static final Roster EMPTY_INTERNAL = new Roster(PersistentMap.empty(), PersistentMap.empty(), 0, PersistentMap.empty());
+    private static final Roster EMPTY_INTERNAL = new Roster(PersistentMap.empty(), PersistentMap.empty(), 0, PersistentMap.empty(),
+            PersistentMap.empty());
     public static final Roster EMPTY = EMPTY_INTERNAL;
 
     private Roster(PersistentMap<String, Member> members, PersistentMap<String, Integer> joinIndex, int activeCount,
-                   PersistentMap<String, Boolean> takenNicknames) {
+                   PersistentMap<String, Boolean> takenNicknames, PersistentMap<String, String> byTokenHash) {
         this.members = members;
         this.joinIndex = joinIndex;
         this.activeCount = activeCount;
         this.takenNicknames = takenNicknames;
+        this.byTokenHash = byTokenHash;
+    }
+
+    /** The active member whose rejoin token has this hash. */
+    public Optional<String> idForTokenHash(String tokenHash) {
+        String id = tokenHash == null ? null : byTokenHash.get(tokenHash);
+        return id != null && isActive(id) ? Optional.of(id) : Optional.empty();
     }
 
     /** Members by id (no particular order; O(1) look-ups). */
@@ -111,7 +122,8 @@ public final class Roster {
             taken = taken.plus(Text.foldForComparison(m.nickname()), Boolean.TRUE);
         }
         PersistentMap<String, Integer> index = old == null ? joinIndex.plus(m.id(), joinIndex.size()) : joinIndex;
-        return new Roster(members.plus(m.id(), m), index, active, taken);
+        PersistentMap<String, String> tokens = m.tokenHash() == null ? byTokenHash : byTokenHash.plus(m.tokenHash(), m.id());
+        return new Roster(members.plus(m.id(), m), index, active, taken, tokens);
     }
 
     @Override
