@@ -4,29 +4,20 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import fr.atelier.workshops.core.ContentLibrary;
+import fr.atelier.workshops.core.YamlContent;
 import fr.atelier.workshops.core.Json;
 import fr.atelier.workshops.core.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.JarURLConnection;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,10 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The hackathon's challenges and rubric: the built-in YAML files under {@code content/hackathon/},
@@ -215,39 +203,9 @@ public final class HackathonLibrary implements ContentLibrary<HackathonKit> {
 
     /** The YAML files of the folder, whether it is a directory (development) or inside a jar. */
     private Set<String> files() {
-        Set<String> names = new TreeSet<>();
-        try {
-            Enumeration<URL> roots = loader.getResources(FOLDER);
-            while (roots.hasMoreElements()) {
-                URL url = roots.nextElement();
-                if ("file".equals(url.getProtocol())) {
-                    try (Stream<Path> list = Files.list(Path.of(url.toURI()))) {
-                        list.map(p -> p.getFileName().toString()).filter(HackathonLibrary::isYaml).forEach(names::add);
-                    }
-                } else if ("jar".equals(url.getProtocol())) {
-                    JarURLConnection c = (JarURLConnection) url.openConnection();
-                    c.setUseCaches(false);
-                    try (JarFile jar = c.getJarFile()) {
-                        for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
-                            String name = e.nextElement().getName();
-                            if (name.startsWith(FOLDER) && name.indexOf('/', FOLDER.length()) < 0 && isYaml(name)) {
-                                names.add(name.substring(FOLDER.length()));
-                            }
-                        }
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        return names;
+        return YamlContent.yamlFiles(loader, FOLDER);
     }
 
-    private static boolean isYaml(String name) {
-        return name.endsWith(".yaml") || name.endsWith(".yml");
-    }
 
     private String resource(String path) {
         try (InputStream in = loader.getResourceAsStream(path)) {
@@ -264,49 +222,11 @@ public final class HackathonLibrary implements ContentLibrary<HackathonKit> {
 
     /** Builds the tree while noting the line of every value, by JSON pointer. */
     private static JsonNode read(JsonParser p, String path, Map<String, Integer> lines, List<Problem> problems) throws IOException {
-        JsonToken t = p.currentToken();
-        lines.putIfAbsent(path, line(p.currentTokenLocation()));
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
-        if (t == JsonToken.START_OBJECT) {
-            ObjectNode o = nodes.objectNode();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                int keyLine = line(p.currentTokenLocation());
-                p.nextToken();
-                String child = path + "/" + name.replace("~", "~0").replace("/", "~1");
-                lines.put(child, keyLine);
-                if (o.has(name)) {
-                    problems.add(new Problem(keyLine, "Clé « " + name + " » en double."));
-                }
-                o.set(name, read(p, child, lines, problems));
-            }
-            return o;
-        }
-        if (t == JsonToken.START_ARRAY) {
-            ArrayNode a = nodes.arrayNode();
-            int i = 0;
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                a.add(read(p, path + "/" + i++, lines, problems));
-            }
-            return a;
-        }
-        if (t == JsonToken.VALUE_STRING) {
-            return nodes.textNode(p.getText());
-        }
-        if (t == JsonToken.VALUE_NUMBER_INT) {
-            return nodes.numberNode(p.getLongValue());
-        }
-        if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-            return nodes.numberNode(p.getDecimalValue());
-        }
-        if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
-            return nodes.booleanNode(t == JsonToken.VALUE_TRUE);
-        }
-        return nodes.nullNode();
+        return YamlContent.read(p, path, lines, problems);
     }
 
     private static int line(JsonLocation l) {
-        return l == null ? 0 : Math.max(0, l.getLineNr());
+        return YamlContent.line(l);
     }
 
     private static String firstLine(String s) {
