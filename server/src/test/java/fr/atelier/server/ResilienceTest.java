@@ -120,4 +120,34 @@ class ResilienceTest {
         assertThat(view.path("session").path("participantCount").asInt()).isEqualTo(2);
         assertThat(view.path("activity").path("question").path("distribution").toString()).isEqualTo("[0,1,1]");
     }
+
+    @Test
+    void anEndedSessionReloadsFromItsSnapshotAfterARestart() {
+        start();
+        JsonNode created = http.createSession("poll", "Instantané");
+        String code = created.get("code").asText();
+        String host = created.get("hostToken").asText();
+        WsClient console = WsClient.connect(ws, server.port());
+        console.hello(code, "facilitator", host);
+        JsonNode a = http.join(code, "Nour");
+        WsClient phone = WsClient.connect(ws, server.port());
+        phone.hello(code, "participant", a.get("rejoinToken").asText());
+        console.command(cmd("session.start"));
+        ask(console);
+        phone.command(cmd("poll.answer").put("questionId", "q1").put("option", 0));
+        assertThat(console.command(cmd("session.end")).get("type").asText()).isEqualTo("ack");
+
+        server.close();
+        start();
+
+        // The actor is rebuilt from the snapshot written at the end (and the empty stream tail after it).
+        JsonNode synthesis = http.get("/api/sessions/" + code + "/synthesis", host).json();
+        assertThat(synthesis.path("phase").asText()).isEqualTo("ENDED");
+        assertThat(synthesis.path("participants").get(0).path("nickname").asText()).isEqualTo("Nour");
+        assertThat(synthesis.path("results").get(0).path("distribution").toString()).isEqualTo("[1,0,0]");
+        WsClient late = WsClient.connect(ws, server.port());
+        late.hello(code, "participant", a.get("rejoinToken").asText());
+        assertThat(late.command(cmd("poll.answer").put("questionId", "q1").put("option", 1)).get("code").asText())
+                .isEqualTo("session_ended");
+    }
 }

@@ -57,8 +57,14 @@ public final class SessionActor<S> implements SessionHandle {
     private static final Counter REJECTED = Counter.builder("atelier_commands").tag("outcome", "rejected").register(Metrics.globalRegistry);
     /** Projector and console views are coalesced to at most one per this delay during bursts. */
     static final long AGGREGATE_INTERVAL_MS = 100;
-    static final int SNAPSHOT_EVERY = 1000;
+    /** A snapshot serialises the whole state on the event loop: rare enough not to show in a burst. */
+    static final int SNAPSHOT_EVERY = 5000;
     static final int DEDUPE_MEMORY = 100_000;
+    /**
+     * Command ids kept in a snapshot: the most recent ones. Older ids are also in the stream entries
+     * after the snapshot is taken, and a client resends within seconds, not 20,000 commands later.
+     */
+    static final int DEDUPE_IN_SNAPSHOT = 20_000;
 
     private final Vertx vertx;
     private final Context context;
@@ -396,7 +402,12 @@ public final class SessionActor<S> implements SessionHandle {
             throw new UncheckedIOException(e);
         }
         ObjectNode dedupe = node.putObject("dedupe");
-        done.forEach(dedupe::put);
+        int skip = Math.max(0, done.size() - DEDUPE_IN_SNAPSHOT);
+        for (Map.Entry<String, Long> e : done.entrySet()) {
+            if (skip-- <= 0) {
+                dedupe.put(e.getKey(), e.getValue());
+            }
+        }
         snapshotSeq = seq;
         store.saveSnapshot(sessionId, node.toString()).onFailure(e -> {
             LOG.atWarn().addKeyValue("session", sessionId).log("snapshot failed: " + e);
