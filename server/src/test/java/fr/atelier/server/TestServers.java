@@ -29,7 +29,12 @@ public final class TestServers {
     }
 
     public static Config embedded(Path dataDir) {
-        Map<String, String> env = new HashMap<>();
+        return embedded(dataDir, Map.of());
+    }
+
+    /** The embedded default with some settings changed ({@code ATELIER_*} variables). */
+    public static Config embedded(Path dataDir, Map<String, String> settings) {
+        Map<String, String> env = new HashMap<>(settings);
         env.put("ATELIER_HTTP_PORT", "0");
         env.put("ATELIER_HTTP_HOST", "127.0.0.1");
         env.put("ATELIER_DATA_DIR", dataDir.toString());

@@ -19,9 +19,6 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Query;
-import org.jooq.Row2;
-import org.jooq.Row3;
-import org.jooq.impl.DSL;
 
 /**
  * The card game's rounds, every observer's grid values and the items the grids cited, for reports
@@ -76,7 +73,12 @@ public final class CardsArchive implements FormatArchive {
                     .set(CARDS_ROUND.GRIDS, aggregate.grids())
                     .execute();
 
-            List<Row3<String, String, Integer>> values = new ArrayList<>();
+            // The round's rows of an earlier archive are replaced whole (in the archive's transaction):
+            // a "not in (keys)" breaks PostgreSQL's stack past a few thousand keys.
+            queries.add(tx.deleteFrom(CARDS_GRID_VALUE).where(CARDS_GRID_VALUE.SESSION_ID.eq(sessionId))
+                    .and(CARDS_GRID_VALUE.ROUND_NUMBER.eq(r.number())));
+            queries.add(tx.deleteFrom(CARDS_CITATION).where(CARDS_CITATION.SESSION_ID.eq(sessionId))
+                    .and(CARDS_CITATION.ROUND_NUMBER.eq(r.number())));
             r.grids().forEach((participantId, grid) -> {
                 if (r.isPlayer(participantId)) {
                     return;
@@ -84,7 +86,6 @@ public final class CardsArchive implements FormatArchive {
                 for (GridField field : deck.grid()) {
                     List<String> list = grid.getOrDefault(field.id(), List.of());
                     for (int i = 0; i < list.size(); i++) {
-                        values.add(DSL.row(participantId, field.id(), i));
                         queries.add(tx.insertInto(CARDS_GRID_VALUE)
                                 .set(CARDS_GRID_VALUE.SESSION_ID, sessionId)
                                 .set(CARDS_GRID_VALUE.ROUND_NUMBER, r.number())
@@ -100,19 +101,11 @@ public final class CardsArchive implements FormatArchive {
                     }
                 }
             });
-            queries.add(tx.deleteFrom(CARDS_GRID_VALUE)
-                    .where(CARDS_GRID_VALUE.SESSION_ID.eq(sessionId))
-                    .and(CARDS_GRID_VALUE.ROUND_NUMBER.eq(r.number()))
-                    .and(values.isEmpty() ? DSL.trueCondition()
-                            : DSL.row(CARDS_GRID_VALUE.PARTICIPANT_ID, CARDS_GRID_VALUE.FIELD_ID, CARDS_GRID_VALUE.POSITION).notIn(values)));
-
-            List<Row2<String, String>> cited = new ArrayList<>();
             for (CardsViews.FieldAggregate f : aggregate.fields()) {
                 if (f.tally() == null) {
                     continue;
                 }
                 for (CardsViews.Tally t : f.tally()) {
-                    cited.add(DSL.row(f.id(), t.key()));
                     queries.add(tx.insertInto(CARDS_CITATION)
                             .set(CARDS_CITATION.SESSION_ID, sessionId)
                             .set(CARDS_CITATION.ROUND_NUMBER, r.number())
@@ -127,10 +120,6 @@ public final class CardsArchive implements FormatArchive {
                             .set(CARDS_CITATION.MENTIONS, t.count()));
                 }
             }
-            queries.add(tx.deleteFrom(CARDS_CITATION)
-                    .where(CARDS_CITATION.SESSION_ID.eq(sessionId))
-                    .and(CARDS_CITATION.ROUND_NUMBER.eq(r.number()))
-                    .and(cited.isEmpty() ? DSL.trueCondition() : DSL.row(CARDS_CITATION.FIELD_ID, CARDS_CITATION.ITEM_KEY).notIn(cited)));
         }
         for (int i = 0; i < queries.size(); i += 500) {
             tx.batch(queries.subList(i, Math.min(queries.size(), i + 500))).execute();

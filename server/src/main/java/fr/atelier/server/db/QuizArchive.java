@@ -25,13 +25,11 @@ import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Query;
-import org.jooq.Row2;
-import org.jooq.impl.DSL;
 
 /**
  * The quiz's teams, questions, answers and participants, one row each, for reports by query.
- * Idempotent: every row is an upsert by its natural key, and rows the state no longer holds (an
- * answer cleared since an earlier archive) are deleted, so archiving twice gives the same tables.
+ * Idempotent: the session's rows are deleted and written again in the archive's transaction, so
+ * archiving twice gives the same tables (an answer cleared since an earlier archive is gone).
  */
 public final class QuizArchive implements FormatArchive {
     @Override
@@ -53,6 +51,14 @@ public final class QuizArchive implements FormatArchive {
             standings.put(st.teamId(), st);
         }
         List<Query> rows = new ArrayList<>();
+        // An earlier archive of this session (the archive is retried and may run twice) is replaced
+        // whole, children first, inside the archive's transaction: readers see the old rows or the
+        // new ones. (A "not in (keys)" per table breaks PostgreSQL's stack past a few thousand keys.)
+        rows.add(tx.deleteFrom(QUIZ_TEAM_ANSWER).where(QUIZ_TEAM_ANSWER.SESSION_ID.eq(sessionId)));
+        rows.add(tx.deleteFrom(QUIZ_PARTICIPANT_ANSWER).where(QUIZ_PARTICIPANT_ANSWER.SESSION_ID.eq(sessionId)));
+        rows.add(tx.deleteFrom(QUIZ_QUESTION).where(QUIZ_QUESTION.SESSION_ID.eq(sessionId)));
+        rows.add(tx.deleteFrom(QUIZ_TEAM).where(QUIZ_TEAM.SESSION_ID.eq(sessionId)));
+        rows.add(tx.deleteFrom(QUIZ_PARTICIPANT).where(QUIZ_PARTICIPANT.SESSION_ID.eq(sessionId)));
 
         var settings = s.settings();
         rows.add(tx.insertInto(QUIZ_GAME)
@@ -105,13 +111,9 @@ public final class QuizArchive implements FormatArchive {
                     .set(QUIZ_TEAM.MEMBER_COUNT, t.members().size()));
         }
 
-        Set<String> questionKeys = new LinkedHashSet<>();
-        List<Row2<String, String>> teamAnswerKeys = new ArrayList<>();
-        List<Row2<String, String>> proposalKeys = new ArrayList<>();
         Map<String, int[]> people = new HashMap<>();
         for (int i = 0; i < inPlay.size(); i++) {
             Question q = inPlay.get(i);
-            questionKeys.add(q.id());
             Map<String, TeamAnswer> byTeam = s.answersTo(q.id());
             int right = 0;
             for (TeamAnswer a : byTeam.values()) {
@@ -141,13 +143,12 @@ public final class QuizArchive implements FormatArchive {
                     .set(QUIZ_QUESTION.RIGHT_COUNT, right));
             for (Map.Entry<String, TeamAnswer> e : byTeam.entrySet()) {
                 TeamAnswer a = e.getValue();
-                if (!teamKeys.contains(e.getKey())) {
+                if (!teamKeys.contains(e.getKey())) { // a team removed since
                     continue;
                 }
                 String label = cut(QuizScoring.label(q, a.value()), 2500);
                 boolean isRight = QuizScoring.right(q, a.value());
                 int points = QuizScoring.points(s, q, a);
-                teamAnswerKeys.add(DSL.row(q.id(), e.getKey()));
                 rows.add(tx.insertInto(QUIZ_TEAM_ANSWER)
                         .set(QUIZ_TEAM_ANSWER.SESSION_ID, sessionId)
                         .set(QUIZ_TEAM_ANSWER.QUESTION_ID, q.id())
@@ -175,7 +176,6 @@ public final class QuizArchive implements FormatArchive {
                 boolean countedAnswer = teams != null && teams.by().equals(e.getKey()) && teams.value().equals(a.value());
                 String label = cut(QuizScoring.label(q, a.value()), 2500);
                 boolean isRight = QuizScoring.right(q, a.value());
-                proposalKeys.add(DSL.row(q.id(), e.getKey()));
                 rows.add(tx.insertInto(QUIZ_PARTICIPANT_ANSWER)
                         .set(QUIZ_PARTICIPANT_ANSWER.SESSION_ID, sessionId)
                         .set(QUIZ_PARTICIPANT_ANSWER.QUESTION_ID, q.id())
@@ -196,14 +196,12 @@ public final class QuizArchive implements FormatArchive {
             }
         }
 
-        Set<String> participantKeys = new LinkedHashSet<>();
         Set<String> everyone = new LinkedHashSet<>();
         for (Teams.Team t : s.teams().teams()) {
             everyone.addAll(t.members());
         }
         everyone.addAll(s.changes().keySet());
         for (String id : everyone) {
-            participantKeys.add(id);
             int[] p = people.getOrDefault(id, new int[3]);
             String team = s.teams().teamIdOf(id);
             int changes = s.changes().getOrDefault(id, 0);
@@ -224,21 +222,6 @@ public final class QuizArchive implements FormatArchive {
                     .set(QUIZ_PARTICIPANT.POINTS, p[2]));
         }
 
-        // Rows an earlier archive wrote and the state no longer holds; children first.
-        rows.add(teamAnswerKeys.isEmpty()
-                ? tx.deleteFrom(QUIZ_TEAM_ANSWER).where(QUIZ_TEAM_ANSWER.SESSION_ID.eq(sessionId))
-                : tx.deleteFrom(QUIZ_TEAM_ANSWER).where(QUIZ_TEAM_ANSWER.SESSION_ID.eq(sessionId)
-                        .and(DSL.row(QUIZ_TEAM_ANSWER.QUESTION_ID, QUIZ_TEAM_ANSWER.TEAM_ID).notIn(teamAnswerKeys))));
-        rows.add(proposalKeys.isEmpty()
-                ? tx.deleteFrom(QUIZ_PARTICIPANT_ANSWER).where(QUIZ_PARTICIPANT_ANSWER.SESSION_ID.eq(sessionId))
-                : tx.deleteFrom(QUIZ_PARTICIPANT_ANSWER).where(QUIZ_PARTICIPANT_ANSWER.SESSION_ID.eq(sessionId)
-                        .and(DSL.row(QUIZ_PARTICIPANT_ANSWER.QUESTION_ID, QUIZ_PARTICIPANT_ANSWER.PARTICIPANT_ID).notIn(proposalKeys))));
-        rows.add(tx.deleteFrom(QUIZ_QUESTION).where(QUIZ_QUESTION.SESSION_ID.eq(sessionId)
-                .and(questionKeys.isEmpty() ? DSL.trueCondition() : QUIZ_QUESTION.QUESTION_ID.notIn(questionKeys))));
-        rows.add(tx.deleteFrom(QUIZ_TEAM).where(QUIZ_TEAM.SESSION_ID.eq(sessionId)
-                .and(teamKeys.isEmpty() ? DSL.trueCondition() : QUIZ_TEAM.TEAM_ID.notIn(teamKeys))));
-        rows.add(tx.deleteFrom(QUIZ_PARTICIPANT).where(QUIZ_PARTICIPANT.SESSION_ID.eq(sessionId)
-                .and(participantKeys.isEmpty() ? DSL.trueCondition() : QUIZ_PARTICIPANT.PARTICIPANT_ID.notIn(participantKeys))));
         for (int i = 0; i < rows.size(); i += 500) {
             tx.batch(rows.subList(i, Math.min(rows.size(), i + 500))).execute();
         }

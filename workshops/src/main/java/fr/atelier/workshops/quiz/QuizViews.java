@@ -92,9 +92,14 @@ public final class QuizViews {
         boolean console = audience instanceof Audience.Facilitator;
         List<TeamView> teams = console ? teams(s, roster, true) : memo(s, roster).teams();
         List<Person> unassigned = new ArrayList<>();
+        int unassignedCount = 0;
         for (Roster.Member m : roster.all()) {
             if (m.active() && !memo(s, roster).teamOf().containsKey(m.id())) {
-                unassigned.add(new Person(console ? m.id() : null, m.nickname(), null));
+                unassignedCount++;
+                // The console lists the first ones to place by hand; past that, the automatic draw does it.
+                if (console && unassigned.size() < fr.atelier.workshops.core.Session.CONSOLE_NAMES) {
+                    unassigned.add(new Person(m.id(), m.nickname(), null));
+                }
             }
         }
         LiveView live = null;
@@ -119,7 +124,7 @@ public final class QuizViews {
         List<Standing> provisional = console && s.stage() == Stage.PLAYING ? QuizScoring.standings(s, q -> true, nick) : null;
         // The bank itself, for the console's export, except during play when views are frequent.
         QuizBank content = console && s.stage() != Stage.PLAYING ? s.bank() : null;
-        return new View(s.stage(), s.settings(), bank, teams, null, null, console ? unassigned : null, unassigned.size(),
+        return new View(s.stage(), s.settings(), bank, teams, null, null, console ? unassigned : null, unassignedCount,
                 s.startedAt(), s.finishedAt(), live, challenge, scoreboard, end, questions, provisional, content);
     }
 
