@@ -34,6 +34,8 @@ public final class ClusterBus {
     private final String nodeId;
     private final Context context;
     private final Map<String, Promise<JsonNode>> pending = new ConcurrentHashMap<>();
+    /** The node each pending request went to. */
+    private final Map<String, String> pendingTarget = new ConcurrentHashMap<>();
     private final Map<String, Consumer<String>> viewTargets = new ConcurrentHashMap<>();
     private BiFunction<String, JsonNode, Future<JsonNode>> requestHandler;
 
@@ -63,6 +65,7 @@ public final class ClusterBus {
         body.put("k", "req").put("id", id).put("from", nodeId);
         Promise<JsonNode> promise = Promise.promise();
         pending.put(id, promise);
+        pendingTarget.put(id, node);
         long timer = vertx.setTimer(REQUEST_TIMEOUT_MS, t -> {
             Promise<JsonNode> p = pending.remove(id);
             if (p != null) {
@@ -76,9 +79,32 @@ public final class ClusterBus {
                 if (p != null) {
                     p.tryFail(ar.failed() ? ar.cause() : new NodeGone(node));
                 }
+                if (ar.succeeded()) {
+                    failRequestsTo(node);
+                }
             }
         });
-        return promise.future().onComplete(ar -> vertx.cancelTimer(timer));
+        return promise.future().onComplete(ar -> {
+            vertx.cancelTimer(timer);
+            pendingTarget.remove(id);
+        });
+    }
+
+    /**
+     * Nobody listens on {@code node}'s channel any more: it died (kill -9, crash) or lost Redis. The
+     * requests already sent to it will never be answered, so they fail now with {@link NodeGone} (the
+     * caller re-routes them to the new owner, and a resent command is applied once) rather than each
+     * waiting out the request timeout and sending "unavailable" back to a client that must resend.
+     */
+    private void failRequestsTo(String node) {
+        for (Map.Entry<String, String> e : pendingTarget.entrySet()) {
+            if (node.equals(e.getValue())) {
+                Promise<JsonNode> p = pending.remove(e.getKey());
+                if (p != null) {
+                    p.tryFail(new NodeGone(node));
+                }
+            }
+        }
     }
 
     /** Sends a ready view frame to a listener on another node; fails with NodeGone if it left. */

@@ -161,7 +161,25 @@ public final class SessionRegistry {
         if (ref.owner != null && !ref.ownerSuspect) {
             return Future.succeededFuture();
         }
-        return routing.computeIfAbsent(ref.sessionId(), id -> resolve(ref, 0).onComplete(ar -> routing.remove(id)));
+        // Not computeIfAbsent(id, id -> resolve(...).onComplete(remove)): when Redis answers before the
+        // listener is attached, resolve() comes back already complete, the listener runs inside
+        // computeIfAbsent and remove() throws "Recursive update" to the caller (a hello or a command
+        // that then never gets an answer).
+        String id = ref.sessionId();
+        Future<Void> running = routing.get(id);
+        if (running != null) {
+            return running;
+        }
+        Promise<Void> promise = Promise.promise();
+        running = routing.putIfAbsent(id, promise.future());
+        if (running != null) {
+            return running;
+        }
+        resolve(ref, 0).onComplete(ar -> {
+            routing.remove(id, promise.future());
+            promise.handle(ar);
+        });
+        return promise.future();
     }
 
     private Future<Void> resolve(SessionRef ref, int attempt) {
