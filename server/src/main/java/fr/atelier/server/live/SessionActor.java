@@ -3,6 +3,7 @@ package fr.atelier.server.live;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import fr.atelier.workshops.core.ActivityCommand;
 import fr.atelier.workshops.core.Actor;
 import fr.atelier.workshops.core.Audience;
@@ -18,6 +19,7 @@ import fr.atelier.workshops.core.SessionCodec;
 import fr.atelier.workshops.core.SessionCommand;
 import fr.atelier.workshops.core.SessionEvent;
 import fr.atelier.workshops.core.SessionState;
+import fr.atelier.workshops.core.SessionView;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Metrics;
@@ -57,7 +59,13 @@ public final class SessionActor<S> implements SessionHandle {
     private static final Counter REJECTED = Counter.builder("atelier_commands").tag("outcome", "rejected").register(Metrics.globalRegistry);
     /** Projector and console views are coalesced to at most one per this delay during bursts. */
     static final long AGGREGATE_INTERVAL_MS = 100;
-    /** A snapshot serialises the whole state on the event loop: rare enough not to show in a burst. */
+    /**
+     * Views for some phones only (an answer, a team's answer seen by its members) are coalesced the
+     * same way: in a burst each phone gets at most one view per this delay, while the first change
+     * after a quiet spell goes out at once. Room-wide changes (a question shown) are never delayed.
+     */
+    static final long PHONE_INTERVAL_MS = 100;
+    /** Events between snapshots (a restart or takeover replays at most this many from the stream). */
     static final int SNAPSHOT_EVERY = 5000;
     static final int DEDUPE_MEMORY = 100_000;
     /**
@@ -99,6 +107,9 @@ public final class SessionActor<S> implements SessionHandle {
     private final List<ViewListener> consoles = new ArrayList<>();
     private long lastAggregatePush;
     private long aggregateTimer = -1;
+    private final Set<String> dirtyPhones = new HashSet<>();
+    private long lastPhonePush;
+    private long phoneTimer = -1;
     private long deadlineTimer = -1;
     private Instant scheduledDeadline;
 
@@ -335,7 +346,9 @@ public final class SessionActor<S> implements SessionHandle {
     private void complete(List<PendingCommand> batch) {
         for (PendingCommand pc : batch) {
             inFlight.remove(pc.key);
-            long seq = pc.events.isEmpty() ? committedSeq : pc.lastSeq;
+            // A command that changed nothing (same answer again) is acknowledged at the seq of the state
+            // it was decided on: an ack's seq always names a state that already included the command's effect.
+            long seq = pc.lastSeq;
             if (!pc.events.isEmpty()) {
                 done.put(pc.key, seq);
             }
@@ -391,25 +404,34 @@ public final class SessionActor<S> implements SessionHandle {
         }
     }
 
+    /**
+     * Writes the state and the most recent command ids to Redis. The state is immutable, so it is
+     * serialised on a worker thread (in order, one snapshot at a time): a snapshot of a 2,500-person
+     * session takes tens of milliseconds that answer acknowledgements would otherwise wait behind.
+     */
     private void snapshot() {
         long seq = committedSeq;
-        ObjectNode node = Json.MAPPER.createObjectNode();
-        node.put("seq", seq);
-        node.put("streamId", lastStreamId);
-        try {
-            node.set("state", Json.MAPPER.readTree(codec.writeSnapshot(committed)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ObjectNode dedupe = node.putObject("dedupe");
+        String streamId = lastStreamId;
+        SessionState<S> state = committed;
+        List<Map.Entry<String, Long>> recent = new ArrayList<>(Math.min(done.size(), DEDUPE_IN_SNAPSHOT));
         int skip = Math.max(0, done.size() - DEDUPE_IN_SNAPSHOT);
         for (Map.Entry<String, Long> e : done.entrySet()) {
             if (skip-- <= 0) {
-                dedupe.put(e.getKey(), e.getValue());
+                recent.add(Map.entry(e.getKey(), e.getValue()));
             }
         }
         snapshotSeq = seq;
-        store.saveSnapshot(sessionId, node.toString()).onFailure(e -> {
+        vertx.executeBlocking(() -> {
+            ObjectNode node = Json.MAPPER.createObjectNode();
+            node.put("seq", seq);
+            node.put("streamId", streamId);
+            node.set("state", Json.MAPPER.readTree(codec.writeSnapshot(state)));
+            ObjectNode dedupe = node.putObject("dedupe");
+            for (Map.Entry<String, Long> e : recent) {
+                dedupe.put(e.getKey(), e.getValue());
+            }
+            return node.toString();
+        }).compose(json -> store.saveSnapshot(sessionId, json)).onFailure(e -> {
             LOG.atWarn().addKeyValue("session", sessionId).log("snapshot failed: " + e);
             snapshotSeq = Math.min(snapshotSeq, seq - SNAPSHOT_EVERY);
         });
@@ -457,6 +479,10 @@ public final class SessionActor<S> implements SessionHandle {
             if (aggregateTimer >= 0) {
                 vertx.cancelTimer(aggregateTimer);
             }
+            if (phoneTimer >= 0) {
+                vertx.cancelTimer(phoneTimer);
+            }
+            dirtyPhones.clear();
             phones.clear();
             screens.clear();
             consoles.clear();
@@ -515,9 +541,23 @@ public final class SessionActor<S> implements SessionHandle {
     }
 
     private String viewFrame(Audience audience) {
+        return viewFrame(audience, null);
+    }
+
+    /**
+     * {@code shared}: the activity parts already written for this state. Phones often see the same
+     * activity view (every phone before it answers, a team's members after a team answer): equal
+     * views are written once and shared, and only each phone's own parts are written per phone.
+     */
+    private String viewFrame(Audience audience, Map<Object, RawValue> shared) {
+        SessionView view = session.view(committed, audience);
+        if (shared != null && view.activity() != null) {
+            RawValue activity = shared.computeIfAbsent(view.activity(), a -> new RawValue(codec.write(a)));
+            view = new SessionView(view.audience(), view.session(), view.me(), view.participants(), view.satisfaction(), activity);
+        }
         // "ts": server time at send, so clients (and the load benchmark) can measure delivery latency.
         return "{\"type\":\"view\",\"seq\":" + committedSeq + ",\"ts\":" + System.currentTimeMillis()
-                + ",\"view\":" + codec.write(session.view(committed, audience)) + "}";
+                + ",\"view\":" + codec.write(view) + "}";
     }
 
     private void publish(List<SessionEvent> events) {
@@ -535,25 +575,50 @@ public final class SessionActor<S> implements SessionHandle {
             publishAll();
             return;
         }
-        for (String id : touched) {
-            sendToPhone(id);
-        }
+        dirtyPhones.addAll(touched);
+        phonesChanged();
         aggregatesChanged();
+    }
+
+    private void phonesChanged() {
+        if (phoneTimer >= 0 || dirtyPhones.isEmpty()) {
+            return;
+        }
+        long wait = lastPhonePush + PHONE_INTERVAL_MS - System.currentTimeMillis();
+        if (wait <= 0) {
+            pushPhones();
+        } else {
+            phoneTimer = vertx.setTimer(wait, t -> {
+                phoneTimer = -1;
+                pushPhones();
+            });
+        }
+    }
+
+    private void pushPhones() {
+        lastPhonePush = System.currentTimeMillis();
+        Map<Object, RawValue> shared = new HashMap<>();
+        for (String id : dirtyPhones) {
+            sendToPhone(id, shared);
+        }
+        dirtyPhones.clear();
     }
 
     private void publishAll() {
+        dirtyPhones.clear(); // every phone gets this state now
+        Map<Object, RawValue> shared = new HashMap<>();
         for (String id : phones.keySet()) {
-            sendToPhone(id);
+            sendToPhone(id, shared);
         }
         aggregatesChanged();
     }
 
-    private void sendToPhone(String participantId) {
+    private void sendToPhone(String participantId, Map<Object, RawValue> shared) {
         List<ViewListener> listeners = phones.get(participantId);
         if (listeners == null || listeners.isEmpty()) {
             return;
         }
-        String frame = viewFrame(new Audience.Participant(participantId));
+        String frame = viewFrame(new Audience.Participant(participantId), shared);
         for (ViewListener l : List.copyOf(listeners)) {
             deliver(l, frame);
         }

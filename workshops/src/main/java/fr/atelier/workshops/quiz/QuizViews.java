@@ -135,7 +135,7 @@ public final class QuizViews {
         // Once playing, a team member only needs their own team; others still choose among all. The
         // list of all teams is the same for every phone: built once per state, not once per phone.
         List<TeamView> teams = s.stage() != Stage.SETUP && team != null
-                ? List.of(teamView(s, roster, team, false))
+                ? List.of(memo(s, roster).teamViews().get(team.id()))
                 : memo(s, roster).teams();
         LiveView live = null;
         ChallengeView challenge = null;
@@ -143,7 +143,9 @@ public final class QuizViews {
         EndView end = null;
         if (s.stage() == Stage.PLAYING && s.live()) {
             live = liveView(s, roster, me, false, nick);
-            scoreboard = memo(s, roster).revealedStandings();
+            // A phone shows its own team's rank; the whole board is the projector's (and would make
+            // every phone's view several kilobytes larger at each answer of its team).
+            scoreboard = memo(s, roster).revealedStandings().stream().filter(st -> st.teamId().equals(myTeam)).toList();
         } else if (s.stage() == Stage.PLAYING && team != null) {
             List<QuestionView> questions = s.bank().questions().stream().map(q -> question(s, q)).toList();
             Map<String, TeamAnswerView> answers = new LinkedHashMap<>();
@@ -189,8 +191,8 @@ public final class QuizViews {
     }
 
     /** What every phone and the projector share for one state: built once, not once per phone. */
-    private record Shared(QuizState state, Roster roster, List<TeamView> teams, List<Standing> revealedStandings,
-                          Map<String, Teams.Team> teamOf) {}
+    private record Shared(QuizState state, Roster roster, List<TeamView> teams, Map<String, TeamView> teamViews,
+                          List<Standing> revealedStandings, Map<String, Teams.Team> teamOf) {}
 
     /**
      * The last shared parts computed on this thread. A session's views are all computed on its
@@ -208,7 +210,10 @@ public final class QuizViews {
         for (Teams.Team t : s.teams().teams()) {
             t.members().forEach(m -> teamOf.put(m, t));
         }
-        Shared fresh = new Shared(s, roster, teams(s, roster, false),
+        List<TeamView> teams = teams(s, roster, false);
+        Map<String, TeamView> teamViews = new java.util.HashMap<>();
+        teams.forEach(t -> teamViews.put(t.id(), t));
+        Shared fresh = new Shared(s, roster, teams, teamViews,
                 s.bank() == null ? List.of() : List.copyOf(QuizScoring.standings(s, s::revealed, null)), teamOf);
         SHARED.set(fresh);
         return fresh;
