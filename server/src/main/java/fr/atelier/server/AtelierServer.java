@@ -110,7 +110,6 @@ public final class AtelierServer implements AutoCloseable {
         meters.gauge("atelier_sessions_hosted", registry, SessionRegistry::hostedCount);
 
         Router router = Router.router(vertx);
-        router.get("/ws").handler(gateway::handle);
         HealthCheckHandler live = HealthCheckHandler.create(vertx);
         live.register("process", p -> p.complete(Status.OK()));
         HealthCheckHandler ready = HealthCheckHandler.create(vertx);
@@ -140,7 +139,12 @@ public final class AtelierServer implements AutoCloseable {
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setIdleTimeout(60)
                 .setCompressionSupported(true);
-        http = vertx.createHttpServer(options).requestHandler(router).listen().await();
+        // WebSocket upgrades skip the router: a socket then keeps no routing context alive for hours.
+        http = vertx.createHttpServer(options)
+                .webSocketHandshakeHandler(gateway::handshake)
+                .webSocketHandler(gateway::accept)
+                .requestHandler(router)
+                .listen().await();
         LOG.atInfo()
                 .addKeyValue("port", http.actualPort())
                 .addKeyValue("node", config.nodeId())

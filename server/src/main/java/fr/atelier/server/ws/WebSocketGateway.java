@@ -4,14 +4,17 @@ import fr.atelier.server.http.JoinGuard;
 import fr.atelier.server.live.SessionRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.ext.web.RoutingContext;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.ServerWebSocketHandshake;
+import io.vertx.core.net.SocketAddress;
 import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The {@code /ws} route: checks the origin, upgrades, hands the socket to a {@link ClientConnection}. */
+/** WebSocket upgrades on {@code /ws}: checks the origin, upgrades, hands the socket to a {@link ClientConnection}. */
 public final class WebSocketGateway {
     static final long PING_INTERVAL_MS = 15_000;
+    static final String PATH = "/ws";
 
     private final Vertx vertx;
     private final SessionRegistry registry;
@@ -30,18 +33,32 @@ public final class WebSocketGateway {
         this.pinger = vertx.setPeriodic(PING_INTERVAL_MS, t -> connections.forEach(ClientConnection::ping));
     }
 
-    public void handle(RoutingContext rc) {
-        String origin = rc.request().getHeader(HttpHeaders.ORIGIN);
-        if (origin != null && !allowed(origin, rc.request().getHeader(HttpHeaders.HOST))) {
-            rc.response().setStatusCode(403).end();
+    /** Every WebSocket upgrade: only {@code /ws}, from our own pages, by an address not blocked for guessing codes. */
+    public void handshake(ServerWebSocketHandshake h) {
+        if (!PATH.equals(h.path())) {
+            h.reject(404);
             return;
         }
-        String address = rc.request().remoteAddress() == null ? "?" : rc.request().remoteAddress().hostAddress();
-        if (!guard.allowLookup(address)) {
-            rc.response().setStatusCode(429).end();
+        String origin = h.headers().get(HttpHeaders.ORIGIN);
+        if (origin != null && !allowed(origin, h.headers().get(HttpHeaders.HOST))) {
+            h.reject(403);
             return;
         }
-        rc.request().toWebSocket().onSuccess(ws -> new ClientConnection(vertx, ws, registry, this, () -> guard.miss(address)).start());
+        if (!guard.allowLookup(address(h.remoteAddress()))) {
+            h.reject(429);
+            return;
+        }
+        h.accept();
+    }
+
+    /** An upgraded socket (after {@link #handshake}). */
+    public void accept(ServerWebSocket ws) {
+        String address = address(ws.remoteAddress());
+        new ClientConnection(vertx, ws, registry, this, () -> guard.miss(address)).start();
+    }
+
+    private static String address(SocketAddress a) {
+        return a == null ? "?" : a.hostAddress();
     }
 
     private boolean allowed(String origin, String host) {
