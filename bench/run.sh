@@ -5,6 +5,7 @@
 #   bench/run.sh idle        [--idle 20000] [--hold 60]              (b) idle connections on one node
 #   bench/run.sh two-nodes   [--participants 2500]                   (c) (a) over two nodes
 #   bench/run.sh churn       [--duration 300] [--churn-rate 200]     (d) joins and leaves while a question is open
+#   bench/run.sh kill        [--participants 2500] [--kill-after 0.5] (e) kill -9 of the session's owner mid-burst (two nodes)
 #   bench/run.sh all         [--duration 60]                         a, c, d (60 s) and b
 #
 # Builds server/target/atelier.jar if it is missing or older than the benchmark's sources, then runs

@@ -41,10 +41,21 @@ final class Api implements AutoCloseable {
     }
 
     private Future<JsonNode> post(int port, String uri, String body, int expected) {
-        RequestOptions ro = new RequestOptions().setMethod(HttpMethod.POST).setHost(host).setPort(port).setURI(uri)
-                .putHeader("content-type", "application/json").setTimeout(15_000);
+        return call(HttpMethod.POST, port, uri, body, expected);
+    }
+
+    /** A GET answered with JSON (status 200). */
+    Future<JsonNode> get(int port, String uri) {
+        return call(HttpMethod.GET, port, uri, null, 200);
+    }
+
+    private Future<JsonNode> call(HttpMethod method, int port, String uri, String body, int expected) {
+        RequestOptions ro = new RequestOptions().setMethod(method).setHost(host).setPort(port).setURI(uri).setTimeout(15_000);
+        if (body != null) {
+            ro.putHeader("content-type", "application/json");
+        }
         return client.request(ro)
-                .compose(req -> req.send(Buffer.buffer(body)))
+                .compose(req -> body == null ? req.send() : req.send(Buffer.buffer(body)))
                 .recover(e -> Future.failedFuture(new HttpFailure(-1, "io", String.valueOf(e.getMessage()))))
                 .compose(resp -> resp.body().compose(b -> {
                     JsonNode n;
@@ -62,7 +73,11 @@ final class Api implements AutoCloseable {
     }
 
     Future<Created> create(int port, String title) {
-        String body = Util.JSON.createObjectNode().put("format", "poll").put("title", title).toString();
+        return create(port, "poll", title);
+    }
+
+    Future<Created> create(int port, String format, String title) {
+        String body = Util.JSON.createObjectNode().put("format", format).put("title", title).toString();
         return post(port, "/api/sessions", body, 201).map(n -> new Created(n.path("code").asText(), n.path("hostToken").asText()));
     }
 

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * Atelier's load benchmark: real WebSocket clients on loopback against real server processes (which it
  * starts, measures and stops), results in {@code server/target/bench/<scenario>.json}.
  *
- * <pre>java -cp server/target/atelier.jar fr.atelier.server.bench.Bench one-session|idle|two-nodes|churn|all [options]</pre>
+ * <pre>java -cp server/target/atelier.jar fr.atelier.server.bench.Bench one-session|idle|two-nodes|churn|kill|all [options]</pre>
  *
  * Run it through {@code bench/run.sh}, which pins the generator and the servers to different cores.
  */
@@ -43,7 +43,7 @@ public final class Bench {
             System.exit(64);
             return;
         }
-        if (!List.of("one-session", "a", "idle", "b", "two-nodes", "c", "churn", "d", "all").contains(o.scenario)) {
+        if (!List.of("one-session", "a", "idle", "b", "two-nodes", "c", "churn", "d", "kill", "e", "all").contains(o.scenario)) {
             System.err.println("unknown scenario " + o.scenario);
             System.err.print(Options.usage());
             System.exit(64);
@@ -81,6 +81,7 @@ public final class Bench {
                 case "two-nodes", "c" -> new LiveBench(o, true).run();
                 case "churn", "d" -> new ChurnBench(o).run(o.durationSec);
                 case "idle", "b" -> new IdleBench(o).run();
+                case "kill", "e" -> new KillBench(o).run();
                 case "all" -> status = all(o);
                 default -> throw new IllegalStateException();
             }
@@ -123,6 +124,7 @@ public final class Bench {
         return switch (o.scenario) {
             case "one-session", "a", "two-nodes", "c" -> live;
             case "churn", "d" -> churn;
+            case "kill", "e" -> 10 + o.participants / 250;
             case "idle", "b" -> idle;
             default -> 2 * live + churn + idle;
         };

@@ -13,12 +13,21 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One benchmark WebSocket client (phone, screen or facilitator). Frames are scanned cheaply (the server
  * writes {@code {"type":"view","seq":..,"ts":..,"view":..}} in this order) so that thousands of phones on
  * one generator core do not add parse time to the latencies they measure. Every callback runs on
  * {@link #ctx}, the event loop the socket lives on.
+ *
+ * <p>By default a connection is opened once and a close fails what is pending (scenarios a–d). With
+ * {@link #resilient(Resilience)} set before {@link #open}, it behaves like the product's page
+ * ({@code web/src/main/resources/webroot/app/socket.js}): a socket that closes reconnects by itself with
+ * exponential backoff and full jitter, through a {@link Balancer} that stands for the load balancer of
+ * {@code deploy/nginx.conf}; the hello carries the rejoin token and {@code lastSeq}; commands stay pending
+ * across reconnections and are resent with the same id on every {@code welcome} and after an
+ * {@code unavailable} rejection, until acknowledged or rejected otherwise (the server applies an id once).
  */
 final class Conn {
     /** Called on the connection's event loop for each view, with its arrival time (µs since the epoch). */
@@ -26,12 +35,89 @@ final class Conn {
         void onView(Conn c, String frame, long arrivalUs, long seq, long ts);
     }
 
-    /** The answer to a command: ack or rejection, with the client-side round trip. */
-    record Reply(boolean accepted, long seq, String code, long sentNs, long latencyUs, long arrivalUs) {}
+    /**
+     * The answer to a command: ack or rejection, with the client-side round trip (from the first send).
+     * {@code sends}: how many times the frame was written (more than 1 after reconnections or
+     * {@code unavailable}); {@code lastSentUs}: when it was last written (µs since the epoch).
+     */
+    record Reply(boolean accepted, long seq, String code, long sentNs, long latencyUs, long arrivalUs, int sends, long lastSentUs) {}
 
     private static final class Pending {
         final Promise<Reply> promise = Promise.promise();
         final long sentNs = System.nanoTime();
+        String id;
+        String frame;
+        int sends;
+        long lastSentUs;
+        int unavailable;
+        /** The link ({@link #links}) this command was last written on. */
+        int link;
+    }
+
+    /**
+     * The load balancer in front of the nodes, as {@code deploy/nginx.conf} sets it up: a connection that
+     * cannot reach its node goes to the next one at once ({@code proxy_next_upstream error}), and a node
+     * that failed is skipped for {@code fail_timeout} ({@code max_fails=1 fail_timeout=5s}). There is no
+     * balancer process here: each client tries the ports in the order this gives.
+     */
+    static final class Balancer {
+        private final int[] ports;
+        private final long[] downUntilNs;
+        private final long failTimeoutNs;
+
+        Balancer(int[] ports, long failTimeoutMs) {
+            this.ports = ports.clone();
+            this.downUntilNs = new long[ports.length];
+            this.failTimeoutNs = failTimeoutMs * 1_000_000L;
+        }
+
+        /** The ports to try for one connection: the preferred node first unless it is marked down, then the others. */
+        synchronized int[] order(int preferred) {
+            long now = System.nanoTime();
+            List<Integer> up = new ArrayList<>();
+            List<Integer> down = new ArrayList<>();
+            int start = 0;
+            for (int i = 0; i < ports.length; i++) {
+                if (ports[i] == preferred) {
+                    start = i;
+                }
+            }
+            for (int k = 0; k < ports.length; k++) {
+                int i = (start + k) % ports.length;
+                (downUntilNs[i] - now > 0 ? down : up).add(ports[i]);
+            }
+            up.addAll(down); // all down: nginx tries them anyway
+            return up.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        synchronized void failed(int port) {
+            for (int i = 0; i < ports.length; i++) {
+                if (ports[i] == port) {
+                    downUntilNs[i] = System.nanoTime() + failTimeoutNs;
+                }
+            }
+        }
+    }
+
+    /** The reconnection policy of socket.js, and where its events are counted (they are not errors). */
+    static final class Resilience {
+        final Balancer balancer;
+        /** Disconnections, reconnection attempts, resends, unavailable answers... */
+        final Stats.Counters events;
+        long backoffBaseMs = 500;
+        long backoffMaxMs = 10_000;
+        int maxAttemptExponent = 10;
+        long helloTimeoutMs = 20_000;
+
+        Resilience(Balancer balancer, Stats.Counters events) {
+            this.balancer = balancer;
+            this.events = events;
+        }
+    }
+
+    /** Called on the connection's event loop for each {@code welcome}, with the link number (1: first connection). */
+    interface WelcomeHandler {
+        void onWelcome(Conn c, int link, long arrivalUs, long seq);
     }
 
     final int index;
@@ -51,6 +137,27 @@ final class Conn {
     private int nextCommand;
     private volatile boolean closing;
     volatile boolean closed;
+
+    // resilient mode (null: one connection, as scenarios a-d use it)
+    private Resilience resilience;
+    private Vertx vertx;
+    private WebSocketClient client;
+    private String host;
+    private String code;
+    private int attempt;
+    private long retryTimer = -1;
+    private long linkHelloTimer = -1;
+    /** Ids acknowledged already (resilient mode): a second answer to a resent id is not an error. */
+    private final java.util.Set<String> settled = new java.util.HashSet<>();
+    WelcomeHandler onWelcome;
+    /** Links opened so far (each connection attempt that reached a node); views carry {@link #link}. */
+    volatile int links;
+    /** The link the last welcome came on (0: never welcomed). */
+    volatile int link;
+    /** Port of the node the current link goes to. */
+    volatile int port;
+    volatile int disconnects;
+    volatile int reconnectAttempts;
     volatile long lastSeq = -1;
     volatile int seqRegressions;
     volatile int views;
@@ -66,8 +173,22 @@ final class Conn {
         this.errors = errors;
     }
 
+    /**
+     * Turns on the product's reconnection behaviour (see the class comment). Call before {@link #open}.
+     */
+    Conn resilient(Resilience r) {
+        this.resilience = r;
+        return this;
+    }
+
     /** Opens the socket and completes once {@code welcome} and the first {@code view} arrived. Call on {@link #ctx}. */
     Future<Conn> open(Vertx vertx, WebSocketClient client, String host, int port, String code, String token, long timeoutMs) {
+        this.vertx = vertx;
+        this.client = client;
+        this.host = host;
+        this.code = code;
+        this.port = port;
+        this.token = token; // every hello of this client (reconnections too) carries it
         hello = Promise.promise();
         helloTimer = vertx.setTimer(timeoutMs, t -> {
             helloTimer = -1;
@@ -84,17 +205,7 @@ final class Conn {
                 hello.tryFail(ar.cause());
                 return;
             }
-            ws = ar.result();
-            ws.textMessageHandler(this::onText);
-            ws.closeHandler(v -> onClosed());
-            ws.exceptionHandler(e -> errors.inc("ws.exception"));
-            StringBuilder h = new StringBuilder("{\"type\":\"hello\",\"protocol\":1,\"code\":\"").append(code)
-                    .append("\",\"role\":\"").append(role).append('"');
-            if (token != null) {
-                h.append(",\"token\":\"").append(token).append('"');
-            }
-            h.append('}');
-            ws.writeTextMessage(h.toString());
+            link(ar.result(), port);
         });
         Future<Conn> f = hello.future();
         f.onComplete(ar -> {
@@ -104,6 +215,144 @@ final class Conn {
             }
         });
         return f;
+    }
+
+    /** Takes a freshly connected socket as the current link and sends hello. */
+    private void link(WebSocket s, int toPort) {
+        ws = s;
+        port = toPort;
+        closed = false;
+        welcomed = false;
+        links++;
+        s.textMessageHandler(t -> {
+            if (s == ws) {
+                onText(t);
+            }
+        });
+        s.closeHandler(v -> onClosed(s));
+        s.exceptionHandler(e -> {
+            if (resilience == null) {
+                errors.inc("ws.exception");
+            } else {
+                resilience.events.inc("ws.exception");
+            }
+        });
+        StringBuilder h = new StringBuilder("{\"type\":\"hello\",\"protocol\":1,\"code\":\"").append(code)
+                .append("\",\"role\":\"").append(role).append('"');
+        if (token != null) {
+            h.append(",\"token\":\"").append(token).append('"');
+        }
+        if (resilience != null && lastSeq >= 0) {
+            h.append(",\"lastSeq\":").append(lastSeq);
+        }
+        h.append('}');
+        write(s, h.toString());
+        if (resilience != null && links > 1) {
+            // socket.js: no welcome within 20 s on this link: drop it and try again
+            linkHelloTimer = vertx.setTimer(resilience.helloTimeoutMs, t -> {
+                linkHelloTimer = -1;
+                if (s == ws && !welcomed) {
+                    resilience.events.inc("reconnect.hello_timeout");
+                    dropAndRetry(s);
+                }
+            });
+        }
+    }
+
+    private static boolean write(WebSocket s, String text) {
+        try {
+            s.writeTextMessage(text);
+            return true;
+        } catch (RuntimeException e) {
+            return false; // closing: the close handler takes over
+        }
+    }
+
+    // ---- resilient mode: reconnection -------------------------------------------------------------
+
+    /** socket.js {@code _scheduleReconnect}: a random delay in [0, min(10 s, 0.5 s × 2^attempt)]. */
+    private void scheduleReconnect() {
+        if (closing || retryTimer >= 0) {
+            return;
+        }
+        long cap = Math.min(resilience.backoffMaxMs, resilience.backoffBaseMs << attempt);
+        attempt = Math.min(attempt + 1, resilience.maxAttemptExponent);
+        long delay = Math.max(1, (long) (ThreadLocalRandom.current().nextDouble() * cap));
+        retryTimer = vertx.setTimer(delay, t -> {
+            retryTimer = -1;
+            reconnect();
+        });
+    }
+
+    private void reconnect() {
+        if (closing) {
+            return;
+        }
+        reconnectAttempts++;
+        resilience.events.inc("reconnect.attempt");
+        tryPorts(resilience.balancer.order(port), 0);
+    }
+
+    /** One connection through the balancer: on a connection failure the next node is tried at once. */
+    private void tryPorts(int[] ports, int k) {
+        int p = ports[k];
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(host).setPort(p).setURI("/ws")
+                .setTimeout(resilience.helloTimeoutMs).setConnectTimeout(resilience.helloTimeoutMs);
+        client.connect(options).onComplete(ar -> {
+            if (closing) {
+                if (ar.succeeded()) {
+                    ar.result().close();
+                }
+                return;
+            }
+            if (ar.failed()) {
+                resilience.events.inc("reconnect.connect_failed");
+                resilience.balancer.failed(p);
+                if (k + 1 < ports.length) {
+                    tryPorts(ports, k + 1);
+                } else {
+                    scheduleReconnect();
+                }
+                return;
+            }
+            link(ar.result(), p);
+        });
+    }
+
+    private void dropAndRetry(WebSocket s) {
+        welcomed = false;
+        closed = true;
+        ws = null;
+        try {
+            s.close();
+        } catch (RuntimeException ignored) {
+            // already closed
+        }
+        scheduleReconnect();
+    }
+
+    private void resendPending() {
+        List<Pending> all;
+        synchronized (pending) {
+            all = new ArrayList<>(pending.values());
+        }
+        for (Pending p : all) {
+            send(p);
+        }
+    }
+
+    /** Writes a pending command on the current link if it is welcomed (else the next welcome sends it). */
+    private void send(Pending p) {
+        WebSocket s = ws;
+        if (s == null || closed || !welcomed) {
+            return;
+        }
+        p.link = links;
+        p.lastSentUs = Util.nowUs();
+        if (p.sends++ > 0) {
+            resilience.events.inc("command.resent");
+        }
+        write(s, p.frame);
     }
 
     private void onText(String text) {
@@ -132,20 +381,48 @@ final class Conn {
         if (text.startsWith("{\"type\":\"ack\"") || text.startsWith("{\"type\":\"rejected\"")) {
             boolean ack = text.charAt(9) == 'a';
             String id = Util.strAfter(text, "\"id\":\"", 0);
+            String code = ack ? null : Util.strAfter(text, "\"code\":\"", 0);
             Pending p;
             synchronized (pending) {
-                p = pending.remove(id);
+                p = pending.get(id);
+                if (p != null && resilience != null && !ack && "unavailable".equals(code)) {
+                    // socket.js: storage (or the session's owner) unreachable: resend the same id later
+                    p.unavailable++;
+                    resilience.events.inc("command.unavailable");
+                    long delay = 1000L * p.unavailable + ThreadLocalRandom.current().nextLong(1000);
+                    int onLink = p.link;
+                    vertx.setTimer(delay, t -> {
+                        boolean still;
+                        synchronized (pending) {
+                            still = pending.get(id) == p;
+                        }
+                        if (still && p.link == onLink) { // a welcome in between resent it already
+                            send(p);
+                        }
+                    });
+                    return;
+                }
+                if (p != null) {
+                    pending.remove(id);
+                    if (resilience != null) {
+                        settled.add(id);
+                    }
+                }
             }
             if (p == null) {
-                errors.inc("ws.unexpected_reply");
+                if (resilience != null && settled.contains(id)) {
+                    resilience.events.inc("command.duplicate_answer");
+                } else {
+                    errors.inc("ws.unexpected_reply");
+                }
                 return;
             }
             long latencyUs = (System.nanoTime() - p.sentNs) / 1000;
-            String code = ack ? null : Util.strAfter(text, "\"code\":\"", 0);
             if (!ack) {
                 errors.inc("rejected." + code);
             }
-            p.promise.tryComplete(new Reply(ack, ack ? Util.longAfter(text, "\"seq\":", 0) : -1, code, p.sentNs, latencyUs, arrivalUs));
+            p.promise.tryComplete(new Reply(ack, ack ? Util.longAfter(text, "\"seq\":", 0) : -1, code, p.sentNs, latencyUs, arrivalUs,
+                    Math.max(1, p.sends), p.lastSentUs));
             return;
         }
         if (text.startsWith("{\"type\":\"pong\"")) {
@@ -160,6 +437,19 @@ final class Conn {
                 seqRegressions++;
                 errors.inc("seq_regression");
             }
+            if (resilience != null) {
+                attempt = 0;
+                link = links;
+                if (linkHelloTimer >= 0) {
+                    vertx.cancelTimer(linkHelloTimer);
+                    linkHelloTimer = -1;
+                }
+                WelcomeHandler h = onWelcome;
+                if (h != null) {
+                    h.onWelcome(this, links, arrivalUs, seq);
+                }
+                resendPending();
+            }
             return;
         }
         JsonNode n;
@@ -170,6 +460,11 @@ final class Conn {
             return;
         }
         if ("error".equals(n.path("type").asText())) {
+            if (resilience != null && "unavailable".equals(n.path("code").asText())) {
+                // the server could not reach the session now and closes with 1013: the reconnection handles it
+                resilience.events.inc("hello.unavailable");
+                return;
+            }
             errors.inc("ws.error." + n.path("code").asText());
             if (hello != null) {
                 hello.tryFail("error " + n.path("code").asText() + ": " + n.path("message").asText());
@@ -179,8 +474,32 @@ final class Conn {
         }
     }
 
-    private void onClosed() {
+    private void onClosed(WebSocket s) {
+        if (s != ws) {
+            return; // an older link
+        }
         closed = true;
+        if (resilience != null && !closing) {
+            welcomed = false;
+            disconnects++;
+            Short status = s.closeStatusCode();
+            resilience.events.inc("disconnect." + (status == null ? "1006" : status));
+            if (linkHelloTimer >= 0) {
+                vertx.cancelTimer(linkHelloTimer);
+                linkHelloTimer = -1;
+            }
+            if (status != null && (status == 4400 || status == 4401 || status == 4404)) {
+                errors.inc("ws.fatal_close." + status); // socket.js gives up on these
+                closing = true;
+                failPending();
+                return;
+            }
+            if (status != null && status == 4429) {
+                attempt = Math.max(attempt, 6);
+            }
+            scheduleReconnect();
+            return;
+        }
         if (!closing) {
             Short status = ws.closeStatusCode();
             errors.inc("ws.closed_by_server." + (status == null ? "1006" : status));
@@ -188,6 +507,10 @@ final class Conn {
                 hello.tryFail("closed " + status);
             }
         }
+        failPending();
+    }
+
+    private void failPending() {
         List<Pending> left;
         synchronized (pending) {
             left = new ArrayList<>(pending.values());
@@ -205,6 +528,17 @@ final class Conn {
         synchronized (pending) {
             id = role.charAt(0) + Integer.toString(index) + "-" + (++nextCommand);
             pending.put(id, p);
+        }
+        if (resilience != null) {
+            // kept until answered: sent now if the link is up, else on the next welcome (socket.js send())
+            p.id = id;
+            p.frame = "{\"type\":\"command\",\"id\":\"" + id + "\",\"command\":" + commandJson + "}";
+            if (Vertx.currentContext() == ctx) {
+                send(p);
+            } else {
+                ctx.runOnContext(v -> send(p));
+            }
+            return p.promise.future();
         }
         if (ws == null || closed) {
             synchronized (pending) {
@@ -230,6 +564,10 @@ final class Conn {
 
     void close() {
         closing = true;
+        if (retryTimer >= 0 && vertx != null) {
+            vertx.cancelTimer(retryTimer);
+            retryTimer = -1;
+        }
         if (ws != null && !closed) {
             ws.close();
         }

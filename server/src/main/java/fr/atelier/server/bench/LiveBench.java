@@ -1,6 +1,5 @@
 package fr.atelier.server.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
@@ -11,8 +10,9 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Scenarios (a) one-session and (c) two-nodes: N participants join one poll session, connect, receive
- * questions and answer them in a burst, for several rounds.
+ * Scenarios (a) one-session and (c) two-nodes: N participants join one session, connect, receive
+ * questions and answer them in a burst, for several rounds. What is played ({@code --format}): poll
+ * questions, or live questions of the quiz in teams ({@link Play}).
  */
 final class LiveBench {
     private final Options o;
@@ -20,6 +20,7 @@ final class LiveBench {
     private final String scenario;
     private final Stats.Counters errors = new Stats.Counters();
     private final List<Node> nodes = new ArrayList<>();
+    private final Play play;
     private Gen gen;
 
     /** One question: who received it when, who answered, what was acknowledged. */
@@ -64,7 +65,17 @@ final class LiveBench {
     LiveBench(Options o, boolean twoNodes) {
         this.o = o;
         this.twoNodes = twoNodes;
-        this.scenario = twoNodes ? "two-nodes" : "one-session";
+        this.play = Play.of(o);
+        String base = twoNodes ? "two-nodes" : "one-session";
+        this.scenario = o.format.equals("poll") ? base : base + "-" + o.format;
+    }
+
+    /** Sends a set-up command and fails the run if it is not acknowledged. */
+    static void ok(Conn c, String command) {
+        Conn.Reply reply = c.command(command).await();
+        if (!reply.accepted()) {
+            throw new IllegalStateException(command.substring(0, Math.min(60, command.length())) + " rejected: " + reply.code());
+        }
     }
 
     private Node nodeOf(int i) {
@@ -128,6 +139,7 @@ final class LiveBench {
     private String body(ObjectNode r) {
         int n = o.participants;
         r.put("participants", n);
+        r.put("format", play.format());
         r.put("nodeCount", nodes.size());
         r.put("rounds", o.rounds);
         r.put("warmupRounds", o.warmupRounds);
@@ -140,7 +152,7 @@ final class LiveBench {
         mem.add(memory("started"));
         Node n1 = nodes.get(0);
 
-        Api.Created session = gen.api.create(n1.port, "Bench " + scenario).await();
+        Api.Created session = gen.api.create(n1.port, play.format(), "Bench " + scenario).await();
         r.put("code", session.code());
         Bench.log("session %s created", session.code());
 
@@ -173,7 +185,6 @@ final class LiveBench {
         joins.put("concurrency", o.joinConcurrency);
         joins.set("latencyMs", Stats.summaryMs(joinLat));
         Bench.log("%d/%d joined in %.2f s (%.0f/s)", joined, n, joinSec, joined / joinSec);
-        gen.api.close(); // not needed any more
         mem.add(memory("joined"));
 
         // --- WebSockets + hello ---
@@ -186,6 +197,7 @@ final class LiveBench {
                 activeSeen[c.index] = true;
                 activeCount.incrementAndGet();
             }
+            play.phoneView(c, f);
             Round round = current;
             if (round != null && round.arrivalUs[c.index] == 0) {
                 int q = f.indexOf("\"question\":{\"id\":\"" + round.qid + "\"");
@@ -252,6 +264,8 @@ final class LiveBench {
         Util.on(facilitator.ctx, () -> facilitator.open(gen.vertx, gen.ws, o.host, n1.port, session.code(), facilitator.token,
                 o.waitSec * 1000L)).await();
         mem.add(memory("connected"));
+        play.beforeStart(facilitator, gen.api, n1.port, r);
+        gen.api.close(); // not needed any more
 
         // --- start ---
         long startSendUs = Util.nowUs();
@@ -267,6 +281,7 @@ final class LiveBench {
         if (!allActive) {
             errors.inc("start_view_missing");
         }
+        play.afterStart(facilitator, screen, live, r, o.waitSec * 1000L);
         Util.sleep(500);
 
         // --- rounds ---
@@ -317,17 +332,16 @@ final class LiveBench {
                     }
                 }
             }
-            Round round = new Round("q" + k, n);
+            Round round = new Round(play.questionId(k), n);
             current = round;
             ObjectNode rr = rounds.addObject();
             rr.put("question", round.qid);
             rr.put("warmup", warmup);
             // ask
             long sendUs = Util.nowUs();
-            Conn.Reply asked = facilitator.command("{\"type\":\"poll.ask\",\"text\":\"Question " + k
-                    + " du banc d'essai ?\",\"options\":[\"Onisep\",\"France Travail\",\"CIO\",\"Mission locale\"]}").await();
+            Conn.Reply asked = facilitator.command(play.askCommand(k)).await();
             if (!asked.accepted()) {
-                throw new IllegalStateException("poll.ask rejected: " + asked.code());
+                throw new IllegalStateException(play.askCommand(k) + " rejected: " + asked.code());
             }
             askAck.add(asked.latencyUs());
             boolean all = Util.waitFor(o.waitSec * 1000L, () -> round.got.get() >= connected);
@@ -378,16 +392,18 @@ final class LiveBench {
                 order[i] = order[j];
                 order[j] = t;
             }
-            round.expectedAnswers = connected;
+            round.expectedAnswers = play.projectorFull(connected);
+            int options = play.options(k);
+            int round_k = k;
             round.answering = true;
             long burstUs = Util.nowUs();
             for (int s = 0; s < connected; s++) {
                 Conn c = live.get(order[s]);
                 int i = c.index;
                 long delay = Math.max(1, (long) s * o.answerSpreadMs / Math.max(1, connected));
-                int opt = random.nextInt(o.options);
+                int opt = random.nextInt(options);
                 round.option[i] = opt;
-                String cmd = "{\"type\":\"poll.answer\",\"questionId\":\"" + round.qid + "\",\"option\":" + opt + "}";
+                String cmd = play.answerCommand(round_k, opt);
                 c.ctx.runOnContext(v -> gen.vertx.setTimer(delay, t -> {
                     round.sentUs[i] = Util.nowUs();
                     round.sent.incrementAndGet();
@@ -413,7 +429,6 @@ final class LiveBench {
             long firstSentUs = Long.MAX_VALUE;
             long[] seqs = new long[round.acked.get()];
             int si = 0;
-            int[] expected = new int[o.options];
             for (Conn c : live) {
                 int i = c.index;
                 if (round.sentUs[i] != 0) {
@@ -426,7 +441,6 @@ final class LiveBench {
                     if (si < seqs.length) {
                         seqs[si++] = round.ackSeq[i];
                     }
-                    expected[round.option[i]]++;
                 }
             }
             if (!answered) {
@@ -441,7 +455,10 @@ final class LiveBench {
                     dup++;
                 }
             }
-            long gaps = si == 0 ? 0 : (seqs[si - 1] - seqs[0] + 1) - (si - dup);
+            long gaps = si == 0 || !play.oneEventPerAnswer() ? 0 : (seqs[si - 1] - seqs[0] + 1) - (si - dup);
+            if (!play.oneEventPerAnswer()) {
+                dup = 0; // several answers may be acknowledged at one seq (no change, no event)
+            }
             ackSeqDuplicates += dup;
             ackSeqGaps += gaps;
             boolean screenOk = Util.waitFor(10_000, () -> round.screenFullUs != 0);
@@ -451,16 +468,16 @@ final class LiveBench {
             } else {
                 errors.inc("screen_never_full");
             }
-            // the facilitator's distribution must hold every acknowledged answer
-            int ackedNow = round.acked.get();
+            // the facilitator's distribution must hold every acknowledged answer (in the quiz: each team's last one)
+            int[] expected = play.expected(live, k, round.option, round.ackSeq);
             int[][] dist = new int[1][];
             Util.waitFor(10_000, () -> {
-                dist[0] = distribution(facilitator.lastViewJson(), round.qid);
-                return dist[0] != null && Arrays.stream(dist[0]).sum() >= ackedNow;
+                dist[0] = play.distribution(facilitator.lastViewJson(), round_k);
+                return dist[0] != null && Arrays.equals(dist[0], expected);
             });
             long roundLost = 0;
             int distSum = dist[0] == null ? 0 : Arrays.stream(dist[0]).sum();
-            for (int opt = 0; opt < o.options; opt++) {
+            for (int opt = 0; opt < options; opt++) {
                 int have = dist[0] == null || opt >= dist[0].length ? 0 : dist[0][opt];
                 roundLost += Math.max(0, expected[opt] - have);
             }
@@ -493,7 +510,7 @@ final class LiveBench {
                     warmup ? "warm-up round" : "round", k, got, connected, lastUs / 1000.0, round.acked.get(), connected,
                     ans.path("ackMs").path("p99").asText(), ans.path("screenAnsweredFullAfterFirstAnswerMs").asText(), distSum, roundLost);
             round.answering = false;
-            Conn.Reply closed = facilitator.command("{\"type\":\"poll.close\",\"questionId\":\"" + round.qid + "\"}").await();
+            Conn.Reply closed = facilitator.command(play.closeCommand(k)).await();
             if (!closed.accepted()) {
                 errors.inc("close_rejected");
             }
@@ -546,6 +563,9 @@ final class LiveBench {
         }
 
         // --- end ---
+        if (play.finishCommand() != null && !facilitator.command(play.finishCommand()).await().accepted()) {
+            errors.inc("finish_rejected");
+        }
         Conn.Reply ended = facilitator.command("{\"type\":\"session.end\"}").await();
         if (!ended.accepted()) {
             errors.inc("end_rejected");
@@ -612,21 +632,5 @@ final class LiveBench {
         Bench.log("archive %s %.1f s after session.end; /health/live took up to %.0f ms meanwhile",
                 at != null ? "done" : "NOT done", at == null ? -1.0 : (at - endAckUs / 1000) / 1000.0, maxProbeNs / 1e6);
         return a;
-    }
-
-    /** The current question's distribution in a facilitator view, if it is question {@code qid}. */
-    private static int[] distribution(JsonNode view, String qid) {
-        if (view == null) {
-            return null;
-        }
-        JsonNode q = view.path("activity").path("question");
-        if (!qid.equals(q.path("id").asText()) || !q.path("distribution").isArray()) {
-            return null;
-        }
-        int[] d = new int[q.path("distribution").size()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = q.path("distribution").get(i).asInt();
-        }
-        return d;
     }
 }

@@ -401,4 +401,28 @@ final class Node implements AutoCloseable {
     void kill() {
         process.destroyForcibly();
     }
+
+    /** The executable name of the process ({@code /proc/PID/comm}): "java" when taskset exec'd it in place. */
+    String comm() {
+        try {
+            return Files.readString(Path.of("/proc/" + pid() + "/comm")).trim();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * {@code kill -9}: {@link Process#destroyForcibly()} sends SIGKILL on Linux (no shutdown hook, no lease
+     * released, sockets closed by the kernel). Waits until the process is reaped and answers its exit
+     * value (137 = 128 + 9: killed by SIGKILL), or -1 if it is still alive after {@code timeoutMs}.
+     */
+    int killHard(long timeoutMs) {
+        process.destroyForcibly();
+        try {
+            return process.waitFor(timeoutMs, TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
 }

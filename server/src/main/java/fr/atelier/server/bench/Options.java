@@ -28,7 +28,11 @@ final class Options {
     int rounds = 10;
     int warmupRounds = 1;
     int answerSpreadMs = 1000;
-    int options = 4;
+    /** What the rounds play: poll, or quiz (live questions of the team quiz). */
+    String format = "poll";
+    String quizBank = "partenaires-orientation";
+    int teamSize = 50;
+    int quizSeconds = 120;
     int joinConcurrency = 32;
     int connectConcurrency = 200;
     int waitSec = 30;
@@ -53,6 +57,10 @@ final class Options {
     boolean churnEnd;
     int archiveWaitSec = 300;
 
+    // (e) kill
+    /** Share of the burst's answers sent when node 1 gets kill -9. */
+    double killAfter = 0.5;
+
     String command;
     boolean profile;
 
@@ -72,6 +80,10 @@ final class Options {
                 case "--rounds" -> o.rounds = Integer.parseInt(req(a, v));
                 case "--warmup-rounds" -> o.warmupRounds = Integer.parseInt(req(a, v));
                 case "--answer-spread-ms" -> o.answerSpreadMs = Integer.parseInt(req(a, v));
+                case "--format" -> o.format = req(a, v);
+                case "--quiz-bank" -> o.quizBank = req(a, v);
+                case "--team-size" -> o.teamSize = Integer.parseInt(req(a, v));
+                case "--quiz-seconds" -> o.quizSeconds = Integer.parseInt(req(a, v));
                 case "--join-concurrency" -> o.joinConcurrency = Integer.parseInt(req(a, v));
                 case "--connect-concurrency" -> o.connectConcurrency = Integer.parseInt(req(a, v));
                 case "--wait" -> o.waitSec = Integer.parseInt(req(a, v));
@@ -89,6 +101,7 @@ final class Options {
                 case "--churn-http-pool" -> o.churnHttpPool = Integer.parseInt(req(a, v));
                 case "--sample" -> o.sampleSec = Integer.parseInt(req(a, v));
                 case "--archive-wait" -> o.archiveWaitSec = Integer.parseInt(req(a, v));
+                case "--kill-after" -> o.killAfter = Double.parseDouble(req(a, v));
                 case "--redis" -> o.redisUrl = req(a, v);
                 case "--database" -> o.databaseUrl = req(a, v);
                 case "--jar" -> o.jar = req(a, v);
@@ -148,6 +161,7 @@ final class Options {
                   idle          (b) M idle participant connections held by one node
                   two-nodes     (c) scenario (a) over two nodes (even participants on node 1, odd on node 2)
                   churn         (d) joins and leaves at a steady rate while a question is open
+                  kill          (e) kill -9 of the node owning the session in the middle of an answer burst (two nodes)
                   all           a, c, d (60 s unless --duration) and b
                 common options:
                   --redis URL (redis://127.0.0.1:6379)  --database URL (postgresql://postgres@127.0.0.1:5432/test)
@@ -155,10 +169,14 @@ final class Options {
                   --server-jvm-opts "..."  --event-loops 2  --wait 30 (seconds per step before giving up)
                   --profile (Java Flight Recorder on the nodes during the measured phase; hottest methods in the JSON)
                 (a)/(c): --participants 2500 --rounds 10 --warmup-rounds 1 --answer-spread-ms 1000 --join-concurrency 32 --connect-concurrency 200
+                         --format poll|quiz (quiz: live questions of the team quiz; --team-size 50 (at most 50 teams)
+                         --quiz-bank partenaires-orientation (its single-choice questions) --quiz-seconds 120 (countdown))
                 (b):     --idle 20000 --per-worker 9500 --per-session 2500 --hold 60 --ping 20 --no-gc
                 (d):     --duration 300 --churn-rate 200 --churn-base 500 --churn-http-pool 1000 --sample 5 --no-churn-answer
                          --churn-end (end the session and wait for its archive; off: the session is left live)
-                (a)/(c)/(d): --archive-wait 300 (seconds to wait for the archive after session.end)
+                (e):     --participants 2500 --warmup-rounds 1 (questions answered before the one whose burst is cut)
+                         --answer-spread-ms 1000 --kill-after 0.5 (share of the burst's answers sent when node 1 is killed)
+                (a)/(c)/(d)/(e): --archive-wait 300 (seconds to wait for the archive after session.end)
                 """;
     }
 }
