@@ -13,4 +13,7 @@ EXPOSE 8080
 ENV ATELIER_LOG_FORMAT=json
 # No curl/wget in the JRE image: a bash TCP probe of the HTTP port.
 HEALTHCHECK --interval=10s --timeout=3s CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080' || exit 1
-ENTRYPOINT ["java", "-XX:+UseZGC", "-jar", "/opt/atelier/atelier.jar"]
+# G1 with a 20-ms pause goal: on one or two CPUs the JVM would pick the Serial collector, whose pauses
+# (50–90 ms with 2,500 phones) show in acknowledgement tails; ZGC holds pauses lower but doubles the
+# resident memory of a node holding 20,000 idle sockets. See docs/operations.md and docs/performance.md.
+ENTRYPOINT ["java", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-jar", "/opt/atelier/atelier.jar"]

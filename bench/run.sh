@@ -42,7 +42,9 @@ fi
 
 gen_cpus=${BENCH_GENERATOR_CPUS:-0}
 server_cpus=${BENCH_SERVER_CPUS:-1}
-java_opts=${BENCH_JAVA_OPTS:--Xms512m -Xmx2g}
+# G1 for the generator too: pinned to one CPU the JVM picks the Serial collector, whose pauses would
+# be counted as server latency by the clients.
+java_opts=${BENCH_JAVA_OPTS:--Xms1g -Xmx2g -XX:+UseG1GC -XX:MaxGCPauseMillis=10}
 pin=()
 if command -v taskset >/dev/null 2>&1; then
   pin=(taskset -c "$gen_cpus")

@@ -39,39 +39,15 @@ final class ChurnBench {
     void run(int durationSec) {
         String scenario = "churn";
         Report report = new Report(o, scenario);
-        ObjectNode r = report.root;
         List<Node> nodes = new ArrayList<>();
-        Gen gen = null;
-        String summary;
-        RuntimeException failure = null;
-        try {
+        Gen[] gen = new Gen[1];
+        report.run(nodes, errors, () -> gen[0], r -> {
             Node node = Node.start(o, scenario, "node1");
             nodes.add(node);
             report.nodes(nodes);
-            gen = new Gen(o, null, o.churnHttpPool); // each phone has its own HTTP connection: no client-side queue
-            summary = body(r, node, gen, durationSec);
-        } catch (RuntimeException e) {
-            Bench.log("churn failed: %s", e);
-            r.put("failure", String.valueOf(e));
-            summary = "churn FAILED: " + e.getMessage();
-            failure = e;
-        } finally {
-            ArrayNode logs = r.putArray("serverLogs");
-            for (Node n : nodes) {
-                logs.add(n.logSummary());
-            }
-            r.set("errors", errors.toJson());
-            if (gen != null) {
-                gen.close();
-            }
-            for (Node n : nodes) {
-                n.close();
-            }
-        }
-        report.write(summary);
-        if (failure != null) {
-            throw failure;
-        }
+            gen[0] = new Gen(o, null, o.churnHttpPool); // each phone has its own HTTP connection: no client-side queue
+            return body(r, node, gen[0], durationSec);
+        }, r -> { });
     }
 
     private Stats.Samples window(long atNs) {

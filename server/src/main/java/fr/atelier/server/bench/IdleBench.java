@@ -55,47 +55,29 @@ final class IdleBench {
     void run() {
         String scenario = "idle";
         Report report = new Report(o, scenario);
-        ObjectNode r = report.root;
         List<Node> nodes = new ArrayList<>();
         List<Worker> workers = new ArrayList<>();
-        String summary;
-        RuntimeException failure = null;
-        try {
+        report.run(nodes, errors, () -> null, r -> {
             Node node = Node.start(o, scenario, "node1");
             nodes.add(node);
             report.nodes(nodes);
-            summary = body(r, node, workers);
-        } catch (RuntimeException e) {
-            Bench.log("idle failed: %s", e);
-            r.put("failure", String.valueOf(e));
-            summary = "idle FAILED: " + e.getMessage();
-            failure = e;
-        } finally {
-            for (Worker w : workers) {
-                w.send("STOP");
-            }
-            for (Worker w : workers) {
-                try {
-                    if (w.process != null && !w.process.waitFor(20, TimeUnit.SECONDS)) {
-                        w.process.destroyForcibly();
-                    }
-                } catch (InterruptedException e) {
-                    w.process.destroyForcibly();
-                    Thread.currentThread().interrupt();
-                }
-            }
-            ArrayNode logs = r.putArray("serverLogs");
-            for (Node n : nodes) {
-                logs.add(n.logSummary());
-            }
-            r.set("errors", errors.toJson());
-            for (Node n : nodes) {
-                n.close();
-            }
+            return body(r, node, workers);
+        }, r -> stopWorkers(workers));
+    }
+
+    private static void stopWorkers(List<Worker> workers) {
+        for (Worker w : workers) {
+            w.send("STOP");
         }
-        report.write(summary);
-        if (failure != null) {
-            throw failure;
+        for (Worker w : workers) {
+            try {
+                if (w.process != null && !w.process.waitFor(20, TimeUnit.SECONDS)) {
+                    w.process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                w.process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -58,38 +58,13 @@ final class KillBench {
 
     void run() {
         Report report = new Report(o, SCENARIO);
-        ObjectNode r = report.root;
-        String summary;
-        RuntimeException failure = null;
-        try {
+        report.run(nodes, errors, () -> gen, r -> {
             nodes.add(Node.start(o, SCENARIO, "node1"));
             nodes.add(Node.start(o, SCENARIO, "node2"));
             report.nodes(nodes);
             gen = new Gen(o, null, true);
-            summary = body(r);
-        } catch (RuntimeException e) {
-            Bench.log("%s failed: %s", SCENARIO, e);
-            r.put("failure", String.valueOf(e));
-            summary = SCENARIO + " FAILED: " + e.getMessage();
-            failure = e;
-        } finally {
-            ArrayNode logs = r.putArray("serverLogs");
-            for (Node n : nodes) {
-                logs.add(n.logSummary());
-            }
-            r.set("errors", errors.toJson());
-            r.set("recoveryEvents", events.toJson());
-            if (gen != null) {
-                gen.close();
-            }
-            for (Node n : nodes) {
-                n.close();
-            }
-        }
-        report.write(summary);
-        if (failure != null) {
-            throw failure;
-        }
+            return body(r);
+        }, r -> r.set("recoveryEvents", events.toJson()));
     }
 
     private static String redisGet(String url, String key) {

@@ -101,39 +101,15 @@ final class LiveBench {
 
     void run() {
         Report report = new Report(o, scenario);
-        ObjectNode r = report.root;
-        String summary;
-        RuntimeException failure = null;
-        try {
+        report.run(nodes, errors, () -> gen, r -> {
             nodes.add(Node.start(o, scenario, "node1"));
             if (twoNodes) {
                 nodes.add(Node.start(o, scenario, "node2"));
             }
             report.nodes(nodes);
             gen = new Gen(o, null, true);
-            summary = body(r);
-        } catch (RuntimeException e) {
-            Bench.log("%s failed: %s", scenario, e);
-            r.put("failure", String.valueOf(e));
-            summary = scenario + " FAILED: " + e.getMessage();
-            failure = e;
-        } finally {
-            ArrayNode logs = r.putArray("serverLogs");
-            for (Node n : nodes) {
-                logs.add(n.logSummary());
-            }
-            r.set("errors", errors.toJson());
-            if (gen != null) {
-                gen.close();
-            }
-            for (Node n : nodes) {
-                n.close();
-            }
-        }
-        report.write(summary);
-        if (failure != null) {
-            throw failure;
-        }
+            return body(r);
+        }, r -> { });
     }
 
     private String body(ObjectNode r) {

@@ -17,7 +17,12 @@ final class Options {
     Path out = Path.of("server/target/bench");
     /** CPU list for server processes (taskset -c); null: no pinning. */
     String serverCpus = "1";
-    List<String> serverJvmOpts = new ArrayList<>();
+    /**
+     * The nodes' JVM flags: those of the Docker image (see docs/operations.md). Pinned to one CPU, the
+     * JVM would otherwise pick the Serial collector, whose pauses (50–90 ms here) dominate the tails.
+     */
+    static final String PRODUCTION_JVM_OPTS = "-XX:+UseG1GC -XX:MaxGCPauseMillis=20";
+    List<String> serverJvmOpts = split(PRODUCTION_JVM_OPTS);
     String serverLogLevel = "WARN";
     int basePort = 0;
     int startTimeoutSec = 120;
@@ -166,7 +171,7 @@ final class Options {
                 common options:
                   --redis URL (redis://127.0.0.1:6379)  --database URL (postgresql://postgres@127.0.0.1:5432/test)
                   --jar server/target/atelier.jar  --out server/target/bench  --server-cpus 1|none
-                  --server-jvm-opts "..."  --event-loops 2  --wait 30 (seconds per step before giving up)
+                  --server-jvm-opts "-XX:+UseG1GC -XX:MaxGCPauseMillis=20" (the Docker image's)  --event-loops 2  --wait 30 (seconds per step before giving up)
                   --profile (Java Flight Recorder on the nodes during the measured phase; hottest methods in the JSON)
                 (a)/(c): --participants 2500 --rounds 10 --warmup-rounds 1 --answer-spread-ms 1000 --join-concurrency 32 --connect-concurrency 200
                          --format poll|quiz (quiz: live questions of the team quiz; --team-size 50 (at most 50 teams)

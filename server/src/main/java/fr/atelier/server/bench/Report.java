@@ -1,5 +1,6 @@
 package fr.atelier.server.bench;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** The result file of one scenario: what ran, where, with which figures. */
 final class Report {
@@ -126,6 +129,47 @@ final class Report {
         var arr = root.putArray("nodes");
         for (Node n : nodes) {
             arr.add(n.describe());
+        }
+    }
+
+    /** A scenario's measuring part; it starts its nodes and generator itself, so a failed start is reported too. */
+    interface Body {
+        String run(ObjectNode root);
+    }
+
+    /**
+     * Runs a scenario: the body, then, whatever happened, the nodes' log summaries and the error
+     * counters (and {@code more}), the generator closed, the nodes stopped, the report written; a
+     * failure is recorded as the summary and rethrown.
+     */
+    void run(List<Node> nodes, Stats.Counters errors, Supplier<Gen> gen, Body body, Consumer<ObjectNode> more) {
+        String summary;
+        RuntimeException failure = null;
+        try {
+            summary = body.run(root);
+        } catch (RuntimeException e) {
+            Bench.log("%s failed: %s", scenario, e);
+            root.put("failure", String.valueOf(e));
+            summary = scenario + " FAILED: " + e.getMessage();
+            failure = e;
+        } finally {
+            ArrayNode logs = root.putArray("serverLogs");
+            for (Node n : nodes) {
+                logs.add(n.logSummary());
+            }
+            root.set("errors", errors.toJson());
+            more.accept(root);
+            Gen g = gen.get();
+            if (g != null) {
+                g.close();
+            }
+            for (Node n : nodes) {
+                n.close();
+            }
+        }
+        write(summary);
+        if (failure != null) {
+            throw failure;
         }
     }
 

@@ -109,6 +109,7 @@ public final class SessionActor<S> implements SessionHandle {
     private long aggregateTimer = -1;
     private final Set<String> dirtyPhones = new HashSet<>();
     private long lastPhonePush;
+    private long phonePushCostMs;
     private long phoneTimer = -1;
     private long deadlineTimer = -1;
     private Instant scheduledDeadline;
@@ -584,7 +585,10 @@ public final class SessionActor<S> implements SessionHandle {
         if (phoneTimer >= 0 || dirtyPhones.isEmpty()) {
             return;
         }
-        long wait = lastPhonePush + PHONE_INTERVAL_MS - System.currentTimeMillis();
+        // When pushing takes long (thousands of phones changed), wait longer between pushes: phone
+        // views then take at most about a quarter of the session's thread, commands the rest.
+        long interval = Math.max(PHONE_INTERVAL_MS, 3 * phonePushCostMs);
+        long wait = lastPhonePush + interval - System.currentTimeMillis();
         if (wait <= 0) {
             pushPhones();
         } else {
@@ -602,6 +606,7 @@ public final class SessionActor<S> implements SessionHandle {
             sendToPhone(id, shared);
         }
         dirtyPhones.clear();
+        phonePushCostMs = System.currentTimeMillis() - lastPhonePush;
     }
 
     private void publishAll() {
