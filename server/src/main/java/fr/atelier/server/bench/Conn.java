@@ -558,6 +558,16 @@ final class Conn {
         }
     }
 
+    /** Closes clients at the end of a run, each on its own context. */
+    static void closeAll(Iterable<Conn> phones, Conn... others) {
+        for (Conn c : phones) {
+            c.ctx.runOnContext(v -> c.close());
+        }
+        for (Conn c : others) {
+            c.ctx.runOnContext(v -> c.close());
+        }
+    }
+
     boolean open() {
         return ws != null && !closed;
     }

@@ -309,7 +309,10 @@ final class IdleBench {
                 errors.inc("worker_stats_invalid");
             }
         }
+        // Per connection, both ends in the same state: both right after a full GC (the reference: what
+        // the connections keep), and both as found (garbage included). Mixing the two overstated it.
         long rssBefore = before.path("rssKb").asLong();
+        long rssBeforeNoGc = before.path("rssKbNoGc").asLong();
         long rssAfterNoGc = after.path("rssKbNoGc").asLong();
         long rssAfter = after.path("rssKb").asLong();
         long heapBefore = before.path("heap").path("usedKb").asLong();
@@ -318,12 +321,13 @@ final class IdleBench {
         res.put("connectionsHeld", held);
         res.put("pingsSent", pings);
         res.put("pongsReceived", pongs);
-        res.put("rssBeforeKb", rssBefore);
+        res.put("rssBeforeKb", rssBeforeNoGc);
         res.put("rssAfterKb", rssAfterNoGc);
+        res.put("rssBeforeFullGcKb", rssBefore);
         res.put("rssAfterFullGcKb", rssAfter);
         res.put("heapBeforeKb", heapBefore);
         res.put("heapAfterKb", heapAfter);
-        double perConnRss = held == 0 ? -1 : (rssAfterNoGc - rssBefore) * 1024.0 / held;
+        double perConnRss = held == 0 ? -1 : (rssAfterNoGc - rssBeforeNoGc) * 1024.0 / held;
         double perConnRssGc = held == 0 ? -1 : (rssAfter - rssBefore) * 1024.0 / held;
         double perConnHeap = held == 0 || heapBefore < 0 || heapAfter < 0 ? -1 : (heapAfter - heapBefore) * 1024.0 / held;
         double totalRssPerConn = held == 0 ? -1 : rssAfterNoGc * 1024.0 / held;
@@ -348,9 +352,11 @@ final class IdleBench {
             c.put("bytesPerConnection", held == 0 ? 0 : Util.round((double) growth.get(i).getValue()[1] / held, 1));
         }
         res.put("errorTotal", errors.total());
-        return String.format("idle held=%d/%d (requested %d) on one node, %d sessions: RSS %d -> %d KiB (%.1f KB/conn; whole process %.1f KB/conn), "
-                        + "heap %d -> %d KiB (%.1f KB/conn, %s); pings %d pongs %d; errors %d",
-                held, target, requested, sessions, rssBefore, rssAfterNoGc, perConnRss / 1024, totalRssPerConn / 1024,
+        return String.format("idle held=%d/%d (requested %d) on one node, %d sessions: RSS after full GC %d -> %d KiB (%.1f KiB/conn), "
+                        + "as found %d -> %d KiB (%.1f KiB/conn; whole process %.1f KiB/conn), "
+                        + "heap %d -> %d KiB (%.1f KiB/conn, %s); pings %d pongs %d; errors %d",
+                held, target, requested, sessions, rssBefore, rssAfter, perConnRssGc / 1024, rssBeforeNoGc, rssAfterNoGc,
+                perConnRss / 1024, totalRssPerConn / 1024,
                 heapBefore, heapAfter, perConnHeap / 1024, after.path("heap").path("source").asText(), pings, pongs, errors.total());
     }
 

@@ -554,11 +554,7 @@ final class LiveBench {
             }
         }
         results.put("phonesClosedBeforeEnd", closedByServer);
-        for (Conn c : live) {
-            c.ctx.runOnContext(v -> c.close());
-        }
-        screen.ctx.runOnContext(v -> screen.close());
-        facilitator.ctx.runOnContext(v -> facilitator.close());
+        Conn.closeAll(live, screen, facilitator);
         Util.sleep(500);
         mem.add(memory("end"));
         long errorTotal = errors.total();

@@ -105,12 +105,9 @@ public final class SessionActor<S> implements SessionHandle {
     private final Map<String, List<ViewListener>> phones = new HashMap<>();
     private final List<ViewListener> screens = new ArrayList<>();
     private final List<ViewListener> consoles = new ArrayList<>();
-    private long lastAggregatePush;
-    private long aggregateTimer = -1;
+    private final Coalescer aggregates;
     private final Set<String> dirtyPhones = new HashSet<>();
-    private long lastPhonePush;
-    private long phonePushCostMs;
-    private long phoneTimer = -1;
+    private final Coalescer phoneViews;
     private long deadlineTimer = -1;
     private Instant scheduledDeadline;
 
@@ -139,6 +136,8 @@ public final class SessionActor<S> implements SessionHandle {
         this.onEnded = onEnded;
         this.committed = session.initialState();
         this.pending = committed;
+        this.aggregates = new Coalescer(vertx, AGGREGATE_INTERVAL_MS, this::pushAggregates);
+        this.phoneViews = new Coalescer(vertx, PHONE_INTERVAL_MS, this::pushPhones);
     }
 
     /** Rebuilds a session from its Redis snapshot and the stream tail. Runs on {@code context}. */
@@ -477,12 +476,8 @@ public final class SessionActor<S> implements SessionHandle {
             if (deadlineTimer >= 0) {
                 vertx.cancelTimer(deadlineTimer);
             }
-            if (aggregateTimer >= 0) {
-                vertx.cancelTimer(aggregateTimer);
-            }
-            if (phoneTimer >= 0) {
-                vertx.cancelTimer(phoneTimer);
-            }
+            aggregates.cancel();
+            phoneViews.cancel();
             dirtyPhones.clear();
             phones.clear();
             screens.clear();
@@ -582,31 +577,17 @@ public final class SessionActor<S> implements SessionHandle {
     }
 
     private void phonesChanged() {
-        if (phoneTimer >= 0 || dirtyPhones.isEmpty()) {
-            return;
-        }
-        // When pushing takes long (thousands of phones changed), wait longer between pushes: phone
-        // views then take at most about a quarter of the session's thread, commands the rest.
-        long interval = Math.max(PHONE_INTERVAL_MS, 3 * phonePushCostMs);
-        long wait = lastPhonePush + interval - System.currentTimeMillis();
-        if (wait <= 0) {
-            pushPhones();
-        } else {
-            phoneTimer = vertx.setTimer(wait, t -> {
-                phoneTimer = -1;
-                pushPhones();
-            });
+        if (!dirtyPhones.isEmpty()) {
+            phoneViews.changed();
         }
     }
 
     private void pushPhones() {
-        lastPhonePush = System.currentTimeMillis();
         Map<Object, RawValue> shared = new HashMap<>();
         for (String id : dirtyPhones) {
             sendToPhone(id, shared);
         }
         dirtyPhones.clear();
-        phonePushCostMs = System.currentTimeMillis() - lastPhonePush;
     }
 
     private void publishAll() {
@@ -639,22 +620,10 @@ public final class SessionActor<S> implements SessionHandle {
     }
 
     private void aggregatesChanged() {
-        if (aggregateTimer >= 0) {
-            return;
-        }
-        long wait = lastAggregatePush + AGGREGATE_INTERVAL_MS - System.currentTimeMillis();
-        if (wait <= 0) {
-            pushAggregates();
-        } else {
-            aggregateTimer = vertx.setTimer(wait, t -> {
-                aggregateTimer = -1;
-                pushAggregates();
-            });
-        }
+        aggregates.changed();
     }
 
     private void pushAggregates() {
-        lastAggregatePush = System.currentTimeMillis();
         if (!screens.isEmpty()) {
             String frame = viewFrame(Audience.PROJECTOR);
             for (ViewListener l : List.copyOf(screens)) {
