@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import fr.atelier.workshops.core.ContentLibrary;
+import fr.atelier.workshops.core.YamlChecker;
 import fr.atelier.workshops.core.YamlContent;
 import fr.atelier.workshops.core.Json;
 import java.io.IOException;
@@ -21,8 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * The card decks: the built-in YAML decks under {@code content/cards/}, and YAML import/export with
@@ -31,7 +30,6 @@ import java.util.regex.Pattern;
  */
 public final class CardsLibrary implements ContentLibrary<Deck> {
     static final String FOLDER = "content/cards/";
-    static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,59}");
     static final Set<String> KINDS = Set.of(GridField.CARD, GridField.LIST, GridField.STRUCTURES, GridField.TEXT);
 
     static final int TITLE_MAX = 200;
@@ -197,7 +195,7 @@ public final class CardsLibrary implements ContentLibrary<Deck> {
 
     /** Checks a deck's tree; {@code lines} maps JSON pointers to lines (empty: every problem at line 0). */
     static List<Problem> validate(JsonNode root, Map<String, Integer> lines) {
-        Checker c = new Checker(lines);
+        YamlChecker c = new YamlChecker(lines);
         if (root == null || !root.isObject()) {
             c.problem("", "Le fichier doit décrire un jeu de cartes (id, title, rules, structures, cases, grid).");
             return c.problems;
@@ -302,105 +300,5 @@ public final class CardsLibrary implements ContentLibrary<Deck> {
             }
         }
         return c.problems;
-    }
-
-    /** Collects problems with their lines. */
-    private static final class Checker {
-        final Map<String, Integer> lines;
-        final List<Problem> problems = new ArrayList<>();
-
-        Checker(Map<String, Integer> lines) {
-            this.lines = lines;
-        }
-
-        void problem(String pointer, String message) {
-            String p = pointer;
-            Integer line = lines.get(p);
-            while (line == null && !p.isEmpty()) {
-                p = p.substring(0, p.lastIndexOf('/'));
-                line = lines.get(p);
-            }
-            problems.add(new Problem(line == null ? 0 : line, message));
-        }
-
-        void keys(JsonNode node, String at, String what, Set<String> known) {
-            node.fieldNames().forEachRemaining(name -> {
-                if (!known.contains(name)) {
-                    problems.add(new Problem(lineOf(at + "/" + name), what + " : clé inconnue « " + name + " » (attendues : "
-                            + String.join(", ", new TreeSet<>(known)) + ")."));
-                }
-            });
-        }
-
-        int lineOf(String pointer) {
-            Integer l = lines.get(pointer);
-            return l == null ? 0 : l;
-        }
-
-        boolean object(JsonNode node, String at, String what) {
-            if (node == null || !node.isObject()) {
-                problem(at, what + " : une fiche (clé : valeur) est attendue.");
-                return false;
-            }
-            return true;
-        }
-
-        JsonNode list(JsonNode parent, String at, String field, String what, int min, int max) {
-            JsonNode v = parent.get(field);
-            if (v == null || v.isNull()) {
-                if (min > 0) {
-                    problem(at, what + " : le champ « " + field + " » est obligatoire.");
-                }
-                return null;
-            }
-            if (!v.isArray()) {
-                problem(at + "/" + field, what + " : « " + field + " » doit être une liste.");
-                return null;
-            }
-            if (v.size() < min) {
-                problem(at + "/" + field, what + " : « " + field + " » ne peut pas être vide.");
-            }
-            if (v.size() > max) {
-                problem(at + "/" + field, what + " : « " + field + " » compte " + v.size() + " éléments, " + max + " au plus.");
-            }
-            return v;
-        }
-
-        String text(JsonNode parent, String at, String field, String what, int max, boolean required) {
-            JsonNode v = parent.get(field);
-            if (v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())) {
-                if (required) {
-                    problem(v == null ? at : at + "/" + field, what + " : le champ « " + field + " » est obligatoire.");
-                }
-                return null;
-            }
-            return string(v, at + "/" + field, what + " (« " + field + " »)", max);
-        }
-
-        String string(JsonNode v, String at, String what, int max) {
-            if (v == null || !v.isTextual()) {
-                problem(at, what + " : un texte est attendu.");
-                return null;
-            }
-            String s = v.asText();
-            if (s.isBlank()) {
-                problem(at, what + " : texte vide.");
-                return null;
-            }
-            if (s.length() > max) {
-                problem(at, what + " : " + s.length() + " caractères, " + max + " au plus.");
-            }
-            return s;
-        }
-
-        String id(JsonNode parent, String at, String field, String what) {
-            String id = text(parent, at, field, what, 60, true);
-            if (id != null && !ID.matcher(id).matches()) {
-                problem(at + "/" + field, what + " : l'identifiant « " + id
-                        + " » ne doit contenir que des minuscules sans accent, des chiffres, - ou _.");
-                return null;
-            }
-            return id;
-        }
     }
 }
