@@ -201,6 +201,50 @@ public record Teams(List<Team> teams, Integer sizeLimit, int created) {
 
     // ---- auto-balance ---------------------------------------------------------------------------
 
+    /** A team the draw creates. */
+    public record NewTeam(String id, String name) {}
+
+    /**
+     * The facilitator's automatic draw: first creates numbered teams ("Équipe 1"…) up to
+     * {@code count} (optional), then {@link #balance balances} {@code people}. Either {@code problem}
+     * (with its error {@code code}) or the teams created and every team's membership.
+     */
+    public record Draw(List<NewTeam> created, Map<String, List<String>> assignment, String code, String problem) {
+        static Draw refused(String code, String problem) {
+            return new Draw(List.of(), Map.of(), code, problem);
+        }
+    }
+
+    public Draw draw(Long seed, Integer count, String idPrefix, List<String> people) {
+        if (seed == null) {
+            return Draw.refused("invalid", "Tirage impossible : graine manquante.");
+        }
+        if (count != null && (count < 1 || count > TEAMS_MAX)) {
+            return Draw.refused("invalid", "Le nombre d'équipes doit être compris entre 1 et " + TEAMS_MAX + ".");
+        }
+        Teams next = this;
+        List<NewTeam> created = new ArrayList<>();
+        int number = 1;
+        while (count != null && next.teams().size() < count) {
+            String name = "Équipe " + number++;
+            if (next.nameTaken(name, null)) {
+                continue;
+            }
+            String id = next.nextId(idPrefix);
+            created.add(new NewTeam(id, name));
+            next = next.create(id, name);
+        }
+        if (next.teams().isEmpty()) {
+            return Draw.refused("wrong_phase", "Créez d'abord au moins une équipe, ou indiquez combien d'équipes former.");
+        }
+        Map<String, List<String>> assignment = next.balance(people, seed);
+        if (assignment == null) {
+            return Draw.refused("invalid", "Pas assez de places : " + people.size() + " participants pour " + next.teams().size()
+                    + " équipes de " + next.sizeLimit() + " au plus. Ajoutez une équipe ou augmentez la taille des équipes.");
+        }
+        return new Draw(List.copyOf(created), assignment, null, null);
+    }
+
     /**
      * Spreads {@code participants} over the teams so that sizes differ by at most one. People already
      * in a team stay there while it is not over its fair share; everyone else (newcomers and the

@@ -380,35 +380,14 @@ public final class HackathonFormat implements Format<HackathonState, HackathonCo
         if (s.stage() != Stage.TEAMS) {
             return Decision.reject("wrong_phase", "Le travail a commencé : la répartition automatique n'est plus possible.");
         }
-        if (b.seed() == null) {
-            return Decision.reject("invalid", "Tirage impossible : graine manquante.");
-        }
-        if (b.teams() != null && (b.teams() < 1 || b.teams() > Teams.TEAMS_MAX)) {
-            return Decision.reject("invalid", "Le nombre d'équipes doit être compris entre 1 et " + Teams.TEAMS_MAX + ".");
-        }
-        Teams teams = s.teams();
-        List<NewTeam> created = new ArrayList<>();
-        int number = 1;
-        while (b.teams() != null && teams.teams().size() < b.teams()) {
-            String name = "Équipe " + number++;
-            if (teams.nameTaken(name, null)) {
-                continue;
-            }
-            String id = teams.nextId(TEAM_PREFIX);
-            created.add(new NewTeam(id, name));
-            teams = teams.create(id, name);
-        }
-        if (teams.teams().isEmpty()) {
-            return Decision.reject("wrong_phase", "Créez d'abord au moins une équipe, ou indiquez combien d'équipes former.");
-        }
         List<String> people = roster.all().stream().filter(Roster.Member::active).map(Roster.Member::id)
                 .filter(id -> !s.juror(id)).toList();
-        Map<String, List<String>> assignment = teams.balance(people, b.seed());
-        if (assignment == null) {
-            return Decision.reject("invalid", "Pas assez de places : " + people.size() + " participants pour " + teams.teams().size()
-                    + " équipes de " + teams.sizeLimit() + " au plus. Ajoutez une équipe ou augmentez la taille des équipes.");
+        Teams.Draw draw = s.teams().draw(b.seed(), b.teams(), TEAM_PREFIX, people);
+        if (draw.problem() != null) {
+            return Decision.reject(draw.code(), draw.problem());
         }
-        return Decision.accept(new TeamsBalanced(b.seed(), created, assignment, at));
+        List<NewTeam> created = draw.created().stream().map(t -> new NewTeam(t.id(), t.name())).toList();
+        return Decision.accept(new TeamsBalanced(b.seed(), created, draw.assignment(), at));
     }
 
     private Decision<HackathonEvent> chooseChallenge(HackathonState s, String teamId, String challengeId, boolean facilitator, long at) {

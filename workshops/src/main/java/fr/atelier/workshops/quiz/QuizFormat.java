@@ -56,7 +56,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -303,34 +302,13 @@ public final class QuizFormat implements Format<QuizState, QuizCommand, QuizEven
         if (s.stage() != Stage.SETUP) {
             return Decision.reject("wrong_phase", "Le quiz a commencé : la répartition automatique n'est plus possible.");
         }
-        if (b.seed() == null) {
-            return Decision.reject("invalid", "Tirage impossible : graine manquante.");
-        }
-        if (b.teams() != null && (b.teams() < 1 || b.teams() > Teams.TEAMS_MAX)) {
-            return Decision.reject("invalid", "Le nombre d'équipes doit être compris entre 1 et " + Teams.TEAMS_MAX + ".");
-        }
-        Teams teams = s.teams();
-        List<QuizState.NewTeam> created = new ArrayList<>();
-        int number = 1;
-        while (b.teams() != null && teams.teams().size() < b.teams()) {
-            String name = "Équipe " + number++;
-            if (teams.nameTaken(name, null)) {
-                continue;
-            }
-            String id = teams.nextId(TEAM_PREFIX);
-            created.add(new QuizState.NewTeam(id, name));
-            teams = teams.create(id, name);
-        }
-        if (teams.teams().isEmpty()) {
-            return Decision.reject("wrong_phase", "Créez d'abord au moins une équipe, ou indiquez combien d'équipes former.");
-        }
         List<String> people = roster.all().stream().filter(Roster.Member::active).map(Roster.Member::id).toList();
-        Map<String, List<String>> assignment = teams.balance(people, b.seed());
-        if (assignment == null) {
-            return Decision.reject("invalid", "Pas assez de places : " + people.size() + " participants pour " + teams.teams().size()
-                    + " équipes de " + teams.sizeLimit() + " au plus. Ajoutez une équipe ou augmentez la taille des équipes.");
+        Teams.Draw draw = s.teams().draw(b.seed(), b.teams(), TEAM_PREFIX, people);
+        if (draw.problem() != null) {
+            return Decision.reject(draw.code(), draw.problem());
         }
-        return Decision.accept(new TeamsBalanced(b.seed(), created, assignment, at));
+        List<QuizState.NewTeam> created = draw.created().stream().map(t -> new QuizState.NewTeam(t.id(), t.name())).toList();
+        return Decision.accept(new TeamsBalanced(b.seed(), created, draw.assignment(), at));
     }
 
     private Decision<QuizEvent> start(QuizState s, Roster roster, long at) {
