@@ -12,9 +12,7 @@ import fr.atelier.workshops.core.YamlChecker;
 import fr.atelier.workshops.core.YamlContent;
 import fr.atelier.workshops.core.Json;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -96,14 +94,14 @@ public final class CardsLibrary implements ContentLibrary<Deck> {
             if (p.nextToken() == null) {
                 return new Parsed<>(null, List.of(new Problem(0, "Le fichier est vide.")));
             }
-            tree = read(p, "", lines, problems);
+            tree = YamlContent.read(p, "", lines, problems);
             if (p.nextToken() != null) {
-                problems.add(new Problem(line(p.currentTokenLocation()), "Un seul jeu de cartes par fichier (document YAML en trop)."));
+                problems.add(new Problem(YamlContent.line(p.currentTokenLocation()), "Un seul jeu de cartes par fichier (document YAML en trop)."));
             }
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
-            return new Parsed<>(null, List.of(new Problem(where == null ? 0 : line(where),
-                    "YAML illisible : " + firstLine(e.getOriginalMessage()))));
+            return new Parsed<>(null, List.of(new Problem(where == null ? 0 : YamlContent.line(where),
+                    "YAML illisible : " + YamlContent.firstLine(e.getOriginalMessage()))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -115,7 +113,7 @@ public final class CardsLibrary implements ContentLibrary<Deck> {
         try {
             return new Parsed<>(Json.MAPPER.treeToValue(tree, Deck.class), List.of());
         } catch (JsonProcessingException e) {
-            return new Parsed<>(null, List.of(new Problem(0, "Jeu de cartes illisible : " + firstLine(e.getOriginalMessage()))));
+            return new Parsed<>(null, List.of(new Problem(0, "Jeu de cartes illisible : " + YamlContent.firstLine(e.getOriginalMessage()))));
         }
     }
 
@@ -141,8 +139,8 @@ public final class CardsLibrary implements ContentLibrary<Deck> {
     private Map<String, Deck> decks() {
         if (builtIn == null) {
             Map<String, Deck> found = new LinkedHashMap<>();
-            for (String file : files()) {
-                String text = resource(FOLDER + file);
+            for (String file : YamlContent.yamlFiles(loader, FOLDER)) {
+                String text = YamlContent.resource(loader, FOLDER + file);
                 Parsed<Deck> parsed = parse(text, "yaml");
                 if (!parsed.ok()) {
                     throw new IllegalStateException("built-in deck " + file + " is invalid: " + parsed.problems());
@@ -152,43 +150,6 @@ public final class CardsLibrary implements ContentLibrary<Deck> {
             builtIn = found;
         }
         return builtIn;
-    }
-
-    /** The YAML files of the folder, whether it is a directory (development) or inside a jar. */
-    private Set<String> files() {
-        return YamlContent.yamlFiles(loader, FOLDER);
-    }
-
-
-    private String resource(String path) {
-        try (InputStream in = loader.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    // ---- reading YAML with lines ----------------------------------------------------------------
-
-    /** Builds the tree while noting the line of every value, by JSON pointer. */
-    private static JsonNode read(JsonParser p, String path, Map<String, Integer> lines, List<Problem> problems) throws IOException {
-        return YamlContent.read(p, path, lines, problems);
-    }
-
-    private static int line(JsonLocation l) {
-        return YamlContent.line(l);
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        String line = nl < 0 ? s : s.substring(0, nl);
-        return line.length() > 200 ? line.substring(0, 200) : line;
     }
 
     // ---- the rules --------------------------------------------------------------------------------

@@ -110,4 +110,26 @@ public final class YamlContent {
     public static int line(JsonLocation l) {
         return l == null ? 0 : Math.max(0, l.getLineNr());
     }
+
+    /** A built-in content file, as text. */
+    public static String resource(ClassLoader loader, String path) {
+        try (java.io.InputStream in = loader.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + path);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The first line of a parser's message, at most 200 characters, for a problem report. */
+    public static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        String line = nl < 0 ? s : s.substring(0, nl);
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
 }

@@ -14,9 +14,7 @@ import fr.atelier.workshops.core.YamlContent;
 import fr.atelier.workshops.core.Json;
 import fr.atelier.workshops.core.Text;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -110,14 +108,14 @@ public final class HackathonLibrary implements ContentLibrary<HackathonKit> {
             if (p.nextToken() == null) {
                 return new Parsed<>(null, List.of(new Problem(0, "Le fichier est vide.")));
             }
-            tree = read(p, "", lines, problems);
+            tree = YamlContent.read(p, "", lines, problems);
             if (p.nextToken() != null) {
-                problems.add(new Problem(line(p.currentTokenLocation()), "Un seul jeu de défis par fichier (document YAML en trop)."));
+                problems.add(new Problem(YamlContent.line(p.currentTokenLocation()), "Un seul jeu de défis par fichier (document YAML en trop)."));
             }
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
-            return new Parsed<>(null, List.of(new Problem(where == null ? 0 : line(where),
-                    "YAML illisible : " + firstLine(e.getOriginalMessage()))));
+            return new Parsed<>(null, List.of(new Problem(where == null ? 0 : YamlContent.line(where),
+                    "YAML illisible : " + YamlContent.firstLine(e.getOriginalMessage()))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -130,7 +128,7 @@ public final class HackathonLibrary implements ContentLibrary<HackathonKit> {
         try {
             return new Parsed<>(tidy(Json.MAPPER.treeToValue(tree, HackathonKit.class)), List.of());
         } catch (JsonProcessingException e) {
-            return new Parsed<>(null, List.of(new Problem(0, "Défis illisibles : " + firstLine(e.getOriginalMessage()))));
+            return new Parsed<>(null, List.of(new Problem(0, "Défis illisibles : " + YamlContent.firstLine(e.getOriginalMessage()))));
         }
     }
 
@@ -183,8 +181,8 @@ public final class HackathonLibrary implements ContentLibrary<HackathonKit> {
     private Map<String, HackathonKit> kits() {
         if (builtIn == null) {
             Map<String, HackathonKit> found = new LinkedHashMap<>();
-            for (String file : files()) {
-                Parsed<HackathonKit> parsed = parse(resource(FOLDER + file), "yaml");
+            for (String file : YamlContent.yamlFiles(loader, FOLDER)) {
+                Parsed<HackathonKit> parsed = parse(YamlContent.resource(loader, FOLDER + file), "yaml");
                 if (!parsed.ok()) {
                     throw new IllegalStateException("built-in hackathon kit " + file + " is invalid: " + parsed.problems());
                 }
@@ -197,43 +195,6 @@ public final class HackathonLibrary implements ContentLibrary<HackathonKit> {
             builtIn = found;
         }
         return builtIn;
-    }
-
-    /** The YAML files of the folder, whether it is a directory (development) or inside a jar. */
-    private Set<String> files() {
-        return YamlContent.yamlFiles(loader, FOLDER);
-    }
-
-
-    private String resource(String path) {
-        try (InputStream in = loader.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    // ---- reading YAML with lines ----------------------------------------------------------------------
-
-    /** Builds the tree while noting the line of every value, by JSON pointer. */
-    private static JsonNode read(JsonParser p, String path, Map<String, Integer> lines, List<Problem> problems) throws IOException {
-        return YamlContent.read(p, path, lines, problems);
-    }
-
-    private static int line(JsonLocation l) {
-        return YamlContent.line(l);
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        String line = nl < 0 ? s : s.substring(0, nl);
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
     /** Keeps the first of equal problems, in order. */

@@ -11,14 +11,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import fr.atelier.workshops.core.ContentLibrary;
+import fr.atelier.workshops.core.YamlContent;
 import fr.atelier.workshops.core.Json;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
@@ -59,7 +58,7 @@ public final class QuizLibrary implements ContentLibrary<QuizBank> {
         Map<String, QuizBank> banks = new LinkedHashMap<>();
         List<Item> items = new ArrayList<>();
         for (String file : builtInFiles()) {
-            String text = resource(FOLDER + "/" + file);
+            String text = YamlContent.resource(QuizLibrary.class.getClassLoader(), FOLDER + "/" + file);
             Parsed<QuizBank> parsed = parse(text, "yaml");
             if (!parsed.ok()) {
                 throw new IllegalStateException("built-in bank " + file + " is invalid: " + parsed.problems());
@@ -138,7 +137,7 @@ public final class QuizLibrary implements ContentLibrary<QuizBank> {
             }
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            return new Parsed<>(null, List.of(new Problem(Math.max(0, line), "YAML illisible : " + firstLine(e.getOriginalMessage()))));
+            return new Parsed<>(null, List.of(new Problem(Math.max(0, line), "YAML illisible : " + YamlContent.firstLine(e.getOriginalMessage()))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -221,27 +220,8 @@ public final class QuizLibrary implements ContentLibrary<QuizBank> {
         }
     }
 
-    static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        String line = nl < 0 ? s : s.substring(0, nl);
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
-    }
-
     // ---- built-in files ----------------------------------------------------------------------------
 
-    private static String resource(String path) {
-        try (InputStream in = QuizLibrary.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** The {@code *.yaml} files of the folder, whether it is a directory (tests) or inside a jar. */
     static List<String> builtInFiles() {
