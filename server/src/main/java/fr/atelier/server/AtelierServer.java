@@ -104,7 +104,7 @@ public final class AtelierServer implements AutoCloseable {
                 Duration.ofHours(config.liveRetentionHours()));
         registry = new SessionRegistry(vertx, store, formats, archiver::sessionEnded, config.nodeId());
         archiver.start(registry);
-        JoinGuard guard = new JoinGuard(HttpApi.CODE_MISSES_PER_MINUTE, config.joinsPerMinute(), 60);
+        JoinGuard guard = new JoinGuard(config.limits());
         gateway = new WebSocketGateway(vertx, registry, config.publicUrl(), guard);
         meters.gauge("atelier_websocket_connections", gateway, WebSocketGateway::connectionCount);
         meters.gauge("atelier_sessions_hosted", registry, SessionRegistry::hostedCount);
@@ -126,7 +126,7 @@ public final class AtelierServer implements AutoCloseable {
         if (newKey != null) {
             CoordinationReport.logKey(newKey, config.publicUrl() == null ? "http://localhost:" + config.httpPort() : config.publicUrl());
         }
-        new CoordinationApi(coordination, archiveReader, api::csv).mount(router);
+        new CoordinationApi(coordination, archiveReader, api::csv, guard).mount(router);
         new fr.atelier.server.http.ProjectApi(db, guard, config.publicUrl()).mount(router);
         new Pages().mount(router);
 

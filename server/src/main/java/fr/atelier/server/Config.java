@@ -16,7 +16,7 @@ public record Config(
         int liveRetentionHours,
         int dbPoolSize,
         String redisFsync,
-        int joinsPerMinute,
+        fr.atelier.server.http.Limits limits,
         String coordinatorKey) {
 
     public static Config fromEnvironment() {
@@ -35,16 +35,20 @@ public record Config(
                 Integer.parseInt(env.getOrDefault("ATELIER_LIVE_RETENTION_HOURS", "48")),
                 Integer.parseInt(env.getOrDefault("ATELIER_DB_POOL_SIZE", "4")),
                 env.getOrDefault("ATELIER_REDIS_FSYNC", "everysec"),
-                Integer.parseInt(env.getOrDefault("ATELIER_JOINS_PER_MINUTE", "1200")),
+                fr.atelier.server.http.Limits.from(env),
                 blankToNull(env.get("ATELIER_COORDINATOR_KEY")));
     }
 
     public Config withHttpPort(int port) {
-        return new Config(httpHost, port, dataDir, redisUrl, databaseUrl, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, joinsPerMinute, coordinatorKey);
+        return new Config(httpHost, port, dataDir, redisUrl, databaseUrl, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, limits, coordinatorKey);
     }
 
     public Config withServices(String redis, String database) {
-        return new Config(httpHost, httpPort, dataDir, redis, database, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, joinsPerMinute, coordinatorKey);
+        return new Config(httpHost, httpPort, dataDir, redis, database, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, limits, coordinatorKey);
+    }
+
+    public Config withLimits(fr.atelier.server.http.Limits l) {
+        return new Config(httpHost, httpPort, dataDir, redisUrl, databaseUrl, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, l, coordinatorKey);
     }
 
     private static String blankToNull(String s) {

@@ -23,13 +23,24 @@ public final class Http {
     }
 
     private final int port;
+    private final String forwardedFor;
 
     public Http(int port) {
+        this(port, null);
+    }
+
+    private Http(int port, String forwardedFor) {
         this.port = port;
+        this.forwardedFor = forwardedFor;
+    }
+
+    /** The same server, as if through a reverse proxy that saw the client at {@code address}. */
+    public Http from(String address) {
+        return new Http(port, address);
     }
 
     public Response get(String path, String bearer) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        HttpRequest.Builder b = request(path).GET();
         if (bearer != null) {
             b.header("Authorization", "Bearer " + bearer);
         }
@@ -40,8 +51,16 @@ public final class Http {
         return get(path, null);
     }
 
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (forwardedFor != null) {
+            b.header("X-Forwarded-For", forwardedFor);
+        }
+        return b;
+    }
+
     public Response post(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        return send(request(path)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }

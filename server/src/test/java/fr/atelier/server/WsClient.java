@@ -45,7 +45,15 @@ public final class WsClient implements AutoCloseable {
     }
 
     public static WsClient connect(WebSocketClient client, int port) {
+        return connect(client, port, null);
+    }
+
+    /** Connects as if through a reverse proxy that saw the client at {@code forwardedFor} (null: directly). */
+    public static WsClient connect(WebSocketClient client, int port, String forwardedFor) {
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws");
+        if (forwardedFor != null) {
+            options.addHeader("X-Forwarded-For", forwardedFor);
+        }
         return new WsClient(client.connect(options).await());
     }
 

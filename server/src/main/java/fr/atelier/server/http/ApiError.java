@@ -4,11 +4,22 @@ package fr.atelier.server.http;
 public final class ApiError extends RuntimeException {
     private final int status;
     private final String code;
+    private final long retryAfterSeconds;
 
     public ApiError(int status, String code, String message) {
+        this(status, code, message, 0);
+    }
+
+    private ApiError(int status, String code, String message, long retryAfterSeconds) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Seconds for the {@code Retry-After} header; 0 for none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {
@@ -35,7 +46,10 @@ public final class ApiError extends RuntimeException {
         return new ApiError(503, "unavailable", "Service momentanément indisponible, réessayez dans un instant.");
     }
 
-    public static ApiError rateLimited() {
-        return new ApiError(429, "rate_limited", "Trop de tentatives depuis votre connexion : patientez une minute.");
+    /** {@code what} says what was too much, e.g. "Trop d'inscriptions à cette session". */
+    public static ApiError rateLimited(String what, long retryAfterSeconds) {
+        long s = Math.max(1, retryAfterSeconds);
+        return new ApiError(429, "rate_limited", what + " depuis votre connexion : réessayez dans "
+                + s + (s > 1 ? " secondes." : " seconde."), s);
     }
 }

@@ -23,10 +23,12 @@ public final class CoordinationApi {
     private final ArchiveReader archive;
 
     private final java.util.function.Function<fr.atelier.server.db.Synthesis, String> csvOfSession;
+    private final JoinGuard guard;
 
     public CoordinationApi(CoordinationReport report, ArchiveReader archive,
-                           java.util.function.Function<fr.atelier.server.db.Synthesis, String> csvOfSession) {
+                           java.util.function.Function<fr.atelier.server.db.Synthesis, String> csvOfSession, JoinGuard guard) {
         this.csvOfSession = csvOfSession;
+        this.guard = guard;
         this.report = report;
         this.archive = archive;
     }
@@ -66,8 +68,18 @@ public final class CoordinationApi {
         if (key == null) {
             return Future.failedFuture(new ApiError(401, "unauthorized", "Clé de l'espace coordination requise."));
         }
-        return report.authorised(key).compose(ok -> ok ? Future.succeededFuture()
-                : Future.failedFuture(new ApiError(401, "unauthorized", "Clé de l'espace coordination invalide.")));
+        // The key may be one an administrator chose: wrong ones are misses for the address (decision 24).
+        JoinGuard.Guess guess = guard.secret(guard.address(rc.request().remoteAddress(), rc.request().headers()));
+        if (!guess.allowed()) {
+            return Future.failedFuture(guess.refusal());
+        }
+        return report.authorised(key).compose(ok -> {
+            if (!ok) {
+                return Future.failedFuture(new ApiError(401, "unauthorized", "Clé de l'espace coordination invalide."));
+            }
+            guess.passed();
+            return Future.succeededFuture();
+        });
     }
 
     private static LocalDate day(RoutingContext rc, String name) {

@@ -33,8 +33,6 @@ public final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     public static final int BODY_LIMIT = 16 * 1024;
     public static final int LIBRARY_LIMIT = 1024 * 1024;
-    /** Unknown codes tried per address and minute before every look-up from it is refused. */
-    public static final int CODE_MISSES_PER_MINUTE = 20;
 
     private final SessionRegistry registry;
     private final ArchiveReader archive;
@@ -70,6 +68,10 @@ public final class HttpApi {
         router.post("/api/formats/:format/library/parse").handler(this::libraryParse);
         router.post("/api/formats/:format/library/export").handler(this::libraryExport);
         router.route("/api/*").failureHandler(HttpApi::failure);
+        // Last of all routes (after the other APIs and the static files): an unknown API address
+        // answers the JSON error body too.
+        router.route("/api/*").order(Integer.MAX_VALUE)
+                .handler(rc -> rc.fail(new ApiError(404, "not_found", "Cette adresse de l'API n'existe pas.")));
     }
 
     /** The CSV export of a session's synthesis, with its format's own rows. */
@@ -152,13 +154,15 @@ public final class HttpApi {
     }
 
     private void create(RoutingContext rc) {
-        guard.checkCreate(address(rc));
+        String address = address(rc);
+        guard.create(address);
         JsonNode body = body(rc);
         String formatId = text(body, "format", 40, true);
         String title = text(body, "title", 120, false);
         Format<?, ?, ?> format = registry.formats().find(formatId)
                 .orElseThrow(() -> ApiError.badRequest("Format inconnu : « " + formatId + " »."));
         registry.create(format, title).onSuccess(created -> {
+            guard.reached(address, created.code());
             String base = baseUrl(rc);
             ObjectNode out = Json.MAPPER.createObjectNode();
             out.put("code", created.code());
@@ -176,13 +180,15 @@ public final class HttpApi {
     }
 
     private void join(RoutingContext rc) {
-        guard.checkJoin(address(rc));
         JsonNode body = body(rc);
         String nickname = text(body, "nickname", 200, false);
         String participantId = Tokens.id("p_");
         String token = Tokens.secret();
         String typed = nickname == null ? "" : nickname;
-        session(rc).compose(handle -> handle.submit(Actor.GUEST, "join:" + participantId,
+        session(rc).compose(handle -> {
+            guard.join(address(rc), Tokens.normaliseCode(rc.pathParam("code")));
+            return Future.succeededFuture(handle);
+        }).compose(handle -> handle.submit(Actor.GUEST, "join:" + participantId,
                 new PlatformCommand.Join(participantId, typed, Tokens.hash(token)))
                 .compose(outcome -> outcome.accepted()
                         ? Future.succeededFuture(Text.clean(typed))
@@ -212,11 +218,14 @@ public final class HttpApi {
                 .end(QrCodes.svg(baseUrl(rc) + "/j/" + code));
     }
 
-    /** Live sessions come from their actor; archived ones (live keys expired) from PostgreSQL. */
+    /**
+     * Live sessions come from their actor; archived ones (live keys expired) from PostgreSQL. The
+     * host token is a secret: a wrong one (or an unknown code) is a miss for the address.
+     */
     private Future<Synthesis> synthesis(RoutingContext rc) {
-        guard.checkLookup(address(rc));
         String code = code(rc);
         String token = bearer(rc);
+        JoinGuard.Guess guess = guard.secret(address(rc)).orRefuse();
         return registry.byCode(code).compose(handle -> {
             if (handle != null) {
                 return handle.query("synthesis", token).recover(e -> Future.failedFuture(
@@ -238,29 +247,29 @@ public final class HttpApi {
                 }
                 return l.synthesis();
             });
-        });
+        }).onSuccess(s -> guess.passed());
     }
 
-    /** Looks a code up; unknown codes count against the address (codes must not be guessable). */
+    /** Looks a code up; unknown codes are misses for the address (codes must not be guessable). */
     private Future<SessionHandle> session(RoutingContext rc) {
-        String address = address(rc);
-        guard.checkLookup(address);
         String code = code(rc);
+        JoinGuard.Guess guess = guard.code(address(rc), code).orRefuse();
         return registry.byCode(code)
                 .recover(e -> Future.failedFuture(ApiError.unavailable()))
                 .compose(handle -> {
                     if (handle == null) {
-                        guard.miss(address);
                         return Future.failedFuture(ApiError.unknownSession());
                     }
+                    guess.found();
                     return Future.succeededFuture(handle);
                 });
     }
 
+    /** The code of the path; one that cannot exist is a miss like an unknown one. */
     private String code(RoutingContext rc) {
         String code = Tokens.normaliseCode(rc.pathParam("code"));
         if (code == null) {
-            guard.miss(address(rc));
+            guard.code(address(rc), null).orRefuse();
             throw ApiError.unknownSession();
         }
         return code;
@@ -281,8 +290,8 @@ public final class HttpApi {
         return rc.request().scheme() + "://" + rc.request().getHeader(HttpHeaders.HOST);
     }
 
-    private static String address(RoutingContext rc) {
-        return rc.request().remoteAddress() == null ? "?" : rc.request().remoteAddress().hostAddress();
+    private String address(RoutingContext rc) {
+        return guard.address(rc.request().remoteAddress(), rc.request().headers());
     }
 
     private static JsonNode body(RoutingContext rc) {
@@ -341,6 +350,9 @@ public final class HttpApi {
         }
         ObjectNode out = Json.MAPPER.createObjectNode();
         out.putObject("error").put("code", error.code()).put("message", error.getMessage());
+        if (error.retryAfterSeconds() > 0 && !rc.response().headWritten()) {
+            rc.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(error.retryAfterSeconds()));
+        }
         if (!rc.response().ended()) {
             json(rc, error.status(), out);
         }

@@ -58,7 +58,9 @@ public final class Pages {
     }
 
     public void mount(Router router) {
-        router.route().handler(rc -> {
+        // Before every other route (this is mounted last): API answers, health and metrics get
+        // the same headers as the pages.
+        router.route().order(-1).handler(rc -> {
             rc.response()
                     .putHeader("Content-Security-Policy", csp)
                     .putHeader("X-Content-Type-Options", "nosniff")

@@ -47,7 +47,7 @@ public final class ProjectApi {
     }
 
     private void create(RoutingContext rc) {
-        guard.checkCreate(address(rc));
+        guard.create(address(rc));
         JsonNode body = body(rc);
         String name = text(body, "name", ProjectSnapshot.NAME_MAX, false);
         String sector = text(body, "sector", ProjectSnapshot.SECTOR_MAX, true);
@@ -66,8 +66,8 @@ public final class ProjectApi {
     }
 
     private Future<ProjectStore.Report> report(RoutingContext rc) {
-        String address = address(rc);
-        guard.checkLookup(address);
+        // A project link is a secret: an unknown project or a wrong key is a miss for the address.
+        JoinGuard.Guess guess = guard.secret(address(rc)).orRefuse();
         String id = rc.pathParam("id");
         if (id == null || !PROJECT_ID.matcher(id).matches()) {
             throw unknownProject();
@@ -75,13 +75,12 @@ public final class ProjectApi {
         String key = bearer(rc);
         return store.load(id, key).recover(e -> Future.failedFuture(ApiError.unavailable())).map(l -> {
             if (!l.found()) {
-                guard.miss(address);
                 throw unknownProject();
             }
             if (!l.authorised()) {
-                guard.miss(address);
                 throw new ApiError(401, "unauthorized", "Clé de projet invalide : utilisez le lien secret reçu à la création du projet.");
             }
+            guess.passed();
             return l.report();
         });
     }
@@ -99,8 +98,8 @@ public final class ProjectApi {
         return publicUrl != null ? publicUrl : rc.request().scheme() + "://" + rc.request().getHeader(HttpHeaders.HOST);
     }
 
-    private static String address(RoutingContext rc) {
-        return rc.request().remoteAddress() == null ? "?" : rc.request().remoteAddress().hostAddress();
+    private String address(RoutingContext rc) {
+        return guard.address(rc.request().remoteAddress(), rc.request().headers());
     }
 
     private static JsonNode body(RoutingContext rc) {

@@ -2,6 +2,7 @@ package fr.atelier.server.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.atelier.server.http.JoinGuard;
 import fr.atelier.server.live.Outcome;
 import fr.atelier.server.live.SessionHandle;
 import fr.atelier.server.live.SessionRegistry;
@@ -50,10 +51,12 @@ final class ClientConnection implements ViewListener {
     /** Latest view not yet written because the socket is congested; older ones are superseded. */
     private String parkedView;
 
-    private final Runnable onUnknownCode;
+    private final JoinGuard guard;
+    private final String address;
 
-    ClientConnection(Vertx vertx, ServerWebSocket socket, SessionRegistry registry, WebSocketGateway gateway, Runnable onUnknownCode) {
-        this.onUnknownCode = onUnknownCode;
+    ClientConnection(Vertx vertx, ServerWebSocket socket, SessionRegistry registry, WebSocketGateway gateway, JoinGuard guard, String address) {
+        this.guard = guard;
+        this.address = address;
         this.vertx = vertx;
         this.socket = socket;
         this.registry = registry;
@@ -194,6 +197,13 @@ final class ClientConnection implements ViewListener {
         }
         state = State.READY; // no second hello while the session loads
         vertx.cancelTimer(helloTimer);
+        // A host token is a secret, a code a guess until found (decision 24).
+        JoinGuard.Guess guess = role.equals("facilitator") ? guard.secret(address) : guard.code(address, code);
+        if (!guess.allowed()) {
+            sendError("rate_limited", guess.refusal().getMessage());
+            close(4429, "trop d'essais");
+            return;
+        }
         registry.byCode(code).onComplete(ar -> {
             if (ar.failed()) {
                 sendError("unavailable", "Service momentanément indisponible, reconnexion…");
@@ -202,11 +212,11 @@ final class ClientConnection implements ViewListener {
             }
             SessionHandle found = ar.result();
             if (found == null) {
-                onUnknownCode.run();
                 sendError("unknown_session", "Aucune session ne correspond à ce code.");
                 close(4404, "session inconnue");
                 return;
             }
+            guess.found();
             found.identify(role, token).onComplete(identified -> {
                 if (identified.failed()) {
                     sendError("unavailable", "Service momentanément indisponible, reconnexion…");
@@ -220,6 +230,7 @@ final class ClientConnection implements ViewListener {
                     close(4401, "jeton invalide");
                     return;
                 }
+                guess.passed();
                 audience = id.audience();
                 actor = id.actor();
                 session = found;

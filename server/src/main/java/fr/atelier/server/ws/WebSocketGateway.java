@@ -6,7 +6,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
-import io.vertx.core.net.SocketAddress;
 import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,7 +32,11 @@ public final class WebSocketGateway {
         this.pinger = vertx.setPeriodic(PING_INTERVAL_MS, t -> connections.forEach(ClientConnection::ping));
     }
 
-    /** Every WebSocket upgrade: only {@code /ws}, from our own pages, by an address not blocked for guessing codes. */
+    /**
+     * Every WebSocket upgrade: only {@code /ws}, from our own pages. Guesses are counted at
+     * {@code hello}, where the code is known: a venue whose address ran out of guesses still
+     * reconnects to the sessions it reached (decision 24).
+     */
     public void handshake(ServerWebSocketHandshake h) {
         if (!PATH.equals(h.path())) {
             h.reject(404);
@@ -44,21 +47,12 @@ public final class WebSocketGateway {
             h.reject(403);
             return;
         }
-        if (!guard.allowLookup(address(h.remoteAddress()))) {
-            h.reject(429);
-            return;
-        }
         h.accept();
     }
 
     /** An upgraded socket (after {@link #handshake}). */
     public void accept(ServerWebSocket ws) {
-        String address = address(ws.remoteAddress());
-        new ClientConnection(vertx, ws, registry, this, () -> guard.miss(address)).start();
-    }
-
-    private static String address(SocketAddress a) {
-        return a == null ? "?" : a.hostAddress();
+        new ClientConnection(vertx, ws, registry, this, guard, guard.address(ws.remoteAddress(), ws.headers())).start();
     }
 
     private boolean allowed(String origin, String host) {
