@@ -255,7 +255,10 @@ public final class HttpApi {
         String code = code(rc);
         JoinGuard.Guess guess = guard.code(address(rc), code).orRefuse();
         return registry.byCode(code)
-                .recover(e -> Future.failedFuture(ApiError.unavailable()))
+                .recover(e -> {
+                    guess.unanswered();
+                    return Future.failedFuture(ApiError.unavailable());
+                })
                 .compose(handle -> {
                     if (handle == null) {
                         return Future.failedFuture(ApiError.unknownSession());

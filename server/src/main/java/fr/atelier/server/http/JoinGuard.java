@@ -172,6 +172,11 @@ public final class JoinGuard {
             giveBack();
         }
 
+        /** Nothing could be checked (Redis or PostgreSQL unreachable): an outage costs no guess. */
+        public void unanswered() {
+            giveBack();
+        }
+
         private synchronized void giveBack() {
             if (reserved) {
                 reserved = false;

@@ -73,7 +73,10 @@ public final class ProjectApi {
             throw unknownProject();
         }
         String key = bearer(rc);
-        return store.load(id, key).recover(e -> Future.failedFuture(ApiError.unavailable())).map(l -> {
+        return store.load(id, key).recover(e -> {
+            guess.unanswered();
+            return Future.failedFuture(ApiError.unavailable());
+        }).map(l -> {
             if (!l.found()) {
                 throw unknownProject();
             }

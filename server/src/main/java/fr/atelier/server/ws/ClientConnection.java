@@ -206,6 +206,7 @@ final class ClientConnection implements ViewListener {
         }
         registry.byCode(code).onComplete(ar -> {
             if (ar.failed()) {
+                guess.unanswered();
                 sendError("unavailable", "Service momentanément indisponible, reconnexion…");
                 close(1013, "indisponible");
                 return;
