@@ -6,7 +6,7 @@ import '../components/format-slot.js';
 import '../components/bar-chart.js';
 import { AtelierSocket } from '../socket.js';
 import { t, tn, formatNumber } from '../i18n/index.js';
-import { codeFromPath, copyText, hostKey, hostTokenFor, isValidCode, joinUrl, storage } from '../util.js';
+import { codeFromPath, copyText, hostKey, hostTokenFor, isValidCode, joinUrl, loadJoinBase, phonesCanReach, storage } from '../util.js';
 import { satisfactionItems } from '../components/satisfaction-items.js';
 
 const PHASES = ['LOBBY', 'ACTIVITY', 'SATISFACTION', 'ENDED'];
@@ -35,6 +35,7 @@ class ConsoleApp extends LightElement {
       this._mode = 'notfound';
       return;
     }
+    loadJoinBase().then(() => this.requestUpdate());
     const token = hostTokenFor(this.code);
     if (token) this._connect(token);
     else this._mode = 'needToken';
@@ -223,6 +224,7 @@ class ConsoleApp extends LightElement {
       <div class="stack">
         <a class="btn btn--secondary btn--block" href="/s/${this.code}/screen" target="_blank" rel="noopener" data-testid="open-screen">
           ${t('console.openScreen')}<span class="visually-hidden"> ${t('common.newWindow')}</span></a>
+        ${phonesCanReach() ? nothing : html`<p class="notice notice--warning" role="alert" data-testid="no-lan-warning">${t('console.noLan')}</p>`}
         <div class="field">
           <label for="join-link">${t('console.joinLink')}</label>
           <div class="input-row">
