@@ -135,6 +135,7 @@ class ConsoleApp extends LightElement {
                 <span class="badge badge--phase" data-testid="phase" data-phase=${session.phase}>${t(`phase.${session.phase}`)}</span></p>`
             : nothing}
         </div>
+        ${phonesCanReach() ? nothing : html`<p class="notice notice--warning" role="alert" data-testid="no-lan-warning">${t('console.noLan')}</p>`}
         <p class="console-status console-status--${this._statusKind}" role="status" aria-live="polite" data-testid="console-status">${this._status}</p>
         ${this._renderBody()}
       </main>
@@ -224,7 +225,6 @@ class ConsoleApp extends LightElement {
       <div class="stack">
         <a class="btn btn--secondary btn--block" href="/s/${this.code}/screen" target="_blank" rel="noopener" data-testid="open-screen">
           ${t('console.openScreen')}<span class="visually-hidden"> ${t('common.newWindow')}</span></a>
-        ${phonesCanReach() ? nothing : html`<p class="notice notice--warning" role="alert" data-testid="no-lan-warning">${t('console.noLan')}</p>`}
         <div class="field">
           <label for="join-link">${t('console.joinLink')}</label>
           <div class="input-row">
