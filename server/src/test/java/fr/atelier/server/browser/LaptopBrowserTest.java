@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Pdf;
+import org.openqa.selenium.PrintsPage;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
@@ -53,6 +56,11 @@ class LaptopBrowserTest extends BrowserTestBase {
         screen.get(base + "/s/" + code + "/screen");
         awaitText(screen, "join-url", t -> t.equals(expected + "/j/" + code));
         shot(screen, "laptop-02-projector-room-address");
+        // The invitation printed from the projector page, as a facilitator does before a room without internet.
+        Pdf invitation = ((PrintsPage) screen).print(new PrintOptions());
+        byte[] pdf = java.util.Base64.getDecoder().decode(invitation.getContent());
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        writeArtifact("laptop-invitation.pdf", pdf);
 
         for (WebDriver b : List.of(facilitator, screen)) {
             assertOnlyOwnOrigin(b);
@@ -80,6 +88,16 @@ class LaptopBrowserTest extends BrowserTestBase {
         facilitator.get(base + "/h/" + code + consoleUrl.substring(consoleUrl.indexOf('#')));
         assertThat(awaitText(facilitator, "no-lan-warning", t -> !t.isBlank())).contains("Wi-Fi de la salle");
         shot(facilitator, "laptop-03-console-no-network");
+    }
+
+    private static void writeArtifact(String name, byte[] content) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("atelier.screenshots", "target/screenshots"));
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.write(dir.resolve(name), content);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Every resource the page loaded (scripts, styles, images, API calls) came from our origin. */
