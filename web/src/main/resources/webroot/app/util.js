@@ -99,8 +99,31 @@ export function absolute(path) {
   return new URL(path, location.origin).href;
 }
 
+let joinBase = null;
+
+/**
+ * Where phones join. The server answers with the room's network address when this page was opened
+ * on localhost (a phone that scans "localhost" reaches itself), and says when there is none.
+ */
+export async function loadJoinBase() {
+  if (joinBase) return joinBase;
+  try {
+    const response = await fetch('/api/join-base', { headers: { Accept: 'application/json' } });
+    if (response.ok) joinBase = await response.json();
+  } catch {
+    /* offline: the page's own origin is the best guess */
+  }
+  joinBase ??= { base: location.origin, phonesCanReach: true };
+  return joinBase;
+}
+
 export function joinUrl(code) {
-  return `${location.origin}/j/${code}`;
+  return `${joinBase?.base ?? location.origin}/j/${code}`;
+}
+
+/** False when this machine has no address but localhost: no phone can join. */
+export function phonesCanReach() {
+  return joinBase?.phonesCanReach !== false;
 }
 
 /** Copies text; falls back to selecting an input when the Clipboard API is unavailable (plain http). */

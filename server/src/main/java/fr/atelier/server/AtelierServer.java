@@ -8,9 +8,11 @@ import fr.atelier.server.formats.FormatModule;
 import fr.atelier.server.formats.FormatModules;
 import fr.atelier.server.http.CoordinationApi;
 import fr.atelier.server.http.HttpApi;
+import fr.atelier.server.http.JoinBase;
 import fr.atelier.server.http.JoinGuard;
 import fr.atelier.server.http.Pages;
 import fr.atelier.server.infra.EmbeddedServices;
+import fr.atelier.server.infra.LocalNetwork;
 import fr.atelier.server.live.LiveStore;
 import fr.atelier.server.live.SessionRegistry;
 import fr.atelier.server.ws.WebSocketGateway;
@@ -119,7 +121,8 @@ public final class AtelierServer implements AutoCloseable {
         router.get("/health/ready").handler(ready);
         router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
         ArchiveReader archiveReader = new ArchiveReader(db, formats);
-        HttpApi api = new HttpApi(registry, archiveReader, config.publicUrl(), modules, guard);
+        JoinBase joinBase = new JoinBase(config.publicUrl(), config.httpHost(), new LocalNetwork()::lanAddress);
+        HttpApi api = new HttpApi(registry, archiveReader, joinBase, modules, guard);
         api.mount(router);
         CoordinationReport coordination = new CoordinationReport(db, formats);
         String newKey = coordination.ensureKey(config.coordinatorKey());
@@ -127,7 +130,8 @@ public final class AtelierServer implements AutoCloseable {
             CoordinationReport.logKey(newKey, config.publicUrl() == null ? "http://localhost:" + config.httpPort() : config.publicUrl());
         }
         new CoordinationApi(coordination, archiveReader, api::csv, guard).mount(router);
-        new fr.atelier.server.http.ProjectApi(db, guard, config.publicUrl()).mount(router);
+        new fr.atelier.server.http.ProjectApi(db, guard, joinBase).mount(router);
+        joinBase.mount(router);
         new Pages().mount(router);
 
         HttpServerOptions options = new HttpServerOptions()
@@ -152,6 +156,18 @@ public final class AtelierServer implements AutoCloseable {
                 .addKeyValue("postgresql", config.databaseUrl() == null ? "embedded" : "external")
                 .addKeyValue("startupMs", (System.nanoTime() - t0) / 1_000_000)
                 .log("Atelier listening on http://localhost:" + http.actualPort());
+        logJoinAddress(http.actualPort());
+    }
+
+    /** Beside localhost, the address phones in the room use (or why they cannot join). */
+    private void logJoinAddress(int port) {
+        if (config.publicUrl() != null || JoinBase.isLoopback(config.httpHost())) {
+            return; // the operator chose the address (a proxy in front, or a public URL)
+        }
+        new LocalNetwork().lanAddress().ifPresentOrElse(
+                lan -> LOG.info("phones join at http://{}:{} (this machine on the local network)", lan, port),
+                () -> LOG.warn("no network besides localhost: phones cannot join; connect this machine to the room's Wi-Fi"
+                        + " / les téléphones ne pourront pas rejoindre : connectez ce poste au Wi-Fi de la salle"));
     }
 
     /**

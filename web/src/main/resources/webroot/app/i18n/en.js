@@ -175,6 +175,7 @@ export default {
   'console.queued': 'Connection lost: the command will be sent when the network is back.',
   'console.links': 'Links',
   'console.openScreen': 'Open the projector screen',
+  'console.noLan': "Phones won't be able to join: connect this computer to the room's Wi-Fi (or share its connection), then reload the page.",
   'console.joinLink': 'Join link',
   'console.copy': 'Copy',
   'console.copied': 'Join link copied.',

@@ -175,6 +175,7 @@ export default {
   'console.queued': 'Connexion perdue : la commande sera envoyée dès le retour du réseau.',
   'console.links': 'Liens',
   'console.openScreen': "Ouvrir l'écran de projection",
+  'console.noLan': 'Les téléphones ne pourront pas rejoindre : connectez ce poste au Wi-Fi de la salle (ou partagez sa connexion), puis rechargez la page.',
   'console.joinLink': "Lien d'inscription",
   'console.copy': 'Copier',
   'console.copied': "Lien d'inscription copié.",

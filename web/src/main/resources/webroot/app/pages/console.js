@@ -6,7 +6,7 @@ import '../components/format-slot.js';
 import '../components/bar-chart.js';
 import { AtelierSocket } from '../socket.js';
 import { t, tn, formatNumber } from '../i18n/index.js';
-import { codeFromPath, copyText, hostKey, hostTokenFor, isValidCode, joinUrl, storage } from '../util.js';
+import { codeFromPath, copyText, hostKey, hostTokenFor, isValidCode, joinUrl, loadJoinBase, phonesCanReach, storage } from '../util.js';
 import { satisfactionItems } from '../components/satisfaction-items.js';
 
 const PHASES = ['LOBBY', 'ACTIVITY', 'SATISFACTION', 'ENDED'];
@@ -35,6 +35,7 @@ class ConsoleApp extends LightElement {
       this._mode = 'notfound';
       return;
     }
+    loadJoinBase().then(() => this.requestUpdate());
     const token = hostTokenFor(this.code);
     if (token) this._connect(token);
     else this._mode = 'needToken';
@@ -134,6 +135,7 @@ class ConsoleApp extends LightElement {
                 <span class="badge badge--phase" data-testid="phase" data-phase=${session.phase}>${t(`phase.${session.phase}`)}</span></p>`
             : nothing}
         </div>
+        ${phonesCanReach() ? nothing : html`<p class="notice notice--warning" role="alert" data-testid="no-lan-warning">${t('console.noLan')}</p>`}
         <p class="console-status console-status--${this._statusKind}" role="status" aria-live="polite" data-testid="console-status">${this._status}</p>
         ${this._renderBody()}
       </main>

@@ -7,7 +7,7 @@ import '../components/format-slot.js';
 import '../components/bar-chart.js';
 import { AtelierSocket } from '../socket.js';
 import { t, tn, formatNumber } from '../i18n/index.js';
-import { codeFromPath, isValidCode, joinUrl } from '../util.js';
+import { codeFromPath, isValidCode, joinUrl, loadJoinBase } from '../util.js';
 import { satisfactionItems } from '../components/satisfaction-items.js';
 
 
@@ -25,6 +25,7 @@ class ScreenApp extends LightElement {
       this._fatal = 4404;
       return;
     }
+    loadJoinBase().then(() => this.requestUpdate());
     this.socket = new AtelierSocket({ code: this.code, role: 'screen' });
     this.socket.addEventListener('view', (e) => (this._view = e.detail));
     this.socket.addEventListener('fatal', (e) => (this._fatal = e.detail.closeCode));

@@ -36,17 +36,17 @@ public final class HttpApi {
 
     private final SessionRegistry registry;
     private final ArchiveReader archive;
-    private final String publicUrl;
+    private final JoinBase joinBase;
     private final JoinGuard guard;
 
     private final Map<String, FormatModule> modules = new HashMap<>();
 
-    public HttpApi(SessionRegistry registry, ArchiveReader archive, String publicUrl, List<FormatModule> modules, JoinGuard guard) {
+    public HttpApi(SessionRegistry registry, ArchiveReader archive, JoinBase joinBase, List<FormatModule> modules, JoinGuard guard) {
         this.guard = guard;
         modules.forEach(m -> this.modules.put(m.format().id(), m));
         this.registry = registry;
         this.archive = archive;
-        this.publicUrl = publicUrl;
+        this.joinBase = joinBase;
     }
 
     public void mount(Router router) {
@@ -287,10 +287,7 @@ public final class HttpApi {
     }
 
     private String baseUrl(RoutingContext rc) {
-        if (publicUrl != null) {
-            return publicUrl;
-        }
-        return rc.request().scheme() + "://" + rc.request().getHeader(HttpHeaders.HOST);
+        return joinBase.of(rc.request()).base();
     }
 
     private String address(RoutingContext rc) {

@@ -25,12 +25,12 @@ public final class ProjectApi {
 
     private final ProjectStore store;
     private final JoinGuard guard;
-    private final String publicUrl;
+    private final JoinBase joinBase;
 
-    public ProjectApi(Database db, JoinGuard guard, String publicUrl) {
+    public ProjectApi(Database db, JoinGuard guard, JoinBase joinBase) {
         this.store = new ProjectStore(db);
         this.guard = guard;
-        this.publicUrl = publicUrl;
+        this.joinBase = joinBase;
     }
 
     /** Mount after {@link HttpApi}, whose body handler and failure handler cover {@code /api/*}. */
@@ -98,7 +98,7 @@ public final class ProjectApi {
     }
 
     private String baseUrl(RoutingContext rc) {
-        return publicUrl != null ? publicUrl : rc.request().scheme() + "://" + rc.request().getHeader(HttpHeaders.HOST);
+        return joinBase.of(rc.request()).base();
     }
 
     private String address(RoutingContext rc) {

@@ -1,11 +1,14 @@
 package fr.atelier.server.infra;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,12 +35,14 @@ public final class EmbeddedServices implements AutoCloseable {
     }
 
     public void startRedis(Path dataDir, String fsync) {
+        EmbeddedPlatform.current(); // an unsupported machine fails here, with one sentence
         try {
             Path dir = Files.createDirectories(dataDir.resolve("redis"));
             Path pidFile = dir.resolve("redis.pid");
             killLeftover(pidFile, "redis");
             int port = freePort();
             redis = RedisServer.newRedisServer()
+                    .executableProvider(() -> redisExecutable(dataDir))
                     .port(port)
                     .bind("127.0.0.1")
                     .setting("dir " + dir)
@@ -61,6 +66,7 @@ public final class EmbeddedServices implements AutoCloseable {
             Path dir = Files.createDirectories(dataDir.resolve("postgres"));
             killLeftover(dir.resolve("postmaster.pid"), "postgres");
             postgres = EmbeddedPostgres.builder()
+                    .setPgBinaryResolver((system, machine) -> binary(EmbeddedPlatform.current().postgresResource()))
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
                     .setPort(freePort())
@@ -94,6 +100,30 @@ public final class EmbeddedServices implements AutoCloseable {
         if (command.equals("redis")) {
             Files.deleteIfExists(pidFile);
         }
+    }
+
+    /** This platform's Redis binary, copied once out of the jar (its name carries its version). */
+    private static File redisExecutable(Path dataDir) throws IOException {
+        String resource = EmbeddedPlatform.current().redisResource();
+        Path bin = Files.createDirectories(dataDir.resolve("bin"));
+        Path target = bin.resolve(resource);
+        if (!Files.isExecutable(target)) {
+            Path partial = Files.createTempFile(bin, resource, ".part");
+            try (InputStream in = binary(resource)) {
+                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+            }
+            partial.toFile().setExecutable(true, true);
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        return target.toFile();
+    }
+
+    private static InputStream binary(String resource) throws IOException {
+        InputStream in = EmbeddedServices.class.getResourceAsStream("/" + resource);
+        if (in == null) {
+            throw new IOException("binary " + resource + " missing from the jar");
+        }
+        return in;
     }
 
     private static int freePort() throws IOException {
