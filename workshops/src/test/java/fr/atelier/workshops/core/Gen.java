@@ -3,7 +3,6 @@ package fr.atelier.workshops.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Function;
 
 /**
  * A generator of random test values, drawn from the trial's seeded {@link Random} so that a seed
@@ -29,10 +28,6 @@ public interface Gen<T> {
         return Random::nextLong;
     }
 
-    static Gen<Boolean> booleans() {
-        return Random::nextBoolean;
-    }
-
     /** A weighted choice among values and generators: {@code Gen.<Kind>weighted().or(3, ASK).or(10, ANSWER)}. */
     static <T> Weighted<T> weighted() {
         return new Weighted<>(List.of(), List.of());
@@ -48,10 +43,6 @@ public interface Gen<T> {
     default Gen<T> withEdges(T... edges) {
         List<T> copy = List.of(edges);
         return r -> r.nextInt(5) == 0 ? copy.get(r.nextInt(copy.size())) : next(r);
-    }
-
-    default <R> Gen<R> map(Function<? super T, ? extends R> f) {
-        return r -> f.apply(next(r));
     }
 
     /** A list of {@code min} to {@code max} values (both included), its length drawn uniformly. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -17,11 +16,11 @@ import java.util.function.Function;
  * steps, and what its views must not hold.
  */
 public final class Playthrough<S> {
-    public static final String HOST_HASH = "HOSTHASH-9d2f41";
-    public static final String STRANGER = "PID-STRANGER-0000";
+    private static final String HOST_HASH = "HOSTHASH-9d2f41";
+    private static final String STRANGER = "PID-STRANGER-0000";
     /** Generated sender codes; {@code FIRST_PARTICIPANT + k} is the joined participant {@code k % n}. */
     public static final int USUAL = -1, FACILITATOR = 0, SYSTEM = 1, GUEST = 2, SOMEONE_WHO_NEVER_JOINED = 3, FIRST_PARTICIPANT = 4;
-    static final Duration SETUP_STEP = Duration.ofMillis(250);
+    private static final Duration SETUP_STEP = Duration.ofMillis(250);
 
     /** A command and who sends it. */
     public record Move(Actor who, SessionCommand command) {}
@@ -93,10 +92,6 @@ public final class Playthrough<S> {
         return state.activity();
     }
 
-    public List<SessionEvent> log() {
-        return Collections.unmodifiableList(log);
-    }
-
     public Instant now() {
         return now;
     }
@@ -163,7 +158,7 @@ public final class Playthrough<S> {
     }
 
     /** What no view may ever hold: the host's and the participants' token hashes, and the fields that carry them. */
-    public List<String> platformSecrets() {
+    private List<String> platformSecrets() {
         List<String> secrets = new ArrayList<>(List.of(HOST_HASH, "tokenHash", "hostTokenHash"));
         for (int i = 0; i < participants; i++) {
             secrets.add(tokenHash(i));

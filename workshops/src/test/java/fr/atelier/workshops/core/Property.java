@@ -87,10 +87,9 @@ public final class Property {
             property.accept(value, trial);
         } catch (Exception | AssertionError e) {
             String sample = String.valueOf(value);
-            AssertionError failure = new AssertionError("trial " + number + " of " + of + " failed, seed " + seed + "; replay it: "
+            throw new AssertionError("trial " + number + " of " + of + " failed, seed " + seed + "; replay it: "
                     + replay + " -D" + SEED + "=" + seed + "\n" + e + "\nsample: "
                     + (sample.length() > 4_000 ? sample.substring(0, 4_000) + "…" : sample), e);
-            throw failure;
         }
     }
 

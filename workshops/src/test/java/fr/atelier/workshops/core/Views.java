@@ -60,10 +60,6 @@ public final class Views {
         return tree(projector);
     }
 
-    public String console() {
-        return console;
-    }
-
     public JsonNode consoleTree() {
         return tree(console);
     }
