@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.atelier.workshops.core.Json;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import java.util.ArrayList;
@@ -272,6 +271,5 @@ class CardsSessionFlowTest {
         }
         console.close();
         screen.close();
-        assertThat(Json.MAPPER).isNotNull();
     }
 }

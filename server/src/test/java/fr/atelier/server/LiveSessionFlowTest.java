@@ -4,7 +4,6 @@ import static fr.atelier.server.WsClient.cmd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.atelier.workshops.core.Json;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import java.util.ArrayList;
@@ -160,6 +159,5 @@ abstract class LiveSessionFlowTest {
         }
         console.close();
         screen.close();
-        assertThat(Json.MAPPER).isNotNull();
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.atelier.workshops.core.Json;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import java.util.ArrayList;
@@ -396,6 +395,5 @@ class PrioritisationSessionFlowTest {
         assertThat(ownProject.path("project").path("name").asText()).isEqualTo("Atelier sans projet");
         assertThat(ownProject.path("project").path("contributions").get(0).path("profile").asText()).isEqualTo("jobseeker");
         console4.close();
-        assertThat(Json.MAPPER).isNotNull();
     }
 }

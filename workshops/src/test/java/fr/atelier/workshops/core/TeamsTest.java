@@ -7,9 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /** Teams on their own: names, joins, moves, the size limit and the seeded auto-balance. */
@@ -82,11 +79,19 @@ class TeamsTest {
         assertThat(three().withSizeLimit(1).balance(List.of("p1", "p2", "p3", "p4"), 1)).isNull();
     }
 
-    @Property(tries = 200)
-    void balanceAlwaysPlacesEveryoneOnceWithSizesWithinOne(@ForAll @IntRange(min = 1, max = 8) int teams,
-                                                           @ForAll @IntRange(min = 0, max = 40) int people,
-                                                           @ForAll @IntRange(min = 0, max = 40) int alreadyPlaced,
-                                                           @ForAll long seed) {
+    record Draw(int teams, int people, int alreadyPlaced, long seed) {}
+
+    @Test
+    void balanceAlwaysPlacesEveryoneOnceWithSizesWithinOne() {
+        Gen<Integer> teams = Gen.between(1, 8).withEdges(1, 8);
+        Gen<Integer> people = Gen.between(0, 40).withEdges(0, 1, 40);
+        Gen<Integer> placed = Gen.between(0, 40).withEdges(0, 40);
+        Gen<Long> seeds = Gen.longs().withEdges(0L, 1L, -1L, Long.MIN_VALUE, Long.MAX_VALUE);
+        Property.tries(200).forAll(r -> new Draw(teams.next(r), people.next(r), placed.next(r), seeds.next(r)),
+                d -> balancePlacesEveryoneOnce(d.teams(), d.people(), d.alreadyPlaced(), d.seed()));
+    }
+
+    private static void balancePlacesEveryoneOnce(int teams, int people, int alreadyPlaced, long seed) {
         Teams t = Teams.EMPTY;
         for (int i = 0; i < teams; i++) {
             t = t.create(t.nextId("t"), "Équipe " + i);

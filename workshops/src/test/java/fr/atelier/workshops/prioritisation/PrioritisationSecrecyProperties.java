@@ -1,37 +1,32 @@
 package fr.atelier.workshops.prioritisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static fr.atelier.workshops.core.Playthrough.participantId;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.atelier.workshops.core.ActivityCommand;
 import fr.atelier.workshops.core.Actor;
-import fr.atelier.workshops.core.Audience;
-import fr.atelier.workshops.core.Decision;
-import fr.atelier.workshops.core.Json;
+import fr.atelier.workshops.core.Gen;
 import fr.atelier.workshops.core.PlatformCommand;
-import fr.atelier.workshops.core.PlatformEvent;
+import fr.atelier.workshops.core.Playthrough;
+import fr.atelier.workshops.core.Playthrough.Move;
+import fr.atelier.workshops.core.Property;
 import fr.atelier.workshops.core.Session;
-import fr.atelier.workshops.core.SessionCodec;
 import fr.atelier.workshops.core.SessionCommand;
-import fr.atelier.workshops.core.SessionEvent;
 import fr.atelier.workshops.core.SessionState;
+import fr.atelier.workshops.core.Views;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Ballot;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Contribution;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Proposal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
 
 /**
  * No view leaks what it must not: random command sequences from random actors go through the
@@ -40,12 +35,13 @@ import net.jqwik.api.statistics.Statistics;
  * a phone only ever holds its own dots and ratings and its own contributions; nobody's view ties a
  * contribution to a participant; the project key's hash and the tokens appear nowhere.
  *
+ * <p>The playing and the platform's checks are the shared harness ({@link Playthrough}, {@link Property}).
+ *
  * <p>Abstract because Maven Surefire only picks classes named {@code *Test}: the properties run
  * through {@link PrioritisationSecrecyPropertiesTest}.
  */
 abstract class PrioritisationSecrecyProperties {
     static final Instant START = Instant.parse("2025-11-25T14:00:00Z");
-    static final String HOST_HASH = "HOSTHASH-9d2f41";
     static final String PROJECT_KEY = "PROJECTKEY-0123456789abcdef";
     static final List<String> PROFILES = List.of("young", "jobseeker", "employee", "employer", "partner", "other");
     static final List<String> KINDS = List.copyOf(Vocabulary.KINDS.keySet());
@@ -54,18 +50,14 @@ abstract class PrioritisationSecrecyProperties {
     /** Fields a phone's proposal may carry; anything else is a leak. */
     static final Set<String> PHONE_PROPOSAL_FIELDS = Set.of("id", "text", "themeId", "themeName", "earlier", "myDots", "myImpact",
             "myFeasibility");
+    /** The project's key and what carries it, in no view. */
+    static final List<String> PROJECT_SECRETS = List.of(PROJECT_KEY, PrioritisationFormat.sha256(PROJECT_KEY), "keyHash");
+    static final String GUARDED = "tallies were guarded while dots were placed";
+    static final String REVEALED = "results were revealed after dots";
+    static final String OTHERS_WORDS = "others' words were kept off a phone";
 
     private final PrioritisationFormat format = new PrioritisationFormat();
     private final Session<PrioritisationState, PrioritisationCommand, PrioritisationEvent> session = new Session<>(format);
-    private final SessionCodec codec = new SessionCodec(format);
-
-    static String participantId(int i) {
-        return "PID-" + (char) ('A' + i) + "-" + (7301 + 17 * i);
-    }
-
-    static String tokenHash(int i) {
-        return "TOKHASH-" + (char) ('A' + i) + "-" + (5501 + 31 * i);
-    }
 
     /** Unique per author and step, so a leak of someone else's words can be searched for. */
     static String words(int author, int seed) {
@@ -75,10 +67,7 @@ abstract class PrioritisationSecrecyProperties {
 
     enum Kind { PROFILE, CONTRIBUTE, STAGE, PROPOSE, PROMOTE, HIDE_PROPOSAL, SETTINGS, VOTE, RATE, REVEAL, HIDE, MERGE, THEME, LEAVE }
 
-    /**
-     * actor: -1 whoever normally sends this command, 0 facilitator, 1 system, 2 guest, 3 someone who
-     * never joined, 4+ the joined participant (actor-4) % n.
-     */
+    /** actor: a {@link Playthrough#senders sender code}. */
     record Step(Kind kind, int actor, int pick, int amount, int other, int seed) {}
 
     /**
@@ -88,101 +77,59 @@ abstract class PrioritisationSecrecyProperties {
     record Scenario(int participants, boolean withProject, List<Step> collect, int proposals, List<Step> vote, boolean reveal,
                     List<Step> after) {}
 
-    @Provide
-    Arbitrary<Scenario> scenarios() {
-        Arbitrary<Kind> kinds = Arbitraries.frequency(
-                Tuple.of(3, Kind.PROFILE), Tuple.of(6, Kind.CONTRIBUTE), Tuple.of(4, Kind.STAGE), Tuple.of(4, Kind.PROPOSE),
-                Tuple.of(1, Kind.PROMOTE), Tuple.of(1, Kind.HIDE_PROPOSAL), Tuple.of(1, Kind.SETTINGS), Tuple.of(16, Kind.VOTE),
-                Tuple.of(4, Kind.RATE), Tuple.of(2, Kind.REVEAL), Tuple.of(1, Kind.HIDE), Tuple.of(1, Kind.MERGE),
-                Tuple.of(1, Kind.THEME), Tuple.of(1, Kind.LEAVE));
-        Arbitrary<Integer> actors = Arbitraries.frequencyOf(
-                Tuple.of(40, Arbitraries.just(-1)),
-                Tuple.of(3, Arbitraries.just(0)), Tuple.of(1, Arbitraries.just(1)), Tuple.of(1, Arbitraries.just(2)),
-                Tuple.of(1, Arbitraries.just(3)), Tuple.of(8, Arbitraries.integers().between(4, 9)));
-        Arbitrary<Integer> picks = Arbitraries.integers().between(0, 40);
-        Arbitrary<Integer> amounts = Arbitraries.frequencyOf(
-                Tuple.of(2, Arbitraries.just(0)), Tuple.of(8, Arbitraries.integers().between(1, 3)),
-                Tuple.of(1, Arbitraries.integers().between(-1, 7)));
-        Arbitrary<Integer> others = Arbitraries.integers().between(0, 40);
-        Arbitrary<Integer> seeds = Arbitraries.integers().between(0, 100_000);
-        Arbitrary<Step> steps = Combinators.combine(kinds, actors, picks, amounts, others, seeds).as(Step::new);
-        return Combinators.combine(Arbitraries.integers().between(1, 6), Arbitraries.of(true, false),
-                steps.list().ofMinSize(3).ofMaxSize(15), Arbitraries.integers().between(0, 3), steps.list().ofMinSize(3).ofMaxSize(25),
-                Arbitraries.of(true, false), steps.list().ofMaxSize(15)).as(Scenario::new);
+    static Gen<Scenario> scenarios() {
+        Gen<Kind> kinds = Gen.<Kind>weighted()
+                .or(3, Kind.PROFILE).or(6, Kind.CONTRIBUTE).or(4, Kind.STAGE).or(4, Kind.PROPOSE)
+                .or(1, Kind.PROMOTE).or(1, Kind.HIDE_PROPOSAL).or(1, Kind.SETTINGS).or(16, Kind.VOTE)
+                .or(4, Kind.RATE).or(2, Kind.REVEAL).or(1, Kind.HIDE).or(1, Kind.MERGE)
+                .or(1, Kind.THEME).or(1, Kind.LEAVE);
+        Gen<Integer> actors = Playthrough.senders(40, 3, 1, 1, 1, 8, 6);
+        Gen<Integer> picks = Gen.between(0, 40);
+        Gen<Integer> amounts = Gen.<Integer>weighted().or(2, 0).or(8, Gen.between(1, 3)).or(1, Gen.between(-1, 7));
+        Gen<Integer> others = Gen.between(0, 40);
+        Gen<Integer> seeds = Gen.between(0, 100_000);
+        Gen<Step> step = r -> new Step(kinds.next(r), actors.next(r), picks.next(r), amounts.next(r), others.next(r), seeds.next(r));
+        Gen<Integer> participants = Gen.between(1, 6);
+        Gen<List<Step>> collect = step.list(3, 15);
+        Gen<Integer> proposals = Gen.between(0, 3);
+        Gen<List<Step>> vote = step.list(3, 25);
+        Gen<List<Step>> after = step.list(0, 15);
+        return r -> new Scenario(participants.next(r), r.nextBoolean(), collect.next(r), proposals.next(r), vote.next(r),
+                r.nextBoolean(), after.next(r));
     }
 
-    /** Runs a scenario; {@code check} sees the state after the setup and after every step. */
-    private List<SessionEvent> run(Scenario sc, java.util.function.BiConsumer<SessionState<PrioritisationState>, Scenario> check) {
-        List<SessionEvent> log = new ArrayList<>();
-        SessionState<PrioritisationState> s = session.initialState();
-        Instant now = START;
-        s = apply(s, session.create("K7QX2M", "Dessine-moi le travail à Dreux", HOST_HASH, now), log);
-        for (int i = 0; i < sc.participants(); i++) {
-            s = decideAndApply(s, Actor.GUEST, new PlatformCommand.Join(participantId(i), "Pseudo " + i, tokenHash(i)),
-                    now = now.plusMillis(250), log, true);
-        }
+    /** Runs a scenario; {@code check} sees the playthrough after the setup and after every step. */
+    private Playthrough<PrioritisationState> run(Scenario sc, Consumer<Playthrough<PrioritisationState>> check) {
+        Playthrough<PrioritisationState> p = new Playthrough<>(session, "K7QX2M", "Dessine-moi le travail à Dreux", START,
+                sc.participants());
         if (sc.withProject()) {
             ProjectSnapshot project = new ProjectSnapshot("pj_test", null, "Aide à domicile", "Dreux", "Jeunes", 1,
                     List.of(new Contribution("old-c1", "employer", "difficulty", "recruitment", "Parole-ancienne-1", false, null, null,
                             true, 0, 0)),
                     List.of(), List.of(new Proposal("old-p2", "Proposition ancienne", null, null, "facilitator", null, false, true, 0, 0)),
                     List.of());
-            s = decideAndApply(s, Actor.FACILITATOR, new ActivityCommand(new PrioritisationCommand.UseProject(PROJECT_KEY, "s2x", project)),
-                    now = now.plusMillis(250), log, true);
+            p.must(Actor.FACILITATOR, new ActivityCommand(new PrioritisationCommand.UseProject(PROJECT_KEY, "s2x", project)));
         }
-        s = decideAndApply(s, Actor.FACILITATOR, new PlatformCommand.StartActivity(), now = now.plusMillis(250), log, true);
-        check.accept(s, sc);
+        p.must(Actor.FACILITATOR, new PlatformCommand.StartActivity());
         List<Step> steps = new ArrayList<>(sc.collect());
         for (int i = 0; i < sc.proposals(); i++) {
-            steps.add(new Step(Kind.PROPOSE, 0, 0, 0, 0, 90_000 + i));
+            steps.add(new Step(Kind.PROPOSE, Playthrough.FACILITATOR, 0, 0, 0, 90_000 + i));
         }
-        steps.add(new Step(Kind.STAGE, 0, 2, 0, 0, 0));
+        steps.add(new Step(Kind.STAGE, Playthrough.FACILITATOR, 2, 0, 0, 0));
         steps.addAll(sc.vote());
         if (sc.reveal()) {
-            steps.add(new Step(Kind.REVEAL, 0, 0, 0, 0, 0));
+            steps.add(new Step(Kind.REVEAL, Playthrough.FACILITATOR, 0, 0, 0, 0));
         }
         steps.addAll(sc.after());
-        for (Step step : steps) {
-            Actor who = actor(step, sc.participants());
-            SessionCommand command = command(step, s.activity());
-            s = decideAndApply(s, who, command, now = now.plusMillis(1_000), log, false);
-            check.accept(s, sc);
-        }
-        return log;
+        p.playAll(steps, Duration.ofSeconds(1),
+                step -> new Move(p.sender(step.actor(), usualSender(step, p.participants())), command(step, p.activity())), check);
+        return p;
     }
 
-    private SessionState<PrioritisationState> apply(SessionState<PrioritisationState> s, SessionEvent e, List<SessionEvent> log) {
-        log.add(e);
-        return session.evolve(s, e);
-    }
-
-    private SessionState<PrioritisationState> decideAndApply(SessionState<PrioritisationState> s, Actor who, SessionCommand c,
-                                                             Instant now, List<SessionEvent> log, boolean mustPass) {
-        Decision<SessionEvent> d = session.decide(s, who, c, now);
-        if (mustPass) {
-            assertThat(d.accepted()).as("setup %s: %s", c, d).isTrue();
-        }
-        if (d instanceof Decision.Accepted<SessionEvent> a) {
-            for (SessionEvent e : a.events()) {
-                s = apply(s, e, log);
-            }
-        }
-        return s;
-    }
-
-    private static Actor actor(Step step, int participants) {
-        if (step.actor() == -1) {
-            return switch (step.kind()) {
-                case PROFILE, CONTRIBUTE, VOTE, RATE, LEAVE -> Actor.participant(participantId(step.seed() % participants));
-                default -> Actor.FACILITATOR;
-            };
-        }
-        return switch (step.actor()) {
-            case 0 -> Actor.FACILITATOR;
-            case 1 -> Actor.SYSTEM;
-            case 2 -> Actor.GUEST;
-            case 3 -> Actor.participant("PID-STRANGER-0000");
-            default -> Actor.participant(participantId((step.actor() - 4) % participants));
+    private static Actor usualSender(Step step, int participants) {
+        return switch (step.kind()) {
+            case PROFILE, CONTRIBUTE, VOTE, RATE, LEAVE -> Actor.participant(participantId(step.seed() % participants));
+            default -> Actor.FACILITATOR;
         };
     }
 
@@ -217,29 +164,15 @@ abstract class PrioritisationSecrecyProperties {
         });
     }
 
-    @Property(tries = 400)
-    void no_tally_reaches_a_phone_or_the_projector_before_the_reveal(@ForAll("scenarios") Scenario scenario) {
-        Seen seen = new Seen();
-        run(scenario, (s, sc) -> checkSecrecy(s, sc, seen));
-
+    @Test
+    void no_tally_reaches_a_phone_or_the_projector_before_the_reveal() {
         // The property is only worth something if runs reach the interesting states.
-        Statistics.label("tallies were guarded while dots were placed").collect(seen.guarded);
-        Statistics.label("results were revealed after dots").collect(seen.revealed);
-        Statistics.label("others' words were kept off a phone").collect(seen.othersWords);
-        Statistics.label("tallies were guarded while dots were placed").coverage(c -> c.check(true).percentage(p -> p >= 25));
-        Statistics.label("results were revealed after dots").coverage(c -> c.check(true).percentage(p -> p >= 10));
-        Statistics.label("others' words were kept off a phone").coverage(c -> c.check(true).percentage(p -> p >= 30));
+        Property.tries(400).coverage(GUARDED, 25).coverage(REVEALED, 10).coverage(OTHERS_WORDS, 30)
+                .forAll(scenarios(), (scenario, trial) -> run(scenario, p -> checkSecrecy(p, trial)));
     }
 
-    /** What a run went through, to check that the generator reaches the states worth checking. */
-    static final class Seen {
-        boolean guarded;
-        boolean revealed;
-        boolean othersWords;
-    }
-
-    private void checkSecrecy(SessionState<PrioritisationState> s, Scenario sc, Seen seen) {
-        PrioritisationState a = s.activity();
+    private void checkSecrecy(Playthrough<PrioritisationState> p, Property.Trial trial) {
+        PrioritisationState a = p.activity();
         int dots = 0;
         for (Map.Entry<String, Map<String, Ballot>> e : a.ballots().entrySet()) {
             for (Map.Entry<String, Ballot> b : e.getValue().entrySet()) {
@@ -249,31 +182,15 @@ abstract class PrioritisationSecrecyProperties {
             }
         }
         if (dots > 0) {
-            if (a.revealed()) {
-                seen.revealed = true;
-            } else {
-                seen.guarded = true;
-            }
+            trial.saw(a.revealed() ? REVEALED : GUARDED);
         }
-        List<String> allIds = new ArrayList<>();
-        List<String> secrets = new ArrayList<>(List.of(HOST_HASH, PROJECT_KEY, PrioritisationFormat.sha256(PROJECT_KEY), "tokenHash",
-                "keyHash", "hostTokenHash"));
-        for (int i = 0; i < sc.participants(); i++) {
-            allIds.add(participantId(i));
-            secrets.add(tokenHash(i));
-        }
+        Views views = p.views();
+        views.assertPlatformSecretsKept(PROJECT_SECRETS);
         Set<String> proposalTexts = a.proposals().values().stream().filter(a::visible).map(Proposal::text).collect(Collectors.toSet());
 
-        for (int i = 0; i < sc.participants(); i++) {
-            String me = participantId(i);
-            JsonNode tree = readTree(toJson(session.view(s, new Audience.Participant(me))));
-            String json = tree.toString();
-            assertThat(json).as("phone of %s", me).doesNotContain(secrets);
-            for (String other : allIds) {
-                if (!other.equals(me)) {
-                    assertThat(json).as("phone of %s names %s", me, other).doesNotContain(other);
-                }
-            }
+        for (int i = 0; i < views.participants(); i++) {
+            String me = views.id(i);
+            String json = views.phone(i);
             Set<String> myTexts = a.authors().entrySet().stream().filter(e -> e.getValue().equals(me))
                     .map(e -> a.contributions().get(e.getKey()).text()).collect(Collectors.toSet());
             for (Map.Entry<String, String> authored : a.authors().entrySet()) {
@@ -281,18 +198,18 @@ abstract class PrioritisationSecrecyProperties {
                 // Two people may write the same words; a phone shows its own, and proposals are public.
                 if (!authored.getValue().equals(me) && !proposalTexts.contains(text) && !myTexts.contains(text)) {
                     assertThat(json).as("phone of %s shows someone else's words", me).doesNotContain(text);
-                    seen.othersWords = true;
+                    trial.saw(OTHERS_WORDS);
                 }
             }
-            JsonNode activity = tree.path("activity");
+            JsonNode activity = views.phoneTree(i).path("activity");
             assertThat(activity.has("contributions")).as("phone sees the moderation list").isFalse();
             assertThat(activity.has("room")).isFalse();
-            assertThat(activity.findValues("profile").stream().filter(p -> !p.isNull()).count())
+            assertThat(activity.findValues("profile").stream().filter(x -> !x.isNull()).count())
                     .as("only its own profile").isLessThanOrEqualTo(1);
-            for (JsonNode p : activity.path("vote").path("proposals")) {
-                p.fieldNames().forEachRemaining(n -> assertThat(PHONE_PROPOSAL_FIELDS).as("phone proposal field").contains(n));
-                Ballot mine = a.ballot(me, p.path("id").asText());
-                assertThat(p.path("myDots").asInt()).as("phone of %s: own dots", me).isEqualTo(mine.dots());
+            for (JsonNode proposal : activity.path("vote").path("proposals")) {
+                proposal.fieldNames().forEachRemaining(n -> assertThat(PHONE_PROPOSAL_FIELDS).as("phone proposal field").contains(n));
+                Ballot mine = a.ballot(me, proposal.path("id").asText());
+                assertThat(proposal.path("myDots").asInt()).as("phone of %s: own dots", me).isEqualTo(mine.dots());
             }
             if (activity.has("vote")) {
                 assertThat(activity.path("vote").path("remaining").asInt()).isEqualTo(a.settings().budget() - a.dotsUsed(me));
@@ -308,10 +225,9 @@ abstract class PrioritisationSecrecyProperties {
             }
         }
 
-        JsonNode screen = readTree(toJson(session.view(s, Audience.PROJECTOR)));
-        JsonNode screenActivity = screen.path("activity");
-        assertThat(screen.toString()).as("projector").doesNotContain(secrets).doesNotContain("myDots");
-        for (String id : allIds) {
+        assertThat(views.projector()).as("projector").doesNotContain("myDots");
+        JsonNode screenActivity = views.projectorTree().path("activity");
+        for (String id : views.ids()) {
             assertThat(screenActivity.toString()).as("projector's activity names %s", id).doesNotContain(id);
         }
         assertThat(screenActivity.findValues("profile")).as("projector shows a writer's profile").isEmpty();
@@ -324,42 +240,20 @@ abstract class PrioritisationSecrecyProperties {
             assertThat(screenActivity.path("results").path("dots").asInt()).isEqualTo(dots);
         }
 
-        JsonNode console = readTree(toJson(session.view(s, Audience.FACILITATOR)));
-        assertThat(console.toString()).as("console").doesNotContain(secrets);
-        for (String id : allIds) {
-            assertThat(console.path("activity").toString()).as("console ties something to %s", id).doesNotContain(id);
+        String consoleActivity = views.consoleTree().path("activity").toString();
+        for (String id : views.ids()) {
+            assertThat(consoleActivity).as("console ties something to %s", id).doesNotContain(id);
         }
     }
 
-    @Property(tries = 300)
-    void replaying_the_events_of_a_random_run_gives_the_same_state(@ForAll("scenarios") Scenario scenario) {
-        List<SessionState<PrioritisationState>> last = new ArrayList<>(1);
-        last.add(null);
-        List<SessionEvent> log = run(scenario, (s, sc) -> last.set(0, s));
-        SessionState<PrioritisationState> stepByStep = last.get(0);
-
-        assertThat(session.replay(log)).isEqualTo(stepByStep);
-        // Storage goes through JSON: the stored events and a snapshot must rebuild the same state.
-        assertThat(session.replay(codec.readEvents(codec.writeEvents(log)))).isEqualTo(stepByStep);
-        assertThat(codec.readSnapshot(codec.writeSnapshot(stepByStep))).isEqualTo(stepByStep);
-        assertThat(log.get(0)).isInstanceOf(PlatformEvent.SessionCreated.class);
-        // Views and results always serialise.
-        assertThat(toJson(session.format().results(stepByStep.activity(), stepByStep.platform().roster()))).isNotBlank();
-    }
-
-    private static String toJson(Object o) {
-        try {
-            return Json.MAPPER.writeValueAsString(o);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static JsonNode readTree(String json) {
-        try {
-            return Json.MAPPER.readTree(json);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+    @Test
+    void replaying_the_events_of_a_random_run_gives_the_same_state() {
+        Property.tries(300).forAll(scenarios(), scenario -> {
+            Playthrough<PrioritisationState> p = run(scenario, x -> { });
+            p.assertReplays();
+            // Views and results always serialise.
+            SessionState<PrioritisationState> end = p.state();
+            assertThat(Views.json(session.format().results(end.activity(), end.platform().roster()))).isNotBlank();
+        });
     }
 }
