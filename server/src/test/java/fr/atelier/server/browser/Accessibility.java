@@ -34,9 +34,7 @@ final class Accessibility {
         if (results.isErrored()) {
             throw new AssertionError("axe-core could not audit state \"" + state + "\": " + results.getErrorMessage());
         }
-        if (!results.getViolations().isEmpty() && System.getenv("AXE_DISCOVER_TMP") != null) {
-            System.err.println("AXE-TMP " + message(state, results, file));
-        } else if (!results.getViolations().isEmpty()) {
+        if (!results.getViolations().isEmpty()) {
             throw new AssertionError(message(state, results, file));
         }
     }
