@@ -4,14 +4,15 @@ import { loadFormat } from '../formats/index.js';
 import { t } from '../i18n/index.js';
 
 /**
- * Shows the current format's component for one role (phone, screen, console, synthesis) and hands
- * it the data: `view` (whole view), `activity` (view.activity), `send(command)` → Promise, and
+ * Shows the current format's component for one audience (phone, screen, console, synthesis) and
+ * hands it the data: `view` (whole view), `activity` (view.activity), `send(command)` → Promise, and
  * `results` / `synthesis` for the synthesis page.
  */
 class FormatSlot extends LightElement {
   static properties = {
     format: {},
-    role: {},
+    // Not `role`: that attribute is ARIA's, and "console" or "phone" are no ARIA roles (axe aria-roles).
+    audience: {},
     view: { attribute: false },
     send: { attribute: false },
     synthesis: { attribute: false },
@@ -21,7 +22,7 @@ class FormatSlot extends LightElement {
   constructor() {
     super();
     this.format = null;
-    this.role = 'phone';
+    this.audience = 'phone';
     this.view = null;
     this.send = null;
     this.synthesis = null;
@@ -30,14 +31,14 @@ class FormatSlot extends LightElement {
   }
 
   willUpdate(changed) {
-    if ((changed.has('format') || changed.has('role')) && this.format) {
+    if ((changed.has('format') || changed.has('audience')) && this.format) {
       this._state = 'loading';
       this._element = null;
-      const wanted = `${this.format}/${this.role}`;
+      const wanted = `${this.format}/${this.audience}`;
       loadFormat(this.format).then(
         (entry) => {
-          if (`${this.format}/${this.role}` !== wanted) return;
-          const tag = entry?.[this.role];
+          if (`${this.format}/${this.audience}` !== wanted) return;
+          const tag = entry?.[this.audience];
           if (!tag) {
             this._state = 'unsupported';
             return;

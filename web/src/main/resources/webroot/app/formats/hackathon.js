@@ -78,6 +78,7 @@ const CSS = `
 .hk-table th,.hk-table td{border-bottom:1px solid var(--border,#c5cedc);padding:.3rem .5rem;text-align:left;vertical-align:top}
 .hk-table td.num,.hk-table th.num{text-align:right}
 .hk-nowrap{white-space:nowrap}
+/* Focusable so that a keyboard can scroll a table wider than a phone (WCAG 2.1.1). */
 .hk-table-wrap{overflow-x:auto;max-width:100%}
 .hk-link{font-family:monospace;font-size:.85rem;width:100%}
 .hk-dossier{border-top:3px solid var(--primary,#1d3557);padding-top:.8rem;margin-top:1.2rem}
@@ -266,7 +267,7 @@ function resultsView(a, results, { testid = 'hk-results' } = {}) {
         <p data-testid="hk-prize-public-teams">${results.publicPrize.length ? names(results.publicPrize) : t('hackathon.results.noVote')}</p>
       </div>
     </div>
-    <div class="hk-table-wrap"><table class="hk-table" data-testid="${testid}-table">
+    <div class="hk-table-wrap" role="region" tabindex="0" aria-label=${t('hackathon.results.caption')}><table class="hk-table" data-testid="${testid}-table">
       <caption class="visually-hidden">${t('hackathon.results.caption')}</caption>
       <thead><tr><th scope="col">${t('hackathon.results.team')}</th><th scope="col" class="num">${t('hackathon.results.jury')}</th>
         <th scope="col" class="num">${t('hackathon.results.public')}</th></tr></thead>

@@ -86,6 +86,7 @@ const CSS = `
 .prio-minibar>span{display:block;height:100%;background:var(--primary,#1d3557);width:0}
 .prio-minibar--side>span{background:var(--accent,#e9a23b)}
 .prio-num{text-align:right;font-variant-numeric:tabular-nums;font-weight:700}
+/* Focusable so that a keyboard can scroll a table wider than a phone (WCAG 2.1.1). */
 .prio-table-wrap{overflow-x:auto}
 .prio-table{width:100%;border-collapse:collapse;font-size:.95em}
 .prio-table caption{text-align:left;font-weight:700;margin-bottom:.3rem}
@@ -125,7 +126,7 @@ const CSS = `
 .prio-mod{display:grid;gap:.35rem}
 .prio-mod__item{display:grid;grid-template-columns:auto 1fr;gap:.3rem .6rem;align-items:start;border:1px solid var(--border,#c5cedc);border-left:5px solid var(--cat,#1d3557);border-radius:var(--radius-small,8px);padding:.45rem .6rem;background:#fff}
 .prio-mod__item[draggable="true"]{cursor:grab}
-.prio-mod__item--hidden{opacity:.6;background:#fafafa}
+.prio-mod__item--hidden{background:#fafafa;border-style:dashed}
 .prio-mod__item--merged{margin-left:1.6rem;border-left-style:dashed}
 .prio-mod__item input[type="checkbox"]{width:1.4rem;height:1.4rem;margin:.15rem 0 0}
 .prio-mod__actions{grid-column:2;display:flex;flex-wrap:wrap;gap:.3rem}
@@ -273,7 +274,7 @@ export function themeCard(theme, { testid, extra = nothing, onDrop = null, withP
     data-count=${counts.count ?? 0} @dragover=${drop?.over ?? nothing} @dragleave=${drop?.leave ?? nothing} @drop=${drop?.drop ?? nothing}>
     <div class="prio-theme__head">
       <h3 class="prio-theme__name">${theme.name ?? t('prio.theme.none')}</h3>
-      <span class="prio-theme__count" aria-label=${tn('prio.voices', counts.count ?? 0)}>${formatNumber(counts.count ?? 0)}</span>
+      <span class="prio-theme__count"><span aria-hidden="true">${formatNumber(counts.count ?? 0)}</span><span class="visually-hidden">${tn('prio.voices', counts.count ?? 0)}</span></span>
     </div>
     <ul class="prio-chips">
       ${theme.recurring ? html`<li class="prio-chip prio-chip--recurring" data-testid="recurring">${t('prio.theme.recurring')}</li>` : nothing}
@@ -313,7 +314,7 @@ export function synthesisBlock(synthesis, { withProfiles = false, themeExtra = n
 export function crossTable(synthesis) {
   const cross = synthesis?.categoryBySide;
   if (!cross) return nothing;
-  return html`<div class="prio-table-wrap"><table class="prio-table" data-testid="prio-cross">
+  return html`<div class="prio-table-wrap" role="region" tabindex="0" aria-label=${t('prio.cross.caption')}><table class="prio-table" data-testid="prio-cross">
     <caption>${t('prio.cross.caption')}</caption>
     <thead><tr><th scope="col">${t('prio.category')}</th>${SIDES.map((s) => html`<th scope="col" class="prio-num">${label('side', s)}</th>`)}</tr></thead>
     <tbody>
@@ -329,8 +330,9 @@ export function rankingTable(results, { actions = null, testid = 'prio-ranking' 
   const rows = results?.rows ?? [];
   if (!rows.length) return html`<p class="muted">${t('prio.results.none')}</p>`;
   const max = Math.max(1, ...rows.map((r) => r.dots));
-  return html`<div class="prio-table-wrap"><table class="prio-table" data-testid=${testid}>
-    <caption>${t('prio.results.caption', { voters: formatNumber(results.voters ?? 0) })}</caption>
+  const caption = t('prio.results.caption', { voters: formatNumber(results.voters ?? 0) });
+  return html`<div class="prio-table-wrap" role="region" tabindex="0" aria-label=${caption}><table class="prio-table" data-testid=${testid}>
+    <caption>${caption}</caption>
     <thead><tr>
       <th scope="col">${t('prio.results.rank')}</th><th scope="col">${t('prio.results.proposal')}</th>
       <th scope="col" class="prio-num">${t('prio.results.dots')}</th>
@@ -407,7 +409,7 @@ export function matrixBlock(results) {
 /** The action plan, read-only (projector, phones, synthesis, print). */
 export function planTable(plan, { testid = 'prio-plan', votes = null } = {}) {
   if (!plan?.length) return html`<p class="muted" data-testid="${testid}-empty">${t('prio.plan.empty')}</p>`;
-  return html`<div class="prio-table-wrap"><table class="prio-table" data-testid=${testid}>
+  return html`<div class="prio-table-wrap" role="region" tabindex="0" aria-label=${t('prio.stage.PLAN')}><table class="prio-table" data-testid=${testid}>
     <thead><tr>
       <th scope="col">${t('prio.plan.action')}</th><th scope="col">${t('prio.plan.lead')}</th>
       <th scope="col">${t('prio.plan.deadline')}</th><th scope="col">${t('prio.plan.status')}</th>
@@ -845,7 +847,7 @@ class PrioritisationSynthesis extends PrioElement {
       ${planTable(r.plan ?? [], { testid: 'prio-synth-plan' })}
       <details>
         <summary>${t('prio.synthesis.contributions', { n: formatNumber(contributions.length) })}</summary>
-        <div class="prio-table-wrap"><table class="prio-table" data-testid="prio-synth-contributions">
+        <div class="prio-table-wrap" role="region" tabindex="0" aria-label=${t('prio.synthesis.contributions', { n: formatNumber(contributions.length) })}><table class="prio-table" data-testid="prio-synth-contributions">
           <thead><tr><th scope="col">${t('prio.contribution')}</th><th scope="col">${t('prio.kind')}</th><th scope="col">${t('prio.category')}</th>
             <th scope="col">${t('prio.profile')}</th><th scope="col">${t('prio.theme')}</th></tr></thead>
           <tbody>

@@ -165,7 +165,7 @@ class ConsoleApp extends LightElement {
       <div class="console-grid__main">
         <section class="panel-group" aria-labelledby="activity-title">
           <h2 id="activity-title" class="section-title">${t('console.activity')}</h2>
-          <format-slot format=${session.format} role="console" .view=${view} .send=${this._run}></format-slot>
+          <format-slot format=${session.format} audience="console" .view=${view} .send=${this._run}></format-slot>
         </section>
         ${this._renderSatisfaction(view)}
       </div>

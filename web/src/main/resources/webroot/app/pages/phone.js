@@ -197,7 +197,7 @@ class PhoneApp extends LightElement {
           ${this._renderLeave()}`;
       case 'ACTIVITY':
         return html`<p class="phone__me">${t('phone.me', { nickname })}</p>
-          <format-slot format=${session.format} role="phone" .view=${view} .send=${this._send}></format-slot>
+          <format-slot format=${session.format} audience="phone" .view=${view} .send=${this._send}></format-slot>
           ${this._renderLeave()}`;
       case 'SATISFACTION':
         return html`<satisfaction-form .satisfaction=${view.satisfaction} .send=${this._send}></satisfaction-form>`;

@@ -75,7 +75,7 @@ class ScreenApp extends LightElement {
       case 'ACTIVITY':
         return html`<h1 class="visually-hidden">${session.title}</h1>
           <div class="screen-split ${session.joiningOpen ? 'screen-split--aside' : ''}">
-            <format-slot format=${session.format} role="screen" .view=${view}></format-slot>
+            <format-slot format=${session.format} audience="screen" .view=${view}></format-slot>
             ${session.joiningOpen ? this._renderJoinAside(view) : nothing}
           </div>`;
       case 'SATISFACTION':

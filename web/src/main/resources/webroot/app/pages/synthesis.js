@@ -189,7 +189,7 @@ class SynthesisApp extends LightElement {
 
       <section class="panel" aria-labelledby="synth-results">
         <h2 id="synth-results" class="panel__title">${t('synthesis.results')}</h2>
-        <format-slot format=${d.format} role="synthesis" .synthesis=${d}></format-slot>
+        <format-slot format=${d.format} audience="synthesis" .synthesis=${d}></format-slot>
       </section>
 
       <section class="panel" aria-labelledby="synth-people">

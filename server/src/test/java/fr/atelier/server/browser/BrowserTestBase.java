@@ -27,7 +27,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Real headless Chromium (Debian's chromium + chromium-driver) against a real server on the
  * embedded default. Each person (facilitator, projector, phone) gets a browser of their own, so
- * phones keep separate storage like real devices. Screenshots go to target/screenshots.
+ * phones keep separate storage like real devices. Every state a test shows ({@link #shot}) is
+ * screenshot to target/screenshots and audited by axe-core ({@link Accessibility}, decision 24).
  */
 public abstract class BrowserTestBase {
     static final String CHROMIUM = "/usr/bin/chromium";
@@ -67,8 +68,9 @@ public abstract class BrowserTestBase {
         int i = 0;
         for (WebDriver b : browsers) {
             try {
-                // The last state of every browser, to see what a failed wait was waiting for.
-                shot(b, "last-" + getClass().getSimpleName() + "-" + (i++));
+                // The last state of every browser, to see what a failed wait was waiting for; not
+                // audited, so that an accessibility failure never hides the test's own failure.
+                screenshot(b, "last-" + getClass().getSimpleName() + "-" + (i++));
                 b.quit();
             } catch (RuntimeException ignored) {
                 // already gone
@@ -165,7 +167,14 @@ public abstract class BrowserTestBase {
         return ((JavascriptExecutor) b).executeScript(script, args);
     }
 
+    /** A state of the test: screenshot, then the accessibility audit that fails on a WCAG 2.1 AA violation. */
     protected static Path shot(WebDriver b, String name) {
+        Path file = screenshot(b, name);
+        Accessibility.check(b, name);
+        return file;
+    }
+
+    private static Path screenshot(WebDriver b, String name) {
         try {
             Path dir = Path.of(System.getProperty("atelier.screenshots", "target/screenshots"));
             Files.createDirectories(dir);

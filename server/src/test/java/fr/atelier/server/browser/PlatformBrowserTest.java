@@ -29,6 +29,7 @@ class PlatformBrowserTest extends BrowserTestBase {
         facilitator.get(base + "/");
         await(facilitator, "create-form");
         new org.openqa.selenium.support.ui.WebDriverWait(facilitator, WAIT).until(d -> d.findElement(testId("create-format")).isEnabled());
+        shot(facilitator, "platform-00-landing");
         new Select(await(facilitator, "create-format")).selectByValue("poll");
         type(facilitator, "create-title", "Atelier découverte — Dreux");
         click(facilitator, "create-submit");
@@ -39,6 +40,7 @@ class PlatformBrowserTest extends BrowserTestBase {
         assertThat(code).hasSize(6);
         facilitator.get(consoleUrl);
         await(facilitator, "session-start");
+        shot(facilitator, "platform-01b-console-lobby");
 
         WebDriver screen = projector();
         screen.get(base + "/s/" + code + "/screen");
@@ -54,6 +56,10 @@ class PlatformBrowserTest extends BrowserTestBase {
         for (String name : names) {
             WebDriver phone = phone();
             phone.get(base + "/j/" + code);
+            await(phone, "nickname-input");
+            if (phones.isEmpty()) {
+                shot(phone, "platform-02b-phone-join");
+            }
             type(phone, "nickname-input", name);
             click(phone, "join-button");
             awaitText(phone, "lobby-welcome", t -> t.contains(name));
@@ -75,6 +81,7 @@ class PlatformBrowserTest extends BrowserTestBase {
         for (WebDriver phone : phones) {
             awaitText(phone, "question-text", t -> t.contains("fiches métiers"));
         }
+        shot(phones.get(0), "platform-05b-phone-question");
         click(phones.get(0), "option-1");
         click(phones.get(1), "option-0");
         awaitText(phones.get(0), "answer-status", t -> !t.isBlank());
@@ -101,6 +108,8 @@ class PlatformBrowserTest extends BrowserTestBase {
         shot(phones.get(1), "platform-10-phone-revealed");
 
         click(facilitator, "open-satisfaction");
+        await(phones.get(0), "rating-5");
+        shot(phones.get(0), "platform-10b-phone-satisfaction-form");
         int[] scores = {5, 4, 4};
         for (int i = 0; i < phones.size(); i++) {
             WebDriver phone = phones.get(i);
@@ -114,6 +123,7 @@ class PlatformBrowserTest extends BrowserTestBase {
         shot(phones.get(2), "platform-11-phone-satisfaction");
         awaitText(screen, "satisfaction-count", t -> t.contains("3"));
         shot(screen, "platform-12-projector-satisfaction");
+        shot(facilitator, "platform-12b-console-satisfaction");
 
         click(facilitator, "end-session");
         click(facilitator, "end-confirm");
