@@ -17,7 +17,9 @@ public record Config(
         int dbPoolSize,
         String redisFsync,
         int joinsPerMinute,
-        String coordinatorKey) {
+        String coordinatorKey,
+        boolean embeddedPgFast,
+        String clusterName) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -36,15 +38,17 @@ public record Config(
                 Integer.parseInt(env.getOrDefault("ATELIER_DB_POOL_SIZE", "4")),
                 env.getOrDefault("ATELIER_REDIS_FSYNC", "everysec"),
                 Integer.parseInt(env.getOrDefault("ATELIER_JOINS_PER_MINUTE", "1200")),
-                blankToNull(env.get("ATELIER_COORDINATOR_KEY")));
+                blankToNull(env.get("ATELIER_COORDINATOR_KEY")),
+                Boolean.parseBoolean(env.getOrDefault("ATELIER_EMBEDDED_PG_FAST", "false")),
+                env.getOrDefault("ATELIER_CLUSTER_NAME", "atelier"));
     }
 
     public Config withHttpPort(int port) {
-        return new Config(httpHost, port, dataDir, redisUrl, databaseUrl, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, joinsPerMinute, coordinatorKey);
+        return new Config(httpHost, port, dataDir, redisUrl, databaseUrl, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, joinsPerMinute, coordinatorKey, embeddedPgFast, clusterName);
     }
 
     public Config withServices(String redis, String database) {
-        return new Config(httpHost, httpPort, dataDir, redis, database, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, joinsPerMinute, coordinatorKey);
+        return new Config(httpHost, httpPort, dataDir, redis, database, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, joinsPerMinute, coordinatorKey, embeddedPgFast, clusterName);
     }
 
     private static String blankToNull(String s) {
