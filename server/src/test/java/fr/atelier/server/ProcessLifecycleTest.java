@@ -2,15 +2,24 @@ package fr.atelier.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,7 +63,9 @@ class ProcessLifecycleTest {
     }
 
     @Test
-    void aCleanStopHandsSessionsBackBeforeItsRedisStops() {
+    void aCleanStopHandsSessionsBackBeforeItsRedisStops() throws IOException {
+        Vertx client = Vertx.vertx();
+        WebSocketClient ws = client.createWebSocketClient(new WebSocketClientOptions());
         // The embedded Redis is what the stop sequence must stop last; PostgreSQL may be external (faster start).
         Config base = TestServers.fastest();
         Map<String, String> env = ServerProcess.env(base);
@@ -62,13 +73,30 @@ class ProcessLifecycleTest {
         try (ServerProcess node = ServerProcess.start(env)) {
             int port = node.awaitReady(START);
             Http http = new Http(port);
-            http.createSession("poll", "Arrêt propre");
-            http.createSession("poll", "Arrêt propre, bis");
+            List<String> codes = new ArrayList<>();
+            for (String title : List.of("Arrêt propre", "Arrêt propre, bis")) {
+                JsonNode created = http.createSession("poll", title);
+                // A connected console makes the node host the session: it holds its lease in Redis.
+                WsClient console = WsClient.connect(ws, port);
+                assertThat(console.hello(created.get("code").asText(), "facilitator", created.get("hostToken").asText())
+                        .path("type").asText()).isEqualTo("welcome");
+                codes.add(created.get("code").asText());
+            }
             node.stop(Duration.ofSeconds(60));
-            assertThat(node.output())
+            String output = node.output();
+            assertThat(output)
                     .contains("Atelier stopped: sessions handed back")
                     .doesNotContain("Currently not connected", "Cannot reconnect", "error while stopping");
+            // Redis's own record: each hosted session's lease was deleted (released) before Redis stopped.
+            String aof = Files.readString(base.dataDir().resolve("redis/appendonly.aof"), StandardCharsets.ISO_8859_1);
+            for (String code : codes) {
+                Matcher m = Pattern.compile("session=\"([^\"]+)\" code=\"" + code + "\"").matcher(output);
+                assertThat(m.find()).as("session of %s in the log", code).isTrue();
+                assertThat(aof).as("lease of %s released", code)
+                        .containsPattern("(?i)DEL\r\n\\$\\d+\r\natelier:\\{" + Pattern.quote(m.group(1)) + "\\}:owner\r\n");
+            }
         } finally {
+            client.close().await();
             stopLeftovers(base.dataDir());
         }
     }
