@@ -270,7 +270,7 @@ public final class AtelierServer implements AutoCloseable {
             if (vertx != null) {
                 vertx.close().await();
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             clean = false;
             LOG.warn("error while stopping", e);
         }

@@ -81,6 +81,10 @@ final class DataDirLock implements AutoCloseable {
         return new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII).trim();
     }
 
+    Path dir() {
+        return dir;
+    }
+
     /** The process that held the folder before, if it died without letting go (empty if none). */
     String previousOwner() {
         return previousOwner;

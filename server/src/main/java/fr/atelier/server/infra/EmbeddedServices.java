@@ -30,6 +30,7 @@ public final class EmbeddedServices implements AutoCloseable {
     private static final long STOP_WAIT_MS = 20_000;
 
     private DataDirLock lock;
+    private Path abandoned;
     private Process redis;
     private EmbeddedPostgres postgres;
     private String redisUrl;
@@ -204,6 +205,7 @@ public final class EmbeddedServices implements AutoCloseable {
     /** Lets go of the data folder without stopping the services: what a killed process leaves. For failure tests. */
     public void abandon() {
         if (lock != null) {
+            abandoned = lock.dir();
             lock.close();
             lock = null;
         }
@@ -211,6 +213,14 @@ public final class EmbeddedServices implements AutoCloseable {
 
     @Override
     public void close() {
+        if (abandoned != null) {
+            // After abandon(), the services are still ours only if no later server took the folder over.
+            try {
+                lock = DataDirLock.acquire(abandoned);
+            } catch (StartupError e) {
+                return;
+            }
+        }
         stopRedis();
         try {
             if (postgres != null) {
