@@ -11,8 +11,10 @@ import fr.atelier.server.http.HttpApi;
 import fr.atelier.server.http.JoinBase;
 import fr.atelier.server.http.JoinGuard;
 import fr.atelier.server.http.Pages;
+import fr.atelier.server.infra.ClusterIdentity;
 import fr.atelier.server.infra.EmbeddedServices;
 import fr.atelier.server.infra.LocalNetwork;
+import fr.atelier.server.infra.StartupError;
 import fr.atelier.server.live.LiveStore;
 import fr.atelier.server.live.SessionRegistry;
 import fr.atelier.server.ws.WebSocketGateway;
@@ -24,6 +26,8 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
@@ -36,6 +40,7 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +49,11 @@ public final class AtelierServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AtelierServer.class);
     /** Only the facilitator sends large frames (a whole question bank); others are held to 16 KiB. */
     public static final int MAX_FRAME = 256 * 1024;
+    /**
+     * A dependency that does not answer within this delay makes the node not ready (503). Shorter
+     * than the check's own timeout: a check that times out counts as a failed procedure (500).
+     */
+    private static final long READY_TIMEOUT_MS = 1500;
 
     private final Config config;
     private final EmbeddedServices embedded = new EmbeddedServices();
@@ -57,20 +67,30 @@ public final class AtelierServer implements AutoCloseable {
     private String redisUrl;
     private String databaseUrl;
     private PrometheusMeterRegistry meters;
+    /** The one stop sequence at JVM exit: leases handed back while Redis still runs, then the services. */
+    private final Thread shutdownHook = new Thread(this::close, "atelier-shutdown");
+    private boolean closed;
+    private boolean crashed;
 
     private AtelierServer(Config config) {
         this.config = config;
     }
 
-    /** Starts a node and blocks until it listens. Call from a plain thread, not an event loop. */
+    /**
+     * Starts a node and blocks until it listens. Call from a plain thread, not an event loop. A node
+     * that cannot start stops what it started and throws ({@link StartupError} for reasons the
+     * operator must fix).
+     */
     public static AtelierServer start(Config config) {
         AtelierServer server = new AtelierServer(config);
+        Runtime.getRuntime().addShutdownHook(server.shutdownHook);
         try {
             server.boot();
             return server;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Future.await() rethrows checked exceptions too (a BindException from listen).
             server.close();
-            throw e;
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
         }
     }
 
@@ -83,7 +103,7 @@ public final class AtelierServer implements AutoCloseable {
             redisUrl = embedded.redisUrl();
         }
         if (databaseUrl == null) {
-            embedded.startPostgres(config.dataDir());
+            embedded.startPostgres(config.dataDir(), config.embeddedPgFast());
             databaseUrl = embedded.databaseUrl();
         }
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -100,6 +120,8 @@ public final class AtelierServer implements AutoCloseable {
                 .build();
         store = new LiveStore(vertx, redisUrl);
         db = Database.connect(vertx, databaseUrl, config.dbPoolSize());
+        // Before anything archives: a node on another installation's database must not start.
+        String clusterId = ClusterIdentity.check(store, db, config.clusterName());
         List<FormatModule> modules = FormatModules.all();
         Formats formats = new Formats(modules.stream().<Format<?, ?, ?>>map(FormatModule::format).toList());
         archiver = new Archiver(vertx, db, store, formats, modules.stream().map(FormatModule::archive).filter(a -> a != null).toList(),
@@ -115,8 +137,8 @@ public final class AtelierServer implements AutoCloseable {
         HealthCheckHandler live = HealthCheckHandler.create(vertx);
         live.register("process", p -> p.complete(Status.OK()));
         HealthCheckHandler ready = HealthCheckHandler.create(vertx);
-        ready.register("redis", 2000, p -> store.ping().onComplete(ar -> p.tryComplete(ar.succeeded() ? Status.OK() : Status.KO())));
-        ready.register("postgresql", 2000, p -> db.ping().onComplete(ar -> p.tryComplete(ar.succeeded() ? Status.OK() : Status.KO())));
+        ready.register("redis", READY_TIMEOUT_MS * 2, p -> probe(store.ping(), p));
+        ready.register("postgresql", READY_TIMEOUT_MS * 2, p -> probe(db.ping(), p));
         router.get("/health/live").handler(live);
         router.get("/health/ready").handler(ready);
         router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
@@ -144,14 +166,20 @@ public final class AtelierServer implements AutoCloseable {
                 .setIdleTimeout(60)
                 .setCompressionSupported(true);
         // WebSocket upgrades skip the router: a socket then keeps no routing context alive for hours.
-        http = vertx.createHttpServer(options)
-                .webSocketHandshakeHandler(gateway::handshake)
-                .webSocketHandler(gateway::accept)
-                .requestHandler(router)
-                .listen().await();
+        try {
+            http = vertx.createHttpServer(options)
+                    .webSocketHandshakeHandler(gateway::handshake)
+                    .webSocketHandler(gateway::accept)
+                    .requestHandler(router)
+                    .listen().await();
+        } catch (Exception e) {
+            throw new StartupError("cannot listen on " + config.httpHost() + ":" + config.httpPort() + " (" + e.getMessage()
+                    + "): is another program using this port? Choose another ATELIER_HTTP_PORT", e);
+        }
         LOG.atInfo()
                 .addKeyValue("port", http.actualPort())
                 .addKeyValue("node", config.nodeId())
+                .addKeyValue("cluster", clusterId)
                 .addKeyValue("redis", config.redisUrl() == null ? "embedded" : "external")
                 .addKeyValue("postgresql", config.databaseUrl() == null ? "embedded" : "external")
                 .addKeyValue("startupMs", (System.nanoTime() - t0) / 1_000_000)
@@ -170,11 +198,19 @@ public final class AtelierServer implements AutoCloseable {
                         + " / les téléphones ne pourront pas rejoindre : connectez ce poste au Wi-Fi de la salle"));
     }
 
+    private static void probe(Future<?> check, Promise<Status> result) {
+        check.timeout(READY_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                .onComplete(ar -> result.tryComplete(ar.succeeded() ? Status.OK() : Status.KO()));
+    }
+
     /**
      * Stops like a killed process would for everyone else: no lease released, sockets dropped,
-     * Redis connections cut. Embedded services stay up (they are other processes). For failure tests.
+     * Redis connections cut, the data folder let go. Embedded services stay up (they are other
+     * processes) until the JVM exits. For failure tests.
      */
-    public void crash() {
+    public synchronized void crash() {
+        crashed = true;
+        embedded.abandon();
         try {
             if (vertx != null) {
                 vertx.close().await();
@@ -214,8 +250,26 @@ public final class AtelierServer implements AutoCloseable {
         return databaseUrl;
     }
 
+    /**
+     * Graceful stop, in order: no new connections, sessions handed back (their leases released in
+     * Redis), then connections, then the embedded services. Runs once, from the caller or at JVM exit.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // already shutting down: this is the hook
+        }
+        if (crashed) {
+            embedded.close();
+            return;
+        }
+        boolean clean = true;
         try {
             if (http != null) {
                 http.close().await();
@@ -232,7 +286,8 @@ public final class AtelierServer implements AutoCloseable {
             if (vertx != null) {
                 vertx.close().await();
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            clean = false;
             LOG.warn("error while stopping", e);
         }
         if (store != null) {
@@ -245,5 +300,8 @@ public final class AtelierServer implements AutoCloseable {
             io.micrometer.core.instrument.Metrics.removeRegistry(meters);
         }
         embedded.close();
+        if (clean && http != null) {
+            LOG.atInfo().addKeyValue("node", config.nodeId()).log("Atelier stopped: sessions handed back, services stopped");
+        }
     }
 }

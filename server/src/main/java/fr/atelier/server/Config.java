@@ -17,7 +17,9 @@ public record Config(
         int dbPoolSize,
         String redisFsync,
         fr.atelier.server.http.Limits limits,
-        String coordinatorKey) {
+        String coordinatorKey,
+        boolean embeddedPgFast,
+        String clusterName) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -36,23 +38,25 @@ public record Config(
                 Integer.parseInt(env.getOrDefault("ATELIER_DB_POOL_SIZE", "4")),
                 env.getOrDefault("ATELIER_REDIS_FSYNC", "everysec"),
                 fr.atelier.server.http.Limits.from(env),
-                blankToNull(env.get("ATELIER_COORDINATOR_KEY")));
+                blankToNull(env.get("ATELIER_COORDINATOR_KEY")),
+                Boolean.parseBoolean(env.getOrDefault("ATELIER_EMBEDDED_PG_FAST", "false")),
+                env.getOrDefault("ATELIER_CLUSTER_NAME", "atelier"));
     }
 
     public Config withHttpPort(int port) {
-        return new Config(httpHost, port, dataDir, redisUrl, databaseUrl, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, limits, coordinatorKey);
-    }
-
-    public Config withHttpHost(String host) {
-        return new Config(host, httpPort, dataDir, redisUrl, databaseUrl, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, limits, coordinatorKey);
+        return new Config(httpHost, port, dataDir, redisUrl, databaseUrl, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, limits, coordinatorKey, embeddedPgFast, clusterName);
     }
 
     public Config withServices(String redis, String database) {
-        return new Config(httpHost, httpPort, dataDir, redis, database, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, limits, coordinatorKey);
+        return new Config(httpHost, httpPort, dataDir, redis, database, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, limits, coordinatorKey, embeddedPgFast, clusterName);
+    }
+
+    public Config withHttpHost(String host) {
+        return new Config(host, httpPort, dataDir, redisUrl, databaseUrl, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, limits, coordinatorKey, embeddedPgFast, clusterName);
     }
 
     public Config withLimits(fr.atelier.server.http.Limits l) {
-        return new Config(httpHost, httpPort, dataDir, redisUrl, databaseUrl, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, l, coordinatorKey);
+        return new Config(httpHost, httpPort, dataDir, redisUrl, databaseUrl, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, l, coordinatorKey, embeddedPgFast, clusterName);
     }
 
     private static String blankToNull(String s) {

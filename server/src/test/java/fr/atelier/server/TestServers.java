@@ -104,6 +104,29 @@ public final class TestServers {
         return EXTERNAL_DATABASE.replaceFirst("/[^/?]+(\\?.*)?$", "/" + name + "$1");
     }
 
+    private static final java.util.Set<String> CLUSTER_KEYS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** A cluster name of its own on the shared external Redis; its key is deleted when the test JVM exits. */
+    static synchronized String throwawayClusterName() {
+        String name = "test-" + java.util.UUID.randomUUID();
+        if (CLUSTER_KEYS.isEmpty()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(TestServers::deleteClusterKeys));
+        }
+        CLUSTER_KEYS.add("atelier:cluster:" + name);
+        return name;
+    }
+
+    private static void deleteClusterKeys() {
+        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(EXTERNAL_REDIS);
+        try (var c = client.connect()) {
+            c.sync().del(CLUSTER_KEYS.toArray(String[]::new));
+        } catch (RuntimeException ignored) {
+            // best effort
+        } finally {
+            client.shutdown();
+        }
+    }
+
     private static Config externalConfig() {
         Map<String, String> env = new HashMap<>();
         env.put("ATELIER_HTTP_PORT", "0");
@@ -111,6 +134,8 @@ public final class TestServers {
         env.put("ATELIER_DATA_DIR", newDataDir().toString());
         env.put("ATELIER_REDIS_URL", EXTERNAL_REDIS);
         env.put("ATELIER_DATABASE_URL", freshExternalDatabase());
+        // Test servers share this Redis, each with a database of its own: each is its own installation.
+        env.put("ATELIER_CLUSTER_NAME", throwawayClusterName());
         env.put("ATELIER_COORDINATOR_KEY", COORDINATOR_KEY);
         return Config.from(env);
     }

@@ -90,6 +90,16 @@ public final class LiveStore implements AutoCloseable {
         return on(redis.ping());
     }
 
+    /** The id of the installation this Redis serves, recorded under its name (null if none yet). */
+    public Future<String> clusterId(String name) {
+        return on(redis.get("atelier:cluster:" + name));
+    }
+
+    /** Records {@code id} unless an id is there already (no expiry); answers the one recorded. */
+    public Future<String> claimClusterId(String name, String id) {
+        return on(redis.setnx("atelier:cluster:" + name, id)).compose(set -> clusterId(name));
+    }
+
     /** Reserves a join code for a session; false if the code is already taken. */
     public Future<Boolean> claimCode(String code, String sessionId) {
         return on(redis.set(codeKey(code), sessionId, SetArgs.Builder.nx())).map("OK"::equals);
