@@ -17,7 +17,7 @@ import java.util.Map;
 import org.openqa.selenium.WebDriver;
 
 /**
- * axe-core on the page a browser shows: a WCAG 2.1 A or AA violation fails the test (decision 24).
+ * axe-core on the page a browser shows: a WCAG 2.1 A or AA violation fails the test (decision 26).
  * Every state's summary goes to target/axe/STATE.json for reviewers.
  */
 final class Accessibility {

@@ -28,7 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Real headless Chromium (Debian's chromium + chromium-driver) against a real server on the
  * embedded default. Each person (facilitator, projector, phone) gets a browser of their own, so
  * phones keep separate storage like real devices. Every state a test shows ({@link #shot}) is
- * screenshot to target/screenshots and audited by axe-core ({@link Accessibility}, decision 24).
+ * screenshot to target/screenshots and audited by axe-core ({@link Accessibility}, decision 26).
  */
 public abstract class BrowserTestBase {
     static final String CHROMIUM = "/usr/bin/chromium";
