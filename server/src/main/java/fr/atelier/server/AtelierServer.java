@@ -173,8 +173,9 @@ public final class AtelierServer implements AutoCloseable {
                     .requestHandler(router)
                     .listen().await();
         } catch (Exception e) {
-            throw new StartupError("cannot listen on " + config.httpHost() + ":" + config.httpPort() + " (" + e.getMessage()
-                    + "): is another program using this port? Choose another ATELIER_HTTP_PORT", e);
+            throw new StartupError("Le port " + config.httpPort() + " est déjà pris (" + e.getMessage()
+                    + ") : arrêtez l'autre programme ou choisissez un autre port (ATELIER_HTTP_PORT). / cannot listen on "
+                    + config.httpHost() + ":" + config.httpPort() + ": is another program using this port? Choose another ATELIER_HTTP_PORT", e);
         }
         LOG.atInfo()
                 .addKeyValue("port", http.actualPort())

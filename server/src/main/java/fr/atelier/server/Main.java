@@ -1,6 +1,7 @@
 package fr.atelier.server;
 
-import fr.atelier.server.infra.StartupError;
+import fr.atelier.server.infra.StartupFailures;
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,13 +13,14 @@ public final class Main {
 
     /** Exits non-zero when the node cannot start, so that a supervisor or a script sees it. */
     public static void main(String[] args) {
+        Config config = null;
         try {
-            AtelierServer.start(Config.fromEnvironment());
-        } catch (StartupError e) {
-            LOG.error("Atelier cannot start: {}", e.getMessage());
-            System.exit(1);
+            config = Config.fromEnvironment();
+            AtelierServer.start(config);
         } catch (RuntimeException | Error e) {
-            LOG.error("Atelier cannot start", e);
+            Path dataDir = config != null ? config.dataDir() : Path.of(System.getenv().getOrDefault("ATELIER_DATA_DIR", "./data"));
+            LOG.error("{}", StartupFailures.explain(e, dataDir.toAbsolutePath().normalize()));
+            LOG.debug("start-up failure", e);
             System.exit(1);
         }
     }

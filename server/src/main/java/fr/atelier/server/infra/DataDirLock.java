@@ -71,8 +71,9 @@ final class DataDirLock implements AutoCloseable {
     }
 
     private static StartupError inUse(Path dir, String owner) {
-        return new StartupError("the data folder " + dir + " is in use by another Atelier server (" + owner
-                + "): stop that one first, or give this one its own ATELIER_DATA_DIR");
+        return new StartupError("Le dossier de données " + dir + " sert déjà à un autre serveur Atelier (" + owner
+                + ") : arrêtez-le d'abord ou donnez à celui-ci son propre ATELIER_DATA_DIR. / the data folder " + dir
+                + " is in use by another Atelier server (" + owner + "): stop that one first, or give this one its own ATELIER_DATA_DIR");
     }
 
     private static String read(FileChannel channel) throws IOException {
