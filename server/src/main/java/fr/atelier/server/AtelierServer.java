@@ -105,7 +105,7 @@ public final class AtelierServer implements AutoCloseable {
         registry = new SessionRegistry(vertx, store, formats, archiver::sessionEnded, config.nodeId());
         archiver.start(registry);
         JoinGuard guard = new JoinGuard(HttpApi.CODE_MISSES_PER_MINUTE, config.joinsPerMinute(), 60);
-        gateway = new WebSocketGateway(vertx, registry, config.publicUrl(), guard);
+        gateway = new WebSocketGateway(vertx, registry, config.publicUrl(), guard, config.wsIdleSeconds(), config.wsMaxPendingKib());
         meters.gauge("atelier_websocket_connections", gateway, WebSocketGateway::connectionCount);
         meters.gauge("atelier_sessions_hosted", registry, SessionRegistry::hostedCount);
 
@@ -180,6 +180,10 @@ public final class AtelierServer implements AutoCloseable {
 
     public Vertx vertx() {
         return vertx;
+    }
+
+    public WebSocketGateway gateway() {
+        return gateway;
     }
 
     public SessionRegistry registry() {

@@ -17,7 +17,14 @@ public record Config(
         int dbPoolSize,
         String redisFsync,
         int joinsPerMinute,
-        String coordinatorKey) {
+        String coordinatorKey,
+        int wsIdleSeconds,
+        int wsMaxPendingKib) {
+
+    /** A socket from which nothing (no frame, no pong) arrived for this long is closed (docs/protocol.md). */
+    public static final int DEFAULT_WS_IDLE_SECONDS = 60;
+    /** Unsent data past which a client that does not read is treated as stuck. */
+    public static final int DEFAULT_WS_MAX_PENDING_KIB = 256;
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -36,15 +43,19 @@ public record Config(
                 Integer.parseInt(env.getOrDefault("ATELIER_DB_POOL_SIZE", "4")),
                 env.getOrDefault("ATELIER_REDIS_FSYNC", "everysec"),
                 Integer.parseInt(env.getOrDefault("ATELIER_JOINS_PER_MINUTE", "1200")),
-                blankToNull(env.get("ATELIER_COORDINATOR_KEY")));
+                blankToNull(env.get("ATELIER_COORDINATOR_KEY")),
+                Integer.parseInt(env.getOrDefault("ATELIER_WS_IDLE_SECONDS", Integer.toString(DEFAULT_WS_IDLE_SECONDS))),
+                Integer.parseInt(env.getOrDefault("ATELIER_WS_MAX_PENDING_KIB", Integer.toString(DEFAULT_WS_MAX_PENDING_KIB))));
     }
 
     public Config withHttpPort(int port) {
-        return new Config(httpHost, port, dataDir, redisUrl, databaseUrl, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, joinsPerMinute, coordinatorKey);
+        return new Config(httpHost, port, dataDir, redisUrl, databaseUrl, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, joinsPerMinute, coordinatorKey,
+                wsIdleSeconds, wsMaxPendingKib);
     }
 
     public Config withServices(String redis, String database) {
-        return new Config(httpHost, httpPort, dataDir, redis, database, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, joinsPerMinute, coordinatorKey);
+        return new Config(httpHost, httpPort, dataDir, redis, database, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, joinsPerMinute, coordinatorKey,
+                wsIdleSeconds, wsMaxPendingKib);
     }
 
     private static String blankToNull(String s) {
