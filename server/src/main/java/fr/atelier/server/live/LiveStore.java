@@ -197,6 +197,11 @@ public final class LiveStore implements AutoCloseable {
         return on(redis.publish(channel, message));
     }
 
+    /** How many connections listen on a channel (a node listens on its own while it lives). */
+    public Future<Long> subscribers(String channel) {
+        return on(redis.pubsubNumsub(channel)).map(m -> m.getOrDefault(channel, 0L));
+    }
+
     /** Subscribes this node to a channel; messages arrive on a Lettuce thread. */
     public Future<Void> subscribe(String channel, java.util.function.Consumer<String> onMessage) {
         return subscribe(channel, onMessage, () -> { });

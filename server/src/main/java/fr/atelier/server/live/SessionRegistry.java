@@ -34,6 +34,8 @@ public final class SessionRegistry {
     static final long LEASE_RENEW_MS = 1000;
     static final int REROUTE_ATTEMPTS = 30;
     static final long REROUTE_PAUSE_MS = 200;
+    /** Pauses granted to a live previous owner to take its lapsed lease back (10 × 200 ms). */
+    static final int GRACE_ATTEMPTS = 10;
     /** A hosted session nobody watches or uses is released from memory after this (reloaded on demand). */
     static final long IDLE_EVICT_MS = 10 * 60_000;
     /** An ended session reloaded (a phone on its end screen reconnected) is released again after this. */
@@ -190,9 +192,15 @@ public final class SessionRegistry {
         String sessionId = ref.sessionId();
         return store.owner(sessionId).compose(lease -> {
             if (lease == null) {
-                return store.acquireLease(sessionId, nodeId, LEASE_TTL_MS).compose(token -> token != null
-                        ? becomeOwner(ref, token)
-                        : resolve(ref, attempt + 1));
+                String previous = ref.owner;
+                if (previous != null && !previous.equals(nodeId) && attempt < GRACE_ATTEMPTS) {
+                    // A previous owner that still listens (alive, its lease lapsed in a Redis outage or a
+                    // pause) takes its session back itself, with the commands it holds: leave it a moment.
+                    return store.subscribers(ClusterBus.channel(previous)).compose(n -> n > 0
+                            ? pause(REROUTE_PAUSE_MS).compose(v -> resolve(ref, attempt + 1))
+                            : takeLease(ref, attempt));
+                }
+                return takeLease(ref, attempt);
             }
             String owner = LiveStore.leaseNode(lease);
             if (owner.equals(nodeId)) {
@@ -223,6 +231,12 @@ public final class SessionRegistry {
             }
             return Future.succeededFuture();
         });
+    }
+
+    private Future<Void> takeLease(SessionRef ref, int attempt) {
+        return store.acquireLease(ref.sessionId(), nodeId, LEASE_TTL_MS).compose(token -> token != null
+                ? becomeOwner(ref, token)
+                : resolve(ref, attempt + 1));
     }
 
     private Future<Void> becomeOwner(SessionRef ref, String lease) {
