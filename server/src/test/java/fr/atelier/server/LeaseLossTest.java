@@ -70,6 +70,11 @@ class LeaseLossTest {
         screenOnB.hello(code, "screen", null);
         WsClient phoneOnB = WsClient.connect(ws, b.port());
         phoneOnB.hello(code, "participant", httpA.join(code, "Inès").get("rejoinToken").asText());
+        // Watchers on both nodes: whichever node owns the session, the other's are relayed.
+        WsClient screenOnA = WsClient.connect(ws, a.port());
+        screenOnA.hello(code, "screen", null);
+        WsClient phoneOnA = WsClient.connect(ws, a.port());
+        phoneOnA.hello(code, "participant", httpA.join(code, "Malo").get("rejoinToken").asText());
         console.command(cmd("session.start"));
         phoneOnB.awaitView(v -> v.path("session").path("phase").asText().equals("ACTIVITY"));
 
@@ -102,12 +107,17 @@ class LeaseLossTest {
             String qid = "q" + round;
             phoneOnB.awaitView(v -> v.path("activity").path("question").path("id").asText().equals(qid)
                     && v.path("activity").path("question").path("status").asText().equals("OPEN"));
-            screenOnB.awaitView(v -> v.path("activity").path("question").path("id").asText().equals(qid));
+            phoneOnA.awaitView(v -> v.path("activity").path("question").path("id").asText().equals(qid));
             assertThat(phoneOnB.command(cmd("poll.answer").put("questionId", qid).put("option", 1)).path("type").asText()).isEqualTo("ack");
+            assertThat(phoneOnA.command(cmd("poll.answer").put("questionId", qid).put("option", 0)).path("type").asText()).isEqualTo("ack");
             phoneOnB.awaitView(v -> v.path("activity").path("question").path("myAnswer").asInt(-1) == 1
                     && v.path("activity").path("question").path("id").asText().equals(qid));
-            screenOnB.awaitView(v -> v.path("activity").path("question").path("answered").asInt() == 1
+            phoneOnA.awaitView(v -> v.path("activity").path("question").path("myAnswer").asInt(-1) == 0
                     && v.path("activity").path("question").path("id").asText().equals(qid));
+            for (WsClient watcher : List.of(screenOnA, screenOnB, console)) {
+                watcher.awaitView(v -> v.path("activity").path("question").path("answered").asInt() == 2
+                        && v.path("activity").path("question").path("id").asText().equals(qid));
+            }
             console.command(cmd("poll.close").put("questionId", qid));
         }
         System.out.println("hosted: node A " + a.registry().hostedCount() + ", node B " + b.registry().hostedCount()
