@@ -138,6 +138,9 @@ public final class AtelierServer implements AutoCloseable {
                 .setPerFrameWebSocketCompressionSupported(false)
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setIdleTimeout(60)
+                // The kernel's send buffer holds at most the bound too: without it, it grew to megabytes
+                // for a client that stopped reading (issue 12), before the write queue even filled.
+                .setSendBufferSize(config.wsMaxPendingKib() * 1024)
                 .setCompressionSupported(true);
         // WebSocket upgrades skip the router: a socket then keeps no routing context alive for hours.
         http = vertx.createHttpServer(options)
