@@ -120,7 +120,7 @@ final class ClientConnection implements ViewListener {
                 if (state == State.CLOSED) {
                     return;
                 }
-                if (socket.writeQueueFull()) {
+                if (parkedView != null || socket.writeQueueFull()) {
                     // Unsent data passed the bound: keep only the latest view (each is complete) and
                     // give the client a little time to read before dropping it.
                     parkedView = frame;
