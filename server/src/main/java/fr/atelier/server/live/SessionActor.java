@@ -506,8 +506,8 @@ public final class SessionActor<S> implements SessionHandle {
 
     private void endOutage() {
         outage = false;
-        LOG.atInfo().addKeyValue("session", sessionId).log("Redis answers again after " + (System.currentTimeMillis() - outageStarted)
-                + " ms: applying " + held.size() + " held commands at seq " + committedSeq);
+        LOG.atInfo().addKeyValue("session", sessionId).log("resumed after " + (System.currentTimeMillis() - outageStarted)
+                + " ms (Redis answers, lease held " + lease + "): applying " + held.size() + " held commands at seq " + committedSeq);
         publishAll();
         afterCommit(committed.platform().phase() == Phase.ENDED);
         // Participants first, in arrival order; the facilitator's and timers' commands after the settling period.
