@@ -10,6 +10,8 @@ const HELLO_TIMEOUT_MS = 20_000;
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_MAX_MS = 10_000;
 const UNAVAILABLE_RETRIES = 5;
+/** A view at least as recent as a seq the server announced (ack, pong) must arrive within this delay. */
+const STALE_AFTER_MS = 5_000;
 
 /** Close codes after which reconnecting cannot help. */
 const FATAL_CLOSE = { 4400: 'bad_hello', 4401: 'unauthorized', 4404: 'unknown_session' };
@@ -79,6 +81,7 @@ export class AtelierSocket extends EventTarget {
     this._lastHeard = 0;
     this._lastPing = 0;
     this._linkViewSeq = -Infinity;
+    this._staleTimer = null;
     this._pending = new Map();
     this._stopped = true;
     this._onOnline = () => this._wakeUp();
@@ -237,6 +240,8 @@ export class AtelierSocket extends EventTarget {
     this._welcomed = false;
     clearTimeout(this._helloTimer);
     clearInterval(this._watchTimer);
+    clearTimeout(this._staleTimer);
+    this._staleTimer = null;
   }
 
   /** Exponential backoff with full jitter: a random delay in [0, min(10 s, 0.5 s × 2^attempt)]. */
@@ -278,6 +283,8 @@ export class AtelierSocket extends EventTarget {
         this._emit('view', msg.view);
         break;
       case 'ack':
+        // Our own command changed our view: a view with this seq or a later one must follow.
+        if (typeof msg.seq === 'number') this._expectView(msg.seq);
         this._settle(msg.id, (entry) => entry.resolve(msg));
         break;
       case 'rejected':
@@ -288,9 +295,26 @@ export class AtelierSocket extends EventTarget {
         this._emit('servererror', { code: msg.code, message: msg.message });
         break;
       case 'pong':
+        // The projector and the console get a view after every change: one older than the session's
+        // latest seq means the server stopped relaying views to us (issue 12).
+        if (typeof msg.seq === 'number' && this.role !== 'participant') this._expectView(msg.seq);
+        break;
       default:
         break;
     }
+  }
+
+  /**
+   * Views never stop silently: if no view with at least this seq arrives in time, the link is stale
+   * (acks and pongs still flow, views do not): reconnect, and the welcome brings the current view.
+   */
+  _expectView(seq) {
+    if (seq <= this._linkViewSeq || this._staleTimer) return;
+    const ws = this._ws;
+    this._staleTimer = setTimeout(() => {
+      this._staleTimer = null;
+      if (this._ws === ws && this._welcomed && this._linkViewSeq < seq) this._dropAndRetry(ws, true);
+    }, STALE_AFTER_MS);
   }
 
   _onRejected(msg) {

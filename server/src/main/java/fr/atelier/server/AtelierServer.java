@@ -129,7 +129,7 @@ public final class AtelierServer implements AutoCloseable {
         registry = new SessionRegistry(vertx, store, formats, archiver::sessionEnded, config.nodeId());
         archiver.start(registry);
         JoinGuard guard = new JoinGuard(config.limits());
-        gateway = new WebSocketGateway(vertx, registry, config.publicUrl(), guard);
+        gateway = new WebSocketGateway(vertx, registry, config.publicUrl(), guard, config.wsIdleSeconds(), config.wsMaxPendingKib());
         meters.gauge("atelier_websocket_connections", gateway, WebSocketGateway::connectionCount);
         meters.gauge("atelier_sessions_hosted", registry, SessionRegistry::hostedCount);
 
@@ -164,6 +164,9 @@ public final class AtelierServer implements AutoCloseable {
                 .setPerFrameWebSocketCompressionSupported(false)
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setIdleTimeout(60)
+                // The kernel's send buffer holds at most the bound too: without it, it grew to megabytes
+                // for a client that stopped reading (issue 12), before the write queue even filled.
+                .setSendBufferSize(config.wsMaxPendingKib() * 1024)
                 .setCompressionSupported(true);
         // WebSocket upgrades skip the router: a socket then keeps no routing context alive for hours.
         try {
@@ -233,6 +236,10 @@ public final class AtelierServer implements AutoCloseable {
 
     public Vertx vertx() {
         return vertx;
+    }
+
+    public WebSocketGateway gateway() {
+        return gateway;
     }
 
     public SessionRegistry registry() {

@@ -19,7 +19,14 @@ public record Config(
         fr.atelier.server.http.Limits limits,
         String coordinatorKey,
         boolean embeddedPgFast,
-        String clusterName) {
+        String clusterName,
+        int wsIdleSeconds,
+        int wsMaxPendingKib) {
+
+    /** A socket from which nothing (no frame, no pong) arrived for this long is closed (docs/protocol.md). */
+    public static final int DEFAULT_WS_IDLE_SECONDS = 60;
+    /** Unsent data past which a client that does not read is treated as stuck. */
+    public static final int DEFAULT_WS_MAX_PENDING_KIB = 256;
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -40,23 +47,29 @@ public record Config(
                 fr.atelier.server.http.Limits.from(env),
                 blankToNull(env.get("ATELIER_COORDINATOR_KEY")),
                 Boolean.parseBoolean(env.getOrDefault("ATELIER_EMBEDDED_PG_FAST", "false")),
-                env.getOrDefault("ATELIER_CLUSTER_NAME", "atelier"));
+                env.getOrDefault("ATELIER_CLUSTER_NAME", "atelier"),
+                Integer.parseInt(env.getOrDefault("ATELIER_WS_IDLE_SECONDS", Integer.toString(DEFAULT_WS_IDLE_SECONDS))),
+                Integer.parseInt(env.getOrDefault("ATELIER_WS_MAX_PENDING_KIB", Integer.toString(DEFAULT_WS_MAX_PENDING_KIB))));
     }
 
     public Config withHttpPort(int port) {
-        return new Config(httpHost, port, dataDir, redisUrl, databaseUrl, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, limits, coordinatorKey, embeddedPgFast, clusterName);
+        return new Config(httpHost, port, dataDir, redisUrl, databaseUrl, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, limits, coordinatorKey, embeddedPgFast, clusterName,
+                wsIdleSeconds, wsMaxPendingKib);
     }
 
     public Config withServices(String redis, String database) {
-        return new Config(httpHost, httpPort, dataDir, redis, database, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, limits, coordinatorKey, embeddedPgFast, clusterName);
+        return new Config(httpHost, httpPort, dataDir, redis, database, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, limits, coordinatorKey, embeddedPgFast, clusterName,
+                wsIdleSeconds, wsMaxPendingKib);
     }
 
     public Config withHttpHost(String host) {
-        return new Config(host, httpPort, dataDir, redisUrl, databaseUrl, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, limits, coordinatorKey, embeddedPgFast, clusterName);
+        return new Config(host, httpPort, dataDir, redisUrl, databaseUrl, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, limits, coordinatorKey, embeddedPgFast, clusterName,
+                wsIdleSeconds, wsMaxPendingKib);
     }
 
     public Config withLimits(fr.atelier.server.http.Limits l) {
-        return new Config(httpHost, httpPort, dataDir, redisUrl, databaseUrl, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, l, coordinatorKey, embeddedPgFast, clusterName);
+        return new Config(httpHost, httpPort, dataDir, redisUrl, databaseUrl, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, l, coordinatorKey, embeddedPgFast, clusterName,
+                wsIdleSeconds, wsMaxPendingKib);
     }
 
     private static String blankToNull(String s) {

@@ -55,9 +55,10 @@ public final class ClusterBus {
     }
 
     /** {@code handler(fromNode, request)} answers requests addressed to this node. */
-    public Future<Void> start(BiFunction<String, JsonNode, Future<JsonNode>> handler) {
+    public Future<Void> start(BiFunction<String, JsonNode, Future<JsonNode>> handler, Runnable onResubscribed) {
         this.requestHandler = handler;
-        return store.subscribe(channel(nodeId), message -> context.runOnContext(v -> onMessage(message)));
+        return store.subscribe(channel(nodeId), message -> context.runOnContext(v -> onMessage(message)),
+                () -> context.runOnContext(v -> onResubscribed.run()));
     }
 
     public Future<JsonNode> request(String node, ObjectNode body) {
@@ -109,7 +110,7 @@ public final class ClusterBus {
 
     /** Sends a ready view frame to a listener on another node; fails with NodeGone if it left. */
     public Future<Void> sendView(String node, String listenerId, String frame) {
-        ObjectNode n = Json.MAPPER.createObjectNode().put("k", "view").put("lid", listenerId).put("f", frame);
+        ObjectNode n = Json.MAPPER.createObjectNode().put("k", "view").put("lid", listenerId).put("from", nodeId).put("f", frame);
         return store.publish(channel(node), n.toString()).compose(count -> count == 0
                 ? Future.failedFuture(new NodeGone(node)) : Future.succeededFuture());
     }
@@ -135,6 +136,10 @@ public final class ClusterBus {
                 Consumer<String> target = viewTargets.get(message.path("lid").asText());
                 if (target != null) {
                     target.accept(message.path("f").asText());
+                } else if (message.hasNonNull("from")) {
+                    // A relay that was replaced (the owner's lease changed): tell the owner to stop sending.
+                    request(message.get("from").asText(), Json.MAPPER.createObjectNode().put("op", "detach")
+                            .put("lid", message.path("lid").asText())).onFailure(e -> { });
                 }
             }
             case "res" -> {

@@ -13,6 +13,9 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -21,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Redis, the live truth: per session a stream of event batches, a snapshot and metadata, plus the
@@ -38,7 +42,22 @@ public final class LiveStore implements AutoCloseable {
     private final RedisAsyncCommands<String, String> redis;
     private StatefulRedisPubSubConnection<String, String> pubsub;
 
-    /** Appends only while this node holds the session's lease: a node that lost it cannot write. */
+    /**
+     * Keys of a session that never ends (a facilitator who closed the laptop) expire after this
+     * delay since its creation: a live workshop lasts hours, not weeks (decision 32).
+     */
+    public static final Duration ABANDONED_AFTER = Duration.ofDays(30);
+    /**
+     * Lettuce reconnects with this back-off while Redis is away: at most half a second between
+     * attempts, so commands go through within a second of Redis answering again (issue 12).
+     */
+    static final Duration RECONNECT_MIN = Duration.ofMillis(50);
+    static final Duration RECONNECT_MAX = Duration.ofMillis(500);
+
+    /**
+     * Appends only while the caller holds the session's lease, under the fencing token it got when it
+     * took the lease: a node that lost it, even one that took it back since, cannot write with it.
+     */
     private static final String FENCED_XADD = """
             if redis.call('GET', KEYS[1]) ~= ARGV[1] then
               return redis.error_reply('NOTOWNER')
@@ -51,6 +70,20 @@ public final class LiveStore implements AutoCloseable {
             end
             return 0
             """;
+    /**
+     * Takes a free lease under a new fencing token {@code node#epoch}; the epoch only grows, so even the
+     * same node taking its session back gets a new token (relays compare tokens, not node names).
+     */
+    private static final String ACQUIRE = """
+            if redis.call('EXISTS', KEYS[1]) == 1 then
+              return false
+            end
+            local epoch = redis.call('INCR', KEYS[2])
+            redis.call('PEXPIRE', KEYS[2], ARGV[3])
+            local token = ARGV[1] .. '#' .. epoch
+            redis.call('SET', KEYS[1], token, 'PX', ARGV[2])
+            return token
+            """;
     private static final String RELEASE = """
             if redis.call('GET', KEYS[1]) == ARGV[1] then
               return redis.call('DEL', KEYS[1])
@@ -61,9 +94,15 @@ public final class LiveStore implements AutoCloseable {
     /** One stored batch of events, as read back from the stream. */
     public record Batch(String streamId, long firstSeq, String eventsJson, String commandKeysJson) {}
 
+    private final ClientResources resources;
+
     public LiveStore(Vertx vertx, String url) {
         this.vertx = vertx;
-        this.client = RedisClient.create(RedisURI.create(url));
+        // Lettuce's default reconnect back-off grows to 30 s: after a long outage the first command
+        // went through seconds after Redis was back.
+        this.resources = DefaultClientResources.builder()
+                .reconnectDelay(Delay.exponential(RECONNECT_MIN, RECONNECT_MAX, 2, TimeUnit.MILLISECONDS)).build();
+        this.client = RedisClient.create(resources, RedisURI.create(url));
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 // While Redis is unreachable, fail at once ("try again") rather than queue blindly.
@@ -102,7 +141,7 @@ public final class LiveStore implements AutoCloseable {
 
     /** Reserves a join code for a session; false if the code is already taken. */
     public Future<Boolean> claimCode(String code, String sessionId) {
-        return on(redis.set(codeKey(code), sessionId, SetArgs.Builder.nx())).map("OK"::equals);
+        return on(redis.set(codeKey(code), sessionId, SetArgs.Builder.nx().ex(ABANDONED_AFTER.toSeconds()))).map("OK"::equals);
     }
 
     public Future<String> sessionIdForCode(String code) {
@@ -110,51 +149,95 @@ public final class LiveStore implements AutoCloseable {
     }
 
     public Future<Void> saveMeta(String sessionId, Map<String, String> meta) {
-        return on(redis.hset(key(sessionId, "meta"), meta)).mapEmpty();
+        return on(redis.hset(key(sessionId, "meta"), meta))
+                .compose(n -> on(redis.expire(key(sessionId, "meta"), ABANDONED_AFTER.toSeconds()))).mapEmpty();
     }
 
     public Future<Map<String, String>> meta(String sessionId) {
         return on(redis.hgetall(key(sessionId, "meta")));
     }
 
-    /** Appends one batch as one stream entry (one round trip, atomic) if {@code node} owns the session. */
-    public Future<String> appendAsOwner(String sessionId, String node, long firstSeq, String eventsJson, String commandKeysJson) {
+    /** Appends one batch as one stream entry (one round trip, atomic) if {@code lease} is the session's current lease. */
+    public Future<String> appendAsOwner(String sessionId, String lease, long firstSeq, String eventsJson, String commandKeysJson) {
         String[] keys = {key(sessionId, "owner"), key(sessionId, "log")};
-        return on(redis.<String>eval(FENCED_XADD, ScriptOutputType.VALUE, keys, node, Long.toString(firstSeq), eventsJson, commandKeysJson));
+        return on(redis.<String>eval(FENCED_XADD, ScriptOutputType.VALUE, keys, lease, Long.toString(firstSeq), eventsJson, commandKeysJson));
     }
 
-    /** Takes the session's lease if nobody holds it. */
-    public Future<Boolean> acquireLease(String sessionId, String node, long ttlMs) {
-        return on(redis.set(key(sessionId, "owner"), node, SetArgs.Builder.nx().px(ttlMs))).map("OK"::equals);
+    /** True when a write failed because the writer's lease is gone (fenced), not because Redis is away. */
+    public static boolean notOwner(Throwable e) {
+        return e != null && String.valueOf(e.getMessage()).contains("NOTOWNER");
     }
 
-    public Future<Boolean> renewLease(String sessionId, String node, long ttlMs) {
-        return on(redis.<Long>eval(RENEW, ScriptOutputType.INTEGER, new String[] {key(sessionId, "owner")}, node, Long.toString(ttlMs)))
+    /** Takes the session's lease if nobody holds it: its fencing token, or null if another holds it. */
+    public Future<String> acquireLease(String sessionId, String node, long ttlMs) {
+        String[] keys = {key(sessionId, "owner"), key(sessionId, "epoch")};
+        return on(redis.<String>eval(ACQUIRE, ScriptOutputType.VALUE, keys, node, Long.toString(ttlMs),
+                Long.toString(ABANDONED_AFTER.toMillis())));
+    }
+
+    public Future<Boolean> renewLease(String sessionId, String lease, long ttlMs) {
+        return on(redis.<Long>eval(RENEW, ScriptOutputType.INTEGER, new String[] {key(sessionId, "owner")}, lease, Long.toString(ttlMs)))
                 .map(r -> r != null && r == 1L);
     }
 
-    public Future<Void> releaseLease(String sessionId, String node) {
-        return on(redis.<Long>eval(RELEASE, ScriptOutputType.INTEGER, new String[] {key(sessionId, "owner")}, node)).mapEmpty();
+    public Future<Void> releaseLease(String sessionId, String lease) {
+        return on(redis.<Long>eval(RELEASE, ScriptOutputType.INTEGER, new String[] {key(sessionId, "owner")}, lease)).mapEmpty();
     }
 
+    /** The session's current lease ({@code node#epoch}), or null when nobody holds it. */
     public Future<String> owner(String sessionId) {
         return on(redis.get(key(sessionId, "owner")));
+    }
+
+    /** The node named in a lease token. */
+    public static String leaseNode(String lease) {
+        if (lease == null) {
+            return null;
+        }
+        int hash = lease.lastIndexOf('#');
+        return hash < 0 ? lease : lease.substring(0, hash);
+    }
+
+    /** Seconds before a session's keys expire (-1: never, -2: gone); for tests and operators. */
+    public Future<Long> ttlSeconds(String sessionId, String part) {
+        return on(redis.ttl(key(sessionId, part)));
     }
 
     public Future<Long> publish(String channel, String message) {
         return on(redis.publish(channel, message));
     }
 
+    /** How many connections listen on a channel (a node listens on its own while it lives). */
+    public Future<Long> subscribers(String channel) {
+        return on(redis.pubsubNumsub(channel)).map(m -> m.getOrDefault(channel, 0L));
+    }
+
     /** Subscribes this node to a channel; messages arrive on a Lettuce thread. */
-    public synchronized Future<Void> subscribe(String channel, java.util.function.Consumer<String> onMessage) {
+    public Future<Void> subscribe(String channel, java.util.function.Consumer<String> onMessage) {
+        return subscribe(channel, onMessage, () -> { });
+    }
+
+    /**
+     * Same, and {@code onResubscribed} runs (on a Lettuce thread) each time the subscription is made
+     * again after the link to Redis was lost: messages published meanwhile were lost.
+     */
+    public synchronized Future<Void> subscribe(String channel, java.util.function.Consumer<String> onMessage, Runnable onResubscribed) {
         if (pubsub == null) {
             pubsub = client.connectPubSub();
         }
+        java.util.concurrent.atomic.AtomicInteger subscriptions = new java.util.concurrent.atomic.AtomicInteger();
         pubsub.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String ch, String message) {
                 if (ch.equals(channel)) {
                     onMessage.accept(message);
+                }
+            }
+
+            @Override
+            public void subscribed(String ch, long count) {
+                if (ch.equals(channel) && subscriptions.incrementAndGet() > 1) {
+                    onResubscribed.run();
                 }
             }
         });
@@ -167,7 +250,8 @@ public final class LiveStore implements AutoCloseable {
         body.put("seq", Long.toString(firstSeq));
         body.put("ev", eventsJson);
         body.put("cmd", commandKeysJson);
-        return on(redis.xadd(key(sessionId, "log"), body));
+        return on(redis.xadd(key(sessionId, "log"), body))
+                .compose(id -> on(redis.expire(key(sessionId, "log"), ABANDONED_AFTER.toSeconds())).map(x -> id));
     }
 
     /** Every batch after {@code afterStreamId} (all of them when null), in order. */
@@ -193,7 +277,7 @@ public final class LiveStore implements AutoCloseable {
     }
 
     public Future<Void> saveSnapshot(String sessionId, String json) {
-        return on(redis.set(key(sessionId, "snap"), json)).mapEmpty();
+        return on(redis.set(key(sessionId, "snap"), json, SetArgs.Builder.ex(ABANDONED_AFTER.toSeconds()))).mapEmpty();
     }
 
     public Future<String> loadSnapshot(String sessionId) {
@@ -214,7 +298,7 @@ public final class LiveStore implements AutoCloseable {
         List<Future<?>> all = new ArrayList<>();
         all.add(on(redis.srem("atelier:archive:pending", sessionId)));
         all.add(on(redis.hset(key(sessionId, "meta"), "archivedAt", Long.toString(System.currentTimeMillis()))));
-        for (String part : List.of("log", "snap", "meta")) {
+        for (String part : List.of("log", "snap", "meta", "epoch")) {
             all.add(on(redis.expire(key(sessionId, part), seconds)));
         }
         if (code != null) {
@@ -230,5 +314,6 @@ public final class LiveStore implements AutoCloseable {
         }
         connection.close();
         client.shutdown();
+        resources.shutdown();
     }
 }

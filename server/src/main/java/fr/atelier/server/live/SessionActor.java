@@ -73,6 +73,13 @@ public final class SessionActor<S> implements SessionHandle {
      * after the snapshot is taken, and a client resends within seconds, not 20,000 commands later.
      */
     static final int DEDUPE_IN_SNAPSHOT = 20_000;
+    /** Commands held while Redis is away (decision 33); past this, "try again". */
+    static final int MAX_HELD = 50_000;
+    /**
+     * After an outage, the facilitator's (and timers') commands wait this long so that phones'
+     * commands held on other nodes, forwarded once their Redis link is back, are applied first.
+     */
+    static final long SETTLE_MS = 1000;
 
     private final Vertx vertx;
     private final Context context;
@@ -82,7 +89,12 @@ public final class SessionActor<S> implements SessionHandle {
     private final SessionCodec codec;
     private final Consumer<SessionActor<?>> onEnded;
     private final String nodeId;
+    /** The fencing token of this actor's lease ({@code node#epoch}): every append is checked against it. */
+    private volatile String lease;
+    private Runnable onHandedOver = () -> { };
     private boolean retired;
+    private volatile long lastActivity = System.currentTimeMillis();
+    private volatile boolean ended;
 
     private SessionState<S> committed;
     private long committedSeq;
@@ -100,7 +112,14 @@ public final class SessionActor<S> implements SessionHandle {
         }
     };
     private boolean writing;
-    private boolean resyncing;
+    /** Redis refused or did not answer a write: commands are held, in arrival order, until it answers. */
+    private boolean outage;
+    private long outageStarted;
+    private final ArrayDeque<PendingCommand> held = new ArrayDeque<>();
+    /** Non-participant commands waiting for the end of the settling period after an outage. */
+    private final ArrayDeque<PendingCommand> deferred = new ArrayDeque<>();
+    private boolean settling;
+    private final Backoff recovery = new Backoff(50, 500);
 
     private final Map<String, List<ViewListener>> phones = new HashMap<>();
     private final List<ViewListener> screens = new ArrayList<>();
@@ -111,22 +130,26 @@ public final class SessionActor<S> implements SessionHandle {
     private long deadlineTimer = -1;
     private Instant scheduledDeadline;
 
+    /** A command from its arrival to its answer; decided (events set) only when it is its turn. */
     private static final class PendingCommand {
         final String key;
-        final List<SessionEvent> events;
-        final long lastSeq;
+        final Actor who;
+        final SessionCommand command;
+        List<SessionEvent> events;
+        long lastSeq;
         final Promise<Outcome> promise = Promise.promise();
 
-        PendingCommand(String key, List<SessionEvent> events, long lastSeq) {
+        PendingCommand(String key, Actor who, SessionCommand command) {
             this.key = key;
-            this.events = events;
-            this.lastSeq = lastSeq;
+            this.who = who;
+            this.command = command;
         }
     }
 
     private SessionActor(Vertx vertx, Context context, LiveStore store, String sessionId, Session<S, ?, ?> session,
-                         Consumer<SessionActor<?>> onEnded, String nodeId) {
+                         Consumer<SessionActor<?>> onEnded, String nodeId, String lease) {
         this.nodeId = nodeId;
+        this.lease = lease;
         this.vertx = vertx;
         this.context = context;
         this.store = store;
@@ -142,8 +165,9 @@ public final class SessionActor<S> implements SessionHandle {
 
     /** Rebuilds a session from its Redis snapshot and the stream tail. Runs on {@code context}. */
     static <S> Future<SessionActor<S>> load(Vertx vertx, Context context, LiveStore store, String sessionId,
-                                            Session<S, ?, ?> session, Consumer<SessionActor<?>> onEnded, String nodeId) {
-        SessionActor<S> actor = new SessionActor<>(vertx, context, store, sessionId, session, onEnded, nodeId);
+                                            Session<S, ?, ?> session, Consumer<SessionActor<?>> onEnded, String nodeId,
+                                            String lease) {
+        SessionActor<S> actor = new SessionActor<>(vertx, context, store, sessionId, session, onEnded, nodeId, lease);
         return store.loadSnapshot(sessionId)
                 .map(snapshot -> {
                     if (snapshot != null) {
@@ -234,6 +258,11 @@ public final class SessionActor<S> implements SessionHandle {
         return committedSeq;
     }
 
+    @Override
+    public long knownSeq() {
+        return committedSeq;
+    }
+
     /** Runs {@code action} on the session's context. */
     public <T> Future<T> call(java.util.function.Supplier<T> action) {
         if (Vertx.currentContext() == context) {
@@ -256,9 +285,10 @@ public final class SessionActor<S> implements SessionHandle {
     }
 
     private Future<Outcome> submitHere(Actor who, String clientId, SessionCommand command) {
-        if (resyncing || retired) {
+        if (retired) {
             return Future.succeededFuture(Outcome.unavailable());
         }
+        lastActivity = System.currentTimeMillis();
         String key = dedupeKey(who, clientId);
         Long doneSeq = done.get(key);
         if (doneSeq != null) {
@@ -268,27 +298,51 @@ public final class SessionActor<S> implements SessionHandle {
         if (same != null) {
             return same.promise.future();
         }
+        PendingCommand pc = new PendingCommand(key, who, command);
+        if (outage) {
+            if (held.size() >= MAX_HELD) {
+                return Future.succeededFuture(Outcome.unavailable());
+            }
+            inFlight.put(key, pc);
+            held.add(pc);
+            return pc.promise.future();
+        }
+        if (settling && !(who instanceof Actor.Participant)) {
+            inFlight.put(key, pc);
+            deferred.add(pc);
+            return pc.promise.future();
+        }
+        inFlight.put(key, pc);
+        decideAndQueue(pc);
+        flush();
+        return pc.promise.future();
+    }
+
+    /** Decides a command on the state after every command queued before it; accepted ones join the next write. */
+    private void decideAndQueue(PendingCommand pc) {
         Decision<SessionEvent> decision;
         try {
-            decision = session.decide(pending, who, command, Instant.now());
+            decision = session.decide(pending, pc.who, pc.command, Instant.now());
         } catch (RuntimeException e) {
             LOG.atError().setCause(e).addKeyValue("session", sessionId).log("decider failed");
-            return Future.succeededFuture(Outcome.reject("invalid", "Cette action n'a pas pu être traitée."));
+            inFlight.remove(pc.key);
+            pc.promise.complete(Outcome.reject("invalid", "Cette action n'a pas pu être traitée."));
+            return;
         }
         if (decision instanceof Decision.Rejected<SessionEvent> r) {
             REJECTED.increment();
-            return Future.succeededFuture(Outcome.reject(r.code(), r.message()));
+            inFlight.remove(pc.key);
+            pc.promise.complete(Outcome.reject(r.code(), r.message()));
+            return;
         }
         List<SessionEvent> events = ((Decision.Accepted<SessionEvent>) decision).events();
         for (SessionEvent e : events) {
             pending = session.evolve(pending, e);
         }
         pendingSeq += events.size();
-        PendingCommand pc = new PendingCommand(key, events, pendingSeq);
-        inFlight.put(key, pc);
+        pc.events = events;
+        pc.lastSeq = pendingSeq;
         queue.add(pc);
-        flush();
-        return pc.promise.future();
     }
 
     private static String dedupeKey(Actor who, String clientId) {
@@ -296,7 +350,7 @@ public final class SessionActor<S> implements SessionHandle {
     }
 
     private void flush() {
-        if (writing || queue.isEmpty()) {
+        if (writing || outage || queue.isEmpty()) {
             return;
         }
         List<PendingCommand> batch = new ArrayList<>(queue);
@@ -319,10 +373,10 @@ public final class SessionActor<S> implements SessionHandle {
         long firstSeq = committedSeq + 1;
         writing = true;
         long started = System.nanoTime();
-        store.appendAsOwner(sessionId, nodeId, firstSeq, codec.writeEvents(events), keys.toString()).onComplete(ar -> {
+        store.appendAsOwner(sessionId, lease, firstSeq, codec.writeEvents(events), keys.toString()).onComplete(ar -> {
             writing = false;
             if (retired) {
-                failAll(batch);
+                refuse(batch);
                 return;
             }
             if (ar.succeeded()) {
@@ -333,12 +387,16 @@ public final class SessionActor<S> implements SessionHandle {
                 committedSeq = lastSeq;
                 lastStreamId = ar.result();
                 complete(batch);
+                if (outage) {
+                    // The lease was lost while this write was in flight: the queue went back to the held commands.
+                    pending = committed;
+                    pendingSeq = committedSeq;
+                }
                 publish(events);
                 afterCommit(events.stream().anyMatch(e -> e instanceof PlatformEvent.SessionEnded));
                 flush();
             } else {
-                LOG.atWarn().addKeyValue("session", sessionId).log("Redis write failed: " + ar.cause());
-                failAll(batch);
+                writeFailed(batch, ar.cause());
             }
         });
     }
@@ -357,44 +415,149 @@ public final class SessionActor<S> implements SessionHandle {
     }
 
     /**
-     * A write failed or timed out: it may or may not be in Redis. Refuse everything pending ("try
-     * again"), then re-read the stream so the state matches what Redis really holds; resent commands
-     * are then recognised by their ids.
+     * A write failed or timed out: it may or may not be in Redis. The commands of the batch and those
+     * queued behind it are held, in arrival order, with every command that arrives until Redis answers
+     * again; then the stream is re-read (a write that did land is recognised by its command ids) and
+     * the held commands are decided again, in order (decision 33). One log line per outage.
      */
-    private void failAll(List<PendingCommand> batch) {
-        List<PendingCommand> all = new ArrayList<>(batch);
-        all.addAll(queue);
+    private void writeFailed(List<PendingCommand> batch, Throwable cause) {
+        List<PendingCommand> again = new ArrayList<>(batch);
+        again.addAll(queue);
         queue.clear();
-        for (PendingCommand pc : all) {
-            inFlight.remove(pc.key);
-            pc.promise.complete(Outcome.unavailable());
+        for (int i = again.size() - 1; i >= 0; i--) {
+            again.get(i).events = null;
+            held.addFirst(again.get(i));
         }
         pending = committed;
         pendingSeq = committedSeq;
-        resyncing = true;
-        resync();
+        startOutage(LiveStore.notOwner(cause) ? "lease lost" : "Redis write failed: " + cause.getMessage());
     }
 
-    private void resync() {
-        if (retired) {
+    private void startOutage(String why) {
+        if (outage || retired) {
             return;
         }
-        long before = committedSeq;
-        catchUp().onComplete(ar -> {
-            if (ar.succeeded()) {
-                resyncing = false;
-                LOG.atInfo().addKeyValue("session", sessionId).log("resynchronised with Redis at seq " + committedSeq);
-                if (committedSeq != before) {
-                    publishAll();
-                }
-                afterCommit(committed.platform().phase() == Phase.ENDED);
-            } else {
-                vertx.setTimer(1000, t -> resync());
-            }
+        outage = true;
+        outageStarted = System.currentTimeMillis();
+        // Commands decided but not yet written are decided again after the outage, in the same order.
+        while (!queue.isEmpty()) {
+            PendingCommand pc = queue.pollLast();
+            pc.events = null;
+            held.addFirst(pc);
+        }
+        if (!writing) {
+            pending = committed;
+            pendingSeq = committedSeq;
+        }
+        recovery.reset();
+        LOG.atWarn().addKeyValue("session", sessionId).log(why + ": holding commands until Redis answers");
+        vertx.setTimer(recovery.next(), t -> recover());
+    }
+
+    /** The registry could not renew this actor's lease: take it back if it is free, else hand the session over. */
+    void leaseLost() {
+        call(() -> {
+            startOutage("lease lost");
+            return null;
         });
     }
 
+    /**
+     * Retried with back-off (50 ms doubling to 500 ms) until Redis answers: keeps or takes back the
+     * lease under a new fencing token, catches up with the stream, then applies the held commands.
+     */
+    private void recover() {
+        if (retired) {
+            return;
+        }
+        if (writing) {
+            vertx.setTimer(recovery.next(), t -> recover());
+            return;
+        }
+        store.owner(sessionId).compose(current -> {
+            if (lease.equals(current)) {
+                return Future.succeededFuture(true);
+            }
+            if (current != null) {
+                return Future.succeededFuture(false);
+            }
+            return store.acquireLease(sessionId, nodeId, SessionRegistry.LEASE_TTL_MS).map(token -> {
+                if (token != null) {
+                    lease = token;
+                }
+                return token != null;
+            });
+        }).compose(ours -> ours ? catchUp().map(true) : Future.succeededFuture(false)).onComplete(ar -> {
+            if (retired) {
+                return;
+            }
+            if (ar.failed()) {
+                vertx.setTimer(recovery.next(), t -> recover());
+                return;
+            }
+            if (!ar.result()) {
+                LOG.atWarn().addKeyValue("session", sessionId).log("another node took the session while Redis was away: handing it over");
+                onHandedOver.run();
+                return;
+            }
+            endOutage();
+        });
+    }
+
+    private void endOutage() {
+        outage = false;
+        LOG.atInfo().addKeyValue("session", sessionId).log("resumed after " + (System.currentTimeMillis() - outageStarted)
+                + " ms (Redis answers, lease held " + lease + "): applying " + held.size() + " held commands at seq " + committedSeq);
+        publishAll();
+        afterCommit(committed.platform().phase() == Phase.ENDED);
+        // Participants first, in arrival order; the facilitator's and timers' commands after the settling period.
+        settling = true;
+        while (!held.isEmpty()) {
+            PendingCommand pc = held.poll();
+            Long doneSeq = done.get(pc.key);
+            if (doneSeq != null) {
+                inFlight.remove(pc.key);
+                pc.promise.complete(Outcome.ack(doneSeq));
+            } else if (pc.who instanceof Actor.Participant) {
+                decideAndQueue(pc);
+            } else {
+                deferred.add(pc);
+            }
+        }
+        flush();
+        vertx.setTimer(SETTLE_MS, t -> endSettling());
+    }
+
+    private void endSettling() {
+        settling = false;
+        if (outage || retired) {
+            held.addAll(deferred);
+            deferred.clear();
+            return;
+        }
+        while (!deferred.isEmpty()) {
+            decideAndQueue(deferred.poll());
+        }
+        flush();
+    }
+
+    /** Answers "try again" to every command this actor still holds: it no longer owns the session. */
+    private void refuse(List<PendingCommand> batch) {
+        List<PendingCommand> all = new ArrayList<>(batch);
+        all.addAll(queue);
+        all.addAll(held);
+        all.addAll(deferred);
+        queue.clear();
+        held.clear();
+        deferred.clear();
+        for (PendingCommand pc : all) {
+            inFlight.remove(pc.key);
+            pc.promise.tryComplete(Outcome.unavailable());
+        }
+    }
+
     private void afterCommit(boolean ended) {
+        this.ended = committed.platform().phase() == Phase.ENDED;
         scheduleDeadline();
         if (committedSeq - snapshotSeq >= SNAPSHOT_EVERY || (ended && committedSeq > snapshotSeq)) {
             snapshot();
@@ -473,6 +636,9 @@ public final class SessionActor<S> implements SessionHandle {
     public Future<Void> retire() {
         return call(() -> {
             retired = true;
+            if (!writing) {
+                refuse(List.of());
+            }
             if (deadlineTimer >= 0) {
                 vertx.cancelTimer(deadlineTimer);
             }
@@ -488,6 +654,26 @@ public final class SessionActor<S> implements SessionHandle {
 
     public boolean retired() {
         return retired;
+    }
+
+    /** The fencing token this actor writes under. */
+    public String lease() {
+        return lease;
+    }
+
+    /** Called once if another node took the session while this actor waited for Redis. */
+    void onHandedOver(Runnable action) {
+        this.onHandedOver = action;
+    }
+
+    /** The session is over (its actor is released once archived). */
+    boolean ended() {
+        return ended;
+    }
+
+    /** When this actor last received a command (for the eviction of idle, unwatched sessions). */
+    long lastActivity() {
+        return lastActivity;
     }
 
     // ---- views ------------------------------------------------------------------------------

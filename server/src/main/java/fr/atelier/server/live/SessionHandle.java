@@ -33,6 +33,9 @@ public interface SessionHandle {
 
     void detach(ViewListener listener);
 
+    /** The latest session seq known here (a hint for clients checking that they miss no view). */
+    long knownSeq();
+
     /** Read-only questions answered by the owner: "info", or "synthesis" (needs the host token). */
     Future<JsonNode> query(String name, String token);
 }

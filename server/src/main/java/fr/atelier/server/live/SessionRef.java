@@ -23,7 +23,13 @@ final class SessionRef implements SessionHandle {
     private final SessionCodec codec;
     volatile SessionActor<?> local;
     volatile String owner;
+    /** The owner's lease token ({@code node#epoch}) that the relays here are attached under. */
+    volatile String ownerLease;
     volatile boolean ownerSuspect;
+    /** Archived and released by its owner: watchers keep their final view, nothing is relayed or reloaded for them. */
+    volatile boolean dormant;
+    /** The latest session seq seen through this node (acks, identities, relayed views): told to clients in pongs. */
+    private final java.util.concurrent.atomic.AtomicLong seenSeq = new java.util.concurrent.atomic.AtomicLong(-1);
     /** Listeners attached through this node, with their id on the owner when it is remote. */
     private final Map<ViewListener, String> listeners = new ConcurrentHashMap<>();
 
@@ -76,19 +82,50 @@ final class SessionRef implements SessionHandle {
             if (token != null) {
                 r.put("token", token);
             }
-            return bus.request(node, r).map(b -> new Identity(Wire.audience(b.path("audience").asText(null)),
-                    Wire.actor(b.path("actor").asText(null)), b.path("seq").asLong()));
+            return bus.request(node, r).map(b -> {
+                seen(b.path("seq").asLong());
+                return new Identity(Wire.audience(b.path("audience").asText(null)), Wire.actor(b.path("actor").asText(null)), b.path("seq").asLong());
+            });
         }, 0);
     }
 
     @Override
     public Future<Outcome> submit(Actor who, String clientId, SessionCommand command) {
+        return submit(who, clientId, command, System.currentTimeMillis(), new Backoff(50, 500));
+    }
+
+    /**
+     * While the owner cannot be reached (Redis, which carries node-to-node messages, is away) the
+     * command is held here and resent with back-off, up to {@link #HOLD_MS}; resending is safe, the
+     * owner applies each command id once. The client gets its answer within a second of Redis's return.
+     */
+    private Future<Outcome> submit(Actor who, String clientId, SessionCommand command, long since, Backoff backoff) {
         return routed(actor -> actor.submit(who, clientId, command), node -> {
             ObjectNode r = request("submit").put("actor", Wire.actor(who)).put("clientId", clientId);
             r.set("command", codec.writeCommand(command));
             return bus.request(node, r).map(b -> new Outcome(b.path("accepted").asBoolean(), b.path("seq").asLong(-1),
                     b.path("code").asText(null), b.path("message").asText(null)));
-        }, 0).recover(e -> Future.succeededFuture(Outcome.unavailable()));
+        }, 0).recover(e -> Future.succeededFuture(Outcome.unavailable())).compose(o -> {
+            if (!o.accepted() && "unavailable".equals(o.code()) && System.currentTimeMillis() - since < HOLD_MS) {
+                return registry.pause(backoff.next()).compose(v -> submit(who, clientId, command, since, backoff));
+            }
+            if (o.accepted()) {
+                seen(o.seq());
+            }
+            return Future.succeededFuture(o);
+        });
+    }
+
+    static final long HOLD_MS = 30_000;
+
+    void seen(long seq) {
+        seenSeq.accumulateAndGet(seq, Math::max);
+    }
+
+    @Override
+    public long knownSeq() {
+        SessionActor<?> actor = local;
+        return actor != null ? Math.max(actor.knownSeq(), seenSeq.get()) : seenSeq.get();
     }
 
     @Override
@@ -115,7 +152,10 @@ final class SessionRef implements SessionHandle {
         }, node -> {
             String lid = Tokens.id("l");
             listeners.replace(listener, lid);
-            bus.registerViewTarget(lid, listener::send);
+            bus.registerViewTarget(lid, frame -> {
+                seen(Wire.frameSeq(frame));
+                listener.send(frame);
+            });
             ObjectNode r = request("attach").put("lid", lid).put("audience", Wire.audience(listener.audience()));
             return bus.request(node, r).mapEmpty();
         }, 0);

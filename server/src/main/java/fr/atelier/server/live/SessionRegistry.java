@@ -34,6 +34,12 @@ public final class SessionRegistry {
     static final long LEASE_RENEW_MS = 1000;
     static final int REROUTE_ATTEMPTS = 30;
     static final long REROUTE_PAUSE_MS = 200;
+    /** Pauses granted to a live previous owner to take its lapsed lease back (10 × 200 ms). */
+    static final int GRACE_ATTEMPTS = 10;
+    /** A hosted session nobody watches or uses is released from memory after this (reloaded on demand). */
+    static final long IDLE_EVICT_MS = 10 * 60_000;
+    /** An ended session reloaded (a phone on its end screen reconnected) is released again after this. */
+    static final long ENDED_EVICT_MS = 30_000;
 
     private final Vertx vertx;
     private final LiveStore store;
@@ -62,7 +68,7 @@ public final class SessionRegistry {
         for (int i = 0; i < loops; i++) {
             contexts.add(((VertxInternal) vertx).createEventLoopContext());
         }
-        bus.start(this::handleRequest).await();
+        bus.start(this::handleRequest, this::busResubscribed).await();
         leaseTimer = vertx.setPeriodic(LEASE_RENEW_MS, t -> maintainLeases());
     }
 
@@ -184,16 +190,27 @@ public final class SessionRegistry {
 
     private Future<Void> resolve(SessionRef ref, int attempt) {
         String sessionId = ref.sessionId();
-        return store.owner(sessionId).compose(owner -> {
-            if (owner == null) {
-                return store.acquireLease(sessionId, nodeId, LEASE_TTL_MS).compose(won -> won
-                        ? becomeOwner(ref)
-                        : resolve(ref, attempt + 1));
+        return store.owner(sessionId).compose(lease -> {
+            if (lease == null) {
+                String previous = ref.owner;
+                if (previous != null && !previous.equals(nodeId) && attempt < GRACE_ATTEMPTS) {
+                    // A previous owner that still listens (alive, its lease lapsed in a Redis outage or a
+                    // pause) takes its session back itself, with the commands it holds: leave it a moment.
+                    return store.subscribers(ClusterBus.channel(previous)).compose(n -> n > 0
+                            ? pause(REROUTE_PAUSE_MS).compose(v -> resolve(ref, attempt + 1))
+                            : takeLease(ref, attempt));
+                }
+                return takeLease(ref, attempt);
             }
+            String owner = LiveStore.leaseNode(lease);
             if (owner.equals(nodeId)) {
-                return becomeOwner(ref);
+                // Our own lease, but no actor here holds it (a previous actor retired): let it expire.
+                if (attempt > REROUTE_ATTEMPTS) {
+                    return Future.failedFuture("lease held by a retired actor");
+                }
+                return pause(REROUTE_PAUSE_MS).compose(v -> resolve(ref, attempt + 1));
             }
-            if (owner.equals(ref.owner) && ref.ownerSuspect) {
+            if (lease.equals(ref.ownerLease) && ref.ownerSuspect) {
                 // The owner stopped answering but its lease still runs: wait for it to expire. If it
                 // keeps renewing, it is alive (only slow): trust it again rather than refuse forever.
                 if (attempt > REROUTE_ATTEMPTS) {
@@ -202,9 +219,12 @@ public final class SessionRegistry {
                 }
                 return pause(REROUTE_PAUSE_MS).compose(v -> resolve(ref, attempt + 1));
             }
-            boolean changed = !owner.equals(ref.owner) || ref.local != null;
+            // Relays follow the lease's fencing token, not the node's name: a node that lost its lease
+            // and took it back has new listeners to be attached to (issue 12).
+            boolean changed = !lease.equals(ref.ownerLease) || ref.local != null;
             ref.local = null;
             ref.owner = owner;
+            ref.ownerLease = lease;
             ref.ownerSuspect = false;
             if (changed) {
                 ref.rehome();
@@ -213,22 +233,32 @@ public final class SessionRegistry {
         });
     }
 
-    private Future<Void> becomeOwner(SessionRef ref) {
+    private Future<Void> takeLease(SessionRef ref, int attempt) {
+        return store.acquireLease(ref.sessionId(), nodeId, LEASE_TTL_MS).compose(token -> token != null
+                ? becomeOwner(ref, token)
+                : resolve(ref, attempt + 1));
+    }
+
+    private Future<Void> becomeOwner(SessionRef ref, String lease) {
         String sessionId = ref.sessionId();
         Context context = contexts.get(Math.floorMod(sessionId.hashCode(), contexts.size()));
         Promise<Void> done = Promise.promise();
         context.runOnContext(v -> {
             Session<?, ?, ?> session = new Session<>(ref.codec().format());
-            SessionActor.load(vertx, context, store, sessionId, session, onEnded, nodeId).onComplete(ar -> {
+            SessionActor.load(vertx, context, store, sessionId, session, onEnded, nodeId, lease).onComplete(ar -> {
                 if (ar.failed()) {
-                    store.releaseLease(sessionId, nodeId);
+                    store.releaseLease(sessionId, lease);
                     done.fail(ar.cause());
                     return;
                 }
-                LOG.atInfo().addKeyValue("session", sessionId).addKeyValue("node", nodeId).log("hosting session");
-                ref.local = ar.result();
+                LOG.atInfo().addKeyValue("session", sessionId).addKeyValue("node", nodeId).addKeyValue("lease", lease).log("hosting session");
+                SessionActor<?> actor = ar.result();
+                actor.onHandedOver(() -> handOver(ref, actor));
+                ref.local = actor;
                 ref.owner = nodeId;
+                ref.ownerLease = lease;
                 ref.ownerSuspect = false;
+                ref.dormant = false;
                 ref.rehome();
                 done.complete();
             });
@@ -236,8 +266,12 @@ public final class SessionRegistry {
         return done.future();
     }
 
-    /** Renews the leases of sessions hosted here; notices owners that changed elsewhere. */
+    /**
+     * Renews the leases of sessions hosted here (an actor that lost its lease takes it back if it is
+     * free, else hands over); notices leases that changed elsewhere, the same node's new epoch included.
+     */
     private void maintainLeases() {
+        long now = System.currentTimeMillis();
         for (Future<SessionRef> f : refs.values()) {
             if (!f.succeeded()) {
                 continue;
@@ -245,23 +279,71 @@ public final class SessionRegistry {
             SessionRef ref = f.result();
             SessionActor<?> actor = ref.local;
             if (actor != null && !actor.retired()) {
-                store.renewLease(ref.sessionId(), nodeId, LEASE_TTL_MS).onSuccess(kept -> {
-                    if (!kept) {
-                        LOG.atWarn().addKeyValue("session", ref.sessionId()).log("lease lost: handing the session over");
-                        actor.retire().onComplete(x -> {
-                            ref.local = null;
-                            ref.owner = null;
-                            ensureRouted(ref);
-                        });
+                if (ref.listenerCount() == 0 && actor.listenerCount() == 0 && now - actor.lastActivity() > IDLE_EVICT_MS) {
+                    LOG.atInfo().addKeyValue("session", ref.sessionId()).log("idle and unwatched: released from memory");
+                    evictNow(ref.sessionId());
+                    continue;
+                }
+                if (actor.ended() && now - actor.lastActivity() > ENDED_EVICT_MS) {
+                    store.meta(ref.sessionId()).onSuccess(meta -> {
+                        if (meta != null && meta.containsKey("archivedAt") && ref.local == actor) {
+                            evict(ref.sessionId());
+                        }
+                    });
+                }
+                String lease = actor.lease();
+                store.renewLease(ref.sessionId(), lease, LEASE_TTL_MS).onSuccess(kept -> {
+                    if (!kept && lease.equals(actor.lease())) {
+                        actor.leaseLost();
                     }
                 });
-            } else if (ref.owner != null && ref.listenerCount() > 0) {
-                store.owner(ref.sessionId()).onSuccess(owner -> {
-                    if (owner == null || !owner.equals(ref.owner)) {
-                        ref.ownerSuspect = true;
-                        ensureRouted(ref);
+            } else if (ref.owner != null && !ref.dormant && ref.listenerCount() > 0) {
+                store.owner(ref.sessionId()).onSuccess(lease -> {
+                    if (lease == null || !lease.equals(ref.ownerLease)) {
+                        relayOwnerChanged(ref, lease);
                     }
                 });
+            }
+        }
+    }
+
+    /**
+     * The lease of a session relayed here changed or vanished. An archived session is left alone:
+     * its watchers keep their final view and nobody loads it again just to show it (issue 12).
+     */
+    private void relayOwnerChanged(SessionRef ref, String lease) {
+        if (lease != null) {
+            ref.ownerSuspect = true;
+            ensureRouted(ref);
+            return;
+        }
+        store.meta(ref.sessionId()).onSuccess(meta -> {
+            if (meta != null && meta.containsKey("archivedAt")) {
+                ref.dormant = true;
+            } else {
+                ref.ownerSuspect = true;
+                ensureRouted(ref);
+            }
+        });
+    }
+
+    /** Another node took the session while this actor waited for Redis: forget it here and follow the new owner. */
+    private void handOver(SessionRef ref, SessionActor<?> actor) {
+        actor.retire().onComplete(x -> {
+            if (ref.local == actor) {
+                ref.local = null;
+                ref.owner = null;
+                ref.ownerLease = null;
+            }
+            ensureRouted(ref);
+        });
+    }
+
+    /** This node's pub/sub link came back: owners may have dropped relays to us while it was down. */
+    private void busResubscribed() {
+        for (Future<SessionRef> f : refs.values()) {
+            if (f.succeeded() && f.result().local == null && f.result().owner != null && !f.result().dormant) {
+                f.result().rehome();
             }
         }
     }
@@ -275,6 +357,13 @@ public final class SessionRegistry {
     // ---- requests from other nodes -----------------------------------------------------------
 
     private Future<JsonNode> handleRequest(String from, JsonNode request) {
+        if ("detach".equals(request.path("op").asText())) {
+            RemoteViewListener listener = remoteListeners.remove(from + "/" + request.path("lid").asText());
+            if (listener != null) {
+                listener.actor.detach(listener);
+            }
+            return Future.succeededFuture(Json.MAPPER.createObjectNode());
+        }
         String sessionId = request.path("sid").asText();
         Future<SessionRef> f = refs.get(sessionId);
         SessionActor<?> actor = f != null && f.succeeded() ? f.result().local : null;
@@ -315,13 +404,6 @@ public final class SessionRegistry {
                 RemoteViewListener listener = new RemoteViewListener(Wire.audience(request.path("audience").asText()), from, lid, bus, actor);
                 remoteListeners.put(from + "/" + lid, listener);
                 return actor.attach(listener).map(v -> Json.MAPPER.createObjectNode());
-            }
-            case "detach" -> {
-                RemoteViewListener listener = remoteListeners.remove(from + "/" + request.path("lid").asText());
-                if (listener != null) {
-                    actor.detach(listener);
-                }
-                return Future.succeededFuture(Json.MAPPER.createObjectNode());
             }
             case "query" -> {
                 return actor.query(request.path("name").asText(), request.path("token").asText(null))
@@ -367,14 +449,33 @@ public final class SessionRegistry {
 
     // ---- life cycle -------------------------------------------------------------------------------
 
-    /** Forgets a session hosted here once archived and unwatched; it is reloaded if needed. */
+    /**
+     * Releases a session hosted here once archived, even while phones still show its end screen: they
+     * keep their final view, and a command from one of them loads the session again (issue 12).
+     */
     public void evict(String sessionId) {
         Future<SessionRef> f = refs.get(sessionId);
-        if (f != null && f.succeeded() && f.result().listenerCount() == 0 && f.result().local != null
-                && f.result().local.listenerCount() == 0) {
-            SessionActor<?> actor = f.result().local;
-            refs.remove(sessionId);
-            actor.retire().onComplete(v -> store.releaseLease(sessionId, nodeId));
+        if (f == null || !f.succeeded() || f.result().local == null) {
+            return;
+        }
+        SessionRef ref = f.result();
+        if (ref.listenerCount() == 0 && ref.local.listenerCount() == 0) {
+            evictNow(sessionId);
+            return;
+        }
+        SessionActor<?> actor = ref.local;
+        ref.dormant = true;
+        ref.local = null;
+        ref.owner = null;
+        ref.ownerLease = null;
+        actor.retire().onComplete(v -> store.releaseLease(sessionId, actor.lease()));
+    }
+
+    private void evictNow(String sessionId) {
+        Future<SessionRef> f = refs.remove(sessionId);
+        SessionActor<?> actor = f == null || !f.succeeded() ? null : f.result().local;
+        if (actor != null) {
+            actor.retire().onComplete(v -> store.releaseLease(sessionId, actor.lease()));
         }
     }
 
@@ -385,7 +486,7 @@ public final class SessionRegistry {
         for (Future<SessionRef> f : refs.values()) {
             if (f.succeeded() && f.result().local != null) {
                 SessionActor<?> actor = f.result().local;
-                all.add(actor.retire().compose(v -> store.releaseLease(actor.sessionId(), nodeId)));
+                all.add(actor.retire().compose(v -> store.releaseLease(actor.sessionId(), actor.lease())));
             }
         }
         return Future.join(all).mapEmpty();
@@ -394,7 +495,7 @@ public final class SessionRegistry {
     public int hostedCount() {
         int n = 0;
         for (Future<SessionRef> f : refs.values()) {
-            if (f.succeeded() && f.result().local != null) {
+            if (f.succeeded() && f.result().local != null && !f.result().local.retired()) {
                 n++;
             }
         }

@@ -50,4 +50,17 @@ final class Wire {
         }
         return text.equals("facilitator") ? Audience.FACILITATOR : Audience.PROJECTOR;
     }
+
+    /** The {@code seq} of a view frame as the actor writes it ({@code {"type":"view","seq":N,...}}), or -1. */
+    static long frameSeq(String frame) {
+        String prefix = "{\"type\":\"view\",\"seq\":";
+        if (!frame.startsWith(prefix)) {
+            return -1;
+        }
+        long n = 0;
+        for (int i = prefix.length(); i < frame.length() && Character.isDigit(frame.charAt(i)); i++) {
+            n = n * 10 + (frame.charAt(i) - '0');
+        }
+        return n;
+    }
 }

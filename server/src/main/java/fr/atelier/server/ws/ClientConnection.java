@@ -50,11 +50,21 @@ final class ClientConnection implements ViewListener {
 
     /** Latest view not yet written because the socket is congested; older ones are superseded. */
     private String parkedView;
+    /** Small frames (acks, pongs) written while congested; past a few, the client is not reading. */
+    private int controlsWhileCongested;
+    private long stuckTimer = -1;
+    /** When the client last sent anything (a frame or a pong): our own pings do not count. */
+    private volatile long lastHeard = System.currentTimeMillis();
 
     private final JoinGuard guard;
     private final String address;
+    private final WebSocketGateway.Limits limits;
 
-    ClientConnection(Vertx vertx, ServerWebSocket socket, SessionRegistry registry, WebSocketGateway gateway, JoinGuard guard, String address) {
+    static final int MAX_CONTROLS_WHILE_CONGESTED = 64;
+
+    ClientConnection(Vertx vertx, ServerWebSocket socket, SessionRegistry registry, WebSocketGateway gateway, JoinGuard guard, String address,
+                     WebSocketGateway.Limits limits) {
+        this.limits = limits;
         this.guard = guard;
         this.address = address;
         this.vertx = vertx;
@@ -64,8 +74,16 @@ final class ClientConnection implements ViewListener {
     }
 
     void start() {
-        socket.textMessageHandler(this::onText);
-        socket.binaryMessageHandler(b -> sendError("bad_message", "Seuls les messages texte JSON sont acceptés."));
+        socket.setWriteQueueMaxSize(limits.maxPendingBytes());
+        socket.textMessageHandler(text -> {
+            lastHeard = System.currentTimeMillis();
+            onText(text);
+        });
+        socket.binaryMessageHandler(b -> {
+            lastHeard = System.currentTimeMillis();
+            sendError("bad_message", "Seuls les messages texte JSON sont acceptés.");
+        });
+        socket.pongHandler(b -> lastHeard = System.currentTimeMillis());
         socket.closeHandler(v -> onClose());
         socket.exceptionHandler(e -> { });
         helloTimer = vertx.setTimer(HELLO_TIMEOUT_MS, t -> {
@@ -75,9 +93,19 @@ final class ClientConnection implements ViewListener {
         });
     }
 
-    void ping() {
-        if (state != State.CLOSED) {
+    /** Closes a socket silent for {@code idleMs}, else pings it (the answer, a pong, counts as activity). */
+    void heartbeat(long now, long idleMs) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        if (now - lastHeard > idleMs) {
+            close(4408, "inactif");
+            return;
+        }
+        try {
             socket.writePing(Buffer.buffer());
+        } catch (IllegalStateException closed) {
+            onClose();
         }
     }
 
@@ -95,21 +123,11 @@ final class ClientConnection implements ViewListener {
                 if (state == State.CLOSED) {
                     return;
                 }
-                if (socket.writeQueueFull()) {
-                    boolean wasParked = parkedView != null;
+                if (parkedView != null || socket.writeQueueFull()) {
+                    // Unsent data passed the bound: keep only the latest view (each is complete) and
+                    // give the client a little time to read before dropping it.
                     parkedView = frame;
-                    if (!wasParked) {
-                        socket.drainHandler(v -> {
-                            String next;
-                            synchronized (this) {
-                                next = parkedView;
-                                parkedView = null;
-                            }
-                            if (next != null && state != State.CLOSED) {
-                                socket.writeTextMessage(next);
-                            }
-                        });
-                    }
+                    congested();
                     return;
                 }
             }
@@ -120,13 +138,73 @@ final class ClientConnection implements ViewListener {
     }
 
     private void sendControl(ObjectNode message) {
-        if (state != State.CLOSED) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        try {
+            synchronized (this) {
+                if (socket.writeQueueFull()) {
+                    if (++controlsWhileCongested > MAX_CONTROLS_WHILE_CONGESTED) {
+                        stuck();
+                        return;
+                    }
+                    congested();
+                }
+            }
+            socket.writeTextMessage(message.toString());
+        } catch (IllegalStateException closed) {
+            onClose();
+        }
+    }
+
+    /**
+     * The socket holds more unsent data than the bound. A client that reads again soon gets the
+     * latest view; one that reads nothing for the stuck delay is dropped (a phone or projector with a
+     * stuck network): it reconnects and gets the current view like any other (issue 12).
+     */
+    private void congested() {
+        if (stuckTimer >= 0) {
+            return;
+        }
+        socket.drainHandler(v -> drained());
+        stuckTimer = vertx.setTimer(limits.stuckMs(), t -> {
+            synchronized (this) {
+                stuckTimer = -1;
+                if (!socket.writeQueueFull()) {
+                    return;
+                }
+            }
+            stuck();
+        });
+    }
+
+    private void drained() {
+        String next;
+        synchronized (this) {
+            next = parkedView;
+            parkedView = null;
+            controlsWhileCongested = 0;
+            if (stuckTimer >= 0) {
+                vertx.cancelTimer(stuckTimer);
+                stuckTimer = -1;
+            }
+        }
+        if (next != null && state != State.CLOSED) {
             try {
-                socket.writeTextMessage(message.toString());
+                socket.writeTextMessage(next);
             } catch (IllegalStateException closed) {
                 onClose();
             }
         }
+    }
+
+    private void stuck() {
+        synchronized (this) {
+            parkedView = null;
+        }
+        // The close frame queues behind what the client does not read; the server's closing timeout
+        // then cuts the TCP connection, dropping the unsent data.
+        close(4408, "client bloqué");
     }
 
     private void sendError(String code, String message) {
@@ -169,6 +247,10 @@ final class ClientConnection implements ViewListener {
                 ObjectNode pong = Json.MAPPER.createObjectNode().put("type", "pong");
                 if (message.has("t")) {
                     pong.set("t", message.get("t"));
+                }
+                if (session != null) {
+                    // The session's latest seq known here: a client whose views lag behind it resyncs (issue 12).
+                    pong.put("seq", session.knownSeq());
                 }
                 sendControl(pong);
             }

@@ -22,14 +22,37 @@ public final class WebSocketGateway {
     private final long pinger;
 
     private final JoinGuard guard;
+    private final Limits limits;
+
+    /**
+     * {@code idleMs}: a socket from which nothing arrived for this long is closed; {@code maxPendingBytes}:
+     * unsent data past which a client is congested; congested and reading nothing for {@code stuckMs}, it is closed.
+     */
+    record Limits(long idleMs, int maxPendingBytes, long stuckMs) {
+        static Limits of(int idleSeconds, int maxPendingKib) {
+            long idle = idleSeconds * 1000L;
+            return new Limits(idle, maxPendingKib * 1024, Math.max(500, idle / 4));
+        }
+    }
 
     public WebSocketGateway(Vertx vertx, SessionRegistry registry, String publicUrl, JoinGuard guard) {
+        this(vertx, registry, publicUrl, guard, fr.atelier.server.Config.DEFAULT_WS_IDLE_SECONDS, fr.atelier.server.Config.DEFAULT_WS_MAX_PENDING_KIB);
+    }
+
+    public WebSocketGateway(Vertx vertx, SessionRegistry registry, String publicUrl, JoinGuard guard, int idleSeconds, int maxPendingKib) {
         this.guard = guard;
         this.vertx = vertx;
         this.registry = registry;
         this.publicOrigin = publicUrl == null ? null : origin(publicUrl);
-        // One timer for every socket: a WebSocket ping keeps NATs and proxies from dropping idle phones.
-        this.pinger = vertx.setPeriodic(PING_INTERVAL_MS, t -> connections.forEach(ClientConnection::ping));
+        this.limits = Limits.of(idleSeconds, maxPendingKib);
+        // One timer for every socket: a WebSocket ping keeps NATs and proxies from dropping idle phones
+        // (browsers answer it by themselves); a socket from which nothing came for the idle timeout is closed.
+        // Our own pings do not count as activity, only what the client sends (issue 12).
+        long every = Math.min(PING_INTERVAL_MS, Math.max(100, limits.idleMs() / 4));
+        this.pinger = vertx.setPeriodic(every, t -> {
+            long now = System.currentTimeMillis();
+            connections.forEach(c -> c.heartbeat(now, limits.idleMs()));
+        });
     }
 
     /**
@@ -52,7 +75,7 @@ public final class WebSocketGateway {
 
     /** An upgraded socket (after {@link #handshake}). */
     public void accept(ServerWebSocket ws) {
-        new ClientConnection(vertx, ws, registry, this, guard, guard.address(ws.remoteAddress(), ws.headers())).start();
+        new ClientConnection(vertx, ws, registry, this, guard, guard.address(ws.remoteAddress(), ws.headers()), limits).start();
     }
 
     private boolean allowed(String origin, String host) {

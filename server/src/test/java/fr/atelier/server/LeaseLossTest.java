@@ -1,0 +1,126 @@
+package fr.atelier.server;
+
+import static fr.atelier.server.WsClient.cmd;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 12, item 1: the owning node loses its lease (the key vanishes, as after a Redis outage or a
+ * long pause) and takes it back itself. Phones and the projector connected through the other node
+ * must keep receiving views: relays follow the lease's fencing token, not the owner's name.
+ */
+class LeaseLossTest {
+    private final List<AtelierServer> nodes = new ArrayList<>();
+    private final Vertx clientVertx = Vertx.vertx();
+    private final WebSocketClient ws = clientVertx.createWebSocketClient(new WebSocketClientOptions());
+    private RedisClient redisClient;
+
+    private AtelierServer node(String name, Config base) {
+        Map<String, String> env = new HashMap<>();
+        env.put("ATELIER_HTTP_PORT", "0");
+        env.put("ATELIER_HTTP_HOST", "127.0.0.1");
+        env.put("ATELIER_DATA_DIR", TestServers.newDataDir().toString());
+        env.put("ATELIER_NODE_ID", name);
+        env.put("ATELIER_REDIS_URL", base.redisUrl());
+        env.put("ATELIER_DATABASE_URL", base.databaseUrl());
+        AtelierServer s = AtelierServer.start(Config.from(env));
+        nodes.add(s);
+        return s;
+    }
+
+    @AfterEach
+    void stop() {
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            nodes.get(i).close();
+        }
+        if (redisClient != null) {
+            redisClient.shutdown();
+        }
+        clientVertx.close().await();
+    }
+
+    @Test
+    void viewsKeepReachingTheOtherNodeAfterTheOwnerLosesAndRetakesItsLease() throws Exception {
+        AtelierServer services = AtelierServer.start(TestServers.embedded(TestServers.newDataDir()));
+        nodes.add(services);
+        Config shared = TestServers.embedded(TestServers.newDataDir()).withServices(services.redisUrl(), services.databaseUrl());
+        AtelierServer a = node("node-a", shared);
+        AtelierServer b = node("node-b", shared);
+        Http httpA = new Http(a.port());
+        JsonNode created = httpA.createSession("poll", "Bail perdu");
+        String code = created.get("code").asText();
+        String sessionId = a.registry().sessionIdFor(code).await();
+
+        WsClient console = WsClient.connect(ws, a.port());
+        console.hello(code, "facilitator", created.get("hostToken").asText());
+        assertThat(a.registry().hostedCount()).as("the facilitator's node hosts the session").isEqualTo(1);
+        WsClient screenOnB = WsClient.connect(ws, b.port());
+        screenOnB.hello(code, "screen", null);
+        WsClient phoneOnB = WsClient.connect(ws, b.port());
+        phoneOnB.hello(code, "participant", httpA.join(code, "Inès").get("rejoinToken").asText());
+        // Watchers on both nodes: whichever node owns the session, the other's are relayed.
+        WsClient screenOnA = WsClient.connect(ws, a.port());
+        screenOnA.hello(code, "screen", null);
+        WsClient phoneOnA = WsClient.connect(ws, a.port());
+        phoneOnA.hello(code, "participant", httpA.join(code, "Malo").get("rejoinToken").asText());
+        console.command(cmd("session.start"));
+        phoneOnB.awaitView(v -> v.path("session").path("phase").asText().equals("ACTIVITY"));
+
+        redisClient = RedisClient.create(services.redisUrl());
+        StatefulRedisConnection<String, String> redis = redisClient.connect();
+        String ownerKey = "atelier:{" + sessionId + "}:owner";
+        String before = redis.sync().get(ownerKey);
+        assertThat(before).startsWith("node-a");
+
+        // Six forced lease losses, as in the operator's rounds: each time node A takes its session back.
+        for (int round = 1; round <= 6; round++) {
+            String lost = redis.sync().get(ownerKey);
+            redis.sync().del(ownerKey);
+            String now = null;
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (System.currentTimeMillis() < deadline) {
+                now = redis.sync().get(ownerKey);
+                if (now != null) {
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            System.out.println("round " + round + ": lease " + lost + " -> " + now);
+            assertThat(now).as("a lease taken again after the loss").isNotNull();
+            Thread.sleep(1500); // the relay on B notices the new epoch within a second
+
+            var ask = cmd("poll.ask").put("text", "Question " + round);
+            ask.withArray("options").add("Oui").add("Non");
+            assertThat(console.command(ask).path("type").asText()).isEqualTo("ack");
+            String qid = "q" + round;
+            phoneOnB.awaitView(v -> v.path("activity").path("question").path("id").asText().equals(qid)
+                    && v.path("activity").path("question").path("status").asText().equals("OPEN"));
+            phoneOnA.awaitView(v -> v.path("activity").path("question").path("id").asText().equals(qid));
+            assertThat(phoneOnB.command(cmd("poll.answer").put("questionId", qid).put("option", 1)).path("type").asText()).isEqualTo("ack");
+            assertThat(phoneOnA.command(cmd("poll.answer").put("questionId", qid).put("option", 0)).path("type").asText()).isEqualTo("ack");
+            phoneOnB.awaitView(v -> v.path("activity").path("question").path("myAnswer").asInt(-1) == 1
+                    && v.path("activity").path("question").path("id").asText().equals(qid));
+            phoneOnA.awaitView(v -> v.path("activity").path("question").path("myAnswer").asInt(-1) == 0
+                    && v.path("activity").path("question").path("id").asText().equals(qid));
+            for (WsClient watcher : List.of(screenOnA, screenOnB, console)) {
+                watcher.awaitView(v -> v.path("activity").path("question").path("answered").asInt() == 2
+                        && v.path("activity").path("question").path("id").asText().equals(qid));
+            }
+            console.command(cmd("poll.close").put("questionId", qid));
+        }
+        System.out.println("hosted: node A " + a.registry().hostedCount() + ", node B " + b.registry().hostedCount()
+                + "; lease " + redis.sync().get(ownerKey));
+    }
+}
