@@ -110,6 +110,9 @@ class ProcessLifecycleTest {
             try (ServerProcess node = ServerProcess.start(env)) {
                 assertThat(node.awaitExit(START)).as("exit code").isNotZero();
                 assertThat(node.output()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort());
+                // One line a facilitator can act on, in French and English, no stack trace (issue 20).
+                assertThat(node.output()).contains("Le port " + taken.getLocalPort() + " est déjà pris", "ATELIER_HTTP_PORT")
+                        .doesNotContain("\tat ");
             }
         } finally {
             stopLeftovers(base.dataDir());

@@ -1,0 +1,74 @@
+package fr.atelier.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A laptop where Atelier cannot start says why in one French/English line, exits non-zero and shows
+ * no stack trace (issue 20). Real processes, real file systems: a regular file where the data folder
+ * should be, a 1-MiB tmpfs as a full disk, and a processor we carry no binaries for.
+ */
+class StartupFailuresTest {
+    private static final Duration EXIT = Duration.ofSeconds(90);
+
+    @Test
+    void aDataFolderThatCannotBeWrittenIsNamed() throws IOException {
+        Path file = Files.createTempFile("atelier-not-a-folder-", ".txt");
+        Map<String, String> env = ServerProcess.env(TestServers.embedded(file.resolve("data")));
+        try (ServerProcess node = ServerProcess.start(env)) {
+            assertThat(node.awaitExit(EXIT)).as("exit code").isNotZero();
+            assertOneClearLine(node.output(), "Impossible d'écrire dans le dossier de données", "ATELIER_DATA_DIR");
+        }
+    }
+
+    @Test
+    void aFullDiskIsSaidSo() throws Exception {
+        Path mount = Files.createTempDirectory("atelier-full-disk-");
+        Process m = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mount.toString()).redirectErrorStream(true).start();
+        boolean mounted = m.waitFor(10, TimeUnit.SECONDS) && m.exitValue() == 0;
+        Assumptions.assumeTrue(mounted, "this machine does not let the test mount a small tmpfs (needs root)");
+        try {
+            Map<String, String> env = ServerProcess.env(TestServers.embedded(mount.resolve("data")));
+            try (ServerProcess node = ServerProcess.start(env)) {
+                assertThat(node.awaitExit(EXIT)).as("exit code").isNotZero();
+                assertOneClearLine(node.output(), "Disque plein", "Disk full");
+            }
+        } finally {
+            new ProcessBuilder("umount", "-l", mount.toString()).start().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aMachineWithoutEmbeddedBinariesIsToldToUseExternalServices() {
+        Map<String, String> env = ServerProcess.env(TestServers.embedded(TestServers.newDataDir()));
+        try (ServerProcess node = ServerProcess.start(env, List.of("-Dos.arch=riscv64"))) {
+            assertThat(node.awaitExit(EXIT)).as("exit code").isNotZero();
+            assertOneClearLine(node.output(), "Pas de Redis ni de PostgreSQL intégrés", "ATELIER_REDIS_URL");
+        }
+    }
+
+    @Test
+    void aSettingThatIsNotANumberIsNamed() {
+        Map<String, String> env = ServerProcess.env(TestServers.embedded(TestServers.newDataDir()));
+        env.put("ATELIER_DB_POOL_SIZE", "quatre");
+        try (ServerProcess node = ServerProcess.start(env)) {
+            assertThat(node.awaitExit(EXIT)).as("exit code").isNotZero();
+            assertOneClearLine(node.output(), "attend un nombre", "quatre");
+        }
+    }
+
+    private static void assertOneClearLine(String output, String... words) {
+        assertThat(output).contains(words).doesNotContain("\tat ").doesNotContain("Exception in thread");
+        long lines = output.lines().filter(l -> l.contains(words[0])).count();
+        assertThat(lines).as("the reason is said once:\n%s", output).isEqualTo(1);
+    }
+}
