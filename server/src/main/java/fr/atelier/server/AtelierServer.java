@@ -105,7 +105,9 @@ public final class AtelierServer implements AutoCloseable {
         registry = new SessionRegistry(vertx, store, formats, archiver::sessionEnded, config.nodeId());
         archiver.start(registry);
         JoinGuard guard = new JoinGuard(HttpApi.CODE_MISSES_PER_MINUTE, config.joinsPerMinute(), 60);
-        gateway = new WebSocketGateway(vertx, registry, config.publicUrl(), guard);
+        java.util.Map<String, fr.atelier.server.formats.CommandCheck> checks = new java.util.HashMap<>();
+        modules.stream().filter(m -> m.check() != null).forEach(m -> checks.put(m.format().id(), m.check().apply(db)));
+        gateway = new WebSocketGateway(vertx, registry, config.publicUrl(), guard, checks);
         meters.gauge("atelier_websocket_connections", gateway, WebSocketGateway::connectionCount);
         meters.gauge("atelier_sessions_hosted", registry, SessionRegistry::hostedCount);
 

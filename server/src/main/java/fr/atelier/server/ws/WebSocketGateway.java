@@ -1,5 +1,6 @@
 package fr.atelier.server.ws;
 
+import fr.atelier.server.formats.CommandCheck;
 import fr.atelier.server.http.JoinGuard;
 import fr.atelier.server.live.SessionRegistry;
 import io.vertx.core.Vertx;
@@ -8,6 +9,7 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import io.vertx.core.net.SocketAddress;
 import java.net.URI;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,7 +26,15 @@ public final class WebSocketGateway {
 
     private final JoinGuard guard;
 
+    /** Checks some formats' commands need before their decider (by format id). */
+    private final Map<String, CommandCheck> checks;
+
     public WebSocketGateway(Vertx vertx, SessionRegistry registry, String publicUrl, JoinGuard guard) {
+        this(vertx, registry, publicUrl, guard, Map.of());
+    }
+
+    public WebSocketGateway(Vertx vertx, SessionRegistry registry, String publicUrl, JoinGuard guard, Map<String, CommandCheck> checks) {
+        this.checks = Map.copyOf(checks);
         this.guard = guard;
         this.vertx = vertx;
         this.registry = registry;
@@ -76,6 +86,10 @@ public final class WebSocketGateway {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    CommandCheck check(String formatId) {
+        return checks.getOrDefault(formatId, CommandCheck.NONE);
     }
 
     void register(ClientConnection c) {
