@@ -114,11 +114,13 @@ class ProtocolPromisesTest {
                 .path("activity").path("question").path("id").asText();
 
         List<String> ids = new ArrayList<>();
+        List<String> frames = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             String id = "rafale-" + i;
             ids.add(id);
-            phone.send(frame(id, cmd("poll.answer").put("questionId", questionId).put("option", i % 2)));
+            frames.add(frame(id, cmd("poll.answer").put("questionId", questionId).put("option", i % 2)).toString());
         }
+        phone.sendBurst(frames);
         int acks = 0;
         int limited = 0;
         for (String id : ids) {
