@@ -325,6 +325,9 @@ final class ClientConnection implements ViewListener {
         long now = System.nanoTime();
         tokens = Math.min(BURST, tokens + (now - lastRefill) / 1e9 * COMMANDS_PER_SECOND);
         lastRefill = now;
+        if (tokens >= BURST) {
+            refused = 0; // a client that calmed down is not "sustained abuse" for an old burst
+        }
         if (tokens < 1) {
             return false;
         }
