@@ -209,6 +209,41 @@ class ProtocolPromisesTest {
         assertThat(answers.get(3).path("code").asText()).isEqualTo("invalid");
     }
 
+    /**
+     * The rejection codes the code can produce are the ones docs/protocol.md lists. Codes of the join
+     * decision (nickname_invalid, nickname_taken, joining_closed) only ever reach clients as HTTP
+     * errors: joining over the WebSocket is refused before decoding.
+     */
+    @Test
+    void theCodeRejectsOnlyWithDocumentedCodes() throws Exception {
+        java.nio.file.Path root = java.nio.file.Path.of("..").toAbsolutePath().normalize();
+        String doc = java.nio.file.Files.readString(root.resolve("docs/protocol.md"));
+        int at = doc.indexOf("Rejection codes");
+        assertThat(at).as("protocol.md lists the rejection codes").isPositive();
+        String paragraph = doc.substring(at, doc.indexOf("\n\n", at));
+        Set<String> documented = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("`([a-z_]+)`").matcher(paragraph);
+        while (m.find()) {
+            documented.add(m.group(1));
+        }
+        assertThat(documented).isEqualTo(new java.util.TreeSet<>(REJECTION_CODES));
+        Set<String> used = new java.util.TreeSet<>();
+        java.util.regex.Pattern reject = java.util.regex.Pattern.compile("reject\\(\\s*\"([a-z_]+)\"");
+        for (String dir : List.of("workshops/src/main/java", "server/src/main/java")) {
+            try (var files = java.nio.file.Files.walk(root.resolve(dir))) {
+                for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    java.util.regex.Matcher r = reject.matcher(java.nio.file.Files.readString(f));
+                    while (r.find()) {
+                        used.add(r.group(1));
+                    }
+                }
+            }
+        }
+        used.removeAll(Set.of("nickname_invalid", "nickname_taken", "joining_closed"));
+        assertThat(used).isNotEmpty();
+        assertThat(documented).as("every code the code uses is documented").containsAll(used);
+    }
+
     @Test
     void aCommandBeforeHelloGetsTheDocumentedError() {
         Room r = room("poll");
