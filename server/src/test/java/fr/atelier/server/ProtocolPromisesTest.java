@@ -182,6 +182,7 @@ class ProtocolPromisesTest {
                 checked++;
             }
             assertThat(seq(r.code)).as("%s: nothing changed", module.format().id()).isEqualTo(before);
+            System.out.println(module.format().id() + ": " + cases.size() + " integer-field cases refused with invalid");
             console.close();
         }
         // Poll 3, quiz, cards, prioritisation and hackathon fields, each twice, plus session.rate per format.
