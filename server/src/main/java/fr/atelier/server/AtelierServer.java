@@ -129,7 +129,9 @@ public final class AtelierServer implements AutoCloseable {
         registry = new SessionRegistry(vertx, store, formats, archiver::sessionEnded, config.nodeId());
         archiver.start(registry);
         JoinGuard guard = new JoinGuard(config.limits());
-        gateway = new WebSocketGateway(vertx, registry, config.publicUrl(), guard, config.wsIdleSeconds(), config.wsMaxPendingKib());
+        java.util.Map<String, fr.atelier.server.formats.CommandCheck> checks = new java.util.HashMap<>();
+        modules.stream().filter(m -> m.check() != null).forEach(m -> checks.put(m.format().id(), m.check().apply(db)));
+        gateway = new WebSocketGateway(vertx, registry, config.publicUrl(), guard, config.wsIdleSeconds(), config.wsMaxPendingKib(), checks);
         meters.gauge("atelier_websocket_connections", gateway, WebSocketGateway::connectionCount);
         meters.gauge("atelier_sessions_hosted", registry, SessionRegistry::hostedCount);
 

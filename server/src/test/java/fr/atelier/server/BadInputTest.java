@@ -57,7 +57,8 @@ class BadInputTest {
         assertThat(unknown.get("type").asText()).isEqualTo("rejected");
         assertThat(unknown.get("code").asText()).isEqualTo("bad_message");
         JsonNode wrongField = r.phone.command(cmd("poll.answer").put("questionId", "q1").put("option", "deux"));
-        assertThat(wrongField.get("code").asText()).isEqualTo("bad_message");
+        assertThat(wrongField.get("code").asText()).as("a known field's value").isEqualTo("invalid");
+        assertThat(wrongField.get("message").asText()).contains("« option »").contains("nombre entier");
         JsonNode extraField = r.phone.command(cmd("session.rate").put("score", 4).put("email", "x@y.fr"));
         assertThat(extraField.get("code").asText()).isEqualTo("bad_message");
 

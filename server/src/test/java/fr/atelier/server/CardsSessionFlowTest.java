@@ -260,11 +260,25 @@ class CardsSessionFlowTest {
         assertThat(results.path("topStructures").get(0).path("key").asText()).isEqualTo("cap-emploi");
         assertThat(results.path("topSchemes").findValuesAsText("label")).contains("CEJ", "RQTH");
         assertThat(results.toString()).doesNotContain(briefing1).doesNotContain(cases.get(case1).path("notes").asText());
+        // The players' feelings are kept, by role only (protocol.md): no nickname, no participant id, no round.
+        JsonNode feelings = results.path("feelings");
+        assertThat(feelings).hasSize(2);
+        assertThat(List.of(feelings.get(0).path("role").asText(), feelings.get(0).path("text").asText()))
+                .containsExactly("counsellor", "Pas facile de poser les bonnes questions");
+        assertThat(List.of(feelings.get(1).path("role").asText(), feelings.get(1).path("text").asText()))
+                .containsExactly("beneficiary", "Je me suis sentie écoutée");
+        assertThat(feelings.get(0).size()).as("role and text only").isEqualTo(2);
+        assertThat(feelings.toString()).doesNotContain("Camille").doesNotContain("Lou").doesNotContain(ids.get("Camille"))
+                .doesNotContain(ids.get("Lou"));
+        assertThat((String) pg.value("select results::text from session where id = ?", sessionId)).as("archived")
+                .contains("Pas facile de poser les bonnes questions").contains("Je me suis sentie écoutée");
 
         Http.Response csv = http.get("/api/sessions/" + code + "/export.csv", host);
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.body()).contains("\"Structures les plus citées\"").contains("\"Cap emploi\";\"3\"")
-                .contains("\"Camille\";\"Lou\"").contains("\"NINA-REFORMULATION\"");
+                .contains("\"Camille\";\"Lou\"").contains("\"NINA-REFORMULATION\"")
+                .contains("\"Conseiller·e\";\"Pas facile de poser les bonnes questions\"")
+                .contains("\"Personne accompagnée\";\"Je me suis sentie écoutée\"");
 
         for (WsClient c : phones.values()) {
             c.close();

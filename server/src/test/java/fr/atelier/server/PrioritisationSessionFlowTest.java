@@ -358,16 +358,18 @@ class PrioritisationSessionFlowTest {
         nadia.ws().close();
         console2.close();
 
-        // ---- a session that claims the project without its key changes nothing ------------------
+        // ---- a session that claims the project without its key is refused at once, changes nothing --
         JsonNode created3 = http.createSession("prioritisation", "Usurpation");
         String code3 = created3.get("code").asText();
         WsClient console3 = WsClient.connect(ws, server.port());
         console3.hello(code3, "facilitator", created3.get("hostToken").asText());
         ObjectNode forged = cmd("prioritisation.useProject").put("projectKey", "une-cle-inventee-0123456789").put("tag", "evil");
         forged.set("project", after.get("project"));
-        ack(console3, forged);
+        JsonNode refused = console3.command(forged);
+        assertThat(refused.path("code").asText()).as("%s", refused).isEqualTo("forbidden");
         ack(console3, cmd("session.start"));
-        ack(console3, cmd("prioritisation.updateAction").put("actionId", actionTemoignages).put("title", "Sabotage").put("status", "dropped"));
+        assertThat(console3.command(cmd("prioritisation.updateAction").put("actionId", actionTemoignages).put("title", "Sabotage")
+                .put("status", "dropped")).path("code").asText()).as("the project's actions were never loaded").isEqualTo("not_found");
         ack(console3, cmd("session.end"));
         String session3 = sessionId(code3);
         pg.await(v -> v != null, "select archived_at from session where id = ?", session3);

@@ -61,6 +61,15 @@ public final class WsClient implements AutoCloseable {
         socket.writeTextMessage(text).await();
     }
 
+    /** Writes every frame without waiting between them (a burst in one go), then waits for the last write. */
+    public void sendBurst(List<String> frames) {
+        io.vertx.core.Future<Void> last = io.vertx.core.Future.succeededFuture();
+        for (String f : frames) {
+            last = socket.writeTextMessage(f);
+        }
+        last.await();
+    }
+
     public void send(JsonNode message) {
         sendRaw(message.toString());
     }

@@ -436,7 +436,9 @@ class CardsPhone extends LightElement {
     return html`<form class="card stack" data-testid="cards-feelings" @submit=${submit} novalidate>
       <h2 class="panel__title">${t('cards.feelings.title')}</h2>
       <label for="cards-feeling">${form.prompt}</label>
+      <p class="muted" id="cards-feeling-kept" data-testid="cards-feeling-kept">${t('cards.feelings.kept')}</p>
       <textarea id="cards-feeling" rows="3" maxlength=${FEELING_MAX} data-testid="cards-feeling-text" .value=${value}
+        aria-describedby="cards-feeling-kept"
         @input=${(e) => { this._feeling = e.target.value; this._feelingState = 'idle'; }}></textarea>
       <div class="row">
         <button type="submit" class="btn btn--primary" data-testid="cards-feeling-send">${form.mine ? t('cards.feelings.update') : t('cards.feelings.send')}</button>
@@ -876,7 +878,7 @@ class CardsConsole extends LightElement {
 // ---------------------------------------------------------------------------------------------
 // Synthesis
 
-/** Synthesis: every round (cards, players, aggregated grid) and the structures and schemes cited most. */
+/** Synthesis: every round (cards, players, aggregated grid), the structures and schemes cited most, the players' feelings without names. */
 class CardsSynthesis extends LightElement {
   static properties = { results: { attribute: false } };
 
@@ -902,6 +904,12 @@ class CardsSynthesis extends LightElement {
           ${r.topSchemes?.length ? html`<bar-chart .items=${tallyItems(r.topSchemes.slice(0, 10))} testid="synth-schemes-bar"></bar-chart>` : html`<p class="muted">—</p>`}
         </section>
       </div>
+      ${r.feelings?.length ? html`<section data-testid="synth-feelings">
+        <h3 class="panel__subtitle">${t('cards.synthesis.feelings')}</h3>
+        <ul class="synth-feelings">
+          ${r.feelings.map((f) => html`<li><strong>${t(`cards.role.${f.role}`)}</strong> : ${f.text}</li>`)}
+        </ul>
+      </section>` : nothing}
       <ol class="synth-questions">
         ${rounds.map((x, i) => html`<li class="synth-question" data-testid="synth-round-${i}">
           <h3>${t('cards.roundN', { n: x.number })} — ${t('cards.caseCard', { n: x.caseNumber ?? '?' })} ${x.caseTitle ?? ''}</h3>

@@ -274,6 +274,7 @@ export default {
   'cards.feelings.send': 'Share',
   'cards.feelings.update': 'Change',
   'cards.feelings.saved': 'Thank you, noted.',
+  'cards.feelings.kept': 'The facilitator reads your feelings; they go into the session’s synthesis, without your name.',
   'cards.screen.noDeck': 'The SPRO card game is about to start.',
   'cards.screen.volunteers': 'Volunteers',
   'cards.screen.volunteersWanted': 'two volunteers, please!',
@@ -332,6 +333,7 @@ export default {
   'cards.synthesis.none': 'No round was played.',
   'cards.synthesis.topStructures': 'Structures cited most',
   'cards.synthesis.topSchemes': 'Schemes cited most',
+  'cards.synthesis.feelings': 'How the players felt (without names)',
 
   'quiz.title': 'Digital challenge',
   'quiz.trophy': 'Trophy',

@@ -274,6 +274,7 @@ export default {
   'cards.feelings.send': 'Partager',
   'cards.feelings.update': 'Modifier',
   'cards.feelings.saved': 'Merci, c’est noté.',
+  'cards.feelings.kept': 'L’animateur·rice lit votre ressenti ; il figure dans la synthèse de la séance, sans votre nom.',
   'cards.screen.noDeck': 'Le jeu de cartes SPRO va commencer.',
   'cards.screen.volunteers': 'Volontaires',
   'cards.screen.volunteersWanted': 'deux volontaires, s’il vous plaît !',
@@ -332,6 +333,7 @@ export default {
   'cards.synthesis.none': 'Aucune manche n’a été jouée.',
   'cards.synthesis.topStructures': 'Structures les plus citées',
   'cards.synthesis.topSchemes': 'Dispositifs les plus cités',
+  'cards.synthesis.feelings': 'Ressentis des joueurs (sans nom)',
 
   'quiz.title': 'Challenge numérique',
   'quiz.trophy': 'Trophée',

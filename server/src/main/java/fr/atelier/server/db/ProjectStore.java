@@ -92,6 +92,14 @@ public final class ProjectStore {
         });
     }
 
+    /** Whether the project exists and the key is its own, without reading the project. */
+    public Future<Lookup> authorise(String id, String key) {
+        return db.query(tx -> {
+            String hash = tx.select(PROJECT.KEY_HASH).from(PROJECT).where(PROJECT.ID.eq(id)).fetchOne(PROJECT.KEY_HASH);
+            return new Lookup(hash != null, hash != null && Tokens.matches(key, hash), null);
+        });
+    }
+
     private static Report report(DSLContext tx, ProjectRecord p) {
         String id = p.getId();
         Map<String, Theme> themes = new LinkedHashMap<>();

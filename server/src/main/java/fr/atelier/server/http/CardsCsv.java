@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The card game's part of the CSV export: one block per round, then the session's most cited items. */
+/** The card game's part of the CSV export: one block per round, the session's most cited items, the players' feelings (no names). */
 public final class CardsCsv {
     private CardsCsv() {}
 
@@ -36,6 +36,12 @@ public final class CardsCsv {
         rows.add(List.of());
         top(rows, "Structures les plus citées", results.path("topStructures"));
         top(rows, "Dispositifs les plus cités", results.path("topSchemes"));
+        rows.add(List.of("Ressentis des joueurs (sans nom)", "Rôle", "Ressenti"));
+        for (JsonNode f : results.path("feelings")) {
+            String role = f.path("role").asText();
+            rows.add(List.of("", role.equals("counsellor") ? "Conseiller·e" : role.equals("beneficiary") ? "Personne accompagnée" : role,
+                    f.path("text").asText()));
+        }
     }
 
     private static void top(List<List<String>> rows, String title, JsonNode tallies) {

@@ -3,6 +3,7 @@ package fr.atelier.server.ws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.atelier.server.http.JoinGuard;
+import fr.atelier.server.formats.CommandCheck;
 import fr.atelier.server.live.Outcome;
 import fr.atelier.server.live.SessionHandle;
 import fr.atelier.server.live.SessionRegistry;
@@ -13,6 +14,7 @@ import fr.atelier.workshops.core.Audience;
 import fr.atelier.workshops.core.Json;
 import fr.atelier.workshops.core.SessionCodec;
 import fr.atelier.workshops.core.SessionCommand;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
@@ -31,6 +33,7 @@ final class ClientConnection implements ViewListener {
     static final int ABUSE_LIMIT = 200;
     static final int CLIENT_ID_MAX = 64;
     static final int MAX_MESSAGE = 16 * 1024;
+    private static final String TOO_FAST = "Trop de messages : ralentissez (" + COMMANDS_PER_SECOND + " par seconde au plus).";
 
     private enum State { AWAITING_HELLO, READY, CLOSED }
 
@@ -85,7 +88,7 @@ final class ClientConnection implements ViewListener {
         });
         socket.pongHandler(b -> lastHeard = System.currentTimeMillis());
         socket.closeHandler(v -> onClose());
-        socket.exceptionHandler(e -> { });
+        socket.exceptionHandler(this::onSocketError);
         helloTimer = vertx.setTimer(HELLO_TIMEOUT_MS, t -> {
             if (state == State.AWAITING_HELLO) {
                 close(4408, "hello attendu");
@@ -222,19 +225,26 @@ final class ClientConnection implements ViewListener {
             close(1009, "message trop long");
             return;
         }
-        if (!takeToken()) {
-            if (++refused > ABUSE_LIMIT) {
-                close(4429, "trop de messages");
-            } else {
-                sendError("rate_limited", "Trop de messages : ralentissez.");
-            }
+        boolean allowed = takeToken();
+        if (!allowed && ++refused > ABUSE_LIMIT) {
+            close(4429, "trop de messages");
             return;
         }
         JsonNode message;
         try {
             message = Json.MAPPER.readTree(text);
         } catch (IOException e) {
-            sendError("bad_message", "Message illisible : JSON attendu.");
+            sendError(allowed ? "bad_message" : "rate_limited", allowed ? "Message illisible : JSON attendu." : TOO_FAST);
+            return;
+        }
+        if (!allowed) {
+            // Every command gets exactly one answer: a refused command is rejected under its own id.
+            String id = commandId(message);
+            if (id != null) {
+                reply(id, Outcome.reject("rate_limited", TOO_FAST));
+            } else {
+                sendError("rate_limited", TOO_FAST);
+            }
             return;
         }
         if (message == null || !message.isObject() || !message.path("type").isTextual()) {
@@ -257,6 +267,29 @@ final class ClientConnection implements ViewListener {
             case "command" -> onCommand(message);
             default -> sendError("bad_message", "Type de message inconnu : « " + truncate(message.get("type").asText()) + " ».");
         }
+    }
+
+    /**
+     * A frame or message over the transport's limit (256 KiB) never reaches {@link #onText}: the
+     * decoder reports it here. Answer as for any oversized frame (protocol.md: too_large, then 1009)
+     * rather than letting the connection drop without a close code.
+     */
+    private void onSocketError(Throwable e) {
+        if (state != State.CLOSED && tooLarge(e)) {
+            sendError("too_large", "Message trop long (" + fr.atelier.server.AtelierServer.MAX_FRAME / 1024 + " Kio au plus).");
+            close(1009, "message trop long");
+        }
+    }
+
+    private static boolean tooLarge(Throwable e) {
+        if (e instanceof io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException c) {
+            return c.closeStatus() != null && c.closeStatus().code() == 1009;
+        }
+        if (e instanceof io.netty.handler.codec.TooLongFrameException) {
+            return true;
+        }
+        // Vert.x's message aggregator has no exception type of its own for a message over the limit.
+        return e instanceof IllegalStateException && e.getMessage() != null && e.getMessage().contains("max message size");
     }
 
     private void onHello(JsonNode hello) {
@@ -330,15 +363,27 @@ final class ClientConnection implements ViewListener {
         });
     }
 
-    private void onCommand(JsonNode message) {
+    /** The id of a well-formed command frame, else null. */
+    private static String commandId(JsonNode message) {
+        if (message == null || !message.isObject() || !"command".equals(message.path("type").asText(null))) {
+            return null;
+        }
         JsonNode idNode = message.get("id");
         if (idNode == null || !idNode.isTextual() || idNode.asText().isEmpty() || idNode.asText().length() > CLIENT_ID_MAX) {
+            return null;
+        }
+        return idNode.asText();
+    }
+
+    private void onCommand(JsonNode message) {
+        String id = commandId(message);
+        if (id == null) {
             sendError("bad_message", "Chaque commande a besoin d'un « id » texte de 1 à " + CLIENT_ID_MAX + " caractères.");
             return;
         }
-        String id = idNode.asText();
         if (session == null) {
-            reply(id, Outcome.reject("bad_message", "Envoyez d'abord « hello »."));
+            // protocol.md: a command before hello is not a message of this connection yet: an error, not a rejection.
+            sendError("bad_message", "Envoyez d'abord « hello » : la commande « " + truncate(id) + " » n'a pas été traitée.");
             return;
         }
         if (actor == null) {
@@ -349,11 +394,15 @@ final class ClientConnection implements ViewListener {
         try {
             command = session.codec().readCommand(message.get("command"));
         } catch (SessionCodec.BadCommand e) {
-            reply(id, Outcome.reject("bad_message", e.getMessage()));
+            reply(id, Outcome.reject(e.code(), e.getMessage()));
             return;
         }
-        session.submit(actor, id, command).onComplete(ar ->
-                reply(id, ar.succeeded() ? ar.result() : Outcome.unavailable()));
+        SessionHandle target = session;
+        Actor who = actor;
+        CommandCheck check = gateway.check(target.codec().format().id());
+        Future<Outcome> outcome = check == CommandCheck.NONE ? target.submit(who, id, command)
+                : check.check(command).compose(refused -> refused != null ? Future.succeededFuture(refused) : target.submit(who, id, command));
+        outcome.onComplete(ar -> reply(id, ar.succeeded() ? ar.result() : Outcome.unavailable()));
     }
 
     private void reply(String id, Outcome outcome) {
@@ -370,6 +419,9 @@ final class ClientConnection implements ViewListener {
         long now = System.nanoTime();
         tokens = Math.min(BURST, tokens + (now - lastRefill) / 1e9 * COMMANDS_PER_SECOND);
         lastRefill = now;
+        if (tokens >= BURST) {
+            refused = 0; // a client that calmed down is not "sustained abuse" for an old burst
+        }
         if (tokens < 1) {
             return false;
         }

@@ -1,5 +1,6 @@
 package fr.atelier.server.ws;
 
+import fr.atelier.server.formats.CommandCheck;
 import fr.atelier.server.http.JoinGuard;
 import fr.atelier.server.live.SessionRegistry;
 import io.vertx.core.Vertx;
@@ -7,6 +8,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import java.net.URI;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -35,11 +37,16 @@ public final class WebSocketGateway {
         }
     }
 
+    /** Checks some formats' commands need before their decider (by format id). */
+    private final Map<String, CommandCheck> checks;
+
     public WebSocketGateway(Vertx vertx, SessionRegistry registry, String publicUrl, JoinGuard guard) {
-        this(vertx, registry, publicUrl, guard, fr.atelier.server.Config.DEFAULT_WS_IDLE_SECONDS, fr.atelier.server.Config.DEFAULT_WS_MAX_PENDING_KIB);
+        this(vertx, registry, publicUrl, guard, fr.atelier.server.Config.DEFAULT_WS_IDLE_SECONDS, fr.atelier.server.Config.DEFAULT_WS_MAX_PENDING_KIB, Map.of());
     }
 
-    public WebSocketGateway(Vertx vertx, SessionRegistry registry, String publicUrl, JoinGuard guard, int idleSeconds, int maxPendingKib) {
+    public WebSocketGateway(Vertx vertx, SessionRegistry registry, String publicUrl, JoinGuard guard, int idleSeconds, int maxPendingKib,
+                            Map<String, CommandCheck> checks) {
+        this.checks = Map.copyOf(checks);
         this.guard = guard;
         this.vertx = vertx;
         this.registry = registry;
@@ -93,6 +100,10 @@ public final class WebSocketGateway {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    CommandCheck check(String formatId) {
+        return checks.getOrDefault(formatId, CommandCheck.NONE);
     }
 
     void register(ClientConnection c) {

@@ -162,6 +162,7 @@ class CardsBrowserTest extends BrowserTestBase {
         assertThat(screen.getPageSource()).as("grids stay off the projector during the scene").doesNotContain("Reformulation");
 
         click(facilitator, "cards-open-feelings");
+        awaitText(counsellor, "cards-feeling-kept", t -> t.contains("sans votre nom"));
         type(counsellor, "cards-feeling-text", "Pas simple de trouver les bonnes questions");
         click(counsellor, "cards-feeling-send");
         type(beneficiary, "cards-feeling-text", "Je me suis sentie écoutée");
@@ -220,6 +221,7 @@ class CardsBrowserTest extends BrowserTestBase {
         awaitText(coordinator, "synth-round-1", t -> t.contains(second) && t.contains("Sami") && t.contains("Nina"));
         awaitText(coordinator, "synth-top-structures", t -> t.contains("Cap emploi") && t.contains("Mission locale"));
         awaitText(coordinator, "synth-top-schemes", t -> t.contains("RQTH"));
+        awaitText(coordinator, "synth-feelings", t -> t.contains("Conseiller·e") && t.contains("bonnes questions") && t.contains("écoutée"));
         js(coordinator, "document.querySelector('[data-testid=\"cards-synthesis\"]').scrollIntoView()");
         shot(coordinator, "cards-14-synthesis");
         List<String> all = new ArrayList<>(phones.keySet());

@@ -80,9 +80,12 @@ public final class CardsViews {
                               String counsellor, String beneficiary, List<Integer> casesDrawn, List<String> structuresDrawn,
                               Long startedAt, int grids, List<FieldAggregate> grid) {}
 
+    /** A player's feeling as the synthesis keeps it: the role only, no name, no round (protocol.md, decision 36). */
+    public record FeelingResult(String role, String text) {}
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Results(String deckId, String deckTitle, int roundsPlayed, List<RoundResult> rounds,
-                          List<Tally> topStructures, List<Tally> topSchemes) {}
+                          List<Tally> topStructures, List<Tally> topSchemes, List<FeelingResult> feelings) {}
 
     public static Object view(CardsState s, Roster roster, Audience audience) {
         if (audience instanceof Audience.Participant me) {
@@ -184,7 +187,7 @@ public final class CardsViews {
     public static Results results(CardsState s, Roster roster) {
         Deck deck = s.deck();
         if (deck == null) {
-            return new Results(null, null, 0, List.of(), List.of(), List.of());
+            return new Results(null, null, 0, List.of(), List.of(), List.of(), List.of());
         }
         List<RoundResult> rounds = new ArrayList<>();
         Map<String, Tally> structures = new LinkedHashMap<>();
@@ -203,7 +206,23 @@ public final class CardsViews {
                 }
             }
         }
-        return new Results(deck.id(), deck.title(), rounds.size(), rounds, sorted(structures), sorted(schemes));
+        return new Results(deck.id(), deck.title(), rounds.size(), rounds, sorted(structures), sorted(schemes), feelings(s));
+    }
+
+    /**
+     * Every feeling the players shared, counsellors' first, each group in alphabetical order: the
+     * rounds name their players, so neither a name nor a round number goes with a feeling.
+     */
+    static List<FeelingResult> feelings(CardsState s) {
+        List<FeelingResult> all = new ArrayList<>();
+        for (Round r : s.rounds()) {
+            if (r.played()) {
+                r.feelings().forEach((id, text) -> all.add(new FeelingResult(r.roleOf(id), text)));
+            }
+        }
+        all.sort(java.util.Comparator.comparing((FeelingResult f) -> CardsState.COUNSELLOR.equals(f.role()) ? 0 : 1)
+                .thenComparing(FeelingResult::text));
+        return List.copyOf(all);
     }
 
     static RoundResult result(Deck deck, Roster roster, Round r) {

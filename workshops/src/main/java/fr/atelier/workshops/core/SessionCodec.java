@@ -41,10 +41,25 @@ public final class SessionCodec {
         return format;
     }
 
-    /** Thrown when a command cannot be read; the message is French, for the person who sent it. */
+    /**
+     * Thrown when a command cannot be read; the message is French, for the person who sent it.
+     * {@code code} is {@code bad_message} (not a command: unknown type or field, not an object) or
+     * {@code invalid} (a known field holds a value of the wrong kind or out of range).
+     */
     public static final class BadCommand extends Exception {
+        private final String code;
+
         public BadCommand(String message) {
+            this("bad_message", message);
+        }
+
+        public BadCommand(String code, String message) {
             super(message);
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
         }
     }
 
@@ -111,7 +126,7 @@ public final class SessionCodec {
                 return new ActivityCommand(activityCommandReader.readValue(node));
             }
         } catch (IOException e) {
-            throw new BadCommand("Commande « " + type + " » mal formée : " + firstLine(e.getMessage()));
+            throw CommandErrors.explain(type, e);
         }
         throw new BadCommand("Commande inconnue : « " + type + " ».");
     }
@@ -125,15 +140,6 @@ public final class SessionCodec {
         } catch (JsonProcessingException ex) {
             throw new UncheckedIOException(ex);
         }
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        String line = nl < 0 ? s : s.substring(0, nl);
-        return line.length() > 200 ? line.substring(0, 200) : line;
     }
 
     public String writeSnapshot(SessionState<?> state) {

@@ -5,13 +5,16 @@ import fr.atelier.workshops.core.Audience;
 import fr.atelier.workshops.core.Roster;
 import java.util.List;
 
-/** What each audience sees of a poll. The distribution and the correct answer are secrets until revealed. */
+/**
+ * What each audience sees of a poll. The distribution and the correct answer are secrets until
+ * revealed; so is the answer count for phones (protocol.md: absent, not 0, before the reveal).
+ */
 public final class PollViews {
     private PollViews() {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record QuestionView(String id, String text, List<String> options, Poll.Status status, Long deadline,
-                               int answered, Integer myAnswer, int[] distribution, Integer correct) {}
+                               Integer answered, Integer myAnswer, int[] distribution, Integer correct) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record View(QuestionView question, Integer asked, List<QuestionView> history) {}
@@ -28,7 +31,7 @@ public final class PollViews {
             }
             boolean revealed = p.status() == Poll.Status.REVEALED;
             return new View(new QuestionView(p.id(), p.text(), p.options(), p.status(), p.deadline(),
-                    revealed ? p.answers().size() : 0, p.answers().get(me.id()),
+                    revealed ? Integer.valueOf(p.answers().size()) : null, p.answers().get(me.id()),
                     revealed ? p.distribution() : null, revealed ? p.correct() : null), asked, null);
         }
         if (audience instanceof Audience.Facilitator) {

@@ -289,6 +289,30 @@ class SessionCodecTest {
                     .hasMessageStartingWith("Pour rejoindre une session, utilisez la page d'accueil");
         }
 
+        /** Issue 11: a number is what it says; the refusal names the field, never the parser or a class. */
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {
+            "{\"type\":\"poll.answer\",\"questionId\":\"q1\",\"option\":1.5}|option|un nombre entier",
+            "{\"type\":\"poll.answer\",\"questionId\":\"q1\",\"option\":1.0}|option|un nombre entier",
+            "{\"type\":\"poll.ask\",\"text\":\"Q\",\"options\":[\"a\",\"b\"],\"correct\":0.5}|correct|un nombre entier",
+            "{\"type\":\"session.rate\",\"score\":2.5}|score|un nombre entier",
+            "{\"type\":\"poll.answer\",\"questionId\":\"q1\",\"option\":3000000000}|option|hors des limites",
+            "{\"type\":\"poll.answer\",\"questionId\":\"q1\",\"option\":-3000000000}|option|hors des limites",
+            "{\"type\":\"poll.ask\",\"text\":\"Q\",\"options\":[\"a\",\"b\"],\"seconds\":99999999999999999999}|seconds|hors des limites",
+            "{\"type\":\"poll.answer\",\"questionId\":\"q1\",\"option\":\"deux\"}|option|un nombre entier",
+            "{\"type\":\"session.setJoining\",\"open\":1}|open|vrai ou faux"})
+        void a_number_that_is_not_an_integer_or_out_of_range_is_invalid(String caseLine) {
+            String[] parts = caseLine.split("\\|");
+            assertThatThrownBy(() -> read(parts[0]))
+                    .isInstanceOf(SessionCodec.BadCommand.class)
+                    .satisfies(e -> {
+                        assertThat(((SessionCodec.BadCommand) e).code()).isEqualTo("invalid");
+                        assertThat(e.getMessage()).contains("« " + parts[1] + " »").contains(parts[2])
+                                .doesNotContainIgnoringCase("java").doesNotContain("Integer").doesNotContain("`")
+                                .doesNotContainIgnoringCase("jackson").doesNotContain("Cannot").doesNotContain("coerce");
+                    });
+        }
+
         @Test
         void the_message_of_a_malformed_command_is_short() {
             String huge = "{\"type\":\"poll.ask\",\"text\":\"Q\",\"options\":[\"a\",\"b\"],\"" + "z".repeat(5_000) + "\":1}";

@@ -489,7 +489,7 @@ class PollFormatTest {
             given(Q1, answered("q1", CAMILLE, 0), answered("q1", LOU, 2));
             PollViews.QuestionView q = view(new Audience.Participant("p-camille")).question();
             assertThat(q.myAnswer()).isEqualTo(0);
-            assertThat(q.answered()).isZero();
+            assertThat(q.answered()).isNull();
             assertThat(q.distribution()).isNull();
             assertThat(q.correct()).isNull();
 
