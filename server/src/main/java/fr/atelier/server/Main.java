@@ -19,7 +19,7 @@ public final class Main {
             AtelierServer.start(config);
         } catch (RuntimeException | Error e) {
             Path dataDir = config != null ? config.dataDir() : Path.of(System.getenv().getOrDefault("ATELIER_DATA_DIR", "./data"));
-            LOG.error("{}", StartupFailures.explain(e, dataDir.toAbsolutePath().normalize()));
+            LOG.error("Atelier ne peut pas démarrer / Atelier cannot start: {}", StartupFailures.explain(e, dataDir.toAbsolutePath().normalize()));
             LOG.debug("start-up failure", e);
             System.exit(1);
         }

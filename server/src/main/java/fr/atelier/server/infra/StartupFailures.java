@@ -49,7 +49,7 @@ public final class StartupFailures {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return "Atelier ne peut pas démarrer / cannot start: " + (failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage())
+        return (failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage())
                 + (root != failure && root.getMessage() != null ? " (" + root.getMessage() + ")" : "")
                 + " — détails / details: ATELIER_LOG_LEVEL=DEBUG";
     }
