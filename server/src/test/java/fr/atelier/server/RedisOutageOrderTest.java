@@ -8,13 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.atelier.workshops.core.Json;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import redis.embedded.RedisServer;
 
 /**
  * Issue 12, items 4 and 5: during a Redis outage (longer than the lease) phones answer and then the
@@ -23,24 +21,16 @@ import redis.embedded.RedisServer;
  */
 class RedisOutageOrderTest {
     private static final int PHONES = 12;
-    private RedisServer redis;
+    private TestRedis redis;
     private AtelierServer server;
-
-    private RedisServer redisOn(int port, Path dir) throws Exception {
-        RedisServer r = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
-                .setting("dir " + dir).setting("appendonly yes").setting("appendfsync everysec").setting("save \"\"")
-                .build();
-        r.start();
-        return r;
-    }
 
     @AfterEach
     void stop() throws Exception {
         if (server != null) {
             server.close();
         }
-        if (redis != null && redis.isActive()) {
-            redis.stop();
+        if (redis != null) {
+            redis.close();
         }
     }
 
@@ -53,12 +43,8 @@ class RedisOutageOrderTest {
     @Test
     void answersSentBeforeTheCloseCountAfterTheOutage() throws Exception {
         Path dataDir = TestServers.newDataDir();
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        redis = redisOn(port, dataDir);
-        server = AtelierServer.start(TestServers.embedded(dataDir).withServices("redis://127.0.0.1:" + port, null));
+        redis = new TestRedis(dataDir);
+        server = AtelierServer.start(TestServers.embedded(dataDir).withServices(redis.url(), null));
         WebSocketClient ws = server.vertx().createWebSocketClient(new WebSocketClientOptions());
         Http http = new Http(server.port());
         JsonNode created = http.createSession("poll", "Coupure et clôture");
@@ -85,7 +71,7 @@ class RedisOutageOrderTest {
         console.send(command("close-q1", cmd("poll.close").put("questionId", "q1")));
         Thread.sleep(4000); // longer than the 3-s lease: the lease has lapsed when Redis comes back
 
-        redis = redisOn(port, dataDir);
+        redis.start();
         long back = System.nanoTime();
         JsonNode first = phones.get(0).next(m -> m.path("id").asText().equals("answer-0"));
         long firstAckMs = (System.nanoTime() - back) / 1_000_000;

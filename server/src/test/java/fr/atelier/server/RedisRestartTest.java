@@ -6,44 +6,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import redis.embedded.RedisServer;
 
 /** Redis stops for a few seconds: no crash, commands are held (decision 33), and service comes back by itself. */
 class RedisRestartTest {
-    private RedisServer redis;
+    private TestRedis redis;
     private AtelierServer server;
-
-    private RedisServer redisOn(int port, Path dir) throws Exception {
-        RedisServer r = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
-                .setting("dir " + dir).setting("appendonly yes").setting("appendfsync everysec").setting("save \"\"")
-                .build();
-        r.start();
-        return r;
-    }
 
     @AfterEach
     void stop() throws Exception {
         if (server != null) {
             server.close();
         }
-        if (redis != null && redis.isActive()) {
-            redis.stop();
+        if (redis != null) {
+            redis.close();
         }
     }
 
     @Test
     void commandsDuringARedisOutageAreHeldAndNothingAcknowledgedIsLost() throws Exception {
         Path dataDir = TestServers.newDataDir();
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        redis = redisOn(port, dataDir);
-        Config config = TestServers.embedded(dataDir).withServices("redis://127.0.0.1:" + port, null);
+        redis = new TestRedis(dataDir);
+        Config config = TestServers.embedded(dataDir).withServices(redis.url(), null);
         server = AtelierServer.start(config);
         WebSocketClient ws = server.vertx().createWebSocketClient(new WebSocketClientOptions());
         Http http = new Http(server.port());
@@ -69,7 +55,7 @@ class RedisRestartTest {
         Thread.sleep(500);
         assertThat(phone.all().stream().noneMatch(m -> m.path("id").asText().equals("answer-during-outage")))
                 .as("held, not refused, while Redis is away").isTrue();
-        redis = redisOn(port, dataDir);
+        redis.start();
         JsonNode after = phone.next(m -> m.path("id").asText().equals("answer-during-outage"));
         assertThat(after.path("type").asText()).isEqualTo("ack");
         // Resent (as socket.js does after a reconnection), it is acknowledged again and applied once.

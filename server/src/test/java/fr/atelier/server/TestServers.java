@@ -57,6 +57,18 @@ public final class TestServers {
         return externalConfig();
     }
 
+    /** One more node named {@code name} on the Redis and PostgreSQL of another (a cluster in one JVM). */
+    public static Config node(String name, String redisUrl, String databaseUrl) {
+        Map<String, String> env = new HashMap<>();
+        env.put("ATELIER_HTTP_PORT", "0");
+        env.put("ATELIER_HTTP_HOST", "127.0.0.1");
+        env.put("ATELIER_DATA_DIR", newDataDir().toString());
+        env.put("ATELIER_NODE_ID", name);
+        env.put("ATELIER_REDIS_URL", redisUrl);
+        env.put("ATELIER_DATABASE_URL", databaseUrl);
+        return Config.from(env);
+    }
+
     /** External services when this machine has them (faster start), else the embedded default. */
     public static Config fastest() {
         return externalReachable() ? externalConfig() : embedded(newDataDir());

@@ -8,9 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,14 +23,7 @@ class TwoNodesTest {
     private final WebSocketClient ws = clientVertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(500));
 
     private AtelierServer node(String name, Config base) {
-        Map<String, String> env = new HashMap<>();
-        env.put("ATELIER_HTTP_PORT", "0");
-        env.put("ATELIER_HTTP_HOST", "127.0.0.1");
-        env.put("ATELIER_DATA_DIR", base.dataDir().toString());
-        env.put("ATELIER_NODE_ID", name);
-        env.put("ATELIER_REDIS_URL", base.redisUrl());
-        env.put("ATELIER_DATABASE_URL", base.databaseUrl());
-        AtelierServer s = AtelierServer.start(Config.from(env));
+        AtelierServer s = AtelierServer.start(TestServers.node(name, base.redisUrl(), base.databaseUrl()));
         nodes.add(s);
         return s;
     }
