@@ -9,8 +9,10 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,15 +22,19 @@ import org.junit.jupiter.api.Test;
  * must keep receiving views: relays follow the lease's fencing token, not the owner's name.
  */
 class LeaseLossTest {
-    private final List<AtelierServer> nodes = new ArrayList<>();
+    private final List<ServerProcess> nodes = new ArrayList<>();
     private final Vertx clientVertx = Vertx.vertx();
     private final WebSocketClient ws = clientVertx.createWebSocketClient(new WebSocketClientOptions());
     private RedisClient redisClient;
 
-    private AtelierServer node(String name, Config base) {
-        AtelierServer s = AtelierServer.start(TestServers.node(name, base.redisUrl(), base.databaseUrl()));
-        nodes.add(s);
-        return s;
+    /** A node in a process of its own on the shared Redis and PostgreSQL; answers its HTTP port. */
+    private int node(String name, Config shared) {
+        Map<String, String> env = ServerProcess.env(shared);
+        env.put("ATELIER_NODE_ID", name);
+        env.put("ATELIER_DATA_DIR", TestServers.newDataDir().toString());
+        ServerProcess p = ServerProcess.start(env);
+        nodes.add(p);
+        return p.awaitReady(Duration.ofSeconds(120));
     }
 
     @AfterEach
@@ -44,33 +50,32 @@ class LeaseLossTest {
 
     @Test
     void viewsKeepReachingTheOtherNodeAfterTheOwnerLosesAndRetakesItsLease() throws Exception {
-        AtelierServer services = AtelierServer.start(TestServers.embedded(TestServers.newDataDir()));
-        nodes.add(services);
-        Config shared = TestServers.embedded(TestServers.newDataDir()).withServices(services.redisUrl(), services.databaseUrl());
-        AtelierServer a = node("node-a", shared);
-        AtelierServer b = node("node-b", shared);
-        Http httpA = new Http(a.port());
+        Config shared = TestServers.external();
+        int a = node("node-a", shared);
+        int b = node("node-b", shared);
+        Http httpA = new Http(a);
         JsonNode created = httpA.createSession("poll", "Bail perdu");
         String code = created.get("code").asText();
-        String sessionId = a.registry().sessionIdFor(code).await();
+        redisClient = RedisClient.create(shared.redisUrl());
+        StatefulRedisConnection<String, String> redis = redisClient.connect();
+        String sessionId = redis.sync().get("atelier:code:" + code);
+        assertThat(sessionId).as("the join code's index").isNotBlank();
 
-        WsClient console = WsClient.connect(ws, a.port());
+        WsClient console = WsClient.connect(ws, a);
         console.hello(code, "facilitator", created.get("hostToken").asText());
-        assertThat(a.registry().hostedCount()).as("the facilitator's node hosts the session").isEqualTo(1);
-        WsClient screenOnB = WsClient.connect(ws, b.port());
+        assertThat(hosted(a)).as("the facilitator's node hosts the session").isEqualTo(1);
+        WsClient screenOnB = WsClient.connect(ws, b);
         screenOnB.hello(code, "screen", null);
-        WsClient phoneOnB = WsClient.connect(ws, b.port());
+        WsClient phoneOnB = WsClient.connect(ws, b);
         phoneOnB.hello(code, "participant", httpA.join(code, "Inès").get("rejoinToken").asText());
         // Watchers on both nodes: whichever node owns the session, the other's are relayed.
-        WsClient screenOnA = WsClient.connect(ws, a.port());
+        WsClient screenOnA = WsClient.connect(ws, a);
         screenOnA.hello(code, "screen", null);
-        WsClient phoneOnA = WsClient.connect(ws, a.port());
+        WsClient phoneOnA = WsClient.connect(ws, a);
         phoneOnA.hello(code, "participant", httpA.join(code, "Malo").get("rejoinToken").asText());
         console.command(cmd("session.start"));
         phoneOnB.awaitView(v -> v.path("session").path("phase").asText().equals("ACTIVITY"));
 
-        redisClient = RedisClient.create(services.redisUrl());
-        StatefulRedisConnection<String, String> redis = redisClient.connect();
         String ownerKey = "atelier:{" + sessionId + "}:owner";
         String before = redis.sync().get(ownerKey);
         assertThat(before).startsWith("node-a");
@@ -111,7 +116,17 @@ class LeaseLossTest {
             }
             console.command(cmd("poll.close").put("questionId", qid));
         }
-        System.out.println("hosted: node A " + a.registry().hostedCount() + ", node B " + b.registry().hostedCount()
+        System.out.println("hosted: node A " + hosted(a) + ", node B " + hosted(b)
                 + "; lease " + redis.sync().get(ownerKey));
+    }
+
+    /** Sessions a node hosts, as its /metrics reports them. */
+    private static int hosted(int port) {
+        for (String line : new Http(port).get("/metrics").body().split("\n")) {
+            if (line.startsWith("atelier_sessions_hosted ")) {
+                return (int) Double.parseDouble(line.substring(line.indexOf(' ') + 1).trim());
+            }
+        }
+        throw new AssertionError("no atelier_sessions_hosted gauge");
     }
 }

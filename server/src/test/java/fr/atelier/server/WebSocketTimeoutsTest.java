@@ -4,6 +4,7 @@ import static fr.atelier.server.WsClient.cmd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import java.io.IOException;
@@ -22,13 +23,24 @@ import org.junit.jupiter.api.Test;
  * its unsent data passes the bound.
  */
 class WebSocketTimeoutsTest {
-    private AtelierServer server;
+    private final Vertx clientVertx = Vertx.vertx();
+    private ServerProcess node;
+    private int port;
 
     @AfterEach
     void stop() {
-        if (server != null) {
-            server.close();
+        if (node != null) {
+            node.close();
         }
+        clientVertx.close().await();
+    }
+
+    /** The node in a process of its own, as an operator runs it, with these settings changed. */
+    private void startNode(Map<String, String> settings) {
+        Map<String, String> env = ServerProcess.env(TestServers.fastest());
+        env.putAll(settings);
+        node = ServerProcess.start(env);
+        port = node.awaitReady(java.time.Duration.ofSeconds(120));
     }
 
     @Test
@@ -40,16 +52,16 @@ class WebSocketTimeoutsTest {
 
     @Test
     void aSilentSocketIsClosedAfterTheIdleTimeoutWhileAClientAnsweringPingsStays() throws Exception {
-        server = AtelierServer.start(TestServers.embedded(TestServers.newDataDir(), Map.of("ATELIER_WS_IDLE_SECONDS", "2")));
-        Http http = new Http(server.port());
+        startNode(Map.of("ATELIER_WS_IDLE_SECONDS", "2"));
+        Http http = new Http(port);
         JsonNode created = http.createSession("poll", "Silence");
         String code = created.get("code").asText();
-        WebSocketClient ws = server.vertx().createWebSocketClient(new WebSocketClientOptions());
+        WebSocketClient ws = clientVertx.createWebSocketClient(new WebSocketClientOptions());
         // A real client: it sends nothing either, but answers the server's pings (as browsers do).
-        WsClient alive = WsClient.connect(ws, server.port());
+        WsClient alive = WsClient.connect(ws, port);
         alive.hello(code, "screen", null);
 
-        try (RawWebSocket silent = RawWebSocket.open(server.port(), 64 * 1024)) {
+        try (RawWebSocket silent = RawWebSocket.open(port, 64 * 1024)) {
             silent.sendText("{\"type\":\"hello\",\"protocol\":1,\"code\":\"" + code + "\",\"role\":\"screen\"}");
             long opened = System.currentTimeMillis();
             boolean closed = silent.readUntilClosed(15_000);
@@ -63,20 +75,19 @@ class WebSocketTimeoutsTest {
 
     @Test
     void aClientThatDoesNotReadIsDroppedOnceItsUnsentDataPassesTheBound() throws Exception {
-        server = AtelierServer.start(TestServers.embedded(TestServers.newDataDir(),
-                Map.of("ATELIER_WS_IDLE_SECONDS", "8", "ATELIER_WS_MAX_PENDING_KIB", "16")));
-        Http http = new Http(server.port());
+        startNode(Map.of("ATELIER_WS_IDLE_SECONDS", "8", "ATELIER_WS_MAX_PENDING_KIB", "16"));
+        Http http = new Http(port);
         JsonNode created = http.createSession("poll", "Projecteur bloqué");
         String code = created.get("code").asText();
         String host = created.get("hostToken").asText();
-        WebSocketClient ws = server.vertx().createWebSocketClient(new WebSocketClientOptions()
+        WebSocketClient ws = clientVertx.createWebSocketClient(new WebSocketClientOptions()
                 .setMaxFrameSize(AtelierServer.MAX_FRAME).setMaxMessageSize(AtelierServer.MAX_FRAME));
-        WsClient console = WsClient.connect(ws, server.port());
+        WsClient console = WsClient.connect(ws, port);
         console.hello(code, "facilitator", host);
         console.command(cmd("session.start"));
 
         // A facilitator screen whose network is stuck: it completes the handshake, then never reads.
-        try (RawWebSocket stuck = RawWebSocket.open(server.port(), 4 * 1024)) {
+        try (RawWebSocket stuck = RawWebSocket.open(port, 4 * 1024)) {
             stuck.sendText("{\"type\":\"hello\",\"protocol\":1,\"code\":\"" + code + "\",\"role\":\"facilitator\",\"token\":\"" + host + "\"}");
             Thread.sleep(300);
             assertThat(connections()).isEqualTo(2);
@@ -105,14 +116,14 @@ class WebSocketTimeoutsTest {
             assertThat(stuck.eof()).as("the server closed the connection").isTrue();
         }
         // It reconnects and gets the current view like any other.
-        WsClient again = WsClient.connect(ws, server.port());
+        WsClient again = WsClient.connect(ws, port);
         assertThat(again.hello(code, "facilitator", host).path("type").asText()).isEqualTo("welcome");
         assertThat(console.isClosed()).isFalse();
     }
 
     /** Sockets past their hello, as /metrics reports them. */
     private int connections() {
-        for (String line : new Http(server.port()).get("/metrics").body().split("\n")) {
+        for (String line : new Http(port).get("/metrics").body().split("\n")) {
             if (line.startsWith("atelier_websocket_connections ")) {
                 return (int) Double.parseDouble(line.substring(line.indexOf(' ') + 1).trim());
             }
