@@ -66,6 +66,8 @@ final class Node implements AutoCloseable {
         env.put("ATELIER_REDIS_URL", o.redisUrl);
         env.put("ATELIER_DATABASE_URL", o.databaseUrl);
         env.put("ATELIER_JOINS_PER_MINUTE", "1000000");
+        // One installation per benchmark database: the shared Redis remembers which database it serves (decision 28).
+        env.put("ATELIER_CLUSTER_NAME", "bench-" + o.databaseUrl.replaceFirst("^.*/([^/?]+).*$", "$1"));
         env.put("ATELIER_NODE_ID", nodeId);
         env.put("ATELIER_LOG_LEVEL", o.serverLogLevel);
         env.put("ATELIER_DATA_DIR", o.out.resolve("data").toString());
