@@ -56,6 +56,8 @@ public final class AtelierServer implements AutoCloseable {
     private static final long READY_TIMEOUT_MS = 1500;
 
     private final Config config;
+    /** One reading of the interfaces for the join links and the start-up log (cached a few seconds). */
+    private final LocalNetwork network = new LocalNetwork();
     private final EmbeddedServices embedded = new EmbeddedServices();
     private Vertx vertx;
     private LiveStore store;
@@ -145,7 +147,7 @@ public final class AtelierServer implements AutoCloseable {
         router.get("/health/ready").handler(ready);
         router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
         ArchiveReader archiveReader = new ArchiveReader(db, formats);
-        JoinBase joinBase = new JoinBase(config.publicUrl(), config.httpHost(), new LocalNetwork()::lanAddress);
+        JoinBase joinBase = new JoinBase(config.publicUrl(), config.httpHost(), network::lanAddress);
         HttpApi api = new HttpApi(registry, archiveReader, joinBase, modules, guard);
         api.mount(router);
         CoordinationReport coordination = new CoordinationReport(db, formats);
@@ -198,7 +200,7 @@ public final class AtelierServer implements AutoCloseable {
         if (config.publicUrl() != null || JoinBase.isLoopback(config.httpHost())) {
             return; // the operator chose the address (a proxy in front, or a public URL)
         }
-        new LocalNetwork().lanAddress().ifPresentOrElse(
+        network.lanAddress().ifPresentOrElse(
                 lan -> LOG.info("phones join at http://{}:{} (this machine on the local network)", lan, port),
                 () -> LOG.warn("no network besides localhost: phones cannot join; connect this machine to the room's Wi-Fi"
                         + " / les téléphones ne pourront pas rejoindre : connectez ce poste au Wi-Fi de la salle"));

@@ -77,6 +77,16 @@ public final class Http {
         }
     }
 
+    /** A gauge of the node's Prometheus page, e.g. {@code atelier_websocket_connections}. */
+    public int gauge(String name) {
+        for (String line : get("/metrics").body().split("\n")) {
+            if (line.startsWith(name + " ")) {
+                return (int) Double.parseDouble(line.substring(line.indexOf(' ') + 1).trim());
+            }
+        }
+        throw new AssertionError("no " + name + " gauge");
+    }
+
     /** Creates a session; returns its {code, hostToken, ...}. */
     public JsonNode createSession(String format, String title) {
         Response r = post("/api/sessions", "{\"format\":\"" + format + "\",\"title\":\"" + title + "\"}");

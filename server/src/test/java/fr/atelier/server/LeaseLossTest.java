@@ -122,11 +122,6 @@ class LeaseLossTest {
 
     /** Sessions a node hosts, as its /metrics reports them. */
     private static int hosted(int port) {
-        for (String line : new Http(port).get("/metrics").body().split("\n")) {
-            if (line.startsWith("atelier_sessions_hosted ")) {
-                return (int) Double.parseDouble(line.substring(line.indexOf(' ') + 1).trim());
-            }
-        }
-        throw new AssertionError("no atelier_sessions_hosted gauge");
+        return new Http(port).gauge("atelier_sessions_hosted");
     }
 }

@@ -123,12 +123,7 @@ class WebSocketTimeoutsTest {
 
     /** Sockets past their hello, as /metrics reports them. */
     private int connections() {
-        for (String line : new Http(port).get("/metrics").body().split("\n")) {
-            if (line.startsWith("atelier_websocket_connections ")) {
-                return (int) Double.parseDouble(line.substring(line.indexOf(' ') + 1).trim());
-            }
-        }
-        throw new AssertionError("no atelier_websocket_connections gauge");
+        return new Http(port).gauge("atelier_websocket_connections");
     }
 
     /** A WebSocket client written on a bare TCP socket: it answers no ping and reads only when told to. */
