@@ -89,7 +89,7 @@ final class KillBench {
         String ownerKey = "atelier:{" + sessionId + "}:owner";
         String owner = MiniRedis.get(o.redisUrl, ownerKey);
         r.put("ownerBeforeKill", owner);
-        if (info != 200 || !n1.nodeId.equals(owner)) {
+        if (info != 200 || !n1.nodeId.equals(leaseNode(owner))) {
             throw new IllegalStateException("node1 does not own session " + code + " (GET info " + info + ", owner " + owner + ")");
         }
         Bench.log("session %s (%s) created, owned by node1", code, sessionId);
@@ -273,7 +273,7 @@ final class KillBench {
         try (MiniRedis m = new MiniRedis(o.redisUrl)) {
             while (System.nanoTime() < leaseDeadline) {
                 Object v = m.call("GET", ownerKey);
-                if (v != null && !n1.nodeId.equals(String.valueOf(v))) {
+                if (v != null && !n1.nodeId.equals(leaseNode(String.valueOf(v)))) {
                     leaseUs = Util.nowUs();
                     r.put("ownerAfterKill", String.valueOf(v));
                     break;
@@ -444,6 +444,15 @@ final class KillBench {
                 takeover.path("firstAckByNewOwnerAfterMs").asText(), affected.size(),
                 Stats.brief((ObjectNode) re.get("killToReattachedMs")), re.path("withinTargetPct").asDouble(), re.path("neverReattached").asInt(), proj.path("killToReattachedMs").asText(),
                 sent.get(), acked.get(), resentCommands, lost, regressions, survivorDisconnects, errorTotal);
+    }
+
+    /** The node of a lease value: the server writes fencing tokens {@code node#epoch} (LiveStore). */
+    static String leaseNode(String lease) {
+        if (lease == null) {
+            return null;
+        }
+        int hash = lease.lastIndexOf('#');
+        return hash < 0 ? lease : lease.substring(0, hash);
     }
 
     private static String ask(int k) {
