@@ -27,7 +27,6 @@ class QuizArchiveAtScaleTest {
     @BeforeAll
     static void start() {
         node = TestNode.embedded(Map.of("ATELIER_JOINS_PER_MINUTE", "100000"));
-        // A browser takes messages of any size; the console's view lists every team member.
         http = node.http();
     }
 

@@ -2,7 +2,6 @@ package fr.atelier.server;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,15 +95,11 @@ final class ServerProcess implements AutoCloseable {
         return new Http(port());
     }
 
-    /**
-     * A new WebSocket to this node, on a client Vert.x of this fixture (it outlives the node's death), which
-     * reads frames up to the server's own limit in one piece.
-     */
+    /** A new WebSocket to this node, on a client Vert.x of this fixture (it outlives the node's death). */
     synchronized WsClient connect() {
         if (clients == null) {
             clients = Vertx.vertx();
-            ws = clients.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(100)
-                    .setMaxFrameSize(AtelierServer.MAX_FRAME).setMaxMessageSize(AtelierServer.MAX_FRAME));
+            ws = clients.createWebSocketClient(TestNode.clientOptions().setMaxConnections(100));
         }
         return WsClient.connect(ws, port(), null);
     }

@@ -21,8 +21,16 @@ public final class TestNode implements AutoCloseable {
     private TestNode(Config config) {
         this.config = config;
         this.server = AtelierServer.start(config);
-        this.ws = server.vertx().createWebSocketClient(new WebSocketClientOptions().setMaxConnections(1000));
+        this.ws = server.vertx().createWebSocketClient(clientOptions().setMaxConnections(1000));
         this.http = new Http(server.port());
+    }
+
+    /**
+     * Frames up to the server's own limit in one piece, and messages of any size as a browser takes
+     * them (a console's view lists every participant).
+     */
+    static WebSocketClientOptions clientOptions() {
+        return new WebSocketClientOptions().setMaxFrameSize(AtelierServer.MAX_FRAME).setMaxMessageSize(16 << 20);
     }
 
     public static TestNode start(Config config) {
