@@ -3,7 +3,7 @@
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY . .
-RUN mvn -B -q -DskipTests package
+RUN mvn -B -q -DskipTests -pl server -am package
 
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 atelier

@@ -8,10 +8,11 @@
 #   bench/run.sh kill        [--participants 2500] [--kill-after 0.5] (e) kill -9 of the session's owner mid-burst (two nodes)
 #   bench/run.sh all         [--duration 60]                         a, c, d (60 s) and b
 #
-# Builds server/target/atelier.jar if it is missing or older than the benchmark's sources, then runs
-# fr.atelier.server.bench.Bench with the load generator pinned to CPU 0 (taskset -c 0); the benchmark
-# starts the server nodes itself pinned to CPU 1. Results: server/target/bench/<scenario>.json, one line
-# per run appended to server/target/bench/summary.txt, console output in server/target/bench/<scenario>.out.
+# Builds what is missing or older than its sources (mvn package, never install: ~/.m2 stays untouched):
+# server/target/atelier.jar, the server measured, and bench/target/atelier-bench.jar, the generator
+# (module bench/, fr.atelier.bench.Bench), then runs the generator pinned to CPU 0 (taskset -c 0); the
+# benchmark starts the server nodes itself pinned to CPU 1. Results: bench/target/results/<scenario>.json,
+# one line per run appended to bench/target/results/summary.txt, console output in <scenario>.out there.
 #
 # Environment: BENCH_GENERATOR_CPUS (0), BENCH_SERVER_CPUS (1, or "none"), BENCH_JAVA_OPTS (generator JVM),
 # BENCH_BUILD (auto | always | never). Redis and PostgreSQL must run on 127.0.0.1 (see --redis, --database).
@@ -19,25 +20,34 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ $# -lt 1 ] || [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then
-  sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
   exit 64
 fi
 scenario=$1
 shift
 
-JAR=server/target/atelier.jar
+SERVER_JAR=server/target/atelier.jar
+BENCH_JAR=bench/target/atelier-bench.jar
 build=${BENCH_BUILD:-auto}
-needs_build() {
-  [ "$build" = always ] && return 0
-  [ "$build" = never ] && return 1
-  [ -f "$JAR" ] || return 0
-  unzip -l "$JAR" 'fr/atelier/server/bench/Bench.class' >/dev/null 2>&1 || return 0
-  [ -n "$(find server/src/main/java/fr/atelier/server/bench -newer "$JAR" -name '*.java' -print -quit)" ] && return 0
-  return 1
+# stale JAR DIR...: JAR is missing or a file under one of the DIRs is newer than it.
+stale() {
+  local jar=$1; shift
+  [ -f "$jar" ] || return 0
+  [ -n "$(find "$@" -newer "$jar" -type f -print -quit)" ]
 }
-if needs_build; then
-  echo "[run.sh] building $JAR (mvn -q -B -o install -Dmaven.test.skip=true)"
-  mvn -q -B -o install -Dmaven.test.skip=true
+modules=()
+if [ "$build" = always ] || { [ "$build" = auto ] && stale "$SERVER_JAR" pom.xml workshops/pom.xml workshops/src/main web/pom.xml web/src/main server/pom.xml server/src/main; }; then
+  modules+=(server)
+fi
+if [ "$build" = always ] || { [ "$build" = auto ] && stale "$BENCH_JAR" pom.xml bench/pom.xml bench/src/main; }; then
+  modules+=(bench)
+fi
+if [ ${#modules[@]} -gt 0 ]; then
+  pl=$(IFS=,; echo "${modules[*]}")
+  # package, not install: the reactor (-am) resolves sibling modules from their target/ folders.
+  echo "[run.sh] building $pl (mvn -q -B -o -pl $pl -am package -Dmaven.test.skip=true)"
+  mvn -q -B -o -pl "$pl" -am package -Dmaven.test.skip=true \
+    || { echo "[run.sh] offline build failed: retrying online"; mvn -q -B -pl "$pl" -am package -Dmaven.test.skip=true; }
 fi
 
 gen_cpus=${BENCH_GENERATOR_CPUS:-0}
@@ -53,20 +63,22 @@ else
   server_cpus=none
 fi
 
-out=server/target/bench
+out=bench/target/results
 prev=
 for a in "$@"; do
   [ "$prev" = "--out" ] && out=$a
   prev=$a
 done
 mkdir -p "$out"
-# Run from a private copy: other builds in this tree may rewrite server/target/atelier.jar mid-run.
+# Run from private copies: other builds in this tree may rewrite the jars mid-run.
 run_jar="$out/atelier-under-test.jar"
-cp -p "$JAR" "$run_jar.tmp" && mv "$run_jar.tmp" "$run_jar"
+gen_jar="$out/atelier-bench.jar"
+cp -p "$SERVER_JAR" "$run_jar.tmp" && mv "$run_jar.tmp" "$run_jar"
+cp -p "$BENCH_JAR" "$gen_jar.tmp" && mv "$gen_jar.tmp" "$gen_jar"
 set +e
 # shellcheck disable=SC2086
-"${pin[@]}" java $java_opts -Dbench.command="bench/run.sh $scenario $*" -cp "$run_jar" \
-  fr.atelier.server.bench.Bench "$scenario" --server-cpus "$server_cpus" --jar "$run_jar" "$@" 2>&1 | tee "$out/$scenario.out"
+"${pin[@]}" java $java_opts -Dbench.command="bench/run.sh $scenario $*" -cp "$gen_jar" \
+  fr.atelier.bench.Bench "$scenario" --server-cpus "$server_cpus" --jar "$run_jar" "$@" 2>&1 | tee "$out/$scenario.out"
 status=${PIPESTATUS[0]}
 echo
 echo "[run.sh] results in $out/ (last lines of summary.txt):"

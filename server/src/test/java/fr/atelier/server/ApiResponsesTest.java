@@ -8,18 +8,18 @@ import org.junit.jupiter.api.Test;
 
 /** Every API answer is JSON a program can read, with the pages' protection against MIME sniffing (issue 11, item 4). */
 class ApiResponsesTest {
-    static AtelierServer server;
+    static TestNode node;
     static Http http;
 
     @BeforeAll
     static void start() {
-        server = AtelierServer.start(TestServers.fastest());
-        http = new Http(server.port());
+        node = TestNode.fastest();
+        http = node.http();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        node.close();
     }
 
     @Test

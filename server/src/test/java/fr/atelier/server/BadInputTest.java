@@ -4,28 +4,24 @@ import static fr.atelier.server.WsClient.cmd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every kind of bad input gets a clear error, changes nothing, and leaves the connection usable. */
 class BadInputTest {
-    static AtelierServer server;
-    static WebSocketClient ws;
+    static TestNode node;
     static Http http;
 
     @BeforeAll
     static void start() {
-        server = AtelierServer.start(TestServers.fastest());
-        ws = server.vertx().createWebSocketClient(new WebSocketClientOptions().setMaxConnections(100));
-        http = new Http(server.port());
+        node = TestNode.fastest();
+        http = node.http();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        node.close();
     }
 
     private record Room(String code, String host, WsClient console, WsClient phone) {}
@@ -33,10 +29,10 @@ class BadInputTest {
     private Room room() {
         JsonNode created = http.createSession("poll", "Entrées invalides");
         String code = created.get("code").asText();
-        WsClient console = WsClient.connect(ws, server.port());
+        WsClient console = node.connect();
         console.hello(code, "facilitator", created.get("hostToken").asText());
         JsonNode joined = http.join(code, "Lina");
-        WsClient phone = WsClient.connect(ws, server.port());
+        WsClient phone = node.connect();
         phone.hello(code, "participant", joined.get("rejoinToken").asText());
         return new Room(code, created.get("hostToken").asText(), console, phone);
     }
@@ -85,7 +81,7 @@ class BadInputTest {
         JsonNode view = r.console.awaitView(v -> v.path("session").path("phase").asText().equals("ACTIVITY"));
         assertThat(view.path("activity").path("asked").asInt()).as("nothing asked").isZero();
 
-        WsClient screen = WsClient.connect(ws, server.port());
+        WsClient screen = node.connect();
         screen.hello(r.code, "screen", null);
         assertThat(screen.command(cmd("session.end")).get("code").asText()).isEqualTo("forbidden");
     }
@@ -93,15 +89,15 @@ class BadInputTest {
     @Test
     void wrongTokensUnknownCodesAndOversizedFramesCloseWithTheirCodes() {
         Room r = room();
-        WsClient intruder = WsClient.connect(ws, server.port());
+        WsClient intruder = node.connect();
         assertThat(intruder.hello(r.code, "facilitator", "not-the-token").get("code").asText()).isEqualTo("unauthorized");
         assertThat(intruder.awaitClose()).isEqualTo((short) 4401);
 
-        WsClient lost = WsClient.connect(ws, server.port());
+        WsClient lost = node.connect();
         assertThat(lost.hello("ZZZZZZ", "screen", null).get("code").asText()).isEqualTo("unknown_session");
         assertThat(lost.awaitClose()).isEqualTo((short) 4404);
 
-        WsClient oldClient = WsClient.connect(ws, server.port());
+        WsClient oldClient = node.connect();
         oldClient.sendRaw("{\"type\":\"hello\",\"protocol\":0,\"code\":\"" + r.code + "\",\"role\":\"screen\"}");
         assertThat(oldClient.awaitClose()).isEqualTo((short) 4400);
 

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,21 +21,19 @@ import org.junit.jupiter.api.Test;
  * must never have had.
  */
 class CardsSessionFlowTest {
-    static AtelierServer server;
-    static WebSocketClient ws;
+    static TestNode node;
     static Http http;
 
     @BeforeAll
     static void start() {
-        server = AtelierServer.start(TestServers.embedded(TestServers.newDataDir()));
-        ws = server.vertx().createWebSocketClient(new WebSocketClientOptions().setMaxConnections(1000));
-        http = new Http(server.port());
+        node = TestNode.embedded();
+        http = node.http();
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
+        if (node != null) {
+            node.close();
         }
     }
 
@@ -85,9 +81,9 @@ class CardsSessionFlowTest {
         JsonNode created = http.createSession("cards", "Rencontre SPRO de Dreux");
         String code = created.get("code").asText();
         String host = created.get("hostToken").asText();
-        WsClient console = WsClient.connect(ws, server.port());
+        WsClient console = node.connect();
         assertThat(console.hello(code, "facilitator", host).path("type").asText()).isEqualTo("welcome");
-        WsClient screen = WsClient.connect(ws, server.port());
+        WsClient screen = node.connect();
         screen.hello(code, "screen", null);
 
         List<String> names = List.of("Camille", "Lou", "Sami", "Nina", "Yanis");
@@ -96,7 +92,7 @@ class CardsSessionFlowTest {
         for (String nickname : names) {
             JsonNode joined = http.join(code, nickname);
             ids.put(nickname, joined.get("participantId").asText());
-            WsClient phone = WsClient.connect(ws, server.port());
+            WsClient phone = node.connect();
             phone.hello(code, "participant", joined.get("rejoinToken").asText());
             phones.put(nickname, phone);
         }
@@ -228,7 +224,7 @@ class CardsSessionFlowTest {
         }
 
         // ---- archive ----
-        Pg pg = new Pg(server.databaseUrl());
+        Pg pg = new Pg(node.server().databaseUrl());
         String sessionId = (String) pg.await(v -> v != null, "select id from session where code = ? order by created_at desc limit 1", code);
         pg.await(v -> Long.valueOf(2).equals(v), "select count(*) from cards_round where session_id = ?", sessionId);
         assertThat(pg.rows("select round_number, case_number, structure_id, counsellor, beneficiary, grids, redraws from cards_round"
@@ -247,7 +243,7 @@ class CardsSessionFlowTest {
         long citations = (Long) pg.value("select count(*) from cards_citation where session_id = ?", sessionId);
         assertThat(pg.value("select count(*) from session_event where session_id = ? and type = 'cards.deckChosen'", sessionId)).isEqualTo(1L);
 
-        server.archiver().archive(sessionId).await();
+        node.server().archiver().archive(sessionId).await();
         assertThat(pg.value("select count(*) from cards_grid_value where session_id = ?", sessionId)).isEqualTo(values);
         assertThat(pg.value("select count(*) from cards_citation where session_id = ?", sessionId)).isEqualTo(citations);
         assertThat(pg.value("select count(*) from cards_round where session_id = ?", sessionId)).isEqualTo(2L);

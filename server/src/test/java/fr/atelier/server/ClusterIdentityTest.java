@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Test;
 class ClusterIdentityTest {
     @Test
     void aNodeOnAnotherDatabaseOfTheSameRedisRefusesToStartButARedisThatLostItsDataDoesNotBlockARestart() {
-        Config a = TestServers.external();
+        Config a = TestConfig.external();
         String key = "atelier:cluster:" + a.clusterName();
-        Map<String, String> onOtherDb = ServerProcess.env(a);
-        onOtherDb.put("ATELIER_DATABASE_URL", TestServers.freshExternalDatabase());
-        onOtherDb.put("ATELIER_DATA_DIR", TestServers.newDataDir().toString());
-        RedisClient client = RedisClient.create(TestServers.EXTERNAL_REDIS);
-        AtelierServer nodeA = AtelierServer.start(a);
+        Map<String, String> onOtherDb = TestConfig.env(a);
+        onOtherDb.put("ATELIER_DATABASE_URL", TestConfig.freshExternalDatabase());
+        onOtherDb.put("ATELIER_DATA_DIR", TestConfig.newDataDir().toString());
+        RedisClient client = RedisClient.create(TestConfig.EXTERNAL_REDIS);
+        TestNode nodeA = TestNode.start(a);
         try (StatefulRedisConnection<String, String> redis = client.connect()) {
             String id = redis.sync().get(key);
             assertThat(id).isNotBlank().isEqualTo(new Pg(a.databaseUrl()).value("select value from setting where name = 'cluster_id'"));
@@ -37,18 +37,18 @@ class ClusterIdentityTest {
 
             // A database that served another installation: both hold an id and they differ.
             Map<String, String> elsewhere = new java.util.HashMap<>(onOtherDb);
-            elsewhere.put("ATELIER_CLUSTER_NAME", TestServers.throwawayClusterName());
-            AtelierServer.start(Config.from(elsewhere)).close();
-            assertThatThrownBy(() -> AtelierServer.start(Config.from(onOtherDb)))
+            elsewhere.put("ATELIER_CLUSTER_NAME", TestConfig.throwawayClusterName());
+            TestNode.start(Config.from(elsewhere)).close();
+            assertThatThrownBy(() -> TestNode.start(Config.from(onOtherDb)))
                     .isInstanceOf(StartupError.class)
                     .hasMessageContaining("serves the Atelier installation " + id)
                     .hasMessageContaining("belongs to the installation");
-            assertThat(new Http(nodeA.port()).get("/health/ready").status()).as("node A untouched").isEqualTo(200);
+            assertThat(nodeA.http().get("/health/ready").status()).as("node A untouched").isEqualTo(200);
 
             // Redis lost its data: the restart takes the database's id again.
             nodeA.close();
             redis.sync().del(key);
-            nodeA = AtelierServer.start(a);
+            nodeA = nodeA.restart();
             assertThat(redis.sync().get(key)).isEqualTo(id);
         } finally {
             nodeA.close();

@@ -6,6 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 class EmbeddedSessionFlowTest extends LiveSessionFlowTest {
     @BeforeAll
     static void start() {
-        startServer(TestServers.embedded(TestServers.newDataDir()));
+        startServer(TestConfig.embedded(TestConfig.newDataDir()));
     }
 }

@@ -6,6 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 class ExternalSessionFlowTest extends LiveSessionFlowTest {
     @BeforeAll
     static void start() {
-        startServer(TestServers.external());
+        startServer(TestConfig.external());
     }
 }

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.atelier.server.live.Tokens;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -23,21 +21,19 @@ import org.junit.jupiter.api.Test;
  * never have seen.
  */
 class HackathonSessionFlowTest {
-    static AtelierServer server;
-    static WebSocketClient ws;
+    static TestNode node;
     static Http http;
 
     @BeforeAll
     static void start() {
-        server = AtelierServer.start(TestServers.embedded(TestServers.newDataDir()));
-        ws = server.vertx().createWebSocketClient(new WebSocketClientOptions().setMaxConnections(1000));
-        http = new Http(server.port());
+        node = TestNode.embedded();
+        http = node.http();
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
+        if (node != null) {
+            node.close();
         }
     }
 
@@ -101,9 +97,9 @@ class HackathonSessionFlowTest {
         JsonNode created = http.createSession("hackathon", "Hackathon de Chartres");
         String code = created.get("code").asText();
         String host = created.get("hostToken").asText();
-        WsClient console = WsClient.connect(ws, server.port());
+        WsClient console = node.connect();
         console.hello(code, "facilitator", host);
-        WsClient screen = WsClient.connect(ws, server.port());
+        WsClient screen = node.connect();
         screen.hello(code, "screen", null);
 
         // ---- set-up in the lobby: an edited kit (a fifth challenge) and a jury invitation ----
@@ -123,7 +119,7 @@ class HackathonSessionFlowTest {
         WsClient[] phones = new WsClient[names.length];
         for (int i = 0; i < names.length; i++) {
             JsonNode joined = http.join(code, names[i]);
-            phones[i] = WsClient.connect(ws, server.port());
+            phones[i] = node.connect();
             phones[i].hello(code, "participant", joined.get("rejoinToken").asText());
         }
         WsClient camille = phones[0];
@@ -272,7 +268,7 @@ class HackathonSessionFlowTest {
         ack(console, cmd("session.openSatisfaction"));
         ack(camille, cmd("session.rate").put("score", 5).put("comment", "Super journée"));
         ack(console, cmd("session.end"));
-        Pg pg = new Pg(server.databaseUrl());
+        Pg pg = new Pg(node.server().databaseUrl());
         String sessionId = (String) pg.await(v -> v != null, "select id from session where code = ? order by created_at desc limit 1", code);
         pg.await(v -> Long.valueOf(2).equals(v), "select count(*) from hackathon_team where session_id = ?", sessionId);
         assertThat(pg.rows("select team_id, name, challenge_id, member_count, project_name, jury_score::text, jury_prize, public_prize,"
@@ -296,7 +292,7 @@ class HackathonSessionFlowTest {
                 .toString()).contains(Tokens.hash(juryToken)).doesNotContain(juryToken);
 
         long scoreRows = (Long) pg.value("select count(*) from hackathon_score where session_id = ?", sessionId);
-        server.archiver().archive(sessionId).await();
+        node.server().archiver().archive(sessionId).await();
         assertThat(pg.value("select count(*) from hackathon_score where session_id = ?", sessionId)).isEqualTo(scoreRows);
         assertThat(pg.value("select count(*) from hackathon_team where session_id = ?", sessionId)).isEqualTo(2L);
 

@@ -18,35 +18,35 @@ import org.junit.jupiter.api.Test;
  * join link must carry the laptop's address on the room's network, not "localhost".
  */
 class LaptopJoinAddressTest {
-    static AtelierServer server;
+    static TestNode node;
     static String lan;
 
     @BeforeAll
     static void start() {
         // Listening on every interface, as the product does by default (tests otherwise bind loopback only).
-        server = AtelierServer.start(TestServers.fastest().withHttpHost("0.0.0.0"));
+        node = TestNode.start(TestConfig.fastest().withHttpHost("0.0.0.0"));
         lan = new LocalNetwork().lanAddress().orElse(null);
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        node.close();
     }
 
     @Test
     void pagesOpenedOnLocalhostGiveTheRoomNetworkAddress() throws IOException {
-        String json = body(request("GET", "/api/join-base", "localhost:" + server.port(), ""));
+        String json = body(request("GET", "/api/join-base", "localhost:" + node.port(), ""));
         if (lan == null) {
-            assertThat(json).contains("\"phonesCanReach\":false").contains("localhost:" + server.port());
+            assertThat(json).contains("\"phonesCanReach\":false").contains("localhost:" + node.port());
             return;
         }
-        String expected = "http://" + lan + ":" + server.port();
+        String expected = "http://" + lan + ":" + node.port();
         assertThat(json).contains("\"base\":\"" + expected + "\"").contains("\"phonesCanReach\":true");
 
-        String created = body(request("POST", "/api/sessions", "localhost:" + server.port(), "{\"format\":\"poll\",\"title\":\"Salle sans internet\"}"));
+        String created = body(request("POST", "/api/sessions", "localhost:" + node.port(), "{\"format\":\"poll\",\"title\":\"Salle sans internet\"}"));
         assertThat(created).contains("\"joinUrl\":\"" + expected + "/j/");
         String code = created.replaceAll("(?s).*\"code\":\"([A-Z0-9]+)\".*", "$1");
-        String qr = body(request("GET", "/api/sessions/" + code + "/qr.svg", "127.0.0.1:" + server.port(), ""));
+        String qr = body(request("GET", "/api/sessions/" + code + "/qr.svg", "127.0.0.1:" + node.port(), ""));
         assertThat(qr).as("the QR code encodes the room-network join link").isEqualTo(QrCodes.svg(expected + "/j/" + code));
     }
 
@@ -54,8 +54,8 @@ class LaptopJoinAddressTest {
     void behindAProxyOrOnARealNameNothingChanges() throws IOException {
         assertThat(body(request("GET", "/api/join-base", "atelier.example.org", "")))
                 .contains("\"base\":\"http://atelier.example.org\"");
-        assertThat(body(requestWith("X-Forwarded-Host: atelier.example.org\r\n", "localhost:" + server.port())))
-                .contains("\"base\":\"http://localhost:" + server.port() + "\"");
+        assertThat(body(requestWith("X-Forwarded-Host: atelier.example.org\r\n", "localhost:" + node.port())))
+                .contains("\"base\":\"http://localhost:" + node.port() + "\"");
     }
 
     private static String request(String method, String path, String host, String body) throws IOException {
@@ -70,7 +70,7 @@ class LaptopJoinAddressTest {
 
     /** One HTTP/1.1 exchange over a plain socket: the only way to send any Host header we like. */
     private static String raw(String request) throws IOException {
-        try (Socket s = new Socket("127.0.0.1", server.port())) {
+        try (Socket s = new Socket("127.0.0.1", node.port())) {
             s.setSoTimeout(10_000);
             OutputStream out = s.getOutputStream();
             out.write(request.getBytes(StandardCharsets.UTF_8));

@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,18 +20,17 @@ import org.junit.jupiter.api.Test;
  */
 class LeaseLossTest {
     private final List<ServerProcess> nodes = new ArrayList<>();
-    private final Vertx clientVertx = Vertx.vertx();
-    private final WebSocketClient ws = clientVertx.createWebSocketClient(new WebSocketClientOptions());
     private RedisClient redisClient;
 
-    /** A node in a process of its own on the shared Redis and PostgreSQL; answers its HTTP port. */
-    private int node(String name, Config shared) {
-        Map<String, String> env = ServerProcess.env(shared);
+    /** A node in a process of its own on the shared Redis and PostgreSQL, ready. */
+    private ServerProcess node(String name, Config shared) {
+        Map<String, String> env = TestConfig.env(shared);
         env.put("ATELIER_NODE_ID", name);
-        env.put("ATELIER_DATA_DIR", TestServers.newDataDir().toString());
+        env.put("ATELIER_DATA_DIR", TestConfig.newDataDir().toString());
         ServerProcess p = ServerProcess.start(env);
         nodes.add(p);
-        return p.awaitReady(Duration.ofSeconds(120));
+        p.awaitReady(Duration.ofSeconds(120));
+        return p;
     }
 
     @AfterEach
@@ -45,15 +41,14 @@ class LeaseLossTest {
         if (redisClient != null) {
             redisClient.shutdown();
         }
-        clientVertx.close().await();
     }
 
     @Test
     void viewsKeepReachingTheOtherNodeAfterTheOwnerLosesAndRetakesItsLease() throws Exception {
-        Config shared = TestServers.external();
-        int a = node("node-a", shared);
-        int b = node("node-b", shared);
-        Http httpA = new Http(a);
+        Config shared = TestConfig.external();
+        ServerProcess a = node("node-a", shared);
+        ServerProcess b = node("node-b", shared);
+        Http httpA = a.http();
         JsonNode created = httpA.createSession("poll", "Bail perdu");
         String code = created.get("code").asText();
         redisClient = RedisClient.create(shared.redisUrl());
@@ -61,17 +56,17 @@ class LeaseLossTest {
         String sessionId = redis.sync().get("atelier:code:" + code);
         assertThat(sessionId).as("the join code's index").isNotBlank();
 
-        WsClient console = WsClient.connect(ws, a);
+        WsClient console = a.connect();
         console.hello(code, "facilitator", created.get("hostToken").asText());
         assertThat(hosted(a)).as("the facilitator's node hosts the session").isEqualTo(1);
-        WsClient screenOnB = WsClient.connect(ws, b);
+        WsClient screenOnB = b.connect();
         screenOnB.hello(code, "screen", null);
-        WsClient phoneOnB = WsClient.connect(ws, b);
+        WsClient phoneOnB = b.connect();
         phoneOnB.hello(code, "participant", httpA.join(code, "Inès").get("rejoinToken").asText());
         // Watchers on both nodes: whichever node owns the session, the other's are relayed.
-        WsClient screenOnA = WsClient.connect(ws, a);
+        WsClient screenOnA = a.connect();
         screenOnA.hello(code, "screen", null);
-        WsClient phoneOnA = WsClient.connect(ws, a);
+        WsClient phoneOnA = a.connect();
         phoneOnA.hello(code, "participant", httpA.join(code, "Malo").get("rejoinToken").asText());
         console.command(cmd("session.start"));
         phoneOnB.awaitView(v -> v.path("session").path("phase").asText().equals("ACTIVITY"));
@@ -121,7 +116,7 @@ class LeaseLossTest {
     }
 
     /** Sessions a node hosts, as its /metrics reports them. */
-    private static int hosted(int port) {
-        return new Http(port).gauge("atelier_sessions_hosted");
+    private static int hosted(ServerProcess node) {
+        return node.http().gauge("atelier_sessions_hosted");
     }
 }

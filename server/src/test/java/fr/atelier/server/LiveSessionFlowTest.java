@@ -4,8 +4,6 @@ import static fr.atelier.server.WsClient.cmd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -16,20 +14,18 @@ import org.junit.jupiter.api.Test;
  * reveal, satisfaction, end, archive, synthesis. Run on both storage paths by the subclasses.
  */
 abstract class LiveSessionFlowTest {
-    static AtelierServer server;
-    static WebSocketClient ws;
+    static TestNode node;
     static Http http;
 
     static void startServer(Config config) {
-        server = AtelierServer.start(config);
-        ws = server.vertx().createWebSocketClient(new WebSocketClientOptions().setMaxConnections(1000));
-        http = new Http(server.port());
+        node = TestNode.start(config);
+        http = node.http();
     }
 
     @AfterAll
     static void stopServer() {
-        if (server != null) {
-            server.close();
+        if (node != null) {
+            node.close();
         }
     }
 
@@ -39,9 +35,9 @@ abstract class LiveSessionFlowTest {
         String code = created.get("code").asText();
         String host = created.get("hostToken").asText();
 
-        WsClient console = WsClient.connect(ws, server.port());
+        WsClient console = node.connect();
         assertThat(console.hello(code, "facilitator", host).path("type").asText()).isEqualTo("welcome");
-        WsClient screen = WsClient.connect(ws, server.port());
+        WsClient screen = node.connect();
         screen.hello(code, "screen", null);
 
         List<WsClient> phones = new ArrayList<>();
@@ -49,7 +45,7 @@ abstract class LiveSessionFlowTest {
         for (String nickname : List.of("Camille", "Élodie", "Sami")) {
             JsonNode joined = http.join(code, nickname);
             ids.add(joined.get("participantId").asText());
-            WsClient phone = WsClient.connect(ws, server.port());
+            WsClient phone = node.connect();
             JsonNode welcome = phone.hello(code, "participant", joined.get("rejoinToken").asText());
             assertThat(welcome.get("participantId").asText()).isEqualTo(joined.get("participantId").asText());
             phones.add(phone);
@@ -101,7 +97,7 @@ abstract class LiveSessionFlowTest {
         assertThat(console.command(cmd("session.end")).path("type").asText()).isEqualTo("ack");
         phones.get(0).awaitView(v -> v.path("session").path("phase").asText().equals("ENDED"));
 
-        Pg pg = new Pg(server.databaseUrl());
+        Pg pg = new Pg(node.server().databaseUrl());
         String sessionId = (String) pg.await(v -> v != null, "select id from session where code = ? order by created_at desc limit 1", code);
         assertThat(pg.value("select count(*) from participant where session_id = ?", sessionId)).isEqualTo(3L);
         assertThat(pg.value("select count(*) from satisfaction_answer where session_id = ?", sessionId)).isEqualTo(3L);
@@ -113,7 +109,7 @@ abstract class LiveSessionFlowTest {
         assertThat(pg.value("select type from session_event where session_id = ? and seq = 1", sessionId)).isEqualTo("session.created");
 
         // Archiving again is harmless: same rows, no duplicates.
-        server.archiver().archive(sessionId).await();
+        node.server().archiver().archive(sessionId).await();
         assertThat(pg.value("select count(*) from session_event where session_id = ?", sessionId)).isEqualTo(events);
 
         Http.Response synthesis = http.get("/api/sessions/" + code + "/synthesis", host);
@@ -136,7 +132,7 @@ abstract class LiveSessionFlowTest {
                 "atelier_websocket_connections", "jvm_memory_used_bytes", "vertx_http_server_active_connections");
 
         // The coordinators' activity report is a query over the archive.
-        Http.Response report = http.get("/api/coordination/report", TestServers.COORDINATOR_KEY);
+        Http.Response report = http.get("/api/coordination/report", TestConfig.COORDINATOR_KEY);
         assertThat(report.status()).isEqualTo(200);
         JsonNode row = null;
         for (JsonNode r : report.json().path("sessions")) {
@@ -149,8 +145,8 @@ abstract class LiveSessionFlowTest {
         assertThat(row.path("satisfaction").asDouble()).isEqualTo(4.3);
         assertThat(report.json().path("overall").path("sessions").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(http.get("/api/coordination/report", "mauvaise-cle").status()).isEqualTo(401);
-        assertThat(http.get("/api/coordination/report.csv", TestServers.COORDINATOR_KEY).body()).contains("Atelier de Dreux");
-        Http.Response viaCoordination = http.get("/api/coordination/sessions/" + code + "/synthesis", TestServers.COORDINATOR_KEY);
+        assertThat(http.get("/api/coordination/report.csv", TestConfig.COORDINATOR_KEY).body()).contains("Atelier de Dreux");
+        Http.Response viaCoordination = http.get("/api/coordination/sessions/" + code + "/synthesis", TestConfig.COORDINATOR_KEY);
         assertThat(viaCoordination.status()).isEqualTo(200);
         assertThat(viaCoordination.json().path("participants")).hasSize(3);
 

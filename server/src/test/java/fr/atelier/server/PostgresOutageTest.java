@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** PostgreSQL is down when a session ends: the archive waits in Redis and lands once it is back. */
 class PostgresOutageTest {
     private EmbeddedPostgres postgres;
-    private AtelierServer server;
+    private TestNode node;
 
     private EmbeddedPostgres postgresOn(Path dir, int port) throws Exception {
         return EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false).setPort(port).start();
@@ -24,8 +22,8 @@ class PostgresOutageTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (server != null) {
-            server.close();
+        if (node != null) {
+            node.close();
         }
         if (postgres != null) {
             postgres.close();
@@ -34,7 +32,7 @@ class PostgresOutageTest {
 
     @Test
     void anArchiveThatFailedIsRetriedAndNothingIsLost() throws Exception {
-        Path dataDir = TestServers.newDataDir();
+        Path dataDir = TestConfig.newDataDir();
         Path pgDir = Files.createDirectories(dataDir.resolve("external-pg"));
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -42,16 +40,15 @@ class PostgresOutageTest {
         }
         postgres = postgresOn(pgDir, port);
         String url = postgres.getJdbcUrl("postgres", "postgres");
-        server = AtelierServer.start(TestServers.embedded(dataDir).withServices(null, url));
-        WebSocketClient ws = server.vertx().createWebSocketClient(new WebSocketClientOptions());
-        Http http = new Http(server.port());
+        node = TestNode.start(TestConfig.embedded(dataDir).withServices(null, url));
+        Http http = node.http();
         JsonNode created = http.createSession("poll", "Base en panne");
         String code = created.get("code").asText();
         String host = created.get("hostToken").asText();
-        WsClient console = WsClient.connect(ws, server.port());
+        WsClient console = node.connect();
         console.hello(code, "facilitator", host);
         JsonNode joined = http.join(code, "Maëlle");
-        WsClient phone = WsClient.connect(ws, server.port());
+        WsClient phone = node.connect();
         phone.hello(code, "participant", joined.get("rejoinToken").asText());
         console.command(cmd("session.openSatisfaction"));
         assertThat(phone.command(cmd("session.rate").put("score", 5).put("comment", "Parfait")).path("type").asText()).isEqualTo("ack");
@@ -66,7 +63,7 @@ class PostgresOutageTest {
         Pg pg = new Pg(url);
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (System.nanoTime() < deadline && !Long.valueOf(1L).equals(pg.value("select count(*) from session where code = ?", code))) {
-            server.archiver().retryPending().await(); // what the periodic retry (every 15 s) does
+            node.server().archiver().retryPending().await(); // what the periodic retry (every 15 s) does
             Thread.sleep(250);
         }
         assertThat(pg.value("select count(*) from session where code = ?", code)).isEqualTo(1L);

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,24 +20,22 @@ import org.junit.jupiter.api.Test;
  * claims the project without its key changes nothing in it.
  */
 class PrioritisationSessionFlowTest {
-    static AtelierServer server;
-    static WebSocketClient ws;
+    static TestNode node;
     static Http http;
     static Pg pg;
 
     @BeforeAll
     static void start() {
         // The embedded default: a database of its own, whatever other tests did to the shared one.
-        server = AtelierServer.start(TestServers.embedded(TestServers.newDataDir()));
-        ws = server.vertx().createWebSocketClient(new WebSocketClientOptions().setMaxConnections(1000));
-        http = new Http(server.port());
-        pg = new Pg(server.databaseUrl());
+        node = TestNode.embedded();
+        http = node.http();
+        pg = new Pg(node.server().databaseUrl());
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
+        if (node != null) {
+            node.close();
         }
     }
 
@@ -59,7 +55,7 @@ class PrioritisationSessionFlowTest {
 
     private static Phone join(String code, String nickname) {
         JsonNode joined = http.join(code, nickname);
-        WsClient phone = WsClient.connect(ws, server.port());
+        WsClient phone = node.connect();
         assertThat(phone.hello(code, "participant", joined.get("rejoinToken").asText()).path("type").asText()).isEqualTo("welcome");
         return new Phone(phone, joined.get("participantId").asText(), nickname);
     }
@@ -127,9 +123,9 @@ class PrioritisationSessionFlowTest {
         // ---- session 1: collect ----------------------------------------------------------------
         JsonNode created = http.createSession("prioritisation", "Dessine-moi le travail, séance 1");
         String code = created.get("code").asText();
-        WsClient console = WsClient.connect(ws, server.port());
+        WsClient console = node.connect();
         console.hello(code, "facilitator", created.get("hostToken").asText());
-        WsClient screen = WsClient.connect(ws, server.port());
+        WsClient screen = node.connect();
         screen.hello(code, "screen", null);
         ack(console, useProject(projectId, key, "s1ab"));
         console.awaitView(v -> v.path("activity").path("project").path("id").asText().equals(projectId));
@@ -286,7 +282,7 @@ class PrioritisationSessionFlowTest {
         assertThat(pg.value("select deadline::text from project_action where project_id = ? and id = ?", projectId, actionTemoignages))
                 .isEqualTo("2026-03-31");
         long events = (Long) pg.value("select count(*) from session_event where session_id = ?", session1);
-        server.archiver().archive(session1).await();
+        node.server().archiver().archive(session1).await();
         assertThat(pg.value("select count(*) from project_contribution where project_id = ?", projectId)).isEqualTo(7L);
         assertThat(pg.value("select count(*) from project_vote where session_id = ?", session1)).isEqualTo(11L);
         assertThat(pg.value("select count(*) from session_event where session_id = ?", session1)).isEqualTo(events);
@@ -319,7 +315,7 @@ class PrioritisationSessionFlowTest {
 
         JsonNode created2 = http.createSession("prioritisation", "Dessine-moi le travail, séance 2");
         String code2 = created2.get("code").asText();
-        WsClient console2 = WsClient.connect(ws, server.port());
+        WsClient console2 = node.connect();
         console2.hello(code2, "facilitator", created2.get("hostToken").asText());
         ack(console2, useProject(projectId, key, "s2cd"));
         JsonNode carried = console2.awaitView(v -> v.path("activity").path("contributions").size() == 6);
@@ -361,7 +357,7 @@ class PrioritisationSessionFlowTest {
         // ---- a session that claims the project without its key is refused at once, changes nothing --
         JsonNode created3 = http.createSession("prioritisation", "Usurpation");
         String code3 = created3.get("code").asText();
-        WsClient console3 = WsClient.connect(ws, server.port());
+        WsClient console3 = node.connect();
         console3.hello(code3, "facilitator", created3.get("hostToken").asText());
         ObjectNode forged = cmd("prioritisation.useProject").put("projectKey", "une-cle-inventee-0123456789").put("tag", "evil");
         forged.set("project", after.get("project"));
@@ -373,7 +369,7 @@ class PrioritisationSessionFlowTest {
         ack(console3, cmd("session.end"));
         String session3 = sessionId(code3);
         pg.await(v -> v != null, "select archived_at from session where id = ?", session3);
-        server.archiver().archive(session3).await();
+        node.server().archiver().archive(session3).await();
         assertThat(pg.value("select count(*) from project_session where session_id = ?", session3)).isEqualTo(0L);
         assertThat(pg.value("select title from project_action where project_id = ? and id = ?", projectId, actionTemoignages))
                 .isEqualTo("Témoignages de professionnels dans les collèges");
@@ -383,7 +379,7 @@ class PrioritisationSessionFlowTest {
         JsonNode created4 = http.createSession("prioritisation", "Atelier sans projet");
         String code4 = created4.get("code").asText();
         String host4 = created4.get("hostToken").asText();
-        WsClient console4 = WsClient.connect(ws, server.port());
+        WsClient console4 = node.connect();
         console4.hello(code4, "facilitator", host4);
         ack(console4, cmd("session.start"));
         ack(console4, cmd("prioritisation.contribute").put("text", "Post-it : le permis de conduire est exigé").put("kind", "difficulty")

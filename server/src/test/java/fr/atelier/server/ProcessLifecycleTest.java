@@ -3,9 +3,6 @@ package fr.atelier.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,11 +29,11 @@ class ProcessLifecycleTest {
 
     @Test
     void aSecondServerOnTheSameDataFolderExitsAtOnceAndLeavesTheFirstAloneThenAKilledOnesLockIsTakenOver() {
-        Path dataDir = TestServers.newDataDir();
-        Map<String, String> env = ServerProcess.env(TestServers.embedded(dataDir));
+        Path dataDir = TestConfig.newDataDir();
+        Map<String, String> env = TestConfig.env(TestConfig.embedded(dataDir));
         try (ServerProcess first = ServerProcess.start(env)) {
-            int port = first.awaitReady(START);
-            Http http = new Http(port);
+            first.awaitReady(START);
+            Http http = first.http();
             String code = http.createSession("poll", "Un dossier, un serveur").get("code").asText();
 
             try (ServerProcess second = ServerProcess.start(env)) {
@@ -53,9 +50,9 @@ class ProcessLifecycleTest {
             // kill -9: the operating system drops the lock, the first's Redis and PostgreSQL stay behind.
             first.kill9();
             try (ServerProcess third = ServerProcess.start(env)) {
-                int port3 = third.awaitReady(START);
+                third.awaitReady(START);
                 assertThat(third.output()).contains("taking over the data folder");
-                assertThat(new Http(port3).get("/api/sessions/" + code).status()).as("nothing lost").isEqualTo(200);
+                assertThat(third.http().get("/api/sessions/" + code).status()).as("nothing lost").isEqualTo(200);
             }
         } finally {
             stopLeftovers(dataDir);
@@ -64,20 +61,18 @@ class ProcessLifecycleTest {
 
     @Test
     void aCleanStopHandsSessionsBackBeforeItsRedisStops() throws IOException {
-        Vertx client = Vertx.vertx();
-        WebSocketClient ws = client.createWebSocketClient(new WebSocketClientOptions());
         // The embedded Redis is what the stop sequence must stop last; PostgreSQL may be external (faster start).
-        Config base = TestServers.fastest();
-        Map<String, String> env = ServerProcess.env(base);
+        Config base = TestConfig.fastest();
+        Map<String, String> env = TestConfig.env(base);
         env.remove("ATELIER_REDIS_URL");
         try (ServerProcess node = ServerProcess.start(env)) {
-            int port = node.awaitReady(START);
-            Http http = new Http(port);
+            node.awaitReady(START);
+            Http http = node.http();
             List<String> codes = new ArrayList<>();
             for (String title : List.of("Arrêt propre", "Arrêt propre, bis")) {
                 JsonNode created = http.createSession("poll", title);
                 // A connected console makes the node host the session: it holds its lease in Redis.
-                WsClient console = WsClient.connect(ws, port);
+                WsClient console = node.connect();
                 assertThat(console.hello(created.get("code").asText(), "facilitator", created.get("hostToken").asText())
                         .path("type").asText()).isEqualTo("welcome");
                 codes.add(created.get("code").asText());
@@ -96,16 +91,15 @@ class ProcessLifecycleTest {
                         .containsPattern("(?i)DEL\r\n\\$\\d+\r\natelier:\\{" + Pattern.quote(m.group(1)) + "\\}:owner\r\n");
             }
         } finally {
-            client.close().await();
             stopLeftovers(base.dataDir());
         }
     }
 
     @Test
     void aTakenPortMakesTheNodeExitNonZero() throws IOException {
-        Config base = TestServers.fastest();
+        Config base = TestConfig.fastest();
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
-            Map<String, String> env = ServerProcess.env(base);
+            Map<String, String> env = TestConfig.env(base);
             env.put("ATELIER_HTTP_PORT", Integer.toString(taken.getLocalPort()));
             try (ServerProcess node = ServerProcess.start(env)) {
                 assertThat(node.awaitExit(START)).as("exit code").isNotZero();
@@ -121,17 +115,17 @@ class ProcessLifecycleTest {
 
     @Test
     void readinessAnswers503WhenPostgresqlIsDown() throws Exception {
-        Path dataDir = TestServers.newDataDir();
+        Path dataDir = TestConfig.newDataDir();
         int pgPort;
         try (ServerSocket s = new ServerSocket(0)) {
             pgPort = s.getLocalPort();
         }
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(Files.createDirectories(dataDir.resolve("external-pg")))
                 .setCleanDataDirectory(false).setPort(pgPort).start();
-        AtelierServer server = null;
+        TestNode node = null;
         try {
-            server = AtelierServer.start(TestServers.embedded(dataDir).withServices(null, postgres.getJdbcUrl("postgres", "postgres")));
-            Http http = new Http(server.port());
+            node = TestNode.start(TestConfig.embedded(dataDir).withServices(null, postgres.getJdbcUrl("postgres", "postgres")));
+            Http http = node.http();
             assertThat(http.get("/health/ready").status()).isEqualTo(200);
             postgres.close();
             postgres = null;
@@ -140,8 +134,8 @@ class ProcessLifecycleTest {
             assertThat(ready.json().path("checks").toString()).contains("postgresql");
             assertThat(http.get("/health/live").status()).isEqualTo(200);
         } finally {
-            if (server != null) {
-                server.close();
+            if (node != null) {
+                node.close();
             }
             if (postgres != null) {
                 postgres.close();

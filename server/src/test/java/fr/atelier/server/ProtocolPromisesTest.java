@@ -32,24 +32,22 @@ class ProtocolPromisesTest {
     static final Set<String> REJECTION_CODES = Set.of("forbidden", "wrong_phase", "invalid", "not_found", "conflict",
             "session_ended", "unavailable", "bad_message", "rate_limited");
 
-    static AtelierServer server;
-    static WebSocketClient ws;
+    static TestNode node;
     static WebSocketClient bigFrames;
     static Http http;
 
     @BeforeAll
     static void start() {
-        server = AtelierServer.start(TestServers.fastest());
-        ws = server.vertx().createWebSocketClient(new WebSocketClientOptions().setMaxConnections(100));
+        node = TestNode.fastest();
         // A browser sends a message as one frame, whatever its size.
-        bigFrames = server.vertx().createWebSocketClient(new WebSocketClientOptions().setMaxConnections(10)
+        bigFrames = node.server().vertx().createWebSocketClient(new WebSocketClientOptions().setMaxConnections(10)
                 .setMaxFrameSize(1024 * 1024).setMaxMessageSize(1024 * 1024));
-        http = new Http(server.port());
+        http = node.http();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        node.close();
     }
 
     private record Room(String code, String host, WsClient console) {}
@@ -57,21 +55,21 @@ class ProtocolPromisesTest {
     private Room room(String format) {
         JsonNode created = http.createSession(format, "Promesses du protocole");
         String code = created.get("code").asText();
-        WsClient console = WsClient.connect(ws, server.port());
+        WsClient console = node.connect();
         assertThat(console.hello(code, "facilitator", created.get("hostToken").asText()).path("type").asText()).isEqualTo("welcome");
         return new Room(code, created.get("hostToken").asText(), console);
     }
 
     private WsClient phone(String code, String nickname) {
         JsonNode joined = http.join(code, nickname);
-        WsClient phone = WsClient.connect(ws, server.port());
+        WsClient phone = node.connect();
         phone.hello(code, "participant", joined.get("rejoinToken").asText());
         return phone;
     }
 
     /** The session's sequence number as a new screen is welcomed with it. */
     private long seq(String code) {
-        WsClient screen = WsClient.connect(ws, server.port());
+        WsClient screen = node.connect();
         long seq = screen.hello(code, "screen", null).path("seq").asLong();
         screen.close();
         return seq;
@@ -166,7 +164,7 @@ class ProtocolPromisesTest {
                 if (++sent % 30 == 0) {
                     // Stay under the per-connection rate limit: a fresh console connection.
                     console.close();
-                    console = WsClient.connect(ws, server.port());
+                    console = node.connect();
                     console.hello(r.code, "facilitator", r.host);
                 }
                 JsonNode answer = console.command(c.command());
@@ -248,7 +246,7 @@ class ProtocolPromisesTest {
     @Test
     void aCommandBeforeHelloGetsTheDocumentedError() {
         Room r = room("poll");
-        WsClient early = WsClient.connect(ws, server.port());
+        WsClient early = node.connect();
         String id = UUID.randomUUID().toString();
         early.send(frame(id, cmd("session.end")));
         JsonNode error = early.next(m -> m.path("type").asText().matches("error|rejected|ack"));
@@ -268,14 +266,14 @@ class ProtocolPromisesTest {
         r.console.sendRaw(allowed);
         assertThat(r.console.next(m -> "gros".equals(m.path("id").asText())).path("code").asText()).isEqualTo("invalid");
 
-        for (WebSocketClient client : List.of(bigFrames, ws)) {
-            WsClient console = WsClient.connect(client, server.port());
+        for (boolean oneFrame : List.of(true, false)) {
+            WsClient console = oneFrame ? WsClient.connect(bigFrames, node.port(), null) : node.connect();
             console.hello(r.code, "facilitator", r.host);
             console.sendRaw(frame("trop", cmd("poll.ask").put("text", "y".repeat(300 * 1024))).toString());
             JsonNode error = console.next(m -> m.path("type").asText().equals("error"));
             assertThat(error.path("code").asText()).isEqualTo("too_large");
             assertThat(error.path("message").asText()).contains("256");
-            assertThat(console.awaitClose()).as(client == bigFrames ? "one frame" : "fragmented").isEqualTo((short) 1009);
+            assertThat(console.awaitClose()).as(oneFrame ? "one frame" : "fragmented").isEqualTo((short) 1009);
         }
     }
 

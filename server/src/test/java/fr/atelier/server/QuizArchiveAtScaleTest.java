@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.atelier.workshops.core.Json;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,23 +21,19 @@ import org.junit.jupiter.api.Test;
  */
 class QuizArchiveAtScaleTest {
     static final int PEOPLE = 400;
-    static AtelierServer server;
-    static WebSocketClient ws;
+    static TestNode node;
     static Http http;
 
     @BeforeAll
     static void start() {
-        server = AtelierServer.start(TestServers.embedded(TestServers.newDataDir(), Map.of("ATELIER_JOINS_PER_MINUTE", "100000")));
-        // A browser takes messages of any size; the console's view lists every team member.
-        ws = server.vertx().createWebSocketClient(new WebSocketClientOptions().setMaxConnections(1000)
-                .setMaxFrameSize(16 << 20).setMaxMessageSize(16 << 20));
-        http = new Http(server.port());
+        node = TestNode.embedded(Map.of("ATELIER_JOINS_PER_MINUTE", "100000"));
+        http = node.http();
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
+        if (node != null) {
+            node.close();
         }
     }
 
@@ -47,11 +41,11 @@ class QuizArchiveAtScaleTest {
     void tenThousandAnswersAreArchivedAndArchivedAgain() {
         JsonNode created = http.createSession("quiz", "Forum de l'orientation");
         String code = created.get("code").asText();
-        WsClient console = WsClient.connect(ws, server.port());
+        WsClient console = node.connect();
         console.hello(code, "facilitator", created.get("hostToken").asText());
         List<WsClient> phones = new ArrayList<>();
         for (int i = 0; i < PEOPLE; i++) {
-            WsClient phone = WsClient.connect(ws, server.port());
+            WsClient phone = node.connect();
             phone.hello(code, "participant", http.join(code, "Visiteur " + i).get("rejoinToken").asText());
             phones.add(phone);
         }
@@ -88,7 +82,7 @@ class QuizArchiveAtScaleTest {
         ok(console, cmd("quiz.finish"));
         ok(console, cmd("session.end"));
 
-        Pg pg = new Pg(server.databaseUrl());
+        Pg pg = new Pg(node.server().databaseUrl());
         String sessionId = (String) pg.await(v -> v != null, "select id from session where code = ?", code);
         pg.await(v -> v != null, "select session_id from quiz_game where session_id = ?", sessionId);
         long answers = (Long) pg.value("select count(*) from quiz_participant_answer where session_id = ?", sessionId);
@@ -97,7 +91,7 @@ class QuizArchiveAtScaleTest {
         assertThat(pg.value("select count(*) from quiz_team_answer where session_id = ?", sessionId))
                 .isEqualTo(50L * bank.path("questions").size());
 
-        server.archiver().archive(sessionId).await();
+        node.server().archiver().archive(sessionId).await();
         assertThat(pg.value("select count(*) from quiz_participant_answer where session_id = ?", sessionId)).isEqualTo(answers);
         assertThat(pg.value("select count(*) from quiz_participant where session_id = ?", sessionId)).isEqualTo((long) PEOPLE);
         phones.forEach(WsClient::close);

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.atelier.workshops.core.Json;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,21 +21,19 @@ import org.junit.jupiter.api.Test;
  * PostgreSQL, the synthesis and the CSV export. Also the library's HTTP import/export.
  */
 class QuizSessionFlowTest {
-    static AtelierServer server;
-    static WebSocketClient ws;
+    static TestNode node;
     static Http http;
 
     @BeforeAll
     static void start() {
-        server = AtelierServer.start(TestServers.embedded(TestServers.newDataDir()));
-        ws = server.vertx().createWebSocketClient(new WebSocketClientOptions().setMaxConnections(1000));
-        http = new Http(server.port());
+        node = TestNode.embedded();
+        http = node.http();
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
+        if (node != null) {
+            node.close();
         }
     }
 
@@ -95,15 +91,15 @@ class QuizSessionFlowTest {
         JsonNode created = http.createSession("quiz", "Challenge numérique de Dreux");
         r.code = created.get("code").asText();
         r.host = created.get("hostToken").asText();
-        r.console = WsClient.connect(ws, server.port());
+        r.console = node.connect();
         assertThat(r.console.hello(r.code, "facilitator", r.host).path("type").asText()).isEqualTo("welcome");
-        r.screen = WsClient.connect(ws, server.port());
+        r.screen = node.connect();
         r.screen.hello(r.code, "screen", null);
         for (String nickname : PEOPLE) {
             JsonNode joined = http.join(r.code, nickname);
             r.tokens.put(nickname, joined.get("rejoinToken").asText());
             r.ids.put(nickname, joined.get("participantId").asText());
-            WsClient phone = WsClient.connect(ws, server.port());
+            WsClient phone = node.connect();
             phone.hello(r.code, "participant", joined.get("rejoinToken").asText());
             r.phones.put(nickname, phone);
         }
@@ -202,7 +198,7 @@ class QuizSessionFlowTest {
             if (q == 2) {
                 // Lou's phone drops mid-question and comes back: the question and the team's answer are there.
                 r.phone("Lou").close();
-                WsClient again = WsClient.connect(ws, server.port());
+                WsClient again = node.connect();
                 assertThat(again.hello(r.code, "participant", r.tokens.get("Lou")).path("type").asText()).isEqualTo("welcome");
                 JsonNode live = quiz(again.awaitView(v -> true)).path("live");
                 assertThat(live.path("question").path("id").asText()).isEqualTo(qid);
@@ -248,7 +244,7 @@ class QuizSessionFlowTest {
         assertThat(debrief.path("mine")).hasSize(5);
 
         String sessionId = endAndArchive(r);
-        Pg pg = new Pg(server.databaseUrl());
+        Pg pg = new Pg(node.server().databaseUrl());
         assertThat(pg.value("select pacing from quiz_game where session_id = ?", sessionId)).isEqualTo("live");
         assertThat(pg.value("select questions_played from quiz_game where session_id = ?", sessionId)).isEqualTo(5);
         assertThat(pg.rows("select name, final_rank, right_count from quiz_team where session_id = ? order by final_rank", sessionId))
@@ -288,7 +284,7 @@ class QuizSessionFlowTest {
             }
             if (step == 2) {
                 r.phone("Élodie").close();
-                WsClient again = WsClient.connect(ws, server.port());
+                WsClient again = node.connect();
                 again.hello(r.code, "participant", r.tokens.get("Élodie"));
                 JsonNode back = quiz(again.awaitView(v -> true)).path("challenge");
                 assertThat(back.path("questions")).hasSize(5);
@@ -319,7 +315,7 @@ class QuizSessionFlowTest {
         assertThat(end.path("ranking").get(0).path("name").asText()).isEqualTo("Les Orienteurs");
 
         String sessionId = endAndArchive(r);
-        Pg pg = new Pg(server.databaseUrl());
+        Pg pg = new Pg(node.server().databaseUrl());
         assertThat(pg.value("select pacing from quiz_game where session_id = ?", sessionId)).isEqualTo("challenge");
         assertThat(pg.value("select time_limit_minutes from quiz_game where session_id = ?", sessionId)).isEqualTo(20);
         assertThat(pg.value("select count(*) from quiz_question where session_id = ?", sessionId)).isEqualTo(5L);
@@ -333,13 +329,13 @@ class QuizSessionFlowTest {
 
     private String endAndArchive(Room r) {
         ok(r.console, cmd("session.end"));
-        Pg pg = new Pg(server.databaseUrl());
+        Pg pg = new Pg(node.server().databaseUrl());
         String sessionId = (String) pg.await(v -> v != null, "select id from session where code = ? order by created_at desc limit 1", r.code);
         pg.await(v -> v != null, "select session_id from quiz_game where session_id = ?", sessionId);
         long rows = (Long) pg.value("select count(*) from quiz_participant_answer where session_id = ?", sessionId);
         assertThat(rows).isPositive();
         // Archiving again changes nothing.
-        server.archiver().archive(sessionId).await();
+        node.server().archiver().archive(sessionId).await();
         assertThat(pg.value("select count(*) from quiz_participant_answer where session_id = ?", sessionId)).isEqualTo(rows);
         assertThat(pg.value("select count(*) from quiz_team where session_id = ?", sessionId)).isEqualTo(3L);
         long events = (Long) pg.value("select count(*) from session_event where session_id = ?", sessionId);

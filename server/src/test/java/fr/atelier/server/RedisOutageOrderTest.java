@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.atelier.workshops.core.Json;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +20,12 @@ import org.junit.jupiter.api.Test;
 class RedisOutageOrderTest {
     private static final int PHONES = 12;
     private TestRedis redis;
-    private AtelierServer server;
+    private TestNode node;
 
     @AfterEach
     void stop() throws Exception {
-        if (server != null) {
-            server.close();
+        if (node != null) {
+            node.close();
         }
         if (redis != null) {
             redis.close();
@@ -42,18 +40,17 @@ class RedisOutageOrderTest {
 
     @Test
     void answersSentBeforeTheCloseCountAfterTheOutage() throws Exception {
-        Path dataDir = TestServers.newDataDir();
+        Path dataDir = TestConfig.newDataDir();
         redis = new TestRedis(dataDir);
-        server = AtelierServer.start(TestServers.embedded(dataDir).withServices(redis.url(), null));
-        WebSocketClient ws = server.vertx().createWebSocketClient(new WebSocketClientOptions());
-        Http http = new Http(server.port());
+        node = TestNode.start(TestConfig.embedded(dataDir).withServices(redis.url(), null));
+        Http http = node.http();
         JsonNode created = http.createSession("poll", "Coupure et clôture");
         String code = created.get("code").asText();
-        WsClient console = WsClient.connect(ws, server.port());
+        WsClient console = node.connect();
         console.hello(code, "facilitator", created.get("hostToken").asText());
         List<WsClient> phones = new ArrayList<>();
         for (int i = 0; i < PHONES; i++) {
-            WsClient phone = WsClient.connect(ws, server.port());
+            WsClient phone = node.connect();
             phone.hello(code, "participant", http.join(code, "Téléphone " + i).get("rejoinToken").asText());
             phones.add(phone);
         }

@@ -4,8 +4,6 @@ import static fr.atelier.server.WsClient.cmd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -13,12 +11,12 @@ import org.junit.jupiter.api.Test;
 /** Redis stops for a few seconds: no crash, commands are held (decision 33), and service comes back by itself. */
 class RedisRestartTest {
     private TestRedis redis;
-    private AtelierServer server;
+    private TestNode node;
 
     @AfterEach
     void stop() throws Exception {
-        if (server != null) {
-            server.close();
+        if (node != null) {
+            node.close();
         }
         if (redis != null) {
             redis.close();
@@ -27,18 +25,17 @@ class RedisRestartTest {
 
     @Test
     void commandsDuringARedisOutageAreHeldAndNothingAcknowledgedIsLost() throws Exception {
-        Path dataDir = TestServers.newDataDir();
+        Path dataDir = TestConfig.newDataDir();
         redis = new TestRedis(dataDir);
-        Config config = TestServers.embedded(dataDir).withServices(redis.url(), null);
-        server = AtelierServer.start(config);
-        WebSocketClient ws = server.vertx().createWebSocketClient(new WebSocketClientOptions());
-        Http http = new Http(server.port());
+        Config config = TestConfig.embedded(dataDir).withServices(redis.url(), null);
+        node = TestNode.start(config);
+        Http http = node.http();
         JsonNode created = http.createSession("poll", "Coupure Redis");
         String code = created.get("code").asText();
-        WsClient console = WsClient.connect(ws, server.port());
+        WsClient console = node.connect();
         console.hello(code, "facilitator", created.get("hostToken").asText());
         JsonNode joined = http.join(code, "Yanis");
-        WsClient phone = WsClient.connect(ws, server.port());
+        WsClient phone = node.connect();
         phone.hello(code, "participant", joined.get("rejoinToken").asText());
         console.command(cmd("session.start"));
         var ask = cmd("poll.ask").put("text", "Redis tiendra-t-il ?");
@@ -49,7 +46,7 @@ class RedisRestartTest {
         var during = fr.atelier.workshops.core.Json.MAPPER.createObjectNode().put("type", "command").put("id", "answer-during-outage");
         during.set("command", cmd("poll.answer").put("questionId", "q1").put("option", 0));
         phone.send(during);
-        Http.Response ready = new Http(server.port()).get("/health/ready");
+        Http.Response ready = node.http().get("/health/ready");
         assertThat(ready.status()).as(ready.body()).isEqualTo(503);
 
         Thread.sleep(500);
@@ -63,6 +60,6 @@ class RedisRestartTest {
                 .path("type").asText()).isEqualTo("ack");
         JsonNode view = console.awaitView(v -> v.path("activity").path("question").path("answered").asInt() == 1);
         assertThat(view.path("activity").path("question").path("text").asText()).as("state from before the outage kept").isEqualTo("Redis tiendra-t-il ?");
-        assertThat(new Http(server.port()).get("/health/ready").status()).isEqualTo(200);
+        assertThat(node.http().get("/health/ready").status()).isEqualTo(200);
     }
 }

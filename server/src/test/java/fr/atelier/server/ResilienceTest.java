@@ -4,29 +4,25 @@ import static fr.atelier.server.WsClient.cmd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Nothing acknowledged is lost: resent commands, reconnecting phones, a whole server restart. */
 class ResilienceTest {
-    private final Path dataDir = TestServers.newDataDir();
-    private AtelierServer server;
-    private WebSocketClient ws;
+    private final Path dataDir = TestConfig.newDataDir();
+    private TestNode node;
     private Http http;
 
     private void start() {
-        server = AtelierServer.start(TestServers.embedded(dataDir));
-        ws = server.vertx().createWebSocketClient(new WebSocketClientOptions().setMaxConnections(100));
-        http = new Http(server.port());
+        node = TestNode.start(TestConfig.embedded(dataDir));
+        http = node.http();
     }
 
     @AfterEach
     void stop() {
-        if (server != null) {
-            server.close();
+        if (node != null) {
+            node.close();
         }
     }
 
@@ -41,10 +37,10 @@ class ResilienceTest {
         start();
         JsonNode created = http.createSession("poll", "Doublons");
         String code = created.get("code").asText();
-        WsClient console = WsClient.connect(ws, server.port());
+        WsClient console = node.connect();
         console.hello(code, "facilitator", created.get("hostToken").asText());
         JsonNode joined = http.join(code, "Noa");
-        WsClient phone = WsClient.connect(ws, server.port());
+        WsClient phone = node.connect();
         phone.hello(code, "participant", joined.get("rejoinToken").asText());
         console.command(cmd("session.start"));
         ask(console);
@@ -64,10 +60,10 @@ class ResilienceTest {
         start();
         JsonNode created = http.createSession("poll", "Reconnexion");
         String code = created.get("code").asText();
-        WsClient console = WsClient.connect(ws, server.port());
+        WsClient console = node.connect();
         console.hello(code, "facilitator", created.get("hostToken").asText());
         JsonNode joined = http.join(code, "Inès");
-        WsClient phone = WsClient.connect(ws, server.port());
+        WsClient phone = node.connect();
         phone.hello(code, "participant", joined.get("rejoinToken").asText());
         console.command(cmd("session.start"));
         ask(console);
@@ -78,7 +74,7 @@ class ResilienceTest {
 
         // The phone slept; meanwhile the facilitator closed the question.
         console.command(cmd("poll.close").put("questionId", "q1"));
-        WsClient again = WsClient.connect(ws, server.port());
+        WsClient again = node.connect();
         var hello = cmd("hello").put("protocol", 1).put("code", code).put("role", "participant")
                 .put("token", joined.get("rejoinToken").asText()).put("lastSeq", lastSeq);
         again.send(hello);
@@ -95,26 +91,26 @@ class ResilienceTest {
         JsonNode created = http.createSession("poll", "Redémarrage");
         String code = created.get("code").asText();
         String host = created.get("hostToken").asText();
-        WsClient console = WsClient.connect(ws, server.port());
+        WsClient console = node.connect();
         console.hello(code, "facilitator", host);
         JsonNode a = http.join(code, "Aya");
         JsonNode b = http.join(code, "Bastien");
         console.command(cmd("session.start"));
         ask(console);
-        WsClient phoneA = WsClient.connect(ws, server.port());
+        WsClient phoneA = node.connect();
         phoneA.hello(code, "participant", a.get("rejoinToken").asText());
         assertThat(phoneA.command(cmd("poll.answer").put("questionId", "q1").put("option", 2)).get("type").asText()).isEqualTo("ack");
 
-        server.close();
+        node.close();
         start();
 
-        WsClient phoneB = WsClient.connect(ws, server.port());
+        WsClient phoneB = node.connect();
         phoneB.hello(code, "participant", b.get("rejoinToken").asText());
         assertThat(phoneB.command(cmd("poll.answer").put("questionId", "q1").put("option", 1)).get("type").asText()).isEqualTo("ack");
-        WsClient phoneA2 = WsClient.connect(ws, server.port());
+        WsClient phoneA2 = node.connect();
         phoneA2.hello(code, "participant", a.get("rejoinToken").asText());
         assertThat(phoneA2.awaitView(v -> true).path("activity").path("question").path("myAnswer").asInt()).isEqualTo(2);
-        WsClient console2 = WsClient.connect(ws, server.port());
+        WsClient console2 = node.connect();
         console2.hello(code, "facilitator", host);
         JsonNode view = console2.awaitView(v -> v.path("activity").path("question").path("answered").asInt() == 2);
         assertThat(view.path("session").path("participantCount").asInt()).isEqualTo(2);
@@ -127,17 +123,17 @@ class ResilienceTest {
         JsonNode created = http.createSession("poll", "Instantané");
         String code = created.get("code").asText();
         String host = created.get("hostToken").asText();
-        WsClient console = WsClient.connect(ws, server.port());
+        WsClient console = node.connect();
         console.hello(code, "facilitator", host);
         JsonNode a = http.join(code, "Nour");
-        WsClient phone = WsClient.connect(ws, server.port());
+        WsClient phone = node.connect();
         phone.hello(code, "participant", a.get("rejoinToken").asText());
         console.command(cmd("session.start"));
         ask(console);
         phone.command(cmd("poll.answer").put("questionId", "q1").put("option", 0));
         assertThat(console.command(cmd("session.end")).get("type").asText()).isEqualTo("ack");
 
-        server.close();
+        node.close();
         start();
 
         // The actor is rebuilt from the snapshot written at the end (and the empty stream tail after it).
@@ -145,7 +141,7 @@ class ResilienceTest {
         assertThat(synthesis.path("phase").asText()).isEqualTo("ENDED");
         assertThat(synthesis.path("participants").get(0).path("nickname").asText()).isEqualTo("Nour");
         assertThat(synthesis.path("results").get(0).path("distribution").toString()).isEqualTo("[1,0,0]");
-        WsClient late = WsClient.connect(ws, server.port());
+        WsClient late = node.connect();
         late.hello(code, "participant", a.get("rejoinToken").asText());
         assertThat(late.command(cmd("poll.answer").put("questionId", "q1").put("option", 1)).get("code").asText())
                 .isEqualTo("session_ended");

@@ -1,11 +1,12 @@
 package fr.atelier.server;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,27 +23,13 @@ final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    private volatile int port = -1;
+    private Vertx clients;
+    private WebSocketClient ws;
 
     private ServerProcess(Process process, Path log) {
         this.process = process;
         this.log = log;
-    }
-
-    /** The settings of a test {@link Config} as the ATELIER_* variables of a child process. */
-    static Map<String, String> env(Config c) {
-        Map<String, String> env = new HashMap<>();
-        env.put("ATELIER_HTTP_HOST", "127.0.0.1");
-        env.put("ATELIER_HTTP_PORT", "0");
-        env.put("ATELIER_DATA_DIR", c.dataDir().toString());
-        env.put("ATELIER_COORDINATOR_KEY", TestServers.COORDINATOR_KEY);
-        env.put("ATELIER_CLUSTER_NAME", c.clusterName());
-        if (c.redisUrl() != null) {
-            env.put("ATELIER_REDIS_URL", c.redisUrl());
-        }
-        if (c.databaseUrl() != null) {
-            env.put("ATELIER_DATABASE_URL", c.databaseUrl());
-        }
-        return env;
     }
 
     static ServerProcess start(Map<String, String> settings) {
@@ -87,12 +74,34 @@ final class ServerProcess implements AutoCloseable {
             if (m.find()) {
                 int port = Integer.parseInt(m.group(1));
                 if (new Http(port).get("/health/ready").status() == 200) {
+                    this.port = port;
                     return port;
                 }
             }
             sleep(250);
         }
         throw new AssertionError("node not ready after " + timeout + ":\n" + output());
+    }
+
+    /** The node's HTTP port, once {@link #awaitReady} saw it ready. */
+    int port() {
+        if (port < 0) {
+            throw new IllegalStateException("awaitReady first");
+        }
+        return port;
+    }
+
+    Http http() {
+        return new Http(port());
+    }
+
+    /** A new WebSocket to this node, on a client Vert.x of this fixture (it outlives the node's death). */
+    synchronized WsClient connect() {
+        if (clients == null) {
+            clients = Vertx.vertx();
+            ws = clients.createWebSocketClient(TestNode.clientOptions().setMaxConnections(100));
+        }
+        return WsClient.connect(ws, port(), null);
     }
 
     /** Waits for the process to end by itself; answers its exit code. */
@@ -126,6 +135,12 @@ final class ServerProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (clients != null) {
+                clients.close().await();
+                clients = null;
+            }
+        }
         if (process.isAlive()) {
             process.destroy();
             try {

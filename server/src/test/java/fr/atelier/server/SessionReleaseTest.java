@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.atelier.server.live.LiveStore;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * although a phone still shows its end screen; a session never ended has keys that expire.
  */
 class SessionReleaseTest {
-    private AtelierServer server;
+    private TestNode node;
     private LiveStore store;
 
     @AfterEach
@@ -23,47 +21,46 @@ class SessionReleaseTest {
         if (store != null) {
             store.close();
         }
-        if (server != null) {
-            server.close();
+        if (node != null) {
+            node.close();
         }
     }
 
     @Test
     void anEndedSessionIsReleasedOnceArchivedWhileAPhoneKeepsItsFinalView() throws Exception {
-        server = AtelierServer.start(TestServers.fastest());
-        WebSocketClient ws = server.vertx().createWebSocketClient(new WebSocketClientOptions());
-        Http http = new Http(server.port());
+        node = TestNode.fastest();
+        Http http = node.http();
         JsonNode created = http.createSession("poll", "Fin de séance");
         String code = created.get("code").asText();
-        WsClient console = WsClient.connect(ws, server.port());
+        WsClient console = node.connect();
         console.hello(code, "facilitator", created.get("hostToken").asText());
-        WsClient phone = WsClient.connect(ws, server.port());
+        WsClient phone = node.connect();
         phone.hello(code, "participant", http.join(code, "Léa").get("rejoinToken").asText());
         console.command(cmd("session.start"));
-        assertThat(server.registry().hostedCount()).isEqualTo(1);
+        assertThat(node.server().registry().hostedCount()).isEqualTo(1);
         assertThat(console.command(cmd("session.end")).path("type").asText()).isEqualTo("ack");
         phone.awaitView(v -> v.path("session").path("phase").asText().equals("ENDED"));
         console.close();
 
         long deadline = System.currentTimeMillis() + 20_000;
-        while (server.registry().hostedCount() > 0 && System.currentTimeMillis() < deadline) {
+        while (node.server().registry().hostedCount() > 0 && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }
-        assertThat(server.registry().hostedCount()).as("released once archived, a phone still connected").isZero();
+        assertThat(node.server().registry().hostedCount()).as("released once archived, a phone still connected").isZero();
         Thread.sleep(2500); // a few lease rounds: nothing reloads it for the watching phone
-        assertThat(server.registry().hostedCount()).isZero();
+        assertThat(node.server().registry().hostedCount()).isZero();
         assertThat(phone.isClosed()).isFalse();
         assertThat(phone.awaitView(v -> true).path("session").path("phase").asText()).as("the final view stays").isEqualTo("ENDED");
     }
 
     @Test
     void aSessionNeverEndedHasKeysThatExpire() {
-        server = AtelierServer.start(TestServers.fastest());
-        Http http = new Http(server.port());
+        node = TestNode.fastest();
+        Http http = node.http();
         JsonNode created = http.createSession("poll", "Oubliée");
         String code = created.get("code").asText();
-        String sessionId = server.registry().sessionIdFor(code).await();
-        store = new LiveStore(server.vertx(), server.redisUrl());
+        String sessionId = node.server().registry().sessionIdFor(code).await();
+        store = new LiveStore(node.server().vertx(), node.server().redisUrl());
         for (String part : new String[] {"meta", "log"}) {
             long ttl = store.ttlSeconds(sessionId, part).await();
             System.out.println(part + " expires in " + ttl + " s");

@@ -23,7 +23,7 @@ class StartupFailuresTest {
     @Test
     void aDataFolderThatCannotBeWrittenIsNamed() throws IOException {
         Path file = Files.createTempFile("atelier-not-a-folder-", ".txt");
-        Map<String, String> env = ServerProcess.env(TestServers.embedded(file.resolve("data")));
+        Map<String, String> env = TestConfig.env(TestConfig.embedded(file.resolve("data")));
         try (ServerProcess node = ServerProcess.start(env)) {
             assertThat(node.awaitExit(EXIT)).as("exit code").isNotZero();
             assertOneClearLine(node.output(), "Impossible d'écrire dans le dossier de données", "ATELIER_DATA_DIR");
@@ -37,7 +37,7 @@ class StartupFailuresTest {
         boolean mounted = m.waitFor(10, TimeUnit.SECONDS) && m.exitValue() == 0;
         Assumptions.assumeTrue(mounted, "this machine does not let the test mount a small tmpfs (needs root)");
         try {
-            Map<String, String> env = ServerProcess.env(TestServers.embedded(mount.resolve("data")));
+            Map<String, String> env = TestConfig.env(TestConfig.embedded(mount.resolve("data")));
             try (ServerProcess node = ServerProcess.start(env)) {
                 assertThat(node.awaitExit(EXIT)).as("exit code").isNotZero();
                 assertOneClearLine(node.output(), "Disque plein", "Disk full");
@@ -49,7 +49,7 @@ class StartupFailuresTest {
 
     @Test
     void aMachineWithoutEmbeddedBinariesIsToldToUseExternalServices() {
-        Map<String, String> env = ServerProcess.env(TestServers.embedded(TestServers.newDataDir()));
+        Map<String, String> env = TestConfig.env(TestConfig.embedded(TestConfig.newDataDir()));
         try (ServerProcess node = ServerProcess.start(env, List.of("-Dos.arch=riscv64"))) {
             assertThat(node.awaitExit(EXIT)).as("exit code").isNotZero();
             assertOneClearLine(node.output(), "Pas de Redis ni de PostgreSQL intégrés", "ATELIER_REDIS_URL");
@@ -58,7 +58,7 @@ class StartupFailuresTest {
 
     @Test
     void aSettingThatIsNotANumberIsNamed() {
-        Map<String, String> env = ServerProcess.env(TestServers.embedded(TestServers.newDataDir()));
+        Map<String, String> env = TestConfig.env(TestConfig.embedded(TestConfig.newDataDir()));
         env.put("ATELIER_DB_POOL_SIZE", "quatre");
         try (ServerProcess node = ServerProcess.start(env)) {
             assertThat(node.awaitExit(EXIT)).as("exit code").isNotZero();

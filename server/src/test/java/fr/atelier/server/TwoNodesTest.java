@@ -4,9 +4,6 @@ import static fr.atelier.server.WsClient.cmd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -18,23 +15,17 @@ import org.junit.jupiter.api.Test;
  * acknowledged answer.
  */
 class TwoNodesTest {
-    private final List<AtelierServer> nodes = new ArrayList<>();
-    private final Vertx clientVertx = Vertx.vertx();
-    private final WebSocketClient ws = clientVertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(500));
+    private final List<TestNode> nodes = new ArrayList<>();
 
-    private AtelierServer node(String name, Config base) {
-        AtelierServer s = AtelierServer.start(TestServers.node(name, base.redisUrl(), base.databaseUrl()));
-        nodes.add(s);
-        return s;
+    private TestNode started(TestNode node) {
+        nodes.add(node);
+        return node;
     }
 
     /** Node A on the embedded default; node B uses A's Redis and PostgreSQL as external services. */
-    private AtelierServer[] twoNodes() {
-        AtelierServer a = AtelierServer.start(TestServers.embedded(TestServers.newDataDir()));
-        nodes.add(a);
-        Config shared = TestServers.embedded(TestServers.newDataDir()).withServices(a.redisUrl(), a.databaseUrl());
-        AtelierServer b = node("node-b", shared);
-        return new AtelierServer[] {a, b};
+    private TestNode[] twoNodes() {
+        TestNode a = started(TestNode.embedded());
+        return new TestNode[] {a, started(a.peer("node-b"))};
     }
 
     @AfterEach
@@ -42,7 +33,6 @@ class TwoNodesTest {
         for (int i = nodes.size() - 1; i >= 0; i--) {
             nodes.get(i).close();
         }
-        clientVertx.close().await();
     }
 
     private static com.fasterxml.jackson.databind.node.ObjectNode ask() {
@@ -53,21 +43,21 @@ class TwoNodesTest {
 
     @Test
     void participantsOnDifferentNodesSeeTheSameSession() {
-        AtelierServer[] n = twoNodes();
-        Http httpA = new Http(n[0].port());
-        Http httpB = new Http(n[1].port());
+        TestNode[] n = twoNodes();
+        Http httpA = n[0].http();
+        Http httpB = n[1].http();
         JsonNode created = httpA.createSession("poll", "Deux nœuds");
         String code = created.get("code").asText();
 
-        WsClient console = WsClient.connect(ws, n[1].port());
+        WsClient console = n[1].connect();
         assertThat(console.hello(code, "facilitator", created.get("hostToken").asText()).path("type").asText()).isEqualTo("welcome");
-        WsClient screen = WsClient.connect(ws, n[0].port());
+        WsClient screen = n[0].connect();
         screen.hello(code, "screen", null);
         List<WsClient> phones = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             Http http = i % 2 == 0 ? httpA : httpB;
             JsonNode joined = http.join(code, "Participant " + i);
-            WsClient phone = WsClient.connect(ws, (i % 2 == 0 ? n[1] : n[0]).port());
+            WsClient phone = (i % 2 == 0 ? n[1] : n[0]).connect();
             assertThat(phone.hello(code, "participant", joined.get("rejoinToken").asText()).path("type").asText()).isEqualTo("welcome");
             phones.add(phone);
         }
@@ -87,26 +77,24 @@ class TwoNodesTest {
 
     @Test
     void whenTheOwnerDiesAnotherNodeCarriesTheSessionOnWithEveryAcknowledgedAnswer() {
-        AtelierServer a = AtelierServer.start(TestServers.embedded(TestServers.newDataDir()));
-        nodes.add(a);
-        Config shared = TestServers.embedded(TestServers.newDataDir()).withServices(a.redisUrl(), a.databaseUrl());
-        AtelierServer b = node("node-b", shared);
-        AtelierServer c = node("node-c", shared);
-        Http httpB = new Http(b.port());
+        TestNode a = started(TestNode.embedded());
+        TestNode b = started(a.peer("node-b"));
+        TestNode c = started(a.peer("node-c"));
+        Http httpB = b.http();
         JsonNode created = httpB.createSession("poll", "Panne");
         String code = created.get("code").asText();
         String host = created.get("hostToken").asText();
 
         // The facilitator's node hosts the session (first to touch it).
-        WsClient console = WsClient.connect(ws, b.port());
+        WsClient console = b.connect();
         console.hello(code, "facilitator", host);
-        assertThat(b.registry().hostedCount()).isEqualTo(1);
+        assertThat(b.server().registry().hostedCount()).isEqualTo(1);
         List<JsonNode> joined = new ArrayList<>();
         List<WsClient> phonesOnC = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             JsonNode j = httpB.join(code, "Phone " + i);
             joined.add(j);
-            WsClient phone = WsClient.connect(ws, c.port());
+            WsClient phone = c.connect();
             phone.hello(code, "participant", j.get("rejoinToken").asText());
             phonesOnC.add(phone);
         }
@@ -117,7 +105,7 @@ class TwoNodesTest {
         assertThat(phonesOnC.get(1).command(cmd("poll.answer").put("questionId", "q1").put("option", 1)).path("type").asText()).isEqualTo("ack");
 
         long died = System.nanoTime();
-        b.crash();
+        b.server().crash();
         nodes.remove(b);
 
         // Phones on C keep their sockets: their answers are held until C or A takes the session over.
@@ -130,7 +118,7 @@ class TwoNodesTest {
         assertThat(takeoverMs).as("taken over within 5 s").isLessThan(5000);
 
         // The facilitator's browser reconnects by itself, here to node A.
-        WsClient console2 = WsClient.connect(ws, a.port());
+        WsClient console2 = a.connect();
         assertThat(console2.hello(code, "facilitator", host).path("type").asText()).isEqualTo("welcome");
         assertThat(phonesOnC.get(3).command(cmd("poll.answer").put("questionId", "q1").put("option", 0)).path("type").asText()).isEqualTo("ack");
         JsonNode view = console2.awaitView(v -> v.path("activity").path("question").path("answered").asInt() == 4);

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.atelier.server.http.Limits;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -24,22 +22,20 @@ import org.junit.jupiter.api.Test;
  */
 class VenueLimitsTest {
     static final int BUDGET = Limits.DEFAULT.missesPerMinute();
-    static AtelierServer server;
+    static TestNode node;
     static Http http;
-    static WebSocketClient ws;
 
     @BeforeAll
     static void start() {
         Limits d = Limits.DEFAULT;
-        server = AtelierServer.start(TestServers.fastest()
+        node = TestNode.start(TestConfig.fastest()
                 .withLimits(new Limits(d.missesPerMinute(), d.joinsPerMinute(), d.createsPerMinute(), 1)));
-        http = new Http(server.port());
-        ws = server.vertx().createWebSocketClient(new WebSocketClientOptions().setMaxConnections(100));
+        http = node.http();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        node.close();
     }
 
     @Test
@@ -84,8 +80,8 @@ class VenueLimitsTest {
                 .as("a join of the session the room reached, guesses exhausted").isEqualTo(201);
         assertThat(venue.post("/api/sessions/" + later + "/join", "{\"nickname\":\"Inès\"}").status()).isEqualTo(201);
         assertThat(venue.get("/api/sessions/" + reached).status()).isEqualTo(200);
-        try (WsClient phone = WsClient.connect(ws, server.port(), "10.20.1.1");
-             WsClient screen = WsClient.connect(ws, server.port(), "10.20.1.1")) {
+        try (WsClient phone = node.connect("10.20.1.1");
+             WsClient screen = node.connect("10.20.1.1")) {
             assertThat(phone.hello(reached, "participant", camille.get("rejoinToken").asText()).path("type").asText())
                     .as("a phone of the room reconnects").isEqualTo("welcome");
             assertThat(screen.hello(reached, "screen", null).path("type").asText()).isEqualTo("welcome");
@@ -120,7 +116,7 @@ class VenueLimitsTest {
         assertThat(refusedRightAfterExhausting(guesser, attempt -> guesser.get("/api/sessions/" + existing.get(attempt)).status() == 429))
                 .as("a code the address never reached is a guess too").isTrue();
         assertThat(refusedRightAfterExhausting(guesser, attempt -> {
-            try (WsClient s = WsClient.connect(ws, server.port(), "10.20.2.1")) {
+            try (WsClient s = node.connect("10.20.2.1")) {
                 JsonNode e = s.hello(unknownCode(99), "screen", null);
                 return e.path("code").asText().equals("rate_limited") && s.awaitClose() == 4429;
             }
@@ -141,7 +137,7 @@ class VenueLimitsTest {
         }
         assertThat(status).isEqualTo(429);
         assertThat(wrong).isBetween(BUDGET, BUDGET + slack(t0));
-        assertThat(http.from("10.20.3.2").get("/api/coordination/report", TestServers.COORDINATOR_KEY).status())
+        assertThat(http.from("10.20.3.2").get("/api/coordination/report", TestConfig.COORDINATOR_KEY).status())
                 .as("another address").isEqualTo(200);
     }
 
@@ -154,7 +150,7 @@ class VenueLimitsTest {
         boolean refused = false;
         for (int i = 0; i < 2 * BUDGET && !refused; i++) {
             if (i % 2 == 0) {
-                try (WsClient console = WsClient.connect(ws, server.port(), "10.20.4.1")) {
+                try (WsClient console = node.connect("10.20.4.1")) {
                     JsonNode answer = console.hello(code, "facilitator", "jeton-faux-" + i);
                     short close = console.awaitClose();
                     refused = answer.path("code").asText().equals("rate_limited") && close == 4429;

@@ -4,9 +4,6 @@ import static fr.atelier.server.WsClient.cmd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,7 +20,6 @@ import org.junit.jupiter.api.Test;
  * its unsent data passes the bound.
  */
 class WebSocketTimeoutsTest {
-    private final Vertx clientVertx = Vertx.vertx();
     private ServerProcess node;
     private int port;
 
@@ -32,12 +28,11 @@ class WebSocketTimeoutsTest {
         if (node != null) {
             node.close();
         }
-        clientVertx.close().await();
     }
 
     /** The node in a process of its own, as an operator runs it, with these settings changed. */
     private void startNode(Map<String, String> settings) {
-        Map<String, String> env = ServerProcess.env(TestServers.fastest());
+        Map<String, String> env = TestConfig.env(TestConfig.fastest());
         env.putAll(settings);
         node = ServerProcess.start(env);
         port = node.awaitReady(java.time.Duration.ofSeconds(120));
@@ -53,12 +48,11 @@ class WebSocketTimeoutsTest {
     @Test
     void aSilentSocketIsClosedAfterTheIdleTimeoutWhileAClientAnsweringPingsStays() throws Exception {
         startNode(Map.of("ATELIER_WS_IDLE_SECONDS", "2"));
-        Http http = new Http(port);
+        Http http = node.http();
         JsonNode created = http.createSession("poll", "Silence");
         String code = created.get("code").asText();
-        WebSocketClient ws = clientVertx.createWebSocketClient(new WebSocketClientOptions());
         // A real client: it sends nothing either, but answers the server's pings (as browsers do).
-        WsClient alive = WsClient.connect(ws, port);
+        WsClient alive = node.connect();
         alive.hello(code, "screen", null);
 
         try (RawWebSocket silent = RawWebSocket.open(port, 64 * 1024)) {
@@ -76,13 +70,11 @@ class WebSocketTimeoutsTest {
     @Test
     void aClientThatDoesNotReadIsDroppedOnceItsUnsentDataPassesTheBound() throws Exception {
         startNode(Map.of("ATELIER_WS_IDLE_SECONDS", "8", "ATELIER_WS_MAX_PENDING_KIB", "16"));
-        Http http = new Http(port);
+        Http http = node.http();
         JsonNode created = http.createSession("poll", "Projecteur bloqué");
         String code = created.get("code").asText();
         String host = created.get("hostToken").asText();
-        WebSocketClient ws = clientVertx.createWebSocketClient(new WebSocketClientOptions()
-                .setMaxFrameSize(AtelierServer.MAX_FRAME).setMaxMessageSize(AtelierServer.MAX_FRAME));
-        WsClient console = WsClient.connect(ws, port);
+        WsClient console = node.connect();
         console.hello(code, "facilitator", host);
         console.command(cmd("session.start"));
 
@@ -116,14 +108,14 @@ class WebSocketTimeoutsTest {
             assertThat(stuck.eof()).as("the server closed the connection").isTrue();
         }
         // It reconnects and gets the current view like any other.
-        WsClient again = WsClient.connect(ws, port);
+        WsClient again = node.connect();
         assertThat(again.hello(code, "facilitator", host).path("type").asText()).isEqualTo("welcome");
         assertThat(console.isClosed()).isFalse();
     }
 
     /** Sockets past their hello, as /metrics reports them. */
     private int connections() {
-        return new Http(port).gauge("atelier_websocket_connections");
+        return node.http().gauge("atelier_websocket_connections");
     }
 
     /** A WebSocket client written on a bare TCP socket: it answers no ping and reads only when told to. */

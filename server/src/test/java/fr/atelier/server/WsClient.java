@@ -44,12 +44,11 @@ public final class WsClient implements AutoCloseable {
         });
     }
 
-    public static WsClient connect(WebSocketClient client, int port) {
-        return connect(client, port, null);
-    }
-
-    /** Connects as if through a reverse proxy that saw the client at {@code forwardedFor} (null: directly). */
-    public static WsClient connect(WebSocketClient client, int port, String forwardedFor) {
+    /**
+     * Connects as if through a reverse proxy that saw the client at {@code forwardedFor} (null: directly).
+     * Tests get their sockets from their node ({@link TestNode#connect()}, {@link ServerProcess#connect()}).
+     */
+    static WsClient connect(WebSocketClient client, int port, String forwardedFor) {
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws");
         if (forwardedFor != null) {
             options.addHeader("X-Forwarded-For", forwardedFor);

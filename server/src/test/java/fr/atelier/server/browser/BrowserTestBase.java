@@ -1,7 +1,6 @@
 package fr.atelier.server.browser;
 
-import fr.atelier.server.AtelierServer;
-import fr.atelier.server.TestServers;
+import fr.atelier.server.TestNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,15 +33,15 @@ public abstract class BrowserTestBase {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     protected static final Duration WAIT = Duration.ofSeconds(15);
-    protected static AtelierServer server;
+    protected static TestNode node;
     protected static String base;
     private final List<WebDriver> browsers = new ArrayList<>();
 
     @BeforeAll
     static void startServer() {
         requireChromium();
-        server = AtelierServer.start(TestServers.embedded(TestServers.newDataDir()));
-        base = "http://127.0.0.1:" + server.port();
+        node = TestNode.embedded();
+        base = "http://127.0.0.1:" + node.port();
     }
 
     /** Skips the test where this machine has no Chromium, except in CI where it must. */
@@ -58,8 +57,8 @@ public abstract class BrowserTestBase {
 
     @AfterAll
     static void stopServer() {
-        if (server != null) {
-            server.close();
+        if (node != null) {
+            node.close();
         }
     }
 

@@ -2,8 +2,8 @@ package fr.atelier.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.atelier.server.AtelierServer;
-import fr.atelier.server.TestServers;
+import fr.atelier.server.TestNode;
+import fr.atelier.server.TestConfig;
 import fr.atelier.server.infra.LocalNetwork;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +27,14 @@ class LaptopBrowserTest extends BrowserTestBase {
     static void startServer() {
         requireChromium();
         // Listening on every interface, as the product does by default; the browser still uses localhost.
-        server = AtelierServer.start(TestServers.embedded(TestServers.newDataDir()).withHttpHost("0.0.0.0"));
-        base = "http://localhost:" + server.port();
+        node = TestNode.start(TestConfig.embedded(TestConfig.newDataDir()).withHttpHost("0.0.0.0"));
+        base = "http://localhost:" + node.port();
     }
 
     @Test
     void aLaptopOpenedOnLocalhostShowsPhonesTheRoomAddress() {
         String lan = new LocalNetwork().lanAddress().orElse(null);
-        String expected = lan == null ? base : "http://" + lan + ":" + server.port();
+        String expected = lan == null ? base : "http://" + lan + ":" + node.port();
 
         WebDriver facilitator = desktop();
         facilitator.get(base + "/");

@@ -145,7 +145,7 @@ class PlatformBrowserTest extends BrowserTestBase {
 
         // The coordinators' space lists the archived session in the year's activity report.
         WebDriver coordination = desktop();
-        coordination.get(base + "/coordination#k=" + fr.atelier.server.TestServers.COORDINATOR_KEY);
+        coordination.get(base + "/coordination#k=" + fr.atelier.server.TestConfig.COORDINATOR_KEY);
         for (int i = 0; i < 20 && coordination.findElements(testId("coord-session-" + code)).isEmpty(); i++) {
             click(coordination, "coord-apply"); // the archive lands a moment after the end
             sleep(500);

@@ -211,7 +211,7 @@ class PrioritisationBrowserTest extends BrowserTestBase {
         await(phones.get(0), "ended");
 
         // Once archived, the project's print view holds the plan, the synthesis and the session.
-        Pg pg = new Pg(server.databaseUrl());
+        Pg pg = new Pg(node.server().databaseUrl());
         pg.await(v -> v != null && ((Long) v) == 1L, "select count(*) from project_session where project_id = ?", projectId);
         facilitator.get(consoleUrl.replaceAll("#.*", ""));
         String printUrl = await(facilitator, "prio-project-print").getAttribute("href");

@@ -7,18 +7,19 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Starts real Atelier nodes for tests: on the embedded default (temporary data directory), or on
- * this machine's external Redis and PostgreSQL (ATELIER_TEST_REDIS_URL / ATELIER_TEST_DATABASE_URL,
- * defaulting to localhost).
+ * The settings of every test node, in this JVM ({@link TestNode}) or in a child JVM ({@link ServerProcess}):
+ * the embedded default (temporary data directory), or this machine's external Redis and PostgreSQL
+ * (ATELIER_TEST_REDIS_URL / ATELIER_TEST_DATABASE_URL, defaulting to localhost) with a database and a
+ * cluster name of the test's own.
  */
-public final class TestServers {
+public final class TestConfig {
     public static final String EXTERNAL_REDIS = env("ATELIER_TEST_REDIS_URL", "redis://127.0.0.1:6379");
     public static final String EXTERNAL_DATABASE = env("ATELIER_TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test");
 
     /** The coordinators' key every test server is configured with. */
     public static final String COORDINATOR_KEY = "cle-coordination-tests";
 
-    private TestServers() {}
+    private TestConfig() {}
 
     public static Path newDataDir() {
         try {
@@ -122,7 +123,7 @@ public final class TestServers {
     static synchronized String throwawayClusterName() {
         String name = "test-" + java.util.UUID.randomUUID();
         if (CLUSTER_KEYS.isEmpty()) {
-            Runtime.getRuntime().addShutdownHook(new Thread(TestServers::deleteClusterKeys));
+            Runtime.getRuntime().addShutdownHook(new Thread(TestConfig::deleteClusterKeys));
         }
         CLUSTER_KEYS.add("atelier:cluster:" + name);
         return name;
@@ -150,6 +151,23 @@ public final class TestServers {
         env.put("ATELIER_CLUSTER_NAME", throwawayClusterName());
         env.put("ATELIER_COORDINATOR_KEY", COORDINATOR_KEY);
         return Config.from(env);
+    }
+
+    /** The settings of a test {@link Config} as the ATELIER_* variables of a child process. */
+    static Map<String, String> env(Config c) {
+        Map<String, String> env = new HashMap<>();
+        env.put("ATELIER_HTTP_HOST", "127.0.0.1");
+        env.put("ATELIER_HTTP_PORT", "0");
+        env.put("ATELIER_DATA_DIR", c.dataDir().toString());
+        env.put("ATELIER_COORDINATOR_KEY", COORDINATOR_KEY);
+        env.put("ATELIER_CLUSTER_NAME", c.clusterName());
+        if (c.redisUrl() != null) {
+            env.put("ATELIER_REDIS_URL", c.redisUrl());
+        }
+        if (c.databaseUrl() != null) {
+            env.put("ATELIER_DATABASE_URL", c.databaseUrl());
+        }
+        return env;
     }
 
     private static String env(String name, String fallback) {

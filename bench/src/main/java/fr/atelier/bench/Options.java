@@ -1,4 +1,4 @@
-package fr.atelier.server.bench;
+package fr.atelier.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ final class Options {
     String redisUrl = "redis://127.0.0.1:6379";
     String databaseUrl = "postgresql://postgres@127.0.0.1:5432/test";
     String jar = "server/target/atelier.jar";
-    Path out = Path.of("server/target/bench");
+    Path out = Path.of("bench/target/results");
     /** CPU list for server processes (taskset -c); null: no pinning. */
     String serverCpus = "1";
     /**
@@ -160,7 +160,7 @@ final class Options {
 
     static String usage() {
         return """
-                usage: java -cp server/target/atelier.jar fr.atelier.server.bench.Bench <scenario> [options]
+                usage: java -jar bench/target/atelier-bench.jar <scenario> [options]
                 scenarios:
                   one-session   (a) N participants in one poll session on one node
                   idle          (b) M idle participant connections held by one node
@@ -170,7 +170,7 @@ final class Options {
                   all           a, c, d (60 s unless --duration) and b
                 common options:
                   --redis URL (redis://127.0.0.1:6379)  --database URL (postgresql://postgres@127.0.0.1:5432/test)
-                  --jar server/target/atelier.jar  --out server/target/bench  --server-cpus 1|none
+                  --jar server/target/atelier.jar  --out bench/target/results  --server-cpus 1|none
                   --server-jvm-opts "-XX:+UseG1GC -XX:MaxGCPauseMillis=20" (the Docker image's)  --event-loops 2  --wait 30 (seconds per step before giving up)
                   --profile (Java Flight Recorder on the nodes during the measured phase; hottest methods in the JSON)
                 (a)/(c): --participants 2500 --rounds 10 --warmup-rounds 1 --answer-spread-ms 1000 --join-concurrency 32 --connect-concurrency 200

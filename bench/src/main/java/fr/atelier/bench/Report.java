@@ -1,4 +1,4 @@
-package fr.atelier.server.bench;
+package fr.atelier.bench;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,7 +25,7 @@ final class Report {
         root.put("scenario", scenario);
         root.put("date", OffsetDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         root.put("command", o.command != null ? o.command
-                : "java -cp " + o.jar + " fr.atelier.server.bench.Bench " + String.join(" ", o.args));
+                : "java -jar bench/target/atelier-bench.jar " + String.join(" ", o.args));
         root.put("javaCommandLine", ProcessHandle.current().info().commandLine().orElse("?"));
         root.set("machine", machine());
         root.set("serverJar", jarIdentity(o.jar));
@@ -101,6 +101,25 @@ final class Report {
             // not Linux
         }
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        return m;
+    }
+
+    /** A memory and CPU sample of every node and of the generator, labelled with the phase it ends. */
+    static ObjectNode memory(List<Node> nodes, String label) {
+        ObjectNode m = Util.JSON.createObjectNode();
+        m.put("at", label);
+        for (Node n : nodes) {
+            ObjectNode x = m.putObject(n.name);
+            x.put("alive", n.alive());
+            x.put("rssKb", n.rssKb());
+            x.put("cpuMs", n.cpuMs());
+            x.put("runQueueWaitMs", n.runQueueWaitMs());
+            x.put("fds", n.fdCount());
+            x.put("threads", n.threads());
+        }
+        m.put("generatorCpuMs", Util.selfCpuMs());
+        m.put("generatorRunQueueWaitMs", Node.runQueueWaitMs(ProcessHandle.current().pid()));
+        m.put("loadAverage", loadAverage());
         return m;
     }
 

@@ -1,4 +1,4 @@
-package fr.atelier.server.bench;
+package fr.atelier.bench;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -114,6 +114,16 @@ final class MiniRedis implements AutoCloseable {
             // unknown: treat as none
         }
         return out;
+    }
+
+    /** GET of one key on its own connection; null when missing or unreachable. */
+    static String get(String url, String key) {
+        try (MiniRedis m = new MiniRedis(url)) {
+            Object v = m.call("GET", key);
+            return v == null ? null : String.valueOf(v);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** When the session with this join code was archived to PostgreSQL (ms since the epoch), or null. */

@@ -1,4 +1,4 @@
-package fr.atelier.server.bench;
+package fr.atelier.bench;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -326,7 +326,7 @@ final class ChurnBench {
 
         if (o.churnEnd) {
             Conn.Reply ended = facilitator.command("{\"type\":\"session.end\"}").await();
-            res.set("archive", LiveBench.awaitArchive(o, List.of(node), session.code(), ended.arrivalUs()));
+            res.set("archive", ArchiveWait.await(o, List.of(node), session.code(), ended.arrivalUs()));
         } else {
             // Not ended: archiving replays the whole log (every join and leave), which takes long enough to
             // be left pending when the node stops, and then any node on this Redis would pick it up.

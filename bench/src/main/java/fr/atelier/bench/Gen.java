@@ -1,4 +1,4 @@
-package fr.atelier.server.bench;
+package fr.atelier.bench;
 
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;

@@ -1,4 +1,4 @@
-package fr.atelier.server.bench;
+package fr.atelier.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;

@@ -1,15 +1,9 @@
-package fr.atelier.server.bench;
+package fr.atelier.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Scenario (e) kill: {@code kill -9} of the node that owns a live session in the middle of an answer
@@ -28,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * After {@code --warmup-rounds} questions answered normally (JIT warm, a session mid-workshop), the next
  * question is asked and answered in a burst. During that burst (answers evenly spaced over {@code --answer-spread-ms}), once {@code --kill-after}
  * of them were sent, node 1 gets SIGKILL. Every client behaves like the product's page (socket.js, see
- * {@link Conn.Resilience}): it reconnects by itself with backoff and full jitter through the load
+ * {@link Resilience}): it reconnects by itself with backoff and full jitter through the load
  * balancer of deploy/nginx.conf (the dead node is skipped), says hello with its rejoin token and last
  * seq, and resends every unanswered command under the same id until it is acknowledged.
  *
@@ -41,7 +34,6 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 final class KillBench {
     static final String SCENARIO = "kill";
-    private static final long TARGET_MS = 5000;
     /** socket.js gives up on a command after this many "unavailable" answers (the user would have to redo it). */
     private static final int SOCKET_JS_UNAVAILABLE_RETRIES = 5;
 
@@ -67,15 +59,6 @@ final class KillBench {
         }, r -> r.set("recoveryEvents", events.toJson()));
     }
 
-    private static String redisGet(String url, String key) {
-        try (MiniRedis m = new MiniRedis(url)) {
-            Object v = m.call("GET", key);
-            return v == null ? null : String.valueOf(v);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
     private String body(ObjectNode r) {
         int n = o.participants;
         Node n1 = nodes.get(0);
@@ -94,7 +77,7 @@ final class KillBench {
         r.put("reattachDefinition", "kill -> first view on a new connection whose seq >= the highest seq the phone saw on its "
                 + "first connection and, when its answer was acknowledged before the connection dropped, whose myAnswer is that answer");
         ArrayNode mem = r.putArray("memory");
-        mem.add(memory("started"));
+        mem.add(Report.memory(nodes, "started"));
         r.put("node1Executable", n1.comm());
 
         Api.Created session = gen.api.create(n1.port, "Bench kill").await();
@@ -102,23 +85,23 @@ final class KillBench {
         r.put("code", code);
         // the first node that needs a session takes its lease: make it node 1 before anyone touches node 2
         int info = n1.httpGet("/api/sessions/" + code, 10_000);
-        String sessionId = redisGet(o.redisUrl, "atelier:code:" + code);
+        String sessionId = MiniRedis.get(o.redisUrl, "atelier:code:" + code);
         String ownerKey = "atelier:{" + sessionId + "}:owner";
-        String owner = redisGet(o.redisUrl, ownerKey);
+        String owner = MiniRedis.get(o.redisUrl, ownerKey);
         r.put("ownerBeforeKill", owner);
-        if (info != 200 || !n1.nodeId.equals(owner)) {
+        if (info != 200 || !n1.nodeId.equals(leaseNode(owner))) {
             throw new IllegalStateException("node1 does not own session " + code + " (GET info " + info + ", owner " + owner + ")");
         }
         Bench.log("session %s (%s) created, owned by node1", code, sessionId);
 
         // --- joins over HTTP ---
-        Conn.Balancer balancer = new Conn.Balancer(new int[] {n1.port, n2.port}, 5000);
+        Balancer balancer = new Balancer(new int[] {n1.port, n2.port}, 5000);
         Conn[] phones = new Conn[n];
         Stats.Samples joinLat = new Stats.Samples();
         long t0 = System.nanoTime();
         Util.runAll(gen.ctxs, n, o.joinConcurrency, i -> gen.api.join(nodes.get(i % 2).port, code, "P" + i)
                 .onSuccess(j -> {
-                    Conn c = new Conn(i, "participant", gen.ctx(i), errors).resilient(new Conn.Resilience(balancer, events));
+                    Conn c = new Conn(i, "participant", gen.ctx(i), errors).resilient(new Resilience(balancer, events));
                     c.token = j.rejoinToken();
                     c.participantId = j.participantId();
                     c.node = i % 2;
@@ -133,66 +116,11 @@ final class KillBench {
         joins.set("latencyMs", Stats.summaryMs(joinLat));
         Bench.log("%d/%d joined in %.2f s", joinLat.size(), n, joinSec);
 
-        // --- per-phone tracking (written on each phone's event loop) ---
-        long[] maxSeqFirstLink = new long[n];
-        Arrays.fill(maxSeqFirstLink, -1);
-        int[] option = new int[n];
-        Arrays.fill(option, -1);
-        long[] ackSeq = new long[n];
-        Arrays.fill(ackSeq, -1);
-        int[] ackLink = new int[n];
-        AtomicLongArray reattachUs = new AtomicLongArray(n);
-        AtomicLongArray rewelcomeUs = new AtomicLongArray(n);
-        AtomicLongArray firstViewAfterKillUs = new AtomicLongArray(n);
-        AtomicLongArray ownAnswerSeenAfterKillUs = new AtomicLongArray(n);
-        AtomicInteger reattached = new AtomicInteger();
-        boolean[] activeSeen = new boolean[n];
-        AtomicInteger activeCount = new AtomicInteger();
-        /** Highest question number (q1, q2...) each phone saw open. */
-        int[] openQ = new int[n];
-        AtomicLong killUs = new AtomicLong(Long.MAX_VALUE);
-        /** The option each phone sends in the burst (set before its send is scheduled). */
-        int[] chosen = new int[n];
-        Arrays.fill(chosen, -1);
         int killedQuestion = o.warmupRounds + 1;
         String qid = "q" + killedQuestion;
         String openMarker = "\"question\":{\"id\":\"" + qid + "\"";
 
-        Conn.ViewHandler phoneHandler = (c, f, arrivalUs, seq, ts) -> {
-            int i = c.index;
-            if (!activeSeen[i] && f.contains("\"phase\":\"ACTIVITY\"")) {
-                activeSeen[i] = true;
-                activeCount.incrementAndGet();
-            }
-            int qs = f.indexOf(QUESTION);
-            if (qs > 0) {
-                long num = Util.longAfter(f, QUESTION, qs);
-                if (num > openQ[i] && f.indexOf("\"status\":\"OPEN\"", qs) > 0) {
-                    openQ[i] = (int) num;
-                }
-            }
-            boolean ownAnswer = option[i] >= 0 && ackSeq[i] >= 0 && hasMyAnswer(f, openMarker, option[i]);
-            // the owner may push the view before the ack reaches the phone: compare with what it sent
-            boolean sentAnswerVisible = chosen[i] >= 0 && hasMyAnswer(f, openMarker, chosen[i]);
-            if (c.link <= 1) {
-                maxSeqFirstLink[i] = Math.max(maxSeqFirstLink[i], seq);
-            } else if (reattachUs.get(i) == 0 && seq >= maxSeqFirstLink[i]
-                    && (ackLink[i] != 1 || (seq >= ackSeq[i] && ownAnswer))) {
-                reattachUs.set(i, arrivalUs);
-                reattached.incrementAndGet();
-            }
-            if (arrivalUs > killUs.get()) {
-                firstViewAfterKillUs.compareAndSet(i, 0, arrivalUs);
-                if (sentAnswerVisible) {
-                    ownAnswerSeenAfterKillUs.compareAndSet(i, 0, arrivalUs);
-                }
-            }
-        };
-        Conn.WelcomeHandler phoneWelcome = (c, link, arrivalUs, seq) -> {
-            if (link > 1) {
-                rewelcomeUs.compareAndSet(c.index, 0, arrivalUs);
-            }
-        };
+        KillWatch w = new KillWatch(n, openMarker);
 
         // --- WebSockets + hello ---
         Stats.Samples helloLat = new Stats.Samples();
@@ -202,8 +130,8 @@ final class KillBench {
             if (c == null) {
                 return Future.succeededFuture();
             }
-            c.onView = phoneHandler;
-            c.onWelcome = phoneWelcome;
+            c.onView = w::phoneView;
+            c.onWelcome = w::phoneWelcome;
             long s0 = System.nanoTime();
             return c.open(gen.vertx, gen.ws, o.host, nodes.get(i % 2).port, code, c.token, o.waitSec * 1000L)
                     .onSuccess(x -> helloLat.add((System.nanoTime() - s0) / 1000))
@@ -220,32 +148,19 @@ final class KillBench {
                 .set("connectAndHelloMs", Stats.summaryMs(helloLat));
         Bench.log("%d phones connected", connected);
 
-        Conn screen = new Conn(0, "screen", gen.ctx(0), errors).resilient(new Conn.Resilience(balancer, events));
-        Conn facilitator = new Conn(0, "facilitator", gen.ctx(1), errors).resilient(new Conn.Resilience(balancer, events));
+        Conn screen = new Conn(0, "screen", gen.ctx(0), errors).resilient(new Resilience(balancer, events));
+        Conn facilitator = new Conn(0, "facilitator", gen.ctx(1), errors).resilient(new Resilience(balancer, events));
         facilitator.token = session.hostToken();
-        long[] screenMaxSeqFirstLink = {-1};
-        AtomicLong screenReattachUs = new AtomicLong();
-        AtomicLong screenAnswered = new AtomicLong();
-        screen.onView = (c, f, arrivalUs, seq, ts) -> {
-            if (c.link <= 1) {
-                screenMaxSeqFirstLink[0] = Math.max(screenMaxSeqFirstLink[0], seq);
-            } else if (screenReattachUs.get() == 0 && seq >= screenMaxSeqFirstLink[0]) {
-                screenReattachUs.set(arrivalUs);
-            }
-            int q = f.indexOf(openMarker);
-            if (q > 0) {
-                screenAnswered.set(Util.longAfter(f, "\"answered\":", q));
-            }
-        };
+        screen.onView = w::screenView;
         Util.on(screen.ctx, () -> screen.open(gen.vertx, gen.ws, o.host, n1.port, code, null, o.waitSec * 1000L)).await();
         Util.on(facilitator.ctx, () -> facilitator.open(gen.vertx, gen.ws, o.host, n2.port, code, facilitator.token,
                 o.waitSec * 1000L)).await();
-        mem.add(memory("connected"));
+        mem.add(Report.memory(nodes, "connected"));
         gen.api.close();
 
         // --- start, ask ---
         LiveBench.ok(facilitator, "{\"type\":\"session.start\"}");
-        if (!Util.waitFor(o.waitSec * 1000L, () -> activeCount.get() >= connected)) {
+        if (!Util.waitFor(o.waitSec * 1000L, () -> w.activeCount.get() >= connected)) {
             errors.inc("start_view_missing");
         }
         Random random = new Random(42);
@@ -255,11 +170,11 @@ final class KillBench {
         for (int k = 1; k < killedQuestion; k++) {
             int round = k;
             LiveBench.ok(facilitator, ask(k));
-            if (!Util.waitFor(o.waitSec * 1000L, () -> countOpen(openQ, live, round) >= connected)) {
+            if (!Util.waitFor(o.waitSec * 1000L, () -> w.countOpen(live, round) >= connected)) {
                 errors.inc("question_not_received");
             }
             Util.sleep(300);
-            int[] order = shuffled(connected, random);
+            int[] order = Util.shuffled(connected, random);
             Stats.Samples acks = new Stats.Samples();
             AtomicInteger done = new AtomicInteger();
             for (int s = 0; s < connected; s++) {
@@ -285,7 +200,7 @@ final class KillBench {
         }
 
         LiveBench.ok(facilitator, ask(killedQuestion));
-        if (!Util.waitFor(o.waitSec * 1000L, () -> countOpen(openQ, live, killedQuestion) >= connected)) {
+        if (!Util.waitFor(o.waitSec * 1000L, () -> w.countOpen(live, killedQuestion) >= connected)) {
             errors.inc("question_not_received");
         }
         Util.sleep(300);
@@ -295,7 +210,7 @@ final class KillBench {
         }
 
         // --- answer burst, kill -9 of node 1 in the middle ---
-        int[] order = shuffled(connected, random);
+        int[] order = Util.shuffled(connected, random);
         AtomicInteger sent = new AtomicInteger();
         AtomicInteger finished = new AtomicInteger();
         AtomicInteger acked = new AtomicInteger();
@@ -303,9 +218,6 @@ final class KillBench {
         AtomicInteger failed = new AtomicInteger();
         AtomicLong firstAckByNewOwnerUs = new AtomicLong(Long.MAX_VALUE);
         AtomicLong deadUs = new AtomicLong(Long.MAX_VALUE);
-        long[] sentUs = new long[n];
-        long[] ackArrivalUs = new long[n];
-        int[] sends = new int[n];
         long burstUs = Util.nowUs();
         long cpu2Before = n2.cpuMs();
         long wait2Before = n2.runQueueWaitMs();
@@ -315,10 +227,10 @@ final class KillBench {
             int i = c.index;
             long delay = Math.max(1, (long) s * o.answerSpreadMs / Math.max(1, connected));
             int opt = random.nextInt(4);
-            chosen[i] = opt;
+            w.chosen[i] = opt;
             String cmd = "{\"type\":\"poll.answer\",\"questionId\":\"" + qid + "\",\"option\":" + opt + "}";
             c.ctx.runOnContext(v -> gen.vertx.setTimer(delay, t -> {
-                sentUs[i] = Util.nowUs();
+                w.sentUs[i] = Util.nowUs();
                 sent.incrementAndGet();
                 c.command(cmd).onComplete(ar -> {
                     if (ar.failed()) {
@@ -326,11 +238,11 @@ final class KillBench {
                         errors.inc("answer_failed");
                     } else if (ar.result().accepted()) {
                         Conn.Reply reply = ar.result();
-                        option[i] = opt;
-                        ackSeq[i] = reply.seq();
-                        ackLink[i] = c.link;
-                        ackArrivalUs[i] = reply.arrivalUs();
-                        sends[i] = reply.sends();
+                        w.option[i] = opt;
+                        w.ackSeq[i] = reply.seq();
+                        w.ackLink[i] = c.link;
+                        w.ackArrivalUs[i] = reply.arrivalUs();
+                        w.sends[i] = reply.sends();
                         if (reply.lastSentUs() > deadUs.get()) {
                             firstAckByNewOwnerUs.accumulateAndGet(reply.arrivalUs(), Math::min);
                         }
@@ -349,7 +261,7 @@ final class KillBench {
         int sentAtKill = sent.get();
         int ackedAtKill = acked.get();
         long kUs = Util.nowUs();
-        killUs.set(kUs);
+        w.killUs.set(kUs);
         int exit = n1.killHard(10_000);
         long reapedUs = Util.nowUs();
         deadUs.set(reapedUs);
@@ -361,7 +273,7 @@ final class KillBench {
         try (MiniRedis m = new MiniRedis(o.redisUrl)) {
             while (System.nanoTime() < leaseDeadline) {
                 Object v = m.call("GET", ownerKey);
-                if (v != null && !n1.nodeId.equals(String.valueOf(v))) {
+                if (v != null && !n1.nodeId.equals(leaseNode(String.valueOf(v)))) {
                     leaseUs = Util.nowUs();
                     r.put("ownerAfterKill", String.valueOf(v));
                     break;
@@ -382,7 +294,7 @@ final class KillBench {
         if (!allAnswered) {
             errors.inc("answers_unfinished");
         }
-        boolean allBack = Util.waitFor(o.waitSec * 1000L, () -> reattached.get() >= affected.size() && screenReattachUs.get() != 0);
+        boolean allBack = Util.waitFor(o.waitSec * 1000L, () -> w.reattached.get() >= affected.size() && w.screenReattachUs.get() != 0);
         long recoveredUs = Util.nowUs();
         if (o.profile) {
             ObjectNode p = n2.profileStop();
@@ -394,18 +306,18 @@ final class KillBench {
         long wait2 = n2.runQueueWaitMs() - wait2Before;
         ObjectNode coreBusy = Util.cpuBusy(cores0, Util.cpuTimes());
         Bench.log("answers: %d/%d acked, %d rejected, %d failed; %d/%d node1 phones re-attached%s", acked.get(), connected,
-                rejected.get(), failed.get(), reattached.get(), affected.size(), allBack ? "" : " (gave up waiting)");
+                rejected.get(), failed.get(), w.reattached.get(), affected.size(), allBack ? "" : " (gave up waiting)");
 
         // --- final distribution: every acknowledged answer must be there ---
         int[] expected = new int[4];
         for (Conn c : live) {
-            if (ackSeq[c.index] >= 0) {
-                expected[option[c.index]]++;
+            if (w.ackSeq[c.index] >= 0) {
+                expected[w.option[c.index]]++;
             }
         }
         int[][] dist = new int[1][];
         boolean distOk = Util.waitFor(15_000, () -> {
-            dist[0] = distribution(facilitator.lastViewJson(), qid);
+            dist[0] = PollResults.fromView(facilitator.lastViewJson(), qid);
             return dist[0] != null && Arrays.equals(dist[0], expected);
         });
         long lost = 0;
@@ -415,8 +327,8 @@ final class KillBench {
             lost += Math.max(0, expected[k] - have);
             extra += Math.max(0, have - expected[k]);
         }
-        boolean screenOk = Util.waitFor(10_000, () -> screenAnswered.get() >= acked.get());
-        mem.add(memory("recovered"));
+        boolean screenOk = Util.waitFor(10_000, () -> w.screenAnswered.get() >= acked.get());
+        mem.add(Report.memory(nodes, "recovered"));
 
         // --- results ---
         ObjectNode results = r.putObject("results");
@@ -442,96 +354,11 @@ final class KillBench {
             errors.inc("no_takeover");
         }
 
-        long[] reattachTimes = new long[affected.size()];
-        long[] rewelcomeTimes = new long[affected.size()];
-        int within = 0;
-        int x = 0;
-        int y = 0;
-        int maxAttempts = 0;
-        int neverBack = 0;
-        for (Conn c : affected) {
-            long at = reattachUs.get(c.index);
-            if (at == 0) {
-                neverBack++;
-            } else {
-                long d = at - kUs;
-                reattachTimes[x++] = d;
-                if (d <= TARGET_MS * 1000) {
-                    within++;
-                }
-            }
-            long w = rewelcomeUs.get(c.index);
-            if (w != 0) {
-                rewelcomeTimes[y++] = w - kUs;
-            }
-            maxAttempts = Math.max(maxAttempts, c.reconnectAttempts);
-        }
-        ObjectNode re = results.putObject("reattachNode1Participants");
-        re.put("affected", affected.size());
-        re.put("reattached", x);
-        re.put("neverReattached", neverBack);
-        re.set("killToReattachedMs", Stats.summaryMs(Arrays.copyOf(reattachTimes, x)));
-        re.set("killToWelcomeOnNewConnectionMs", Stats.summaryMs(Arrays.copyOf(rewelcomeTimes, y)));
-        double withinPct = affected.isEmpty() ? 100 : 100.0 * within / affected.size();
-        re.put("withinTargetPct", Util.round(withinPct, 2));
-        re.put("targetMs", TARGET_MS);
-        re.put("targetPct", 99);
-        re.put("targetMet", withinPct >= 99);
-        re.put("maxReconnectAttemptsOfOnePhone", maxAttempts);
-        if (neverBack > 0) {
-            errors.inc("phones_never_reattached");
-        }
+        ObjectNode re = w.reattach(results, affected, kUs, errors);
 
-        ObjectNode proj = results.putObject("projector");
-        proj.put("disconnects", screen.disconnects);
-        proj.put("reconnectAttempts", screen.reconnectAttempts);
-        proj.put("killToReattachedMs", screenReattachUs.get() == 0 ? -1 : Stats.ms(screenReattachUs.get() - kUs));
-        proj.put("finalAnswered", screenAnswered.get());
-        proj.put("answeredMatchesAcked", screenOk);
-        if (screenReattachUs.get() == 0) {
-            errors.inc("screen_never_reattached");
-        }
-        if (!screenOk) {
-            errors.inc("screen_answered_short");
-        }
+        ObjectNode proj = w.projector(results, screen, kUs, screenOk, errors);
 
-        // node-2 participants: never disconnected, still receive views
-        int survivorDisconnects = facilitator.disconnects;
-        int survivorsWithView = 0;
-        int survivorsWithAckedAnswer = 0;
-        int survivorsSawOwnAnswerAfterKill = 0;
-        long[] firstView = new long[survivors.size()];
-        int z = 0;
-        for (Conn c : survivors) {
-            survivorDisconnects += c.disconnects;
-            long v = firstViewAfterKillUs.get(c.index);
-            if (v != 0) {
-                survivorsWithView++;
-                firstView[z++] = v - kUs;
-            }
-            if (ackSeq[c.index] >= 0 && ackArrivalUs[c.index] > kUs) {
-                survivorsWithAckedAnswer++;
-                if (ownAnswerSeenAfterKillUs.get(c.index) != 0) {
-                    survivorsSawOwnAnswerAfterKill++;
-                }
-            }
-        }
-        ObjectNode sv = results.putObject("node2Participants");
-        sv.put("count", survivors.size());
-        sv.put("disconnectsIncludingFacilitator", survivorDisconnects);
-        sv.put("receivedAViewAfterKill", survivorsWithView);
-        sv.set("killToFirstViewMs", Stats.summaryMs(Arrays.copyOf(firstView, z)));
-        sv.put("answersAckedAfterKill", survivorsWithAckedAnswer);
-        sv.put("ofWhichSawTheirAnswerInAViewAfterKill", survivorsSawOwnAnswerAfterKill);
-        if (survivorDisconnects > 0) {
-            errors.inc("node2_clients_disconnected");
-        }
-        if (survivorsWithView < survivors.size()) {
-            errors.inc("node2_phones_without_view_after_kill");
-        }
-        if (survivorsSawOwnAnswerAfterKill < survivorsWithAckedAnswer) {
-            errors.inc("node2_acked_answer_never_shown");
-        }
+        int survivorDisconnects = w.node2(results, survivors, facilitator, kUs, errors);
 
         ObjectNode ans = results.putObject("answers");
         int resentCommands = 0;
@@ -541,17 +368,17 @@ final class KillBench {
         Stats.Samples ackAfterKillMs = new Stats.Samples();
         for (Conn c : live) {
             int i = c.index;
-            if (ackSeq[i] < 0) {
+            if (w.ackSeq[i] < 0) {
                 continue;
             }
-            if (sends[i] > 1) {
+            if (w.sends[i] > 1) {
                 resentCommands++;
-                totalExtraSends += sends[i] - 1;
+                totalExtraSends += w.sends[i] - 1;
             }
-            maxSends = Math.max(maxSends, sends[i]);
-            if (ackArrivalUs[i] > kUs) {
+            maxSends = Math.max(maxSends, w.sends[i]);
+            if (w.ackArrivalUs[i] > kUs) {
                 ackedAfterKill++;
-                ackAfterKillMs.add(ackArrivalUs[i] - Math.max(kUs, sentUs[i]));
+                ackAfterKillMs.add(w.ackArrivalUs[i] - Math.max(kUs, w.sentUs[i]));
             }
         }
         ans.put("sent", sent.get());
@@ -594,9 +421,9 @@ final class KillBench {
             errors.inc("end_rejected");
         }
         if (ended != null) {
-            results.set("archive", LiveBench.awaitArchive(o, List.of(n2), code, ended.arrivalUs()));
+            results.set("archive", ArchiveWait.await(o, List.of(n2), code, ended.arrivalUs()));
         }
-        int[] synth = synthesisDistribution(n2.port, code, session.hostToken(), qid);
+        int[] synth = PollResults.fromSynthesis(o.host, n2.port, code, session.hostToken(), qid, errors);
         results.set("synthesisDistribution", Util.JSON.valueToTree(synth));
         boolean synthOk = synth != null && Arrays.equals(synth, expected);
         results.put("synthesisMatchesAcked", synthOk);
@@ -605,7 +432,7 @@ final class KillBench {
         }
         Conn.closeAll(live, screen, facilitator);
         Util.sleep(500);
-        mem.add(memory("end"));
+        mem.add(Report.memory(nodes, "end"));
         long errorTotal = errors.total();
         results.put("errorTotal", errorTotal);
 
@@ -615,45 +442,22 @@ final class KillBench {
                         + "seq regressions %d, node2 disconnects %d, errors %d",
                 n, exit, (kUs - burstUs) / 1000.0, sentAtKill, connected, takeover.path("leaseTakenByNode2AfterMs").asText(),
                 takeover.path("firstAckByNewOwnerAfterMs").asText(), affected.size(),
-                Stats.brief((ObjectNode) re.get("killToReattachedMs")), withinPct, neverBack, proj.path("killToReattachedMs").asText(),
+                Stats.brief((ObjectNode) re.get("killToReattachedMs")), re.path("withinTargetPct").asDouble(), re.path("neverReattached").asInt(), proj.path("killToReattachedMs").asText(),
                 sent.get(), acked.get(), resentCommands, lost, regressions, survivorDisconnects, errorTotal);
     }
 
-    private static final String QUESTION = "\"question\":{\"id\":\"q";
+    /** The node of a lease value: the server writes fencing tokens {@code node#epoch} (LiveStore). */
+    static String leaseNode(String lease) {
+        if (lease == null) {
+            return null;
+        }
+        int hash = lease.lastIndexOf('#');
+        return hash < 0 ? lease : lease.substring(0, hash);
+    }
 
     private static String ask(int k) {
         return "{\"type\":\"poll.ask\",\"text\":\"Question " + k + " : quel site consultez-vous d'abord ?\","
                 + "\"options\":[\"Onisep\",\"France Travail\",\"CIO\",\"Mission locale\"]}";
-    }
-
-    private static int countOpen(int[] openQ, List<Conn> phones, int k) {
-        int count = 0;
-        for (Conn c : phones) {
-            if (openQ[c.index] >= k) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    private static int[] shuffled(int n, Random random) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
-    }
-
-    /** Whether the phone view holds {@code "myAnswer":opt} for the question that {@code marker} opens. */
-    private static boolean hasMyAnswer(String frame, String marker, int opt) {
-        int q = frame.indexOf(marker);
-        return q > 0 && frame.indexOf("\"myAnswer\":" + opt, q) > 0;
     }
 
     /** A command's answer, waited for at most {@code --wait} seconds (the client resends it meanwhile). */
@@ -670,63 +474,4 @@ final class KillBench {
         return null;
     }
 
-    private static int[] distribution(JsonNode view, String qid) {
-        if (view == null) {
-            return null;
-        }
-        JsonNode q = view.path("activity").path("question");
-        if (!qid.equals(q.path("id").asText()) || !q.path("distribution").isArray()) {
-            return null;
-        }
-        int[] d = new int[q.path("distribution").size()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = q.path("distribution").get(i).asInt();
-        }
-        return d;
-    }
-
-    /** The question's distribution in the session's synthesis ({@code GET /api/sessions/{code}/synthesis}). */
-    private int[] synthesisDistribution(int port, String code, String hostToken, String qid) {
-        try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            HttpResponse<String> resp = http.send(HttpRequest.newBuilder(URI.create("http://" + o.host + ":" + port
-                            + "/api/sessions/" + code + "/synthesis")).header("Authorization", "Bearer " + hostToken)
-                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (resp.statusCode() != 200) {
-                errors.inc("synthesis_http_" + resp.statusCode());
-                return null;
-            }
-            for (JsonNode q : Util.JSON.readTree(resp.body()).path("results")) {
-                if (qid.equals(q.path("id").asText())) {
-                    int[] d = new int[q.path("distribution").size()];
-                    for (int i = 0; i < d.length; i++) {
-                        d[i] = q.path("distribution").get(i).asInt();
-                    }
-                    return d;
-                }
-            }
-            return null;
-        } catch (IOException e) {
-            errors.inc("synthesis_failed");
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
-    }
-
-    private ObjectNode memory(String label) {
-        ObjectNode m = Util.JSON.createObjectNode();
-        m.put("at", label);
-        for (Node n : nodes) {
-            ObjectNode x = m.putObject(n.name);
-            x.put("alive", n.alive());
-            x.put("rssKb", n.rssKb());
-            x.put("cpuMs", n.cpuMs());
-            x.put("runQueueWaitMs", n.runQueueWaitMs());
-        }
-        m.put("generatorCpuMs", Util.selfCpuMs());
-        m.put("loadAverage", Report.loadAverage());
-        return m;
-    }
 }

@@ -1,4 +1,4 @@
-package fr.atelier.server.bench;
+package fr.atelier.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Context;
@@ -9,10 +9,6 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -42,79 +38,6 @@ final class Conn {
      */
     record Reply(boolean accepted, long seq, String code, long sentNs, long latencyUs, long arrivalUs, int sends, long lastSentUs) {}
 
-    private static final class Pending {
-        final Promise<Reply> promise = Promise.promise();
-        final long sentNs = System.nanoTime();
-        String id;
-        String frame;
-        int sends;
-        long lastSentUs;
-        int unavailable;
-        /** The link ({@link #links}) this command was last written on. */
-        int link;
-    }
-
-    /**
-     * The load balancer in front of the nodes, as {@code deploy/nginx.conf} sets it up: a connection that
-     * cannot reach its node goes to the next one at once ({@code proxy_next_upstream error}), and a node
-     * that failed is skipped for {@code fail_timeout} ({@code max_fails=1 fail_timeout=5s}). There is no
-     * balancer process here: each client tries the ports in the order this gives.
-     */
-    static final class Balancer {
-        private final int[] ports;
-        private final long[] downUntilNs;
-        private final long failTimeoutNs;
-
-        Balancer(int[] ports, long failTimeoutMs) {
-            this.ports = ports.clone();
-            this.downUntilNs = new long[ports.length];
-            this.failTimeoutNs = failTimeoutMs * 1_000_000L;
-        }
-
-        /** The ports to try for one connection: the preferred node first unless it is marked down, then the others. */
-        synchronized int[] order(int preferred) {
-            long now = System.nanoTime();
-            List<Integer> up = new ArrayList<>();
-            List<Integer> down = new ArrayList<>();
-            int start = 0;
-            for (int i = 0; i < ports.length; i++) {
-                if (ports[i] == preferred) {
-                    start = i;
-                }
-            }
-            for (int k = 0; k < ports.length; k++) {
-                int i = (start + k) % ports.length;
-                (downUntilNs[i] - now > 0 ? down : up).add(ports[i]);
-            }
-            up.addAll(down); // all down: nginx tries them anyway
-            return up.stream().mapToInt(Integer::intValue).toArray();
-        }
-
-        synchronized void failed(int port) {
-            for (int i = 0; i < ports.length; i++) {
-                if (ports[i] == port) {
-                    downUntilNs[i] = System.nanoTime() + failTimeoutNs;
-                }
-            }
-        }
-    }
-
-    /** The reconnection policy of socket.js, and where its events are counted (they are not errors). */
-    static final class Resilience {
-        final Balancer balancer;
-        /** Disconnections, reconnection attempts, resends, unavailable answers... */
-        final Stats.Counters events;
-        long backoffBaseMs = 500;
-        long backoffMaxMs = 10_000;
-        int maxAttemptExponent = 10;
-        long helloTimeoutMs = 20_000;
-
-        Resilience(Balancer balancer, Stats.Counters events) {
-            this.balancer = balancer;
-            this.events = events;
-        }
-    }
-
     /** Called on the connection's event loop for each {@code welcome}, with the link number (1: first connection). */
     interface WelcomeHandler {
         void onWelcome(Conn c, int link, long arrivalUs, long seq);
@@ -133,8 +56,7 @@ final class Conn {
     private Promise<Conn> hello;
     private boolean welcomed;
     private long helloTimer = -1;
-    private final Map<String, Pending> pending = new HashMap<>(4);
-    private int nextCommand;
+    private InFlight inFlight;
     private volatile boolean closing;
     volatile boolean closed;
 
@@ -147,8 +69,6 @@ final class Conn {
     private int attempt;
     private long retryTimer = -1;
     private long linkHelloTimer = -1;
-    /** Ids acknowledged already (resilient mode): a second answer to a resent id is not an error. */
-    private final java.util.Set<String> settled = new java.util.HashSet<>();
     WelcomeHandler onWelcome;
     /** Links opened so far (each connection attempt that reached a node); views carry {@link #link}. */
     volatile int links;
@@ -171,6 +91,7 @@ final class Conn {
         this.role = role;
         this.ctx = ctx;
         this.errors = errors;
+        this.inFlight = new InFlight(role.charAt(0) + Integer.toString(index) + "-", false);
     }
 
     /**
@@ -178,6 +99,7 @@ final class Conn {
      */
     Conn resilient(Resilience r) {
         this.resilience = r;
+        this.inFlight = new InFlight(role.charAt(0) + Integer.toString(index) + "-", true);
         return this;
     }
 
@@ -332,17 +254,13 @@ final class Conn {
     }
 
     private void resendPending() {
-        List<Pending> all;
-        synchronized (pending) {
-            all = new ArrayList<>(pending.values());
-        }
-        for (Pending p : all) {
+        for (InFlight.Pending p : inFlight.all()) {
             send(p);
         }
     }
 
     /** Writes a pending command on the current link if it is welcomed (else the next welcome sends it). */
-    private void send(Pending p) {
+    private void send(InFlight.Pending p) {
         WebSocket s = ws;
         if (s == null || closed || !welcomed) {
             return;
@@ -382,35 +300,14 @@ final class Conn {
             boolean ack = text.charAt(9) == 'a';
             String id = Util.strAfter(text, "\"id\":\"", 0);
             String code = ack ? null : Util.strAfter(text, "\"code\":\"", 0);
-            Pending p;
-            synchronized (pending) {
-                p = pending.get(id);
-                if (p != null && resilience != null && !ack && "unavailable".equals(code)) {
-                    // socket.js: storage (or the session's owner) unreachable: resend the same id later
-                    p.unavailable++;
-                    resilience.events.inc("command.unavailable");
-                    long delay = 1000L * p.unavailable + ThreadLocalRandom.current().nextLong(1000);
-                    int onLink = p.link;
-                    vertx.setTimer(delay, t -> {
-                        boolean still;
-                        synchronized (pending) {
-                            still = pending.get(id) == p;
-                        }
-                        if (still && p.link == onLink) { // a welcome in between resent it already
-                            send(p);
-                        }
-                    });
-                    return;
-                }
-                if (p != null) {
-                    pending.remove(id);
-                    if (resilience != null) {
-                        settled.add(id);
-                    }
-                }
+            InFlight.Pending p = inFlight.get(id);
+            if (p != null && resilience != null && !ack && "unavailable".equals(code)) {
+                retryLater(p);
+                return;
             }
+            p = inFlight.settle(id);
             if (p == null) {
-                if (resilience != null && settled.contains(id)) {
+                if (resilience != null && inFlight.answeredBefore(id)) {
                     resilience.events.inc("command.duplicate_answer");
                 } else {
                     errors.inc("ws.unexpected_reply");
@@ -474,6 +371,19 @@ final class Conn {
         }
     }
 
+    /** socket.js: storage (or the session's owner) unreachable: resend the same id 1 s × k + random(1 s) later. */
+    private void retryLater(InFlight.Pending p) {
+        p.unavailable++;
+        resilience.events.inc("command.unavailable");
+        long delay = 1000L * p.unavailable + ThreadLocalRandom.current().nextLong(1000);
+        int onLink = p.link;
+        vertx.setTimer(delay, t -> {
+            if (inFlight.waiting(p) && p.link == onLink) { // a welcome in between resent it already
+                send(p);
+            }
+        });
+    }
+
     private void onClosed(WebSocket s) {
         if (s != ws) {
             return; // an older link
@@ -511,28 +421,16 @@ final class Conn {
     }
 
     private void failPending() {
-        List<Pending> left;
-        synchronized (pending) {
-            left = new ArrayList<>(pending.values());
-            pending.clear();
-        }
-        for (Pending p : left) {
+        for (InFlight.Pending p : inFlight.drain()) {
             p.promise.tryFail("socket closed");
         }
     }
 
     /** Sends a command (its JSON object) and completes with the ack or rejection. Any thread. */
     Future<Reply> command(String commandJson) {
-        Pending p = new Pending();
-        String id;
-        synchronized (pending) {
-            id = role.charAt(0) + Integer.toString(index) + "-" + (++nextCommand);
-            pending.put(id, p);
-        }
+        InFlight.Pending p = inFlight.add(commandJson);
         if (resilience != null) {
             // kept until answered: sent now if the link is up, else on the next welcome (socket.js send())
-            p.id = id;
-            p.frame = "{\"type\":\"command\",\"id\":\"" + id + "\",\"command\":" + commandJson + "}";
             if (Vertx.currentContext() == ctx) {
                 send(p);
             } else {
@@ -541,12 +439,10 @@ final class Conn {
             return p.promise.future();
         }
         if (ws == null || closed) {
-            synchronized (pending) {
-                pending.remove(id);
-            }
+            inFlight.forget(p);
             return Future.failedFuture("not connected");
         }
-        ws.writeTextMessage("{\"type\":\"command\",\"id\":\"" + id + "\",\"command\":" + commandJson + "}");
+        ws.writeTextMessage(p.frame);
         return p.promise.future();
     }
 

@@ -1,4 +1,4 @@
-package fr.atelier.server.bench;
+package fr.atelier.bench;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,43 +23,6 @@ final class LiveBench {
     private final Play play;
     private Gen gen;
 
-    /** One question: who received it when, who answered, what was acknowledged. */
-    private static final class Round {
-        final String qid;
-        final int n;
-        final long[] arrivalUs;
-        final long[] tsMs;
-        final AtomicInteger got = new AtomicInteger();
-        final int[] option;
-        final long[] ackUs;
-        final long[] ackSeq;
-        final long[] ackArrivalUs;
-        final long[] sentUs;
-        final AtomicInteger sent = new AtomicInteger();
-        final AtomicInteger finished = new AtomicInteger();
-        final AtomicInteger acked = new AtomicInteger();
-        final AtomicInteger rejected = new AtomicInteger();
-        final AtomicInteger failed = new AtomicInteger();
-        volatile boolean answering;
-        volatile int expectedAnswers;
-        volatile long screenFullUs;
-        volatile long screenAnswered;
-
-        Round(String qid, int n) {
-            this.qid = qid;
-            this.n = n;
-            arrivalUs = new long[n];
-            tsMs = new long[n];
-            option = new int[n];
-            ackUs = new long[n];
-            ackSeq = new long[n];
-            ackArrivalUs = new long[n];
-            sentUs = new long[n];
-            Arrays.fill(option, -1);
-            Arrays.fill(ackSeq, -1);
-        }
-    }
-
     private volatile Round current;
 
     LiveBench(Options o, boolean twoNodes) {
@@ -80,23 +43,6 @@ final class LiveBench {
 
     private Node nodeOf(int i) {
         return twoNodes ? nodes.get(i % 2) : nodes.get(0);
-    }
-
-    private ObjectNode memory(String label) {
-        ObjectNode m = Util.JSON.createObjectNode();
-        m.put("at", label);
-        for (Node n : nodes) {
-            ObjectNode x = m.putObject(n.name);
-            x.put("rssKb", n.rssKb());
-            x.put("cpuMs", n.cpuMs());
-            x.put("runQueueWaitMs", n.runQueueWaitMs());
-            x.put("fds", n.fdCount());
-            x.put("threads", n.threads());
-        }
-        m.put("generatorCpuMs", ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis()).orElse(-1L));
-        m.put("generatorRunQueueWaitMs", Node.runQueueWaitMs(ProcessHandle.current().pid()));
-        m.put("loadAverage", Report.loadAverage());
-        return m;
     }
 
     void run() {
@@ -125,7 +71,7 @@ final class LiveBench {
         r.put("latencyNote", "per recipient = client arrival (µs) - server ts (ms, truncated: +0..1 ms bias); "
                 + "last recipient = last phone's arrival - facilitator's send time (client clock); ack = client round trip");
         ArrayNode mem = r.putArray("memory");
-        mem.add(memory("started"));
+        mem.add(Report.memory(nodes, "started"));
         Node n1 = nodes.get(0);
 
         Api.Created session = gen.api.create(n1.port, play.format(), "Bench " + scenario).await();
@@ -161,7 +107,7 @@ final class LiveBench {
         joins.put("concurrency", o.joinConcurrency);
         joins.set("latencyMs", Stats.summaryMs(joinLat));
         Bench.log("%d/%d joined in %.2f s (%.0f/s)", joined, n, joinSec, joined / joinSec);
-        mem.add(memory("joined"));
+        mem.add(Report.memory(nodes, "joined"));
 
         // --- WebSockets + hello ---
         Stats.Samples helloLat = new Stats.Samples();
@@ -239,7 +185,7 @@ final class LiveBench {
         Util.on(screen.ctx, () -> screen.open(gen.vertx, gen.ws, o.host, screenNode.port, session.code(), null, o.waitSec * 1000L)).await();
         Util.on(facilitator.ctx, () -> facilitator.open(gen.vertx, gen.ws, o.host, n1.port, session.code(), facilitator.token,
                 o.waitSec * 1000L)).await();
-        mem.add(memory("connected"));
+        mem.add(Report.memory(nodes, "connected"));
         play.beforeStart(facilitator, gen.api, n1.port, r);
         gen.api.close(); // not needed any more
 
@@ -263,45 +209,11 @@ final class LiveBench {
         // --- rounds ---
         Random random = new Random(42);
         ArrayNode rounds = r.putArray("perRound");
-        Stats.Samples perRecipient = new Stats.Samples();
-        Stats.Samples perRecipientNode1 = new Stats.Samples();
-        Stats.Samples perRecipientNode2 = new Stats.Samples();
-        Stats.Samples lastRecipient = new Stats.Samples();
-        Stats.Samples serverFanout = new Stats.Samples();
-        Stats.Samples askAck = new Stats.Samples();
-        Stats.Samples ackLat = new Stats.Samples();
-        Stats.Samples screenFull = new Stats.Samples();
-        Stats.Samples screenFullAfterLastAck = new Stats.Samples();
-        long lost = 0;
-        long missedQuestion = 0;
-        long unanswered = 0;
-        long ackSeqDuplicates = 0;
-        long ackSeqGaps = 0;
-        long cpuRounds0 = n1.cpuMs();
-        long cpuRounds0b = twoNodes ? nodes.get(1).cpuMs() : 0;
-        long waitRounds0 = n1.runQueueWaitMs();
-        long[][] cpuTimes0 = Util.cpuTimes();
-        long genCpu0 = Util.selfCpuMs();
-        long wallRounds0 = System.nanoTime();
+        LiveTotals totals = new LiveTotals(nodes);
         for (int k = 1; k <= o.warmupRounds + o.rounds; k++) {
             boolean warmup = k <= o.warmupRounds;
             if (k == o.warmupRounds + 1) {
-                // measured rounds start here: the warm-up round(s) only let the JIT compile the hot paths
-                perRecipient.clear();
-                perRecipientNode1.clear();
-                perRecipientNode2.clear();
-                lastRecipient.clear();
-                serverFanout.clear();
-                askAck.clear();
-                ackLat.clear();
-                screenFull.clear();
-                screenFullAfterLastAck.clear();
-                cpuRounds0 = n1.cpuMs();
-                cpuRounds0b = twoNodes ? nodes.get(1).cpuMs() : 0;
-                waitRounds0 = n1.runQueueWaitMs();
-                cpuTimes0 = Util.cpuTimes();
-                genCpu0 = Util.selfCpuMs();
-                wallRounds0 = System.nanoTime();
+                totals.startMeasuring();
                 if (o.profile) {
                     for (Node node : nodes) {
                         node.profileStart(o.out.resolve(scenario + "-" + node.name + ".jfr"));
@@ -319,7 +231,7 @@ final class LiveBench {
             if (!asked.accepted()) {
                 throw new IllegalStateException(play.askCommand(k) + " rejected: " + asked.code());
             }
-            askAck.add(asked.latencyUs());
+            totals.askAck.add(asked.latencyUs());
             boolean all = Util.waitFor(o.waitSec * 1000L, () -> round.got.get() >= connected);
             long last = 0;
             long maxTs = 0;
@@ -331,18 +243,18 @@ final class LiveBench {
                 }
                 got++;
                 long lat = round.arrivalUs[i] - round.tsMs[i] * 1000;
-                perRecipient.add(lat);
-                (c.node == 0 ? perRecipientNode1 : perRecipientNode2).add(lat);
+                totals.perRecipient.add(lat);
+                (c.node == 0 ? totals.perRecipientNode1 : totals.perRecipientNode2).add(lat);
                 last = Math.max(last, round.arrivalUs[i]);
                 maxTs = Math.max(maxTs, round.tsMs[i]);
             }
-            missedQuestion += connected - got;
+            totals.missedQuestion += connected - got;
             if (!all) {
                 errors.inc("question_not_received");
             }
             long lastUs = last - sendUs;
-            lastRecipient.add(lastUs);
-            serverFanout.add(maxTs * 1000 - sendUs);
+            totals.lastRecipient.add(lastUs);
+            totals.serverFanout.add(maxTs * 1000 - sendUs);
             rr.put("recipients", got);
             rr.put("askAckMs", Stats.ms(asked.latencyUs()));
             rr.put("lastRecipientMs", Stats.ms(lastUs));
@@ -358,16 +270,7 @@ final class LiveBench {
             Util.sleep(300);
 
             // answer burst: evenly spaced send times over the spread, in random order
-            int[] order = new int[connected];
-            for (int i = 0; i < connected; i++) {
-                order[i] = i;
-            }
-            for (int i = connected - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            int[] order = Util.shuffled(connected, random);
             round.expectedAnswers = play.projectorFull(connected);
             int options = play.options(k);
             int round_k = k;
@@ -412,7 +315,7 @@ final class LiveBench {
                     firstSentUs = Math.min(firstSentUs, round.sentUs[i]);
                 }
                 if (round.ackSeq[i] >= 0) {
-                    ackLat.add(round.ackUs[i]);
+                    totals.ackLat.add(round.ackUs[i]);
                     lastAckUs = Math.max(lastAckUs, round.ackArrivalUs[i]);
                     if (si < seqs.length) {
                         seqs[si++] = round.ackSeq[i];
@@ -422,7 +325,7 @@ final class LiveBench {
             if (!answered) {
                 errors.inc("answers_unfinished");
             }
-            unanswered += connected - round.acked.get();
+            totals.unanswered += connected - round.acked.get();
             // sequence check on acknowledged answers: each answer is one event, so their seqs are distinct and contiguous
             Arrays.sort(seqs, 0, si);
             long dup = 0;
@@ -435,12 +338,12 @@ final class LiveBench {
             if (!play.oneEventPerAnswer()) {
                 dup = 0; // several answers may be acknowledged at one seq (no change, no event)
             }
-            ackSeqDuplicates += dup;
-            ackSeqGaps += gaps;
+            totals.ackSeqDuplicates += dup;
+            totals.ackSeqGaps += gaps;
             boolean screenOk = Util.waitFor(10_000, () -> round.screenFullUs != 0);
             if (screenOk) {
-                screenFull.add(round.screenFullUs - firstSentUs);
-                screenFullAfterLastAck.add(round.screenFullUs - lastAckUs);
+                totals.screenFull.add(round.screenFullUs - firstSentUs);
+                totals.screenFullAfterLastAck.add(round.screenFullUs - lastAckUs);
             } else {
                 errors.inc("screen_never_full");
             }
@@ -457,7 +360,7 @@ final class LiveBench {
                 int have = dist[0] == null || opt >= dist[0].length ? 0 : dist[0][opt];
                 roundLost += Math.max(0, expected[opt] - have);
             }
-            lost += roundLost;
+            totals.lost += roundLost;
             ObjectNode ans = rr.putObject("answers");
             ans.put("sent", round.sent.get());
             ans.put("acked", round.acked.get());
@@ -493,9 +396,7 @@ final class LiveBench {
             current = null;
             Util.sleep(700);
         }
-        long roundsWallMs = (System.nanoTime() - wallRounds0) / 1_000_000;
-        ObjectNode coreBusy = Util.cpuBusy(cpuTimes0, Util.cpuTimes());
-        long genCpuRounds = Util.selfCpuMs() - genCpu0;
+        totals.stopMeasuring();
         if (o.profile) {
             ObjectNode prof = r.putObject("profileDuringMeasuredRounds");
             for (Node node : nodes) {
@@ -505,38 +406,14 @@ final class LiveBench {
                 }
             }
         }
-        mem.add(memory("rounds done"));
+        mem.add(Report.memory(nodes, "rounds done"));
 
         ObjectNode results = r.putObject("results");
-        results.set("broadcastPerRecipientMs", Stats.summaryMs(perRecipient));
-        if (twoNodes) {
-            results.set("broadcastPerRecipientNode1Ms", Stats.summaryMs(perRecipientNode1));
-            results.set("broadcastPerRecipientNode2Ms", Stats.summaryMs(perRecipientNode2));
-        }
-        results.set("broadcastLastRecipientMs", Stats.summaryMs(lastRecipient));
-        results.set("broadcastLastViewBuiltMs", Stats.summaryMs(serverFanout));
-        results.set("askAckMs", Stats.summaryMs(askAck));
-        results.set("answerAckMs", Stats.summaryMs(ackLat));
-        results.set("screenAnsweredFullAfterFirstAnswerMs", Stats.summaryMs(screenFull));
-        results.set("screenAnsweredFullAfterLastAckMs", Stats.summaryMs(screenFullAfterLastAck));
-        results.put("correctnessChecksCover", "all rounds, warm-up included");
-        results.put("lostAnswers", lost);
-        results.put("unacknowledgedAnswers", unanswered);
-        results.put("questionMissedByPhones", missedQuestion);
-        results.put("ackSeqDuplicates", ackSeqDuplicates);
-        results.put("ackSeqGaps", ackSeqGaps);
         int regressions = screen.seqRegressions + facilitator.seqRegressions;
         for (Conn c : live) {
             regressions += c.seqRegressions;
         }
-        results.put("viewSeqRegressions", regressions);
-        results.put("serverCpuDuringRoundsPct", Util.round(100.0 * (n1.cpuMs() - cpuRounds0) / Math.max(1, roundsWallMs), 1));
-        results.set("coreBusyDuringRoundsPct", coreBusy);
-        results.put("generatorCpuDuringRoundsPct", Util.round(100.0 * genCpuRounds / Math.max(1, roundsWallMs), 1));
-        results.put("serverRunQueueWaitDuringRoundsPct", Util.round(100.0 * (n1.runQueueWaitMs() - waitRounds0) / Math.max(1, roundsWallMs), 1));
-        if (twoNodes) {
-            results.put("server2CpuDuringRoundsPct", Util.round(100.0 * (nodes.get(1).cpuMs() - cpuRounds0b) / Math.max(1, roundsWallMs), 1));
-        }
+        totals.write(results, regressions);
 
         // --- end ---
         if (play.finishCommand() != null && !facilitator.command(play.finishCommand()).await().accepted()) {
@@ -546,7 +423,7 @@ final class LiveBench {
         if (!ended.accepted()) {
             errors.inc("end_rejected");
         }
-        results.set("archive", awaitArchive(o, nodes, session.code(), ended.arrivalUs()));
+        results.set("archive", ArchiveWait.await(o, nodes, session.code(), ended.arrivalUs()));
         int closedByServer = 0;
         for (Conn c : live) {
             if (c.closed) {
@@ -556,7 +433,7 @@ final class LiveBench {
         results.put("phonesClosedBeforeEnd", closedByServer);
         Conn.closeAll(live, screen, facilitator);
         Util.sleep(500);
-        mem.add(memory("end"));
+        mem.add(Report.memory(nodes, "end"));
         long errorTotal = errors.total();
         results.put("errorTotal", errorTotal);
 
@@ -564,45 +441,7 @@ final class LiveBench {
                         + "answer ack %s; screen answered==N after first answer %s; errors %d, lost %d, unacked %d, seq regressions %d, ack-seq gaps %d; cores busy %s, server CPU %.0f%%",
                 scenario, n, nodes.size(), o.rounds, o.warmupRounds, joined / joinSec, Stats.brief((ObjectNode) results.get("broadcastPerRecipientMs")),
                 Stats.brief((ObjectNode) results.get("broadcastLastRecipientMs")), Stats.brief((ObjectNode) results.get("answerAckMs")),
-                Stats.brief((ObjectNode) results.get("screenAnsweredFullAfterFirstAnswerMs")), errorTotal, lost, unanswered, regressions, ackSeqGaps,
+                Stats.brief((ObjectNode) results.get("screenAnsweredFullAfterFirstAnswerMs")), errorTotal, totals.lost, totals.unanswered, regressions, totals.ackSeqGaps,
                 results.path("coreBusyDuringRoundsPct").toString(), results.path("serverCpuDuringRoundsPct").asDouble());
-    }
-
-    /**
-     * After session.end the owner archives the session to PostgreSQL (replaying its whole event log).
-     * Waits for it (bounded), so that no archive is left pending for other nodes on this Redis, and
-     * probes /health/live on every node meanwhile to see whether the archive holds an event loop.
-     */
-    static ObjectNode awaitArchive(Options o, List<Node> nodes, String code, long endAckUs) {
-        ObjectNode a = Util.JSON.createObjectNode();
-        long t0 = System.nanoTime();
-        long deadline = t0 + o.archiveWaitSec * 1_000_000_000L;
-        long maxProbeNs = 0;
-        int slowProbes = 0;
-        Long at = null;
-        while (System.nanoTime() < deadline) {
-            for (Node n : nodes) {
-                long p0 = System.nanoTime();
-                n.httpGet("/health/live", 60_000);
-                long d = System.nanoTime() - p0;
-                maxProbeNs = Math.max(maxProbeNs, d);
-                if (d > 100_000_000L) {
-                    slowProbes++;
-                }
-            }
-            at = MiniRedis.archivedAt(o.redisUrl, code);
-            if (at != null) {
-                break;
-            }
-            Util.sleep(200);
-        }
-        a.put("completed", at != null);
-        a.put("secondsAfterEndAck", at == null ? -1 : Util.round((at - endAckUs / 1000) / 1000.0, 2));
-        a.put("waitedSeconds", Util.round((System.nanoTime() - t0) / 1e9, 1));
-        a.put("maxHealthLiveMsDuringArchive", Util.round(maxProbeNs / 1e6, 1));
-        a.put("healthLiveProbesOver100ms", slowProbes);
-        Bench.log("archive %s %.1f s after session.end; /health/live took up to %.0f ms meanwhile",
-                at != null ? "done" : "NOT done", at == null ? -1.0 : (at - endAckUs / 1000) / 1000.0, maxProbeNs / 1e6);
-        return a;
     }
 }

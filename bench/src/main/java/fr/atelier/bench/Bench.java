@@ -1,4 +1,4 @@
-package fr.atelier.server.bench;
+package fr.atelier.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Atelier's load benchmark: real WebSocket clients on loopback against real server processes (which it
- * starts, measures and stops), results in {@code server/target/bench/<scenario>.json}.
+ * starts, measures and stops), results in {@code bench/target/results/<scenario>.json}.
  *
- * <pre>java -cp server/target/atelier.jar fr.atelier.server.bench.Bench one-session|idle|two-nodes|churn|kill|all [options]</pre>
+ * <pre>java -jar bench/target/atelier-bench.jar one-session|idle|two-nodes|churn|kill|all [options]</pre>
  *
  * Run it through {@code bench/run.sh}, which pins the generator and the servers to different cores.
  */
@@ -50,7 +50,7 @@ public final class Bench {
             return;
         }
         if (!Files.isRegularFile(java.nio.file.Path.of(o.jar))) {
-            System.err.println("server jar not found: " + o.jar + " (build with mvn -q -B -o install -Dmaven.test.skip=true, or pass --jar)");
+            System.err.println("server jar not found: " + o.jar + " (build it with mvn -q -B -o -pl server -am package -Dmaven.test.skip=true, or pass --jar)");
             System.exit(66);
             return;
         }
