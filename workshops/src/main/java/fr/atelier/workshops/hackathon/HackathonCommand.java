@@ -2,6 +2,7 @@ package fr.atelier.workshops.hackathon;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import fr.atelier.workshops.core.TeamCommand;
 import java.util.List;
 import java.util.Map;
 
@@ -38,25 +39,25 @@ public sealed interface HackathonCommand {
     record Setup(HackathonKit kit, HackathonSettings settings) implements HackathonCommand {}
 
     /** Facilitator, or a participant when teams are self-service (they then join it). */
-    record CreateTeam(String name) implements HackathonCommand {}
+    record CreateTeam(String name) implements HackathonCommand, TeamCommand.CreateTeam {}
 
     /** Facilitator or a member of the team, until the pitches. */
-    record RenameTeam(String teamId, String name) implements HackathonCommand {}
+    record RenameTeam(String teamId, String name) implements HackathonCommand, TeamCommand.RenameTeam {}
 
     /** Facilitator, while teams form: its members are left without a team. */
-    record RemoveTeam(String teamId) implements HackathonCommand {}
+    record RemoveTeam(String teamId) implements HackathonCommand, TeamCommand.RemoveTeam {}
 
     /** Participant: joins a team (switching only while teams form; later only when in none). */
-    record JoinTeam(String teamId) implements HackathonCommand {}
+    record JoinTeam(String teamId) implements HackathonCommand, TeamCommand.JoinTeam {}
 
     /** Participant, while teams form. */
-    record LeaveTeam() implements HackathonCommand {}
+    record LeaveTeam() implements HackathonCommand, TeamCommand.LeaveTeam {}
 
     /** Facilitator: puts someone in a team ({@code teamId} null: no team); may exceed the size limit. */
-    record MoveMember(String participantId, String teamId) implements HackathonCommand {}
+    record MoveMember(String participantId, String teamId) implements HackathonCommand, TeamCommand.MoveMember {}
 
     /** Facilitator, while teams form: spreads the active non-jury participants; {@code teams} creates teams up to that count first. */
-    record BalanceTeams(Long seed, Integer teams) implements HackathonCommand {}
+    record BalanceTeams(Long seed, Integer teams) implements HackathonCommand, TeamCommand.BalanceTeams {}
 
     /** A team member (their team) or the facilitator ({@code teamId} required); {@code challengeId} null: none. */
     record ChooseChallenge(String teamId, String challengeId) implements HackathonCommand {}

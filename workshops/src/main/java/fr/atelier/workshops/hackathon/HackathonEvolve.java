@@ -2,7 +2,7 @@ package fr.atelier.workshops.hackathon;
 
 import static fr.atelier.workshops.hackathon.HackathonFormat.*;
 
-import fr.atelier.workshops.core.Teams;
+import fr.atelier.workshops.core.TeamEvent;
 import fr.atelier.workshops.hackathon.HackathonEvent.ChallengeChosen;
 import fr.atelier.workshops.hackathon.HackathonEvent.DeadlineExtended;
 import fr.atelier.workshops.hackathon.HackathonEvent.DotChanged;
@@ -14,7 +14,6 @@ import fr.atelier.workshops.hackathon.HackathonEvent.JuryInvited;
 import fr.atelier.workshops.hackathon.HackathonEvent.JuryRevoked;
 import fr.atelier.workshops.hackathon.HackathonEvent.MemberJoined;
 import fr.atelier.workshops.hackathon.HackathonEvent.MemberLeft;
-import fr.atelier.workshops.hackathon.HackathonEvent.NewTeam;
 import fr.atelier.workshops.hackathon.HackathonEvent.PitchOrderSet;
 import fr.atelier.workshops.hackathon.HackathonEvent.PitchStarted;
 import fr.atelier.workshops.hackathon.HackathonEvent.PresenceChanged;
@@ -94,29 +93,19 @@ final class HackathonEvolve {
             }
             return next;
         }
-        if (e instanceof TeamCreated t) {
-            return s.withTeams(s.teams().create(t.teamId(), t.name()));
-        }
-        if (e instanceof TeamRenamed t) {
-            return s.withTeams(s.teams().rename(t.teamId(), t.name()));
-        }
         if (e instanceof TeamRemoved t) {
-            HackathonState next = s.withTeams(s.teams().remove(t.teamId())).withoutWork(t.teamId());
+            HackathonState next = s.withTeams(s.teams().apply(t)).withoutWork(t.teamId());
             return next.withPitch(next.pitchOrder().stream().filter(id -> !id.equals(t.teamId())).toList(),
                     t.teamId().equals(next.pitching()) ? null : next.pitching(), next.pitchDeadline(), next.pitchTimeUp(), next.pitched());
         }
         if (e instanceof MemberJoined j) {
-            return dropPresence(s, j.participantId()).withTeams(s.teams().join(j.participantId(), j.teamId()));
+            return dropPresence(s, j.participantId()).withTeams(s.teams().apply(j));
         }
         if (e instanceof MemberLeft l) {
-            return dropPresence(s, l.participantId()).withTeams(s.teams().leave(l.participantId()));
+            return dropPresence(s, l.participantId()).withTeams(s.teams().apply(l));
         }
-        if (e instanceof TeamsBalanced b) {
-            Teams t = s.teams();
-            for (NewTeam n : b.created()) {
-                t = t.create(n.id(), n.name());
-            }
-            return s.withTeams(t.assign(b.assignment()));
+        if (e instanceof TeamCreated || e instanceof TeamRenamed || e instanceof TeamsBalanced) {
+            return s.withTeams(s.teams().apply((TeamEvent) e));
         }
         if (e instanceof ChallengeChosen c) {
             return s.withWork(c.teamId(), s.workOf(c.teamId()).withChallenge(c.challengeId()));

@@ -36,7 +36,6 @@ import fr.atelier.workshops.hackathon.HackathonEvent.FieldEdited;
 import fr.atelier.workshops.hackathon.HackathonEvent.IdeaAdded;
 import fr.atelier.workshops.hackathon.HackathonEvent.IdeaRemoved;
 import fr.atelier.workshops.hackathon.HackathonEvent.JuryRevoked;
-import fr.atelier.workshops.hackathon.HackathonEvent.MemberLeft;
 import fr.atelier.workshops.hackathon.HackathonEvent.PresenceChanged;
 import fr.atelier.workshops.hackathon.HackathonEvent.Scored;
 import fr.atelier.workshops.hackathon.HackathonState.Presence;
@@ -163,7 +162,7 @@ public final class HackathonFormat implements Format<HackathonState, HackathonCo
             if (s.stage() != Stage.TEAMS) {
                 return Decision.reject("wrong_phase", "Le travail a commencé : on ne quitte plus son équipe (demandez à l'animation).");
             }
-            return s.teams().teamOf(me).isEmpty() ? Decision.accept(List.of()) : Decision.accept(new MemberLeft(me, at));
+            return HackathonTeamRules.TEAMS.leave(s.teams(), me, at);
         }
         if (c instanceof RenameTeam r) {
             if (r.teamId() == null || !r.teamId().equals(s.teams().teamIdOf(me))) {

@@ -4,6 +4,8 @@ import static fr.atelier.workshops.hackathon.HackathonFormat.*;
 
 import fr.atelier.workshops.core.ContentLibrary;
 import fr.atelier.workshops.core.Decision;
+import fr.atelier.workshops.core.TeamEvent;
+import fr.atelier.workshops.core.TeamRules;
 import fr.atelier.workshops.core.Roster;
 import fr.atelier.workshops.core.Teams;
 import fr.atelier.workshops.hackathon.HackathonCommand.BalanceTeams;
@@ -16,7 +18,6 @@ import fr.atelier.workshops.hackathon.HackathonCommand.Setup;
 import fr.atelier.workshops.hackathon.HackathonEvent.ChallengeChosen;
 import fr.atelier.workshops.hackathon.HackathonEvent.MemberJoined;
 import fr.atelier.workshops.hackathon.HackathonEvent.MemberLeft;
-import fr.atelier.workshops.hackathon.HackathonEvent.NewTeam;
 import fr.atelier.workshops.hackathon.HackathonEvent.SetUp;
 import fr.atelier.workshops.hackathon.HackathonEvent.TeamCreated;
 import fr.atelier.workshops.hackathon.HackathonEvent.TeamRemoved;
@@ -28,6 +29,9 @@ import java.util.List;
 /** The hackathon's set-up and team decisions (who forms, renames, joins, and when). */
 final class HackathonTeamRules {
     private HackathonTeamRules() {}
+
+    static final TeamRules<HackathonEvent> TEAMS = new TeamRules<>(new TeamEvent.Factory<>(TeamCreated::new, TeamRenamed::new,
+            TeamRemoved::new, MemberJoined::new, MemberLeft::new, TeamsBalanced::new), TEAM_PREFIX);
 
     // ---- set-up and teams ---------------------------------------------------------------------------
 
@@ -73,16 +77,7 @@ final class HackathonTeamRules {
                 return Decision.reject("wrong_phase", "Le travail a commencé : on ne change plus d'équipe.");
             }
         }
-        String name = Teams.cleanName(ct.name());
-        String problem = s.teams().problemCreating(name);
-        if (problem != null) {
-            return Decision.reject("invalid", problem);
-        }
-        String id = s.teams().nextId(TEAM_PREFIX);
-        if (by == null) {
-            return Decision.accept(new TeamCreated(id, name, null, at));
-        }
-        return Decision.accept(new TeamCreated(id, name, by, at), new MemberJoined(id, by, at));
+        return TEAMS.create(s.teams(), ct.name(), by, at);
     }
 
     static Decision<HackathonEvent> renameTeam(HackathonState s, RenameTeam r, long at) {
@@ -92,13 +87,7 @@ final class HackathonTeamRules {
         if (s.atLeast(Stage.PITCH)) {
             return Decision.reject("wrong_phase", "Les équipes sont figées pour les pitchs.");
         }
-        String name = Teams.cleanName(r.name());
-        String problem = s.teams().problemWithName(name, r.teamId());
-        if (problem != null) {
-            return Decision.reject("invalid", problem);
-        }
-        return name.equals(s.teams().team(r.teamId()).get().name()) ? Decision.accept(List.of())
-                : Decision.accept(new TeamRenamed(r.teamId(), name, at));
+        return TEAMS.rename(s.teams(), r.teamId(), r.name(), at);
     }
 
     static Decision<HackathonEvent> removeTeam(HackathonState s, Roster roster, RemoveTeam r, long at) {
@@ -109,7 +98,7 @@ final class HackathonTeamRules {
         if (s.stage() != Stage.TEAMS && (s.atLeast(Stage.PITCH) || team.size(roster::isActive) > 0)) {
             return Decision.reject("wrong_phase", "Le travail a commencé : seule une équipe vide peut encore être supprimée.");
         }
-        return Decision.accept(new TeamRemoved(team.id(), at));
+        return TEAMS.remove(s.teams(), team.id(), at);
     }
 
     static Decision<HackathonEvent> joinTeam(HackathonState s, Roster roster, String me, JoinTeam j, long at) {
@@ -123,17 +112,10 @@ final class HackathonTeamRules {
             return Decision.reject("wrong_phase", "Les équipes sont figées pour les pitchs.");
         }
         String current = s.teams().teamIdOf(me);
-        if (j.teamId() != null && j.teamId().equals(current)) {
-            return Decision.accept(List.of());
-        }
-        if (current != null && s.stage() != Stage.TEAMS) {
+        if (current != null && s.stage() != Stage.TEAMS && !current.equals(j.teamId())) {
             return Decision.reject("wrong_phase", "Le travail a commencé : on ne change plus d'équipe (demandez à l'animation).");
         }
-        String problem = s.teams().problemJoining(me, j.teamId(), roster::isActive);
-        if (problem != null) {
-            return Decision.reject(s.teams().team(j.teamId()).isEmpty() ? "not_found" : "invalid", problem);
-        }
-        return Decision.accept(new MemberJoined(j.teamId(), me, at));
+        return TEAMS.join(s.teams(), me, j.teamId(), roster::isActive, at);
     }
 
     static Decision<HackathonEvent> moveMember(HackathonState s, Roster roster, MoveMember m, long at) {
@@ -143,19 +125,11 @@ final class HackathonTeamRules {
         if (m.participantId() == null || roster.member(m.participantId()).isEmpty()) {
             return Decision.reject("not_found", "Participant inconnu.");
         }
-        String current = s.teams().teamIdOf(m.participantId());
-        if (m.teamId() == null) {
-            return current == null ? Decision.accept(List.of()) : Decision.accept(new MemberLeft(m.participantId(), at));
-        }
-        if (s.juror(m.participantId())) {
+        if (m.teamId() != null && s.juror(m.participantId())) {
             return Decision.reject("invalid", roster.member(m.participantId()).get().nickname()
                     + " siège au jury : retirez d'abord sa place de jury.");
         }
-        if (s.teams().team(m.teamId()).isEmpty()) {
-            return Decision.reject("not_found", "Cette équipe n'existe pas (ou plus).");
-        }
-        // The facilitator may go over the size limit: they see the room, the limit is for self-service.
-        return m.teamId().equals(current) ? Decision.accept(List.of()) : Decision.accept(new MemberJoined(m.teamId(), m.participantId(), at));
+        return TEAMS.move(s.teams(), m.participantId(), m.teamId(), at);
     }
 
     static Decision<HackathonEvent> balance(HackathonState s, Roster roster, BalanceTeams b, long at) {
@@ -164,12 +138,7 @@ final class HackathonTeamRules {
         }
         List<String> people = roster.all().stream().filter(Roster.Member::active).map(Roster.Member::id)
                 .filter(id -> !s.juror(id)).toList();
-        Teams.Draw draw = s.teams().draw(b.seed(), b.teams(), TEAM_PREFIX, people);
-        if (draw.problem() != null) {
-            return Decision.reject(draw.code(), draw.problem());
-        }
-        List<NewTeam> created = draw.created().stream().map(t -> new NewTeam(t.id(), t.name())).toList();
-        return Decision.accept(new TeamsBalanced(b.seed(), created, draw.assignment(), at));
+        return TEAMS.balance(s.teams(), b.seed(), b.teams(), people, at);
     }
 
     static Decision<HackathonEvent> chooseChallenge(HackathonState s, String teamId, String challengeId, boolean facilitator, long at) {

@@ -2,6 +2,7 @@ package fr.atelier.workshops.quiz;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import fr.atelier.workshops.core.TeamCommand;
 import java.util.List;
 
 /** What the facilitator, the phones and the server's timers can ask of a quiz. */
@@ -35,28 +36,28 @@ public sealed interface QuizCommand {
     record Configure(QuizSettings settings) implements QuizCommand {}
 
     /** Facilitator, or a participant when teams are self-service (they then join it). */
-    record CreateTeam(String name) implements QuizCommand {}
+    record CreateTeam(String name) implements QuizCommand, TeamCommand.CreateTeam {}
 
     /** Facilitator. */
-    record RenameTeam(String teamId, String name) implements QuizCommand {}
+    record RenameTeam(String teamId, String name) implements QuizCommand, TeamCommand.RenameTeam {}
 
     /** Facilitator, before the start: members are left without a team. */
-    record RemoveTeam(String teamId) implements QuizCommand {}
+    record RemoveTeam(String teamId) implements QuizCommand, TeamCommand.RemoveTeam {}
 
     /** Participant: joins (or, before the start, switches to) a team. */
-    record JoinTeam(String teamId) implements QuizCommand {}
+    record JoinTeam(String teamId) implements QuizCommand, TeamCommand.JoinTeam {}
 
     /** Participant, before the start. */
-    record LeaveTeam() implements QuizCommand {}
+    record LeaveTeam() implements QuizCommand, TeamCommand.LeaveTeam {}
 
     /** Facilitator: puts someone in a team ({@code teamId} null: no team). */
-    record MoveMember(String participantId, String teamId) implements QuizCommand {}
+    record MoveMember(String participantId, String teamId) implements QuizCommand, TeamCommand.MoveMember {}
 
     /**
      * Facilitator, before the start: spreads the active participants evenly. {@code teams} (optional)
      * first creates teams up to that count; {@code seed} drives the draw and is recorded.
      */
-    record BalanceTeams(Long seed, Integer teams) implements QuizCommand {}
+    record BalanceTeams(Long seed, Integer teams) implements QuizCommand, TeamCommand.BalanceTeams {}
 
     /** Facilitator: closes the set-up and starts playing. */
     record Start() implements QuizCommand {}

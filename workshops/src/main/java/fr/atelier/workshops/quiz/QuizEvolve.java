@@ -2,25 +2,19 @@ package fr.atelier.workshops.quiz;
 
 import static fr.atelier.workshops.quiz.QuizFormat.*;
 
-import fr.atelier.workshops.core.Teams;
+import fr.atelier.workshops.core.TeamEvent;
 import fr.atelier.workshops.quiz.QuizEvent.Answered;
 import fr.atelier.workshops.quiz.QuizEvent.BankChosen;
 import fr.atelier.workshops.quiz.QuizEvent.Configured;
 import fr.atelier.workshops.quiz.QuizEvent.DeadlineExtended;
 import fr.atelier.workshops.quiz.QuizEvent.DebriefShown;
 import fr.atelier.workshops.quiz.QuizEvent.Finished;
-import fr.atelier.workshops.quiz.QuizEvent.MemberJoined;
-import fr.atelier.workshops.quiz.QuizEvent.MemberLeft;
 import fr.atelier.workshops.quiz.QuizEvent.QuestionLocked;
 import fr.atelier.workshops.quiz.QuizEvent.QuestionRevealed;
 import fr.atelier.workshops.quiz.QuizEvent.QuestionShown;
 import fr.atelier.workshops.quiz.QuizEvent.ScoreboardShown;
 import fr.atelier.workshops.quiz.QuizEvent.Started;
-import fr.atelier.workshops.quiz.QuizEvent.TeamCreated;
-import fr.atelier.workshops.quiz.QuizEvent.TeamRemoved;
-import fr.atelier.workshops.quiz.QuizEvent.TeamRenamed;
 import fr.atelier.workshops.quiz.QuizEvent.TeamSubmitted;
-import fr.atelier.workshops.quiz.QuizEvent.TeamsBalanced;
 import fr.atelier.workshops.quiz.QuizState.Played;
 import fr.atelier.workshops.quiz.QuizState.Status;
 import java.util.ArrayList;
@@ -42,27 +36,8 @@ final class QuizEvolve {
         if (e instanceof Configured c) {
             return s.with(s.bank(), c.settings(), s.teams().withSizeLimit(c.settings().teamSize()));
         }
-        if (e instanceof TeamCreated t) {
-            return s.withTeams(s.teams().create(t.teamId(), t.name()));
-        }
-        if (e instanceof TeamRenamed t) {
-            return s.withTeams(s.teams().rename(t.teamId(), t.name()));
-        }
-        if (e instanceof TeamRemoved t) {
-            return s.withTeams(s.teams().remove(t.teamId()));
-        }
-        if (e instanceof MemberJoined j) {
-            return s.withTeams(s.teams().join(j.participantId(), j.teamId()));
-        }
-        if (e instanceof MemberLeft l) {
-            return s.withTeams(s.teams().leave(l.participantId()));
-        }
-        if (e instanceof TeamsBalanced b) {
-            Teams t = s.teams();
-            for (QuizState.NewTeam n : b.created()) {
-                t = t.create(n.id(), n.name());
-            }
-            return s.withTeams(t.assign(b.assignment()));
+        if (e instanceof TeamEvent t) {
+            return s.withTeams(s.teams().apply(t));
         }
         if (e instanceof Started st) {
             return s.started(st.at(), st.deadline());

@@ -31,7 +31,6 @@ import fr.atelier.workshops.quiz.QuizEvent.Answered;
 import fr.atelier.workshops.quiz.QuizEvent.DebriefShown;
 import fr.atelier.workshops.quiz.QuizEvent.QuestionLocked;
 import fr.atelier.workshops.quiz.QuizEvent.ScoreboardShown;
-import fr.atelier.workshops.quiz.QuizEvent.TeamRemoved;
 import fr.atelier.workshops.quiz.QuizEvent.TeamSubmitted;
 import fr.atelier.workshops.quiz.QuizState.Played;
 import fr.atelier.workshops.quiz.QuizState.Stage;
@@ -93,16 +92,10 @@ public final class QuizFormat implements Format<QuizState, QuizCommand, QuizEven
             return QuizSetup.configure(s, conf, at);
         }
         if (c instanceof RenameTeam r) {
-            return QuizSetup.renameTeam(s, r, at);
+            return QuizSetup.TEAMS.rename(s.teams(), r.teamId(), r.name(), at);
         }
         if (c instanceof RemoveTeam r) {
-            if (s.stage() != Stage.SETUP) {
-                return Decision.reject("wrong_phase", "Le quiz a commencé : on ne supprime plus d'équipe.");
-            }
-            if (s.teams().team(r.teamId()).isEmpty()) {
-                return Decision.reject("not_found", "Cette équipe n'existe pas (ou plus).");
-            }
-            return Decision.accept(new TeamRemoved(r.teamId(), at));
+            return QuizSetup.removeTeam(s, r, at);
         }
         if (c instanceof MoveMember m) {
             return QuizSetup.moveMember(s, roster, m, at);

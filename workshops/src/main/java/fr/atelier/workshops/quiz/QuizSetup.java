@@ -6,13 +6,14 @@ import fr.atelier.workshops.core.Actor;
 import fr.atelier.workshops.core.ContentLibrary.Problem;
 import fr.atelier.workshops.core.Decision;
 import fr.atelier.workshops.core.Roster;
-import fr.atelier.workshops.core.Teams;
+import fr.atelier.workshops.core.TeamEvent;
+import fr.atelier.workshops.core.TeamRules;
 import fr.atelier.workshops.quiz.QuizCommand.BalanceTeams;
 import fr.atelier.workshops.quiz.QuizCommand.Configure;
 import fr.atelier.workshops.quiz.QuizCommand.CreateTeam;
 import fr.atelier.workshops.quiz.QuizCommand.JoinTeam;
 import fr.atelier.workshops.quiz.QuizCommand.MoveMember;
-import fr.atelier.workshops.quiz.QuizCommand.RenameTeam;
+import fr.atelier.workshops.quiz.QuizCommand.RemoveTeam;
 import fr.atelier.workshops.quiz.QuizCommand.UseBank;
 import fr.atelier.workshops.quiz.QuizEvent.BankChosen;
 import fr.atelier.workshops.quiz.QuizEvent.Configured;
@@ -20,6 +21,7 @@ import fr.atelier.workshops.quiz.QuizEvent.MemberJoined;
 import fr.atelier.workshops.quiz.QuizEvent.MemberLeft;
 import fr.atelier.workshops.quiz.QuizEvent.Started;
 import fr.atelier.workshops.quiz.QuizEvent.TeamCreated;
+import fr.atelier.workshops.quiz.QuizEvent.TeamRemoved;
 import fr.atelier.workshops.quiz.QuizEvent.TeamRenamed;
 import fr.atelier.workshops.quiz.QuizEvent.TeamsBalanced;
 import fr.atelier.workshops.quiz.QuizState.Stage;
@@ -63,6 +65,9 @@ final class QuizSetup {
         return conf.settings().equals(s.settings()) ? Decision.accept(List.of()) : Decision.accept(new Configured(conf.settings(), at));
     }
 
+    static final TeamRules<QuizEvent> TEAMS = new TeamRules<>(new TeamEvent.Factory<>(TeamCreated::new, TeamRenamed::new,
+            TeamRemoved::new, MemberJoined::new, MemberLeft::new, TeamsBalanced::new), TEAM_PREFIX);
+
     static Decision<QuizEvent> createTeam(QuizState s, Actor who, CreateTeam ct, long at) {
         String by = null;
         if (who instanceof Actor.Participant me) {
@@ -79,29 +84,14 @@ final class QuizSetup {
         if (s.stage() == Stage.FINISHED) {
             return Decision.reject("wrong_phase", "Le quiz est terminé.");
         }
-        String name = Teams.cleanName(ct.name());
-        String problem = s.teams().problemCreating(name);
-        if (problem != null) {
-            return Decision.reject("invalid", problem);
-        }
-        String id = s.teams().nextId(TEAM_PREFIX);
-        if (by == null) {
-            return Decision.accept(new TeamCreated(id, name, null, at));
-        }
-        return Decision.accept(new TeamCreated(id, name, by, at), new MemberJoined(id, by, at));
+        return TEAMS.create(s.teams(), ct.name(), by, at);
     }
 
-    static Decision<QuizEvent> renameTeam(QuizState s, RenameTeam r, long at) {
-        if (s.teams().team(r.teamId()).isEmpty()) {
-            return Decision.reject("not_found", "Cette équipe n'existe pas (ou plus).");
+    static Decision<QuizEvent> removeTeam(QuizState s, RemoveTeam r, long at) {
+        if (s.stage() != Stage.SETUP) {
+            return Decision.reject("wrong_phase", "Le quiz a commencé : on ne supprime plus d'équipe.");
         }
-        String name = Teams.cleanName(r.name());
-        String problem = s.teams().problemWithName(name, r.teamId());
-        if (problem != null) {
-            return Decision.reject("invalid", problem);
-        }
-        return name.equals(s.teams().team(r.teamId()).get().name()) ? Decision.accept(List.of())
-                : Decision.accept(new TeamRenamed(r.teamId(), name, at));
+        return TEAMS.remove(s.teams(), r.teamId(), at);
     }
 
     static Decision<QuizEvent> joinTeam(QuizState s, Roster roster, Actor who, JoinTeam j, long at) {
@@ -115,17 +105,10 @@ final class QuizSetup {
             return Decision.reject("wrong_phase", "Le quiz est terminé.");
         }
         String current = s.teams().teamIdOf(me.id());
-        if (j.teamId() != null && j.teamId().equals(current)) {
-            return Decision.accept(List.of());
-        }
-        if (s.stage() == Stage.PLAYING && current != null) {
+        if (s.stage() == Stage.PLAYING && current != null && !current.equals(j.teamId())) {
             return Decision.reject("wrong_phase", "Pendant le quiz, on ne change pas d'équipe.");
         }
-        String problem = s.teams().problemJoining(me.id(), j.teamId(), roster::isActive);
-        if (problem != null) {
-            return Decision.reject(s.teams().team(j.teamId()).isEmpty() ? "not_found" : "invalid", problem);
-        }
-        return Decision.accept(new MemberJoined(j.teamId(), me.id(), at));
+        return TEAMS.join(s.teams(), me.id(), j.teamId(), roster::isActive, at);
     }
 
     static Decision<QuizEvent> leaveTeam(QuizState s, Actor who, long at) {
@@ -135,7 +118,7 @@ final class QuizSetup {
         if (s.stage() != Stage.SETUP) {
             return Decision.reject("wrong_phase", "Pendant le quiz, on ne change pas d'équipe.");
         }
-        return s.teams().teamOf(me.id()).isEmpty() ? Decision.accept(List.of()) : Decision.accept(new MemberLeft(me.id(), at));
+        return TEAMS.leave(s.teams(), me.id(), at);
     }
 
     static Decision<QuizEvent> moveMember(QuizState s, Roster roster, MoveMember m, long at) {
@@ -145,15 +128,7 @@ final class QuizSetup {
         if (m.participantId() == null || roster.member(m.participantId()).isEmpty()) {
             return Decision.reject("not_found", "Participant inconnu.");
         }
-        String current = s.teams().teamIdOf(m.participantId());
-        if (m.teamId() == null) {
-            return current == null ? Decision.accept(List.of()) : Decision.accept(new MemberLeft(m.participantId(), at));
-        }
-        if (s.teams().team(m.teamId()).isEmpty()) {
-            return Decision.reject("not_found", "Cette équipe n'existe pas (ou plus).");
-        }
-        // The facilitator may go over the size limit: they see the room, the limit is for self-service.
-        return m.teamId().equals(current) ? Decision.accept(List.of()) : Decision.accept(new MemberJoined(m.teamId(), m.participantId(), at));
+        return TEAMS.move(s.teams(), m.participantId(), m.teamId(), at);
     }
 
     static Decision<QuizEvent> balance(QuizState s, Roster roster, BalanceTeams b, long at) {
@@ -161,12 +136,7 @@ final class QuizSetup {
             return Decision.reject("wrong_phase", "Le quiz a commencé : la répartition automatique n'est plus possible.");
         }
         List<String> people = roster.all().stream().filter(Roster.Member::active).map(Roster.Member::id).toList();
-        Teams.Draw draw = s.teams().draw(b.seed(), b.teams(), TEAM_PREFIX, people);
-        if (draw.problem() != null) {
-            return Decision.reject(draw.code(), draw.problem());
-        }
-        List<QuizState.NewTeam> created = draw.created().stream().map(t -> new QuizState.NewTeam(t.id(), t.name())).toList();
-        return Decision.accept(new TeamsBalanced(b.seed(), created, draw.assignment(), at));
+        return TEAMS.balance(s.teams(), b.seed(), b.teams(), people, at);
     }
 
     static Decision<QuizEvent> start(QuizState s, Roster roster, long at) {

@@ -232,7 +232,7 @@ class HackathonFormatTest {
             apply();
             TeamsBalanced b = (TeamsBalanced) ((Decision.Accepted<HackathonEvent>) decision).events().get(0);
             assertThat(b.seed()).isEqualTo(42L);
-            assertThat(b.created()).extracting(HackathonEvent.NewTeam::name).containsExactly("Équipe 1", "Équipe 2");
+            assertThat(b.created()).extracting(fr.atelier.workshops.core.Teams.NewTeam::name).containsExactly("Équipe 1", "Équipe 2");
             assertThat(b.assignment().values()).allSatisfy(members -> assertThat(members).hasSize(2));
             assertThat(state.teams().teamOf("p-jules")).isEmpty();
         }

@@ -196,7 +196,7 @@ class QuizFormatTest {
             when(Actor.FACILITATOR, new QuizCommand.BalanceTeams(7L, 2));
             QuizEvent.TeamsBalanced e = (QuizEvent.TeamsBalanced) ((Decision.Accepted<QuizEvent>) decision).events().get(0);
             assertThat(e.seed()).isEqualTo(7L);
-            assertThat(e.created()).containsExactly(new QuizState.NewTeam("t1", "Équipe 1"), new QuizState.NewTeam("t2", "Équipe 2"));
+            assertThat(e.created()).containsExactly(new fr.atelier.workshops.core.Teams.NewTeam("t1", "Équipe 1"), new fr.atelier.workshops.core.Teams.NewTeam("t2", "Équipe 2"));
             assertThat(e.assignment().values()).allSatisfy(m -> assertThat(m).hasSize(2));
             QuizState after = format.evolve(state, e);
             assertThat(after.teams().teams()).extracting(t -> t.members().size()).containsExactly(2, 2);
