@@ -1,5 +1,6 @@
 package fr.atelier.workshops.hackathon;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import fr.atelier.workshops.core.TeamCommand;
@@ -20,7 +21,7 @@ import java.util.Map;
     @JsonSubTypes.Type(value = HackathonCommand.ChooseChallenge.class, name = "hackathon.chooseChallenge"),
     @JsonSubTypes.Type(value = HackathonCommand.Advance.class, name = "hackathon.advance"),
     @JsonSubTypes.Type(value = HackathonCommand.Extend.class, name = "hackathon.extend"),
-    @JsonSubTypes.Type(value = HackathonCommand.Expire.class, name = "hackathon.expire"),
+    @JsonSubTypes.Type(value = HackathonCommand.TimeUp.class, name = "hackathon.timeUp", names = "hackathon.expire"),
     @JsonSubTypes.Type(value = HackathonCommand.Focus.class, name = "hackathon.focus"),
     @JsonSubTypes.Type(value = HackathonCommand.Blur.class, name = "hackathon.blur"),
     @JsonSubTypes.Type(value = HackathonCommand.Edit.class, name = "hackathon.edit"),
@@ -72,7 +73,7 @@ public sealed interface HackathonCommand {
     record Extend(Integer minutes) implements HackathonCommand {}
 
     /** The server at a deadline: stage or pitch countdown, or a presence that timed out. Stale ones do nothing. */
-    record Expire(long at) implements HackathonCommand {}
+    record TimeUp(@JsonAlias("at") long deadline) implements HackathonCommand, fr.atelier.workshops.core.TimeUp {}
 
     /** A team member starts writing in a field (teammates see it). */
     record Focus(String field) implements HackathonCommand {}

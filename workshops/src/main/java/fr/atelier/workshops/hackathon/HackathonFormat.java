@@ -16,7 +16,6 @@ import fr.atelier.workshops.hackathon.HackathonCommand.ClaimJury;
 import fr.atelier.workshops.hackathon.HackathonCommand.CreateTeam;
 import fr.atelier.workshops.hackathon.HackathonCommand.Dot;
 import fr.atelier.workshops.hackathon.HackathonCommand.Edit;
-import fr.atelier.workshops.hackathon.HackathonCommand.Expire;
 import fr.atelier.workshops.hackathon.HackathonCommand.Extend;
 import fr.atelier.workshops.hackathon.HackathonCommand.Focus;
 import fr.atelier.workshops.hackathon.HackathonCommand.InviteJury;
@@ -83,11 +82,11 @@ public final class HackathonFormat implements Format<HackathonState, HackathonCo
     @Override
     public Decision<HackathonEvent> decide(HackathonState s, Roster roster, Actor who, HackathonCommand c, Instant now) {
         long at = now.toEpochMilli();
-        if (c instanceof Expire e) {
+        if (c instanceof HackathonCommand.TimeUp t) {
             if (!(who instanceof Actor.System)) {
                 return forbidden();
             }
-            return HackathonStages.expire(s, e.at());
+            return HackathonStages.timeUp(s, t.deadline());
         }
         if (who instanceof Actor.System) {
             return forbidden();
@@ -278,8 +277,8 @@ public final class HackathonFormat implements Format<HackathonState, HackathonCo
     }
 
     @Override
-    public HackathonCommand expire(HackathonState s, Instant deadline) {
-        return new Expire(deadline.toEpochMilli());
+    public HackathonCommand timeUp(HackathonState s, Instant deadline) {
+        return new HackathonCommand.TimeUp(deadline.toEpochMilli());
     }
 
     @Override

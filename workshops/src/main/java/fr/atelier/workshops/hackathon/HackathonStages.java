@@ -95,7 +95,7 @@ final class HackathonStages {
         return Decision.accept(new DeadlineExtended("stage", base + more, at));
     }
 
-    static Decision<HackathonEvent> expire(HackathonState s, long due) {
+    static Decision<HackathonEvent> timeUp(HackathonState s, long due) {
         List<HackathonEvent> events = new ArrayList<>();
         if (s.deadline() != null && !s.timeUp() && s.deadline() <= due) {
             events.add(new TimeUp("stage", due));

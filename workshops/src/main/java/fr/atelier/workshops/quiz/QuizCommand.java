@@ -27,6 +27,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = QuizCommand.Extend.class, name = "quiz.extend"),
     @JsonSubTypes.Type(value = QuizCommand.Finish.class, name = "quiz.finish"),
     @JsonSubTypes.Type(value = QuizCommand.Debrief.class, name = "quiz.debrief"),
+    @JsonSubTypes.Type(value = QuizCommand.TimeUp.class, name = "quiz.timeUp"),
 })
 public sealed interface QuizCommand {
     /** Facilitator, before the start: the whole bank to play (the log keeps it). */
@@ -88,4 +89,7 @@ public sealed interface QuizCommand {
 
     /** Facilitator, at the end: shows one question's debrief ({@code index} null: back to the podium). */
     record Debrief(Integer index) implements QuizCommand {}
+
+    /** The server, at a deadline: locks the open question (live) or ends the challenge; stale ones do nothing. */
+    record TimeUp(long deadline) implements QuizCommand, fr.atelier.workshops.core.TimeUp {}
 }

@@ -85,6 +85,9 @@ public final class QuizFormat implements Format<QuizState, QuizCommand, QuizEven
         if (!(who instanceof Actor.Facilitator)) {
             return Decision.reject("forbidden", "Seul l'animateur ou l'animatrice peut faire cela.");
         }
+        if (c instanceof QuizCommand.TimeUp) {
+            return Decision.reject("forbidden", "Seul le minuteur du serveur termine le temps.");
+        }
         if (c instanceof UseBank u) {
             return QuizSetup.useBank(s, u, at);
         }
@@ -187,15 +190,11 @@ public final class QuizFormat implements Format<QuizState, QuizCommand, QuizEven
     }
 
     @Override
-    public QuizCommand expire(QuizState s, Instant deadline) {
-        if (s.stage() != Stage.PLAYING) {
+    public QuizCommand timeUp(QuizState s, Instant deadline) {
+        if (s.stage() != Stage.PLAYING || (s.live() && s.current() == null)) {
             return null;
         }
-        if (s.live()) {
-            Played p = s.current();
-            return p == null ? null : new Lock(p.questionId());
-        }
-        return new Finish();
+        return new QuizCommand.TimeUp(deadline.toEpochMilli());
     }
 
     static Predicate<String> active(Roster roster) {

@@ -257,6 +257,15 @@ final class QuizPlay {
         if (s.stage() != Stage.PLAYING) {
             return Decision.accept(List.of());
         }
+        if (c instanceof QuizCommand.TimeUp t) {
+            Long due = s.live() ? (s.current() == null || s.current().status() != Status.OPEN ? null : s.current().deadline())
+                    : s.deadline();
+            if (due == null || due != t.deadline() || at < due - TIMER_SLACK_MS) {
+                return Decision.accept(List.of());
+            }
+            return s.live() ? Decision.accept(new QuestionLocked(s.current().questionId(), at)) : finish(s, at);
+        }
+        // Lock and Finish from the server are how timers spoke before quiz.timeUp: still honoured.
         if (c instanceof Lock lock && s.live()) {
             Played p = s.current();
             if (p == null || !p.questionId().equals(lock.questionId()) || p.status() != Status.OPEN

@@ -393,7 +393,7 @@ class CardsFormatTest {
         void the_server_timer_marks_the_time_up_once_and_stale_ones_do_nothing() {
             given(CHOSEN, ROUND1, ROLES, CASE2, CIO, new SceneStarted(1, T0 + 1000, T0));
             assertThat(format.nextDeadline(state)).isEqualTo(Instant.ofEpochMilli(T0 + 1000));
-            CardsCommand expiry = format.expire(state, Instant.ofEpochMilli(T0 + 1000));
+            CardsCommand expiry = format.timeUp(state, Instant.ofEpochMilli(T0 + 1000));
             assertThat(expiry).isEqualTo(new CardsCommand.TimeUp(1, T0 + 1000));
             when(Actor.SYSTEM, expiry);
             thenAccepted(new CardsEvent.TimeUp(1, AT));

@@ -17,7 +17,6 @@ import fr.atelier.workshops.hackathon.HackathonCommand.ClaimJury;
 import fr.atelier.workshops.hackathon.HackathonCommand.CreateTeam;
 import fr.atelier.workshops.hackathon.HackathonCommand.Dot;
 import fr.atelier.workshops.hackathon.HackathonCommand.Edit;
-import fr.atelier.workshops.hackathon.HackathonCommand.Expire;
 import fr.atelier.workshops.hackathon.HackathonCommand.Extend;
 import fr.atelier.workshops.hackathon.HackathonCommand.Focus;
 import fr.atelier.workshops.hackathon.HackathonCommand.InviteJury;
@@ -283,19 +282,19 @@ class HackathonFormatTest {
         @Test
         void theTimerMarksTheTimeUpAndStaleExpiriesDoNothing() {
             givenTeamsIn(Stage.BUILD, new DeadlineExtended("stage", AT, T0));
-            when(Actor.SYSTEM, format.expire(state, format.nextDeadline(state)));
+            when(Actor.SYSTEM, format.timeUp(state, format.nextDeadline(state)));
             thenAccepted(new TimeUp("stage", AT));
             apply();
             assertThat(state.timeUp()).isTrue();
             assertThat(format.nextDeadline(state)).isNull();
-            when(Actor.SYSTEM, new Expire(AT));
+            when(Actor.SYSTEM, new HackathonCommand.TimeUp(AT));
             thenAccepted();
         }
 
         @Test
         void onlyTheServerSendsExpiries() {
             givenTeamsIn(Stage.BUILD);
-            when(Actor.FACILITATOR, new Expire(AT));
+            when(Actor.FACILITATOR, new HackathonCommand.TimeUp(AT));
             thenRejected("forbidden");
         }
 
@@ -331,7 +330,7 @@ class HackathonFormatTest {
             assertThat(state.revealed("t2")).isTrue();
             assertThat(state.revealed("t1")).isFalse();
             assertThat(format.nextDeadline(state)).isEqualTo(Instant.ofEpochMilli(AT + 180_000L));
-            when(Actor.SYSTEM, new Expire(AT + 180_000L));
+            when(Actor.SYSTEM, new HackathonCommand.TimeUp(AT + 180_000L));
             thenAccepted(new TimeUp("pitch", AT + 180_000L));
         }
     }
@@ -406,7 +405,7 @@ class HackathonFormatTest {
             // Re-announcing soon after changes nothing; the timeout releases it.
             when(CAMILLE, new Focus("needs"));
             thenAccepted();
-            when(Actor.SYSTEM, format.expire(state, format.nextDeadline(state)));
+            when(Actor.SYSTEM, format.timeUp(state, format.nextDeadline(state)));
             thenAccepted(new PresenceChanged("t1", "p-camille", null, null, true, AT + HackathonFormat.PRESENCE_MS,
                     List.of("p-camille", "p-lou")));
             when(CAMILLE, new Blur("needs"));

@@ -429,8 +429,8 @@ class PollFormatTest {
         void the_expiry_closes_the_question_whose_deadline_passed() {
             given(Q1_TIMED, answered("q1", CAMILLE, 0));
             Instant deadline = format.nextDeadline(state);
-            PollCommand expiry = format.expire(state, deadline);
-            assertThat(expiry).isEqualTo(new Close("q1"));
+            PollCommand expiry = format.timeUp(state, deadline);
+            assertThat(expiry).isEqualTo(new PollCommand.TimeUp(deadline.toEpochMilli()));
             when(Actor.SYSTEM, expiry);
             thenAccepted(new Closed("q1", AT));
         }
@@ -440,7 +440,7 @@ class PollFormatTest {
             given(Q1_TIMED);
             Instant deadline = format.nextDeadline(state);
             given(Q1_TIMED, new Closed("q1", T0));
-            PollCommand expiry = format.expire(state, deadline);
+            PollCommand expiry = format.timeUp(state, deadline);
             if (expiry != null) {
                 when(Actor.SYSTEM, expiry);
                 thenAccepted();
@@ -450,7 +450,7 @@ class PollFormatTest {
         @Test
         void there_is_nothing_to_expire_without_a_question() {
             given();
-            assertThat(format.expire(state, NOW)).isNull();
+            assertThat(format.timeUp(state, NOW)).isNull();
         }
 
         /**
@@ -462,7 +462,7 @@ class PollFormatTest {
             given(Q1_TIMED);
             Instant oldDeadline = format.nextDeadline(state);
             given(Q1_TIMED, new Closed("q1", T0), Q2);
-            PollCommand expiry = format.expire(state, oldDeadline);
+            PollCommand expiry = format.timeUp(state, oldDeadline);
             if (expiry != null) {
                 when(Actor.SYSTEM, expiry);
                 thenAccepted();

@@ -297,8 +297,8 @@ class QuizFormatTest {
         void theTimerLocksTheCurrentQuestionAndStaleTimersDoNothing() {
             given(live(new QuestionShown("q01", 0, T0, AT)));
             assertThat(format.nextDeadline(state)).isEqualTo(NOW);
-            QuizCommand expire = format.expire(state, NOW);
-            assertThat(expire).isEqualTo(new QuizCommand.Lock("q01"));
+            QuizCommand expire = format.timeUp(state, NOW);
+            assertThat(expire).isEqualTo(new QuizCommand.TimeUp(NOW.toEpochMilli()));
             when(Actor.SYSTEM, expire);
             thenAccepted(new QuestionLocked("q01", AT));
             given(live(new QuestionShown("q01", 0, T0, AT + 60_000)));
@@ -392,10 +392,11 @@ class QuizFormatTest {
             given(challenge());
             Instant deadline = format.nextDeadline(state);
             assertThat(deadline.toEpochMilli()).isEqualTo(T0 + 20 * 60_000L);
-            assertThat(format.expire(state, deadline)).isEqualTo(new QuizCommand.Finish());
-            decision = format.decide(state, roster, Actor.SYSTEM, new QuizCommand.Finish(), NOW);
+            QuizCommand timeUp = format.timeUp(state, deadline);
+            assertThat(timeUp).isEqualTo(new QuizCommand.TimeUp(deadline.toEpochMilli()));
+            decision = format.decide(state, roster, Actor.SYSTEM, timeUp, NOW);
             thenAccepted();
-            decision = format.decide(state, roster, Actor.SYSTEM, new QuizCommand.Finish(), deadline);
+            decision = format.decide(state, roster, Actor.SYSTEM, timeUp, deadline);
             thenAccepted(new Finished(deadline.toEpochMilli()));
             decision = format.decide(state, roster, SAMI, new Answer("q04", null, null, 6.0, null), deadline.plusMillis(1));
             thenRejected("wrong_phase");
