@@ -12,11 +12,11 @@ import fr.atelier.workshops.quiz.QuizBank.Choice;
 import fr.atelier.workshops.quiz.QuizBank.Question;
 import fr.atelier.workshops.quiz.QuizBank.Source;
 import fr.atelier.workshops.quiz.QuizBank.Type;
+import fr.atelier.workshops.quiz.QuizBankCheck.Lines;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import fr.atelier.workshops.quiz.QuizBankCheck.Lines;
 
 /** Reads a bank from a JSON/YAML tree, lenient about what a person types, noting each problem with its line. */
 final class QuizBankReader {
