@@ -622,7 +622,7 @@ public final class SessionActor<S> implements SessionHandle {
         deadlineTimer = vertx.setTimer(delay, t -> {
             deadlineTimer = -1;
             scheduledDeadline = null;
-            Object expire = ((fr.atelier.workshops.core.Format) session.format()).expire(committed.activity(), fired);
+            Object expire = ((fr.atelier.workshops.core.Format) session.format()).timeUp(committed.activity(), fired);
             if (expire != null) {
                 submitHere(Actor.SYSTEM, "deadline:" + fired.toEpochMilli(), new ActivityCommand(expire));
             }

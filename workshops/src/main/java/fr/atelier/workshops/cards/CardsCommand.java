@@ -55,7 +55,7 @@ public sealed interface CardsCommand {
     record SetTimer(Integer seconds) implements CardsCommand {}
 
     /** The server's timer; stale ones (another round or deadline) are ignored. */
-    record TimeUp(Integer round, Long deadline) implements CardsCommand {}
+    record TimeUp(Integer round, long deadline) implements CardsCommand, fr.atelier.workshops.core.TimeUp {}
 
     /** Observer: the whole draft of their grid (autosaved), field id → values. */
     record SaveGrid(Integer round, Map<String, List<String>> answers) implements CardsCommand {}

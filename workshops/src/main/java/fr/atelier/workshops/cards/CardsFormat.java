@@ -473,7 +473,7 @@ public final class CardsFormat implements Format<CardsState, CardsCommand, Cards
     }
 
     @Override
-    public CardsCommand expire(CardsState s, Instant deadline) {
+    public CardsCommand timeUp(CardsState s, Instant deadline) {
         Round r = s.current();
         return r == null || deadline == null ? null : new CardsCommand.TimeUp(r.number(), deadline.toEpochMilli());
     }

@@ -1,22 +1,12 @@
 package fr.atelier.workshops.cards;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import fr.atelier.workshops.core.ContentLibrary;
+import fr.atelier.workshops.core.YamlLibrary;
 import fr.atelier.workshops.core.YamlChecker;
-import fr.atelier.workshops.core.YamlContent;
 import fr.atelier.workshops.core.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +16,7 @@ import java.util.Set;
  * a report of every problem, each with its line and a French message. The same rules check a deck
  * sent by the console in {@code cards.useDeck}.
  */
-public final class CardsLibrary implements ContentLibrary<Deck> {
+public final class CardsLibrary extends YamlLibrary<Deck> {
     static final String FOLDER = "content/cards/";
     static final Set<String> KINDS = Set.of(GridField.CARD, GridField.LIST, GridField.STRUCTURES, GridField.TEXT);
 
@@ -50,112 +40,36 @@ public final class CardsLibrary implements ContentLibrary<Deck> {
             .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
             .build();
 
-    private final ClassLoader loader;
-    private Map<String, Deck> builtIn;
+    private static final Wording WORDING = new Wording("Les jeux de cartes s'importent en YAML uniquement.",
+            "Un seul jeu de cartes par fichier (document YAML en trop).", "Jeu de cartes illisible : ", "deck");
 
     public CardsLibrary() {
         this(CardsLibrary.class.getClassLoader());
     }
 
     CardsLibrary(ClassLoader loader) {
-        this.loader = loader;
+        super(Deck.class, FOLDER, loader, WRITER, WORDING);
     }
 
     @Override
-    public Class<Deck> type() {
-        return Deck.class;
+    protected Item item(Deck d) {
+        return new Item(d.id(), d.title(), d.description(), d.cases().size());
     }
 
     @Override
-    public synchronized List<Item> catalogue() {
-        return decks().values().stream()
-                .map(d -> new Item(d.id(), d.title(), d.description(), d.cases().size()))
-                .toList();
-    }
-
-    @Override
-    public synchronized Deck load(String id) {
-        Deck d = decks().get(id);
-        if (d == null) {
-            throw new IllegalArgumentException("unknown deck " + id);
-        }
-        return d;
-    }
-
-    @Override
-    public Parsed<Deck> parse(String text, String kind) {
-        if (!"yaml".equals(kind)) {
-            return new Parsed<>(null, List.of(new Problem(0, "Les jeux de cartes s'importent en YAML uniquement.")));
-        }
-        Map<String, Integer> lines = new HashMap<>();
-        List<Problem> problems = new ArrayList<>();
-        JsonNode tree;
-        try (JsonParser p = new YAMLFactory().createParser(text)) {
-            if (p.nextToken() == null) {
-                return new Parsed<>(null, List.of(new Problem(0, "Le fichier est vide.")));
-            }
-            tree = YamlContent.read(p, "", lines, problems);
-            if (p.nextToken() != null) {
-                problems.add(new Problem(YamlContent.line(p.currentTokenLocation()), "Un seul jeu de cartes par fichier (document YAML en trop)."));
-            }
-        } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
-            return new Parsed<>(null, List.of(new Problem(where == null ? 0 : YamlContent.line(where),
-                    "YAML illisible : " + YamlContent.firstLine(e.getOriginalMessage()))));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        problems.addAll(validate(tree, lines));
-        if (!problems.isEmpty()) {
-            problems.sort(java.util.Comparator.comparingInt(Problem::line));
-            return new Parsed<>(null, problems);
-        }
-        try {
-            return new Parsed<>(Json.MAPPER.treeToValue(tree, Deck.class), List.of());
-        } catch (JsonProcessingException e) {
-            return new Parsed<>(null, List.of(new Problem(0, "Jeu de cartes illisible : " + YamlContent.firstLine(e.getOriginalMessage()))));
-        }
-    }
-
-    @Override
-    public String export(Deck deck, String kind) {
-        if (!"yaml".equals(kind)) {
-            throw new IllegalArgumentException("cards decks export as YAML only");
-        }
-        try {
-            return WRITER.writeValueAsString(deck);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+    protected List<Problem> validate(JsonNode tree, Map<String, Integer> lines) {
+        return rules(tree, lines);
     }
 
     /** The deck's problems (line 0: a deck sent as JSON has no lines); empty when it can be played. */
     public static List<Problem> check(Deck deck) {
-        return validate(Json.MAPPER.valueToTree(deck), Map.of());
-    }
-
-    // ---- built-in decks -----------------------------------------------------------------------
-
-    private Map<String, Deck> decks() {
-        if (builtIn == null) {
-            Map<String, Deck> found = new LinkedHashMap<>();
-            for (String file : YamlContent.yamlFiles(loader, FOLDER)) {
-                String text = YamlContent.resource(loader, FOLDER + file);
-                Parsed<Deck> parsed = parse(text, "yaml");
-                if (!parsed.ok()) {
-                    throw new IllegalStateException("built-in deck " + file + " is invalid: " + parsed.problems());
-                }
-                found.put(parsed.content().id(), parsed.content());
-            }
-            builtIn = found;
-        }
-        return builtIn;
+        return rules(Json.MAPPER.valueToTree(deck), Map.of());
     }
 
     // ---- the rules --------------------------------------------------------------------------------
 
     /** Checks a deck's tree; {@code lines} maps JSON pointers to lines (empty: every problem at line 0). */
-    static List<Problem> validate(JsonNode root, Map<String, Integer> lines) {
+    static List<Problem> rules(JsonNode root, Map<String, Integer> lines) {
         YamlChecker c = new YamlChecker(lines);
         if (root == null || !root.isObject()) {
             c.problem("", "Le fichier doit décrire un jeu de cartes (id, title, rules, structures, cases, grid).");

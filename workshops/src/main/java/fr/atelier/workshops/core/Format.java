@@ -45,13 +45,13 @@ public interface Format<S, C, E> {
         return Impact.ALL;
     }
 
-    /** A deadline at which the server must send {@link #expire(S, Instant)}'s command, if any. */
+    /** The earliest deadline in the state, at which the server must send {@link #timeUp(S, Instant)}'s command, if any. */
     default Instant nextDeadline(S state) {
         return null;
     }
 
-    /** The command the server sends when {@link #nextDeadline} passes; stale ones are ignored. */
-    default C expire(S state, Instant deadline) {
+    /** The format's {@link TimeUp} command, which the server sends when {@link #nextDeadline} passes; stale ones are ignored. */
+    default C timeUp(S state, Instant deadline) {
         return null;
     }
 }

@@ -199,6 +199,33 @@ public record Teams(List<Team> teams, Integer sizeLimit, int created) {
         return new Teams(copy, sizeLimit, created);
     }
 
+    /** Applies one team fact, the same in every team format. */
+    public Teams apply(TeamEvent e) {
+        if (e instanceof TeamEvent.TeamCreated t) {
+            return create(t.teamId(), t.name());
+        }
+        if (e instanceof TeamEvent.TeamRenamed t) {
+            return rename(t.teamId(), t.name());
+        }
+        if (e instanceof TeamEvent.TeamRemoved t) {
+            return remove(t.teamId());
+        }
+        if (e instanceof TeamEvent.MemberJoined j) {
+            return join(j.participantId(), j.teamId());
+        }
+        if (e instanceof TeamEvent.MemberLeft l) {
+            return leave(l.participantId());
+        }
+        if (e instanceof TeamEvent.TeamsBalanced b) {
+            Teams t = this;
+            for (NewTeam n : b.created()) {
+                t = t.create(n.id(), n.name());
+            }
+            return t.assign(b.assignment());
+        }
+        throw new IllegalStateException("unknown team event " + e);
+    }
+
     // ---- auto-balance ---------------------------------------------------------------------------
 
     /** A team the draw creates. */

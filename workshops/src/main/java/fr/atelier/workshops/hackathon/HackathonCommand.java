@@ -1,7 +1,9 @@
 package fr.atelier.workshops.hackathon;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import fr.atelier.workshops.core.TeamCommand;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +21,7 @@ import java.util.Map;
     @JsonSubTypes.Type(value = HackathonCommand.ChooseChallenge.class, name = "hackathon.chooseChallenge"),
     @JsonSubTypes.Type(value = HackathonCommand.Advance.class, name = "hackathon.advance"),
     @JsonSubTypes.Type(value = HackathonCommand.Extend.class, name = "hackathon.extend"),
-    @JsonSubTypes.Type(value = HackathonCommand.Expire.class, name = "hackathon.expire"),
+    @JsonSubTypes.Type(value = HackathonCommand.TimeUp.class, name = "hackathon.timeUp", names = "hackathon.expire"),
     @JsonSubTypes.Type(value = HackathonCommand.Focus.class, name = "hackathon.focus"),
     @JsonSubTypes.Type(value = HackathonCommand.Blur.class, name = "hackathon.blur"),
     @JsonSubTypes.Type(value = HackathonCommand.Edit.class, name = "hackathon.edit"),
@@ -38,25 +40,25 @@ public sealed interface HackathonCommand {
     record Setup(HackathonKit kit, HackathonSettings settings) implements HackathonCommand {}
 
     /** Facilitator, or a participant when teams are self-service (they then join it). */
-    record CreateTeam(String name) implements HackathonCommand {}
+    record CreateTeam(String name) implements HackathonCommand, TeamCommand.CreateTeam {}
 
     /** Facilitator or a member of the team, until the pitches. */
-    record RenameTeam(String teamId, String name) implements HackathonCommand {}
+    record RenameTeam(String teamId, String name) implements HackathonCommand, TeamCommand.RenameTeam {}
 
     /** Facilitator, while teams form: its members are left without a team. */
-    record RemoveTeam(String teamId) implements HackathonCommand {}
+    record RemoveTeam(String teamId) implements HackathonCommand, TeamCommand.RemoveTeam {}
 
     /** Participant: joins a team (switching only while teams form; later only when in none). */
-    record JoinTeam(String teamId) implements HackathonCommand {}
+    record JoinTeam(String teamId) implements HackathonCommand, TeamCommand.JoinTeam {}
 
     /** Participant, while teams form. */
-    record LeaveTeam() implements HackathonCommand {}
+    record LeaveTeam() implements HackathonCommand, TeamCommand.LeaveTeam {}
 
     /** Facilitator: puts someone in a team ({@code teamId} null: no team); may exceed the size limit. */
-    record MoveMember(String participantId, String teamId) implements HackathonCommand {}
+    record MoveMember(String participantId, String teamId) implements HackathonCommand, TeamCommand.MoveMember {}
 
     /** Facilitator, while teams form: spreads the active non-jury participants; {@code teams} creates teams up to that count first. */
-    record BalanceTeams(Long seed, Integer teams) implements HackathonCommand {}
+    record BalanceTeams(Long seed, Integer teams) implements HackathonCommand, TeamCommand.BalanceTeams {}
 
     /** A team member (their team) or the facilitator ({@code teamId} required); {@code challengeId} null: none. */
     record ChooseChallenge(String teamId, String challengeId) implements HackathonCommand {}
@@ -71,7 +73,7 @@ public sealed interface HackathonCommand {
     record Extend(Integer minutes) implements HackathonCommand {}
 
     /** The server at a deadline: stage or pitch countdown, or a presence that timed out. Stale ones do nothing. */
-    record Expire(long at) implements HackathonCommand {}
+    record TimeUp(@JsonAlias("at") long deadline) implements HackathonCommand, fr.atelier.workshops.core.TimeUp {}
 
     /** A team member starts writing in a field (teammates see it). */
     record Focus(String field) implements HackathonCommand {}

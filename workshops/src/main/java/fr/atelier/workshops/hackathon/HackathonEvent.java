@@ -2,6 +2,8 @@ package fr.atelier.workshops.hackathon;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import fr.atelier.workshops.core.TeamEvent;
+import fr.atelier.workshops.core.Teams;
 import java.util.List;
 import java.util.Map;
 
@@ -38,21 +40,19 @@ public sealed interface HackathonEvent {
     record SetUp(HackathonKit kit, HackathonSettings settings, long at) implements HackathonEvent {}
 
     /** {@code by}: the participant who created it (and joins it), null for the facilitator. */
-    record TeamCreated(String teamId, String name, String by, long at) implements HackathonEvent {}
+    record TeamCreated(String teamId, String name, String by, long at) implements HackathonEvent, TeamEvent.TeamCreated {}
 
-    record TeamRenamed(String teamId, String name, long at) implements HackathonEvent {}
+    record TeamRenamed(String teamId, String name, long at) implements HackathonEvent, TeamEvent.TeamRenamed {}
 
-    record TeamRemoved(String teamId, long at) implements HackathonEvent {}
+    record TeamRemoved(String teamId, long at) implements HackathonEvent, TeamEvent.TeamRemoved {}
 
-    record MemberJoined(String teamId, String participantId, long at) implements HackathonEvent {}
+    record MemberJoined(String teamId, String participantId, long at) implements HackathonEvent, TeamEvent.MemberJoined {}
 
-    record MemberLeft(String participantId, long at) implements HackathonEvent {}
-
-    /** A team created by the draw. */
-    record NewTeam(String id, String name) {}
+    record MemberLeft(String participantId, long at) implements HackathonEvent, TeamEvent.MemberLeft {}
 
     /** The draw's seed, the teams it created, and the resulting membership of every team. */
-    record TeamsBalanced(long seed, List<NewTeam> created, Map<String, List<String>> assignment, long at) implements HackathonEvent {}
+    record TeamsBalanced(long seed, List<Teams.NewTeam> created, Map<String, List<String>> assignment, long at)
+            implements HackathonEvent, TeamEvent.TeamsBalanced {}
 
     record ChallengeChosen(String teamId, String challengeId, long at) implements HackathonEvent {}
 

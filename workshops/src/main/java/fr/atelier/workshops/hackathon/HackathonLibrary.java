@@ -1,25 +1,15 @@
 package fr.atelier.workshops.hackathon;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import fr.atelier.workshops.core.ContentLibrary;
+import fr.atelier.workshops.core.YamlLibrary;
 import fr.atelier.workshops.core.YamlChecker;
-import fr.atelier.workshops.core.YamlContent;
 import fr.atelier.workshops.core.Json;
 import fr.atelier.workshops.core.Text;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,10 +19,8 @@ import java.util.Set;
  * and YAML import/export with a report of every problem, each with its line and a French message.
  * The same rules check the kit the console sends in {@code hackathon.setup}.
  */
-public final class HackathonLibrary implements ContentLibrary<HackathonKit> {
+public final class HackathonLibrary extends YamlLibrary<HackathonKit> {
     static final String FOLDER = "content/hackathon/";
-    /** The console imports through HTTP with a 1 MiB body limit; this bounds the work before that. */
-    static final int TEXT_MAX = 1024 * 1024;
 
     static final int TITLE_MAX = 120;
     static final int DESCRIPTION_MAX = 500;
@@ -58,95 +46,43 @@ public final class HackathonLibrary implements ContentLibrary<HackathonKit> {
             .serializationInclusion(JsonInclude.Include.NON_EMPTY)
             .build();
 
-    private final ClassLoader loader;
-    private Map<String, HackathonKit> builtIn;
+    private static final Wording WORDING = new Wording("Les défis s'importent en YAML uniquement.",
+            "Un seul jeu de défis par fichier (document YAML en trop).", "Défis illisibles : ", "hackathon kit");
 
     public HackathonLibrary() {
         this(HackathonLibrary.class.getClassLoader());
     }
 
     HackathonLibrary(ClassLoader loader) {
-        this.loader = loader;
+        super(HackathonKit.class, FOLDER, loader, WRITER, WORDING);
     }
 
     @Override
-    public Class<HackathonKit> type() {
-        return HackathonKit.class;
+    protected Item item(HackathonKit k) {
+        return new Item(k.id(), k.title(), k.description(), k.challenges().size());
     }
 
     @Override
-    public synchronized List<Item> catalogue() {
-        return kits().values().stream()
-                .map(k -> new Item(k.id(), k.title(), k.description(), k.challenges().size()))
-                .toList();
+    protected List<Problem> validate(JsonNode tree, Map<String, Integer> lines) {
+        return rules(tree, lines);
     }
 
     @Override
-    public synchronized HackathonKit load(String id) {
-        HackathonKit k = kits().get(id);
-        if (k == null) {
-            throw new IllegalArgumentException("unknown hackathon kit " + id);
-        }
-        return k;
+    protected HackathonKit afterImport(HackathonKit kit) {
+        return tidy(kit);
     }
 
+    /** A built-in file without id or title is named after the file. */
     @Override
-    public Parsed<HackathonKit> parse(String text, String kind) {
-        if (!"yaml".equals(kind)) {
-            return new Parsed<>(null, List.of(new Problem(0, "Les défis s'importent en YAML uniquement.")));
-        }
-        if (text == null || text.isBlank()) {
-            return new Parsed<>(null, List.of(new Problem(0, "Le fichier est vide.")));
-        }
-        if (text.length() > TEXT_MAX) {
-            return new Parsed<>(null, List.of(new Problem(0, "Le fichier est trop volumineux (1 Mio au plus).")));
-        }
-        Map<String, Integer> lines = new HashMap<>();
-        List<Problem> problems = new ArrayList<>();
-        JsonNode tree;
-        try (JsonParser p = new YAMLFactory().createParser(text.startsWith("\uFEFF") ? text.substring(1) : text)) {
-            if (p.nextToken() == null) {
-                return new Parsed<>(null, List.of(new Problem(0, "Le fichier est vide.")));
-            }
-            tree = YamlContent.read(p, "", lines, problems);
-            if (p.nextToken() != null) {
-                problems.add(new Problem(YamlContent.line(p.currentTokenLocation()), "Un seul jeu de défis par fichier (document YAML en trop)."));
-            }
-        } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
-            return new Parsed<>(null, List.of(new Problem(where == null ? 0 : YamlContent.line(where),
-                    "YAML illisible : " + YamlContent.firstLine(e.getOriginalMessage()))));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        problems.addAll(validate(tree, lines));
-        if (!problems.isEmpty()) {
-            List<Problem> sorted = new ArrayList<>(new LinkedHashSetList<>(problems).list);
-            sorted.sort(Comparator.comparingInt(Problem::line));
-            return new Parsed<>(null, sorted);
-        }
-        try {
-            return new Parsed<>(tidy(Json.MAPPER.treeToValue(tree, HackathonKit.class)), List.of());
-        } catch (JsonProcessingException e) {
-            return new Parsed<>(null, List.of(new Problem(0, "Défis illisibles : " + YamlContent.firstLine(e.getOriginalMessage()))));
-        }
-    }
-
-    @Override
-    public String export(HackathonKit kit, String kind) {
-        if (!"yaml".equals(kind)) {
-            throw new IllegalArgumentException("hackathon kits export as YAML only");
-        }
-        try {
-            return WRITER.writeValueAsString(kit);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+    protected Map.Entry<String, HackathonKit> builtIn(String base, HackathonKit k) {
+        String id = k.id() == null ? base : k.id();
+        String title = k.title() == null ? "Défis « " + base + " »" : k.title();
+        return Map.entry(id, k.withIdentity(id, title, k.description()));
     }
 
     /** The kit's problems (line 0: a kit sent as JSON has no lines); empty when it can be played. */
     public static List<Problem> check(HackathonKit kit) {
-        return validate(Json.MAPPER.valueToTree(kit), Map.of());
+        return rules(Json.MAPPER.valueToTree(kit), Map.of());
     }
 
     /** Trims every text, so that what is played and compared is what people see. */
@@ -178,43 +114,10 @@ public final class HackathonLibrary implements ContentLibrary<HackathonKit> {
 
     // ---- built-in kits --------------------------------------------------------------------------------
 
-    private Map<String, HackathonKit> kits() {
-        if (builtIn == null) {
-            Map<String, HackathonKit> found = new LinkedHashMap<>();
-            for (String file : YamlContent.yamlFiles(loader, FOLDER)) {
-                Parsed<HackathonKit> parsed = parse(YamlContent.resource(loader, FOLDER + file), "yaml");
-                if (!parsed.ok()) {
-                    throw new IllegalStateException("built-in hackathon kit " + file + " is invalid: " + parsed.problems());
-                }
-                HackathonKit k = parsed.content();
-                String base = file.replaceFirst("\\.ya?ml$", "");
-                String id = k.id() == null ? base : k.id();
-                String title = k.title() == null ? "Défis « " + base + " »" : k.title();
-                found.put(id, k.withIdentity(id, title, k.description()));
-            }
-            builtIn = found;
-        }
-        return builtIn;
-    }
-
-    /** Keeps the first of equal problems, in order. */
-    private static final class LinkedHashSetList<T> {
-        final List<T> list = new ArrayList<>();
-
-        LinkedHashSetList(List<T> items) {
-            Set<T> seen = new HashSet<>();
-            for (T t : items) {
-                if (seen.add(t)) {
-                    list.add(t);
-                }
-            }
-        }
-    }
-
     // ---- the rules ------------------------------------------------------------------------------------
 
     /** Checks a kit's tree; {@code lines} maps JSON pointers to lines (empty: every problem at line 0). */
-    static List<Problem> validate(JsonNode root, Map<String, Integer> lines) {
+    static List<Problem> rules(JsonNode root, Map<String, Integer> lines) {
         YamlChecker c = new YamlChecker(lines);
         if (root == null || !root.isObject()) {
             c.problem("", "Le fichier doit décrire des défis et une grille d'évaluation (clés « challenges » et « rubric »).");

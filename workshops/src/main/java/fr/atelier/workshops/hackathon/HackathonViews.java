@@ -118,7 +118,7 @@ public final class HackathonViews {
         Workspace workspace = null;
         if (myTeam != null) {
             TeamWork w = s.workOf(myTeam);
-            dotsLeft = Math.max(0, s.settings().dots() - HackathonFormat.dotsUsed(w, me));
+            dotsLeft = Math.max(0, s.settings().dots() - HackathonWork.dotsUsed(w, me));
             workspace = workspace(myTeam, w, roster, me);
         }
         Map<String, Map<String, Integer>> myScores = new LinkedHashMap<>();

@@ -11,6 +11,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = PollCommand.Answer.class, name = "poll.answer"),
     @JsonSubTypes.Type(value = PollCommand.Close.class, name = "poll.close"),
     @JsonSubTypes.Type(value = PollCommand.Reveal.class, name = "poll.reveal"),
+    @JsonSubTypes.Type(value = PollCommand.TimeUp.class, name = "poll.timeUp"),
 })
 public sealed interface PollCommand {
     /** Opens a new question. {@code correct} (optional) stays secret until revealed; {@code seconds} (optional) closes it by itself. */
@@ -21,4 +22,7 @@ public sealed interface PollCommand {
     record Close(String questionId) implements PollCommand {}
 
     record Reveal(String questionId) implements PollCommand {}
+
+    /** The server, at the open question's deadline: closes it unless it is stale. */
+    record TimeUp(long deadline) implements PollCommand, fr.atelier.workshops.core.TimeUp {}
 }

@@ -10,6 +10,7 @@ import fr.atelier.workshops.core.Text;
 import fr.atelier.workshops.poll.PollCommand.Answer;
 import fr.atelier.workshops.poll.PollCommand.Ask;
 import fr.atelier.workshops.poll.PollCommand.Close;
+import fr.atelier.workshops.poll.PollCommand.TimeUp;
 import fr.atelier.workshops.poll.PollCommand.Reveal;
 import fr.atelier.workshops.poll.PollEvent.Answered;
 import fr.atelier.workshops.poll.PollEvent.Asked;
@@ -41,6 +42,10 @@ public final class PollFormat implements Format<PollState, PollCommand, PollEven
         if (c instanceof Answer a) {
             return answer(s, who, a, at);
         }
+        if (c instanceof TimeUp t) {
+            return timeUp(s, who, t, at);
+        }
+        // A Close from the server is how timers spoke before poll.timeUp: still honoured.
         boolean byTimer = who instanceof Actor.System && c instanceof Close;
         if (!(who instanceof Actor.Facilitator) && !byTimer) {
             return Decision.reject("forbidden", "Seul l'animateur ou l'animatrice pilote le sondage.");
@@ -164,10 +169,20 @@ public final class PollFormat implements Format<PollState, PollCommand, PollEven
     }
 
     @Override
-    public PollCommand expire(PollState s, Instant deadline) {
+    public PollCommand timeUp(PollState s, Instant deadline) {
+        return due(s, deadline.toEpochMilli()) ? new TimeUp(deadline.toEpochMilli()) : null;
+    }
+
+    private static boolean due(PollState s, long deadline) {
         Poll current = s.current();
-        boolean due = current != null && current.status() == Poll.Status.OPEN && current.deadline() != null
-                && current.deadline() == deadline.toEpochMilli();
-        return due ? new Close(current.id()) : null;
+        return current != null && current.status() == Poll.Status.OPEN && current.deadline() != null
+                && current.deadline() == deadline;
+    }
+
+    private static Decision<PollEvent> timeUp(PollState s, Actor who, TimeUp t, long at) {
+        if (!(who instanceof Actor.System)) {
+            return Decision.reject("forbidden", "Seul le minuteur du serveur termine le temps.");
+        }
+        return due(s, t.deadline()) ? Decision.accept(new Closed(s.current().id(), at)) : Decision.accept(List.of());
     }
 }

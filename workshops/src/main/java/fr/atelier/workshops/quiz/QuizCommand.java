@@ -2,6 +2,7 @@ package fr.atelier.workshops.quiz;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import fr.atelier.workshops.core.TeamCommand;
 import java.util.List;
 
 /** What the facilitator, the phones and the server's timers can ask of a quiz. */
@@ -26,6 +27,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = QuizCommand.Extend.class, name = "quiz.extend"),
     @JsonSubTypes.Type(value = QuizCommand.Finish.class, name = "quiz.finish"),
     @JsonSubTypes.Type(value = QuizCommand.Debrief.class, name = "quiz.debrief"),
+    @JsonSubTypes.Type(value = QuizCommand.TimeUp.class, name = "quiz.timeUp"),
 })
 public sealed interface QuizCommand {
     /** Facilitator, before the start: the whole bank to play (the log keeps it). */
@@ -35,28 +37,28 @@ public sealed interface QuizCommand {
     record Configure(QuizSettings settings) implements QuizCommand {}
 
     /** Facilitator, or a participant when teams are self-service (they then join it). */
-    record CreateTeam(String name) implements QuizCommand {}
+    record CreateTeam(String name) implements QuizCommand, TeamCommand.CreateTeam {}
 
     /** Facilitator. */
-    record RenameTeam(String teamId, String name) implements QuizCommand {}
+    record RenameTeam(String teamId, String name) implements QuizCommand, TeamCommand.RenameTeam {}
 
     /** Facilitator, before the start: members are left without a team. */
-    record RemoveTeam(String teamId) implements QuizCommand {}
+    record RemoveTeam(String teamId) implements QuizCommand, TeamCommand.RemoveTeam {}
 
     /** Participant: joins (or, before the start, switches to) a team. */
-    record JoinTeam(String teamId) implements QuizCommand {}
+    record JoinTeam(String teamId) implements QuizCommand, TeamCommand.JoinTeam {}
 
     /** Participant, before the start. */
-    record LeaveTeam() implements QuizCommand {}
+    record LeaveTeam() implements QuizCommand, TeamCommand.LeaveTeam {}
 
     /** Facilitator: puts someone in a team ({@code teamId} null: no team). */
-    record MoveMember(String participantId, String teamId) implements QuizCommand {}
+    record MoveMember(String participantId, String teamId) implements QuizCommand, TeamCommand.MoveMember {}
 
     /**
      * Facilitator, before the start: spreads the active participants evenly. {@code teams} (optional)
      * first creates teams up to that count; {@code seed} drives the draw and is recorded.
      */
-    record BalanceTeams(Long seed, Integer teams) implements QuizCommand {}
+    record BalanceTeams(Long seed, Integer teams) implements QuizCommand, TeamCommand.BalanceTeams {}
 
     /** Facilitator: closes the set-up and starts playing. */
     record Start() implements QuizCommand {}
@@ -87,4 +89,7 @@ public sealed interface QuizCommand {
 
     /** Facilitator, at the end: shows one question's debrief ({@code index} null: back to the podium). */
     record Debrief(Integer index) implements QuizCommand {}
+
+    /** The server, at a deadline: locks the open question (live) or ends the challenge; stale ones do nothing. */
+    record TimeUp(long deadline) implements QuizCommand, fr.atelier.workshops.core.TimeUp {}
 }

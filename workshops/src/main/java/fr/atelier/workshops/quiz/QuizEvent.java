@@ -2,6 +2,8 @@ package fr.atelier.workshops.quiz;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import fr.atelier.workshops.core.TeamEvent;
+import fr.atelier.workshops.core.Teams;
 import java.util.List;
 import java.util.Map;
 
@@ -33,19 +35,19 @@ public sealed interface QuizEvent {
     record Configured(QuizSettings settings, long at) implements QuizEvent {}
 
     /** {@code by}: the participant who created it (and joins it), null for the facilitator. */
-    record TeamCreated(String teamId, String name, String by, long at) implements QuizEvent {}
+    record TeamCreated(String teamId, String name, String by, long at) implements QuizEvent, TeamEvent.TeamCreated {}
 
-    record TeamRenamed(String teamId, String name, long at) implements QuizEvent {}
+    record TeamRenamed(String teamId, String name, long at) implements QuizEvent, TeamEvent.TeamRenamed {}
 
-    record TeamRemoved(String teamId, long at) implements QuizEvent {}
+    record TeamRemoved(String teamId, long at) implements QuizEvent, TeamEvent.TeamRemoved {}
 
-    record MemberJoined(String teamId, String participantId, long at) implements QuizEvent {}
+    record MemberJoined(String teamId, String participantId, long at) implements QuizEvent, TeamEvent.MemberJoined {}
 
-    record MemberLeft(String participantId, long at) implements QuizEvent {}
+    record MemberLeft(String participantId, long at) implements QuizEvent, TeamEvent.MemberLeft {}
 
     /** The draw's seed, the teams it created, and the resulting membership of every team. */
-    record TeamsBalanced(long seed, List<QuizState.NewTeam> created, Map<String, List<String>> assignment, long at)
-            implements QuizEvent {}
+    record TeamsBalanced(long seed, List<Teams.NewTeam> created, Map<String, List<String>> assignment, long at)
+            implements QuizEvent, TeamEvent.TeamsBalanced {}
 
     /** {@code deadline}: the challenge's end (challenge pacing), else null. */
     record Started(long at, Long deadline) implements QuizEvent {}

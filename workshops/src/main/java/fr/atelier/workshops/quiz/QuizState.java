@@ -51,9 +51,6 @@ public record QuizState(
     /** An answer: the value, who set it last, in which team, when. */
     public record TeamAnswer(AnswerValue value, String by, String teamId, long at) {}
 
-    /** A team created by the auto-balance. */
-    public record NewTeam(String id, String name) {}
-
     public QuizState {
         played = List.copyOf(played);
         answers = nested(answers);

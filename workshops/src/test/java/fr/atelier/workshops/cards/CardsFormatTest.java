@@ -34,6 +34,7 @@ import fr.atelier.workshops.cards.CardsViews.Results;
 import fr.atelier.workshops.core.Actor;
 import fr.atelier.workshops.core.Audience;
 import fr.atelier.workshops.core.Decision;
+import fr.atelier.workshops.core.DeciderTest;
 import fr.atelier.workshops.core.Impact;
 import fr.atelier.workshops.core.Json;
 import fr.atelier.workshops.core.Roster;
@@ -48,8 +49,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The card decider on its own: given events, when a command, then the whole decision. */
-class CardsFormatTest {
-    static final Instant NOW = Instant.parse("2025-11-25T14:00:00Z");
+class CardsFormatTest extends DeciderTest<CardsState, CardsCommand, CardsEvent> {
     static final long AT = NOW.toEpochMilli();
     static final long T0 = AT - 60_000;
     static final Deck DECK = TestDecks.small(4, 3);
@@ -67,41 +67,20 @@ class CardsFormatTest {
     static final StructureDrawn CIO = new StructureDrawn(1, "cio", 8L, T0);
     static final SceneStarted SCENE = new SceneStarted(1, null, T0);
 
-    private final CardsFormat format = new CardsFormat();
-    private final Roster roster = Roster.EMPTY
+    static final Roster ROSTER = Roster.EMPTY
             .with(new Roster.Member("p-camille", "Camille", "h1", T0, true))
             .with(new Roster.Member("p-lou", "Lou", "h2", T0, true))
             .with(new Roster.Member("p-sami", "Sami", "h3", T0, true))
             .with(new Roster.Member("p-nina", "Nina", "h4", T0, true))
             .with(new Roster.Member("p-gone", "Gone", "h5", T0, false));
-    private CardsState state;
-    private Decision<CardsEvent> decision;
 
-    private void given(CardsEvent... events) {
-        state = format.initialState();
-        for (CardsEvent e : events) {
-            state = format.evolve(state, e);
-        }
-    }
-
-    private void when(Actor who, CardsCommand command) {
-        decision = format.decide(state, roster, who, command, NOW);
-    }
-
-    private void thenAccepted(CardsEvent... events) {
-        assertThat(decision).isEqualTo(new Decision.Accepted<>(List.of(events)));
-    }
-
-    private void thenRejected(String code) {
-        assertThat(decision).isInstanceOf(Decision.Rejected.class);
-        Decision.Rejected<CardsEvent> r = (Decision.Rejected<CardsEvent>) decision;
-        assertThat(r.code()).isEqualTo(code);
-        assertThat(r.message()).isNotBlank();
+    CardsFormatTest() {
+        super(new CardsFormat(), ROSTER);
     }
 
     private CardsEvent accepted() {
         assertThat(decision.accepted()).as("%s", decision).isTrue();
-        List<CardsEvent> events = ((Decision.Accepted<CardsEvent>) decision).events();
+        List<CardsEvent> events = events();
         assertThat(events).hasSize(1);
         return events.get(0);
     }
@@ -393,7 +372,7 @@ class CardsFormatTest {
         void the_server_timer_marks_the_time_up_once_and_stale_ones_do_nothing() {
             given(CHOSEN, ROUND1, ROLES, CASE2, CIO, new SceneStarted(1, T0 + 1000, T0));
             assertThat(format.nextDeadline(state)).isEqualTo(Instant.ofEpochMilli(T0 + 1000));
-            CardsCommand expiry = format.expire(state, Instant.ofEpochMilli(T0 + 1000));
+            CardsCommand expiry = format.timeUp(state, Instant.ofEpochMilli(T0 + 1000));
             assertThat(expiry).isEqualTo(new CardsCommand.TimeUp(1, T0 + 1000));
             when(Actor.SYSTEM, expiry);
             thenAccepted(new CardsEvent.TimeUp(1, AT));

@@ -151,7 +151,7 @@ abstract class CardsSecrecyProperties {
             case SET_TIMER -> new ActivityCommand(new CardsCommand.SetTimer(step.seconds()));
             case TIMER -> {
                 Instant deadline = format.nextDeadline(s.activity());
-                CardsCommand expiry = deadline == null ? null : format.expire(s.activity(), deadline);
+                CardsCommand expiry = deadline == null ? null : format.timeUp(s.activity(), deadline);
                 yield new ActivityCommand(expiry == null ? new CardsCommand.TimeUp(round, step.seed()) : expiry);
             }
             case SAVE_GRID -> {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.atelier.workshops.core.Actor;
 import fr.atelier.workshops.core.Audience;
 import fr.atelier.workshops.core.Decision;
+import fr.atelier.workshops.core.DeciderTest;
 import fr.atelier.workshops.core.Impact;
 import fr.atelier.workshops.core.Json;
 import fr.atelier.workshops.core.Roster;
@@ -17,7 +18,6 @@ import fr.atelier.workshops.hackathon.HackathonCommand.ClaimJury;
 import fr.atelier.workshops.hackathon.HackathonCommand.CreateTeam;
 import fr.atelier.workshops.hackathon.HackathonCommand.Dot;
 import fr.atelier.workshops.hackathon.HackathonCommand.Edit;
-import fr.atelier.workshops.hackathon.HackathonCommand.Expire;
 import fr.atelier.workshops.hackathon.HackathonCommand.Extend;
 import fr.atelier.workshops.hackathon.HackathonCommand.Focus;
 import fr.atelier.workshops.hackathon.HackathonCommand.InviteJury;
@@ -56,8 +56,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The hackathon decider on its own: given events, when a command, then the whole decision. */
-class HackathonFormatTest {
-    static final Instant NOW = Instant.parse("2025-11-25T14:00:00Z");
+class HackathonFormatTest extends DeciderTest<HackathonState, HackathonCommand, HackathonEvent> {
     static final long AT = NOW.toEpochMilli();
     static final long T0 = AT - 60_000;
     static final HackathonKit KIT = new HackathonLibrary().load("hack-ton-orientation");
@@ -80,21 +79,15 @@ class HackathonFormatTest {
     static final ChallengeChosen ALPHA_SCHOOL = new ChallengeChosen("t1", "ecole-entreprise", T0);
     static final ChallengeChosen BETA_SKILLS = new ChallengeChosen("t2", "parler-competences", T0);
 
-    private final HackathonFormat format = new HackathonFormat();
-    private final Roster roster = Roster.EMPTY
+    static final Roster ROSTER = Roster.EMPTY
             .with(new Roster.Member("p-camille", "Camille", "h1", T0, true))
             .with(new Roster.Member("p-lou", "Lou", "h2", T0, true))
             .with(new Roster.Member("p-sami", "Sami", "h3", T0, true))
             .with(new Roster.Member("p-nina", "Nina", "h4", T0, true))
             .with(new Roster.Member("p-jules", "Jules", "h5", T0, true));
-    private HackathonState state;
-    private Decision<HackathonEvent> decision;
 
-    private void given(HackathonEvent... events) {
-        state = format.initialState();
-        for (HackathonEvent e : events) {
-            state = format.evolve(state, e);
-        }
+    HackathonFormatTest() {
+        super(new HackathonFormat(), ROSTER);
     }
 
     /** Two teams of two, challenges chosen, in the given stage. */
@@ -108,31 +101,6 @@ class HackathonFormatTest {
         }
         events.addAll(List.of(more));
         given(events.toArray(HackathonEvent[]::new));
-    }
-
-    private void when(Actor who, HackathonCommand c) {
-        decision = format.decide(state, roster, who, c, NOW);
-    }
-
-    private void thenAccepted(HackathonEvent... events) {
-        assertThat(decision).isEqualTo(Decision.accept(events));
-    }
-
-    private void thenRejected(String code) {
-        assertThat(decision).isInstanceOf(Decision.Rejected.class);
-        assertThat(((Decision.Rejected<HackathonEvent>) decision).code()).isEqualTo(code);
-    }
-
-    private String message() {
-        return ((Decision.Rejected<HackathonEvent>) decision).message();
-    }
-
-    /** Applies the accepted decision's events. */
-    private void apply() {
-        assertThat(decision.accepted()).as("%s", decision).isTrue();
-        for (HackathonEvent e : ((Decision.Accepted<HackathonEvent>) decision).events()) {
-            state = format.evolve(state, e);
-        }
     }
 
     private static Map<String, Integer> scores(int impact, int feasibility, int originality, int pitch) {
@@ -230,9 +198,9 @@ class HackathonFormatTest {
                     new JuryClaimed("j1", "p-jules", null, T0));
             when(Actor.FACILITATOR, new BalanceTeams(42L, 2));
             apply();
-            TeamsBalanced b = (TeamsBalanced) ((Decision.Accepted<HackathonEvent>) decision).events().get(0);
+            TeamsBalanced b = (TeamsBalanced) events().get(0);
             assertThat(b.seed()).isEqualTo(42L);
-            assertThat(b.created()).extracting(HackathonEvent.NewTeam::name).containsExactly("Équipe 1", "Équipe 2");
+            assertThat(b.created()).extracting(fr.atelier.workshops.core.Teams.NewTeam::name).containsExactly("Équipe 1", "Équipe 2");
             assertThat(b.assignment().values()).allSatisfy(members -> assertThat(members).hasSize(2));
             assertThat(state.teams().teamOf("p-jules")).isEmpty();
         }
@@ -283,19 +251,19 @@ class HackathonFormatTest {
         @Test
         void theTimerMarksTheTimeUpAndStaleExpiriesDoNothing() {
             givenTeamsIn(Stage.BUILD, new DeadlineExtended("stage", AT, T0));
-            when(Actor.SYSTEM, format.expire(state, format.nextDeadline(state)));
+            when(Actor.SYSTEM, format.timeUp(state, format.nextDeadline(state)));
             thenAccepted(new TimeUp("stage", AT));
             apply();
             assertThat(state.timeUp()).isTrue();
             assertThat(format.nextDeadline(state)).isNull();
-            when(Actor.SYSTEM, new Expire(AT));
+            when(Actor.SYSTEM, new HackathonCommand.TimeUp(AT));
             thenAccepted();
         }
 
         @Test
         void onlyTheServerSendsExpiries() {
             givenTeamsIn(Stage.BUILD);
-            when(Actor.FACILITATOR, new Expire(AT));
+            when(Actor.FACILITATOR, new HackathonCommand.TimeUp(AT));
             thenRejected("forbidden");
         }
 
@@ -313,7 +281,7 @@ class HackathonFormatTest {
             givenTeamsIn(Stage.BUILD);
             when(Actor.FACILITATOR, new Advance("PITCH", null, 7L));
             apply();
-            StageChanged sc = (StageChanged) ((Decision.Accepted<HackathonEvent>) decision).events().get(0);
+            StageChanged sc = (StageChanged) events().get(0);
             assertThat(sc.seed()).isEqualTo(7L);
             assertThat(sc.pitchOrder()).containsExactlyInAnyOrder("t1", "t2");
             assertThat(state.pitchOrder()).isEqualTo(sc.pitchOrder());
@@ -331,7 +299,7 @@ class HackathonFormatTest {
             assertThat(state.revealed("t2")).isTrue();
             assertThat(state.revealed("t1")).isFalse();
             assertThat(format.nextDeadline(state)).isEqualTo(Instant.ofEpochMilli(AT + 180_000L));
-            when(Actor.SYSTEM, new Expire(AT + 180_000L));
+            when(Actor.SYSTEM, new HackathonCommand.TimeUp(AT + 180_000L));
             thenAccepted(new TimeUp("pitch", AT + 180_000L));
         }
     }
@@ -406,7 +374,7 @@ class HackathonFormatTest {
             // Re-announcing soon after changes nothing; the timeout releases it.
             when(CAMILLE, new Focus("needs"));
             thenAccepted();
-            when(Actor.SYSTEM, format.expire(state, format.nextDeadline(state)));
+            when(Actor.SYSTEM, format.timeUp(state, format.nextDeadline(state)));
             thenAccepted(new PresenceChanged("t1", "p-camille", null, null, true, AT + HackathonFormat.PRESENCE_MS,
                     List.of("p-camille", "p-lou")));
             when(CAMILLE, new Blur("needs"));

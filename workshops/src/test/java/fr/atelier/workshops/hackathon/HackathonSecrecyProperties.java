@@ -174,7 +174,7 @@ abstract class HackathonSecrecyProperties {
             }
             case EXPIRE -> {
                 Instant deadline = format.nextDeadline(s);
-                yield deadline == null ? null : format.expire(s, deadline.isAfter(now) ? now : deadline);
+                yield deadline == null ? null : format.timeUp(s, deadline.isAfter(now) ? now : deadline);
             }
             case LEAVE_SESSION -> null;
         };

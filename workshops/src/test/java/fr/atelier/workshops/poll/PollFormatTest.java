@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.atelier.workshops.core.Actor;
 import fr.atelier.workshops.core.Audience;
-import fr.atelier.workshops.core.Decision;
+import fr.atelier.workshops.core.DeciderTest;
 import fr.atelier.workshops.core.Impact;
 import fr.atelier.workshops.core.Roster;
 import fr.atelier.workshops.poll.PollCommand.Answer;
@@ -29,8 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The poll decider on its own: given poll events, when a command, then the whole decision. */
-class PollFormatTest {
-    static final Instant NOW = Instant.parse("2025-11-25T14:00:00Z");
+class PollFormatTest extends DeciderTest<PollState, PollCommand, PollEvent> {
     static final long AT = NOW.toEpochMilli();
     static final long T0 = AT - 60_000;
 
@@ -46,34 +45,12 @@ class PollFormatTest {
         return new Answered(q, ((Actor.Participant) who).id(), option, T0);
     }
 
-    private final PollFormat format = new PollFormat();
-    private final Roster roster = Roster.EMPTY
+    static final Roster ROSTER = Roster.EMPTY
             .with(new Roster.Member("p-camille", "Camille", "h1", T0, true))
             .with(new Roster.Member("p-lou", "Lou", "h2", T0, true));
-    private PollState state;
-    private Decision<PollEvent> decision;
 
-    private void given(PollEvent... events) {
-        state = format.initialState();
-        for (PollEvent e : events) {
-            state = format.evolve(state, e);
-        }
-    }
-
-    private void when(Actor who, PollCommand command) {
-        decision = format.decide(state, roster, who, command, NOW);
-    }
-
-    private void thenAccepted(PollEvent... events) {
-        assertThat(decision).isEqualTo(new Decision.Accepted<>(List.of(events)));
-    }
-
-    @SuppressWarnings("unchecked")
-    private void thenRejected(String code) {
-        assertThat(decision).isInstanceOf(Decision.Rejected.class);
-        Decision.Rejected<PollEvent> r = (Decision.Rejected<PollEvent>) decision;
-        assertThat(r.code()).isEqualTo(code);
-        assertThat(r.message()).isNotBlank();
+    PollFormatTest() {
+        super(new PollFormat(), ROSTER);
     }
 
     @Nested
@@ -429,8 +406,8 @@ class PollFormatTest {
         void the_expiry_closes_the_question_whose_deadline_passed() {
             given(Q1_TIMED, answered("q1", CAMILLE, 0));
             Instant deadline = format.nextDeadline(state);
-            PollCommand expiry = format.expire(state, deadline);
-            assertThat(expiry).isEqualTo(new Close("q1"));
+            PollCommand expiry = format.timeUp(state, deadline);
+            assertThat(expiry).isEqualTo(new PollCommand.TimeUp(deadline.toEpochMilli()));
             when(Actor.SYSTEM, expiry);
             thenAccepted(new Closed("q1", AT));
         }
@@ -440,7 +417,7 @@ class PollFormatTest {
             given(Q1_TIMED);
             Instant deadline = format.nextDeadline(state);
             given(Q1_TIMED, new Closed("q1", T0));
-            PollCommand expiry = format.expire(state, deadline);
+            PollCommand expiry = format.timeUp(state, deadline);
             if (expiry != null) {
                 when(Actor.SYSTEM, expiry);
                 thenAccepted();
@@ -450,7 +427,7 @@ class PollFormatTest {
         @Test
         void there_is_nothing_to_expire_without_a_question() {
             given();
-            assertThat(format.expire(state, NOW)).isNull();
+            assertThat(format.timeUp(state, NOW)).isNull();
         }
 
         /**
@@ -462,7 +439,7 @@ class PollFormatTest {
             given(Q1_TIMED);
             Instant oldDeadline = format.nextDeadline(state);
             given(Q1_TIMED, new Closed("q1", T0), Q2);
-            PollCommand expiry = format.expire(state, oldDeadline);
+            PollCommand expiry = format.timeUp(state, oldDeadline);
             if (expiry != null) {
                 when(Actor.SYSTEM, expiry);
                 thenAccepted();

@@ -114,7 +114,7 @@ abstract class PollSecrecyProperties {
             case REVEAL -> new ActivityCommand(new PollCommand.Reveal(qid));
             case TIMER -> {
                 Instant deadline = format.nextDeadline(s);
-                PollCommand expiry = format.expire(s, deadline == null ? START : deadline);
+                PollCommand expiry = format.timeUp(s, deadline == null ? START : deadline);
                 yield new ActivityCommand(expiry == null ? new PollCommand.Close(qid) : expiry);
             }
             case LEAVE -> new PlatformCommand.Leave();

@@ -7,6 +7,7 @@ import fr.atelier.workshops.core.ActivityCommand;
 import fr.atelier.workshops.core.Actor;
 import fr.atelier.workshops.core.Audience;
 import fr.atelier.workshops.core.Decision;
+import fr.atelier.workshops.core.DeciderTest;
 import fr.atelier.workshops.core.Impact;
 import fr.atelier.workshops.core.Json;
 import fr.atelier.workshops.core.Roster;
@@ -52,14 +53,12 @@ import fr.atelier.workshops.prioritisation.PrioritisationState.Contribution;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Proposal;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Stage;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Theme;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The decider on its own: given events, when a command, then the whole decision. */
-class PrioritisationFormatTest {
-    static final Instant NOW = Instant.parse("2025-11-25T14:00:00Z");
+class PrioritisationFormatTest extends DeciderTest<PrioritisationState, PrioritisationCommand, PrioritisationEvent> {
     static final long AT = NOW.toEpochMilli();
     static final long T0 = AT - 60_000;
     static final String KEY = "cle-projet-secrete-0123456789";
@@ -70,53 +69,24 @@ class PrioritisationFormatTest {
     static final Actor DAVID = Actor.participant("p-david");
     static final Actor HOST = Actor.FACILITATOR;
 
-    private final PrioritisationFormat format = new PrioritisationFormat();
-    private final Roster roster = Roster.EMPTY
+    static final Roster ROSTER = Roster.EMPTY
             .with(new Roster.Member("p-anna", "Anna", "h1", T0, true))
             .with(new Roster.Member("p-bruno", "Bruno", "h2", T0, true))
             .with(new Roster.Member("p-chloe", "Chloé", "h3", T0, true))
             .with(new Roster.Member("p-david", "David", "h4", T0, true));
-    private PrioritisationState state;
-    private Decision<PrioritisationEvent> decision;
+
+    PrioritisationFormatTest() {
+        super(new PrioritisationFormat(), ROSTER);
+    }
 
     static String id(Actor a) {
         return ((Actor.Participant) a).id();
-    }
-
-    private void given(PrioritisationEvent... events) {
-        state = format.initialState();
-        for (PrioritisationEvent e : events) {
-            state = format.evolve(state, e);
-        }
-    }
-
-    private void when(Actor who, PrioritisationCommand command) {
-        decision = format.decide(state, roster, who, command, NOW);
-    }
-
-    /** Applies the decision's events, so a test can go on from there. */
-    private void apply() {
-        for (PrioritisationEvent e : ((Decision.Accepted<PrioritisationEvent>) decision).events()) {
-            state = format.evolve(state, e);
-        }
     }
 
     private void run(Actor who, PrioritisationCommand command) {
         when(who, command);
         assertThat(decision.accepted()).as("%s: %s", command, decision).isTrue();
         apply();
-    }
-
-    private void thenAccepted(PrioritisationEvent... events) {
-        assertThat(decision).isEqualTo(new Decision.Accepted<>(List.of(events)));
-    }
-
-    @SuppressWarnings("unchecked")
-    private void thenRejected(String code) {
-        assertThat(decision).isInstanceOf(Decision.Rejected.class);
-        Decision.Rejected<PrioritisationEvent> r = (Decision.Rejected<PrioritisationEvent>) decision;
-        assertThat(r.code()).isEqualTo(code);
-        assertThat(r.message()).isNotBlank();
     }
 
     static Contributed said(String id, Actor who, String profile, String kind, String category, String text) {
@@ -520,7 +490,7 @@ class PrioritisationFormatTest {
             given();
             when(HOST, new UseProject(KEY, "k3x9", SNAPSHOT));
             assertThat(decision.accepted()).isTrue();
-            ProjectLoaded loaded = (ProjectLoaded) ((Decision.Accepted<PrioritisationEvent>) decision).events().get(0);
+            ProjectLoaded loaded = (ProjectLoaded) events().get(0);
             assertThat(loaded.project().keyHash()).isEqualTo(PrioritisationFormat.sha256(KEY)).doesNotContain(KEY);
             assertThat(loaded.project().name()).isEqualTo("Aide à domicile — Dreux");
             assertThat(loaded.contributions()).allMatch(Contribution::earlier);

@@ -62,7 +62,7 @@ class QuizCodecTest {
                 new QuizEvent.TeamRemoved("t9", T),
                 new QuizEvent.MemberJoined("t1", "p1", T),
                 new QuizEvent.MemberLeft("p1", T),
-                new QuizEvent.TeamsBalanced(-5L, List.of(new QuizState.NewTeam("t2", "Équipe 1")), Map.of("t1", List.of("p1"), "t2", List.of()), T),
+                new QuizEvent.TeamsBalanced(-5L, List.of(new fr.atelier.workshops.core.Teams.NewTeam("t2", "Équipe 1")), Map.of("t1", List.of("p1"), "t2", List.of()), T),
                 new QuizEvent.Started(T, T + 1),
                 new QuizEvent.QuestionShown("q01", 0, T, null),
                 new QuizEvent.Answered("q01", "t1", "p1", AnswerValue.ofChoices(List.of("a")), T, List.of("p1", "p2")),

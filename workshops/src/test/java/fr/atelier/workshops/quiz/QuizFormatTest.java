@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.atelier.workshops.core.Actor;
 import fr.atelier.workshops.core.Decision;
+import fr.atelier.workshops.core.DeciderTest;
 import fr.atelier.workshops.core.Impact;
 import fr.atelier.workshops.core.Roster;
 import fr.atelier.workshops.quiz.QuizCommand.Answer;
@@ -28,8 +29,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The quiz decider on its own: given quiz events, when a command, then the whole decision. */
-class QuizFormatTest {
-    static final Instant NOW = Instant.parse("2025-11-25T14:00:00Z");
+class QuizFormatTest extends DeciderTest<QuizState, QuizCommand, QuizEvent> {
     static final long AT = NOW.toEpochMilli();
     static final long T0 = AT - 60_000;
     static final QuizBank BANK = QuizLibraryTest.LIBRARY.load("decouverte-5");
@@ -72,39 +72,14 @@ class QuizFormatTest {
         return new Answer(q, List.of(ids), null, null, null);
     }
 
-    private final QuizFormat format = new QuizFormat();
-    private final Roster roster = Roster.EMPTY
+    static final Roster ROSTER = Roster.EMPTY
             .with(new Roster.Member("p-camille", "Camille", "h1", T0, true))
             .with(new Roster.Member("p-lou", "Lou", "h2", T0, true))
             .with(new Roster.Member("p-sami", "Sami", "h3", T0, true))
             .with(new Roster.Member("p-nina", "Nina", "h4", T0, true));
-    private QuizState state;
-    private Decision<QuizEvent> decision;
 
-    private void given(List<QuizEvent> events) {
-        state = format.initialState();
-        for (QuizEvent e : events) {
-            state = format.evolve(state, e);
-        }
-    }
-
-    private void given(QuizEvent... events) {
-        given(List.of(events));
-    }
-
-    private void when(Actor who, QuizCommand command) {
-        decision = format.decide(state, roster, who, command, NOW);
-    }
-
-    private void thenAccepted(QuizEvent... events) {
-        assertThat(decision).isEqualTo(new Decision.Accepted<>(List.of(events)));
-    }
-
-    private void thenRejected(String code) {
-        assertThat(decision).isInstanceOf(Decision.Rejected.class);
-        Decision.Rejected<QuizEvent> r = (Decision.Rejected<QuizEvent>) decision;
-        assertThat(r.code()).isEqualTo(code);
-        assertThat(r.message()).isNotBlank();
+    QuizFormatTest() {
+        super(new QuizFormat(), ROSTER);
     }
 
     private String rejection() {
@@ -194,9 +169,9 @@ class QuizFormatTest {
         void autoBalanceCreatesTeamsAndRecordsTheDraw() {
             given(new BankChosen(BANK, T0));
             when(Actor.FACILITATOR, new QuizCommand.BalanceTeams(7L, 2));
-            QuizEvent.TeamsBalanced e = (QuizEvent.TeamsBalanced) ((Decision.Accepted<QuizEvent>) decision).events().get(0);
+            QuizEvent.TeamsBalanced e = (QuizEvent.TeamsBalanced) events().get(0);
             assertThat(e.seed()).isEqualTo(7L);
-            assertThat(e.created()).containsExactly(new QuizState.NewTeam("t1", "Équipe 1"), new QuizState.NewTeam("t2", "Équipe 2"));
+            assertThat(e.created()).containsExactly(new fr.atelier.workshops.core.Teams.NewTeam("t1", "Équipe 1"), new fr.atelier.workshops.core.Teams.NewTeam("t2", "Équipe 2"));
             assertThat(e.assignment().values()).allSatisfy(m -> assertThat(m).hasSize(2));
             QuizState after = format.evolve(state, e);
             assertThat(after.teams().teams()).extracting(t -> t.members().size()).containsExactly(2, 2);
@@ -237,7 +212,7 @@ class QuizFormatTest {
             given(live(new QuestionShown("q01", 0, T0, AT + 10_000)));
             when(LOU, choose("q01", "a"));
             thenAccepted(answered("q01", "t1", LOU, AnswerValue.ofChoices(List.of("a")), AT, "p-camille", "p-lou"));
-            assertThat(format.impact(((Decision.Accepted<QuizEvent>) decision).events().get(0))).isEqualTo(Impact.only(java.util.Set.of("p-camille", "p-lou")));
+            assertThat(format.impact(events().get(0))).isEqualTo(Impact.only(java.util.Set.of("p-camille", "p-lou")));
             given(live(new QuestionShown("q01", 0, T0, AT + 10_000),
                     answered("q01", "t1", LOU, AnswerValue.ofChoices(List.of("a")), T0, "p-camille", "p-lou")));
             when(CAMILLE, choose("q01", "a"));
@@ -297,8 +272,8 @@ class QuizFormatTest {
         void theTimerLocksTheCurrentQuestionAndStaleTimersDoNothing() {
             given(live(new QuestionShown("q01", 0, T0, AT)));
             assertThat(format.nextDeadline(state)).isEqualTo(NOW);
-            QuizCommand expire = format.expire(state, NOW);
-            assertThat(expire).isEqualTo(new QuizCommand.Lock("q01"));
+            QuizCommand expire = format.timeUp(state, NOW);
+            assertThat(expire).isEqualTo(new QuizCommand.TimeUp(NOW.toEpochMilli()));
             when(Actor.SYSTEM, expire);
             thenAccepted(new QuestionLocked("q01", AT));
             given(live(new QuestionShown("q01", 0, T0, AT + 60_000)));
@@ -349,7 +324,7 @@ class QuizFormatTest {
             when(Actor.FACILITATOR, new QuizCommand.Finish());
             thenAccepted(new QuestionLocked("q01", AT), new QuestionRevealed("q01", AT), new Finished(AT));
             QuizState end = state;
-            for (QuizEvent e : ((Decision.Accepted<QuizEvent>) decision).events()) {
+            for (QuizEvent e : events()) {
                 end = format.evolve(end, e);
             }
             assertThat(end.stage()).isEqualTo(Stage.FINISHED);
@@ -392,10 +367,11 @@ class QuizFormatTest {
             given(challenge());
             Instant deadline = format.nextDeadline(state);
             assertThat(deadline.toEpochMilli()).isEqualTo(T0 + 20 * 60_000L);
-            assertThat(format.expire(state, deadline)).isEqualTo(new QuizCommand.Finish());
-            decision = format.decide(state, roster, Actor.SYSTEM, new QuizCommand.Finish(), NOW);
+            QuizCommand timeUp = format.timeUp(state, deadline);
+            assertThat(timeUp).isEqualTo(new QuizCommand.TimeUp(deadline.toEpochMilli()));
+            decision = format.decide(state, roster, Actor.SYSTEM, timeUp, NOW);
             thenAccepted();
-            decision = format.decide(state, roster, Actor.SYSTEM, new QuizCommand.Finish(), deadline);
+            decision = format.decide(state, roster, Actor.SYSTEM, timeUp, deadline);
             thenAccepted(new Finished(deadline.toEpochMilli()));
             decision = format.decide(state, roster, SAMI, new Answer("q04", null, null, 6.0, null), deadline.plusMillis(1));
             thenRejected("wrong_phase");

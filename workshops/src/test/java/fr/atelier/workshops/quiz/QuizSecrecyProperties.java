@@ -192,7 +192,7 @@ abstract class QuizSecrecyProperties {
                 case SCOREBOARD -> new ActivityCommand(new QuizCommand.ShowScoreboard());
                 case TIMER -> {
                     Instant deadline = format.nextDeadline(q);
-                    QuizCommand expiry = format.expire(q, deadline == null ? p.now() : deadline);
+                    QuizCommand expiry = format.timeUp(q, deadline == null ? p.now() : deadline);
                     yield new ActivityCommand(expiry == null ? new QuizCommand.Lock(qid) : expiry);
                 }
                 case SUBMIT -> new ActivityCommand(new QuizCommand.Submit());
