@@ -1,5 +1,6 @@
 package fr.atelier.server.db;
 
+import fr.atelier.server.live.Synthesis;
 import static fr.atelier.server.db.generated.Tables.PARTICIPANT;
 import static fr.atelier.server.db.generated.Tables.SATISFACTION_ANSWER;
 import static fr.atelier.server.db.generated.Tables.SESSION;

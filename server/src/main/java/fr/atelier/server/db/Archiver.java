@@ -7,8 +7,7 @@ import static fr.atelier.server.db.generated.Tables.SESSION_EVENT;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.atelier.server.live.LiveStore;
-import fr.atelier.server.live.SessionActor;
-import fr.atelier.server.live.SessionRegistry;
+import fr.atelier.server.live.SessionEndedListener;
 import fr.atelier.workshops.core.Format;
 import fr.atelier.workshops.core.Formats;
 import fr.atelier.workshops.core.Session;
@@ -33,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Query;
@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * every row is an upsert keyed by the session and event identities. A failed archive stays in
  * Redis's pending set and is retried, so PostgreSQL may be down when a session ends.
  */
-public final class Archiver {
+public final class Archiver implements SessionEndedListener {
     private static final Logger LOG = LoggerFactory.getLogger(Archiver.class);
     public static final long RETRY_MS = 15_000;
 
@@ -55,7 +55,7 @@ public final class Archiver {
     private final Formats formats;
     private final Duration retention;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
-    private SessionRegistry registry;
+    private Consumer<String> onArchived = id -> { };
     private long timer = -1;
 
     public Archiver(Vertx vertx, Database db, LiveStore store, Formats formats, List<FormatArchive> archives, Duration retention) {
@@ -68,8 +68,9 @@ public final class Archiver {
         this.retention = retention;
     }
 
-    public void start(SessionRegistry registry) {
-        this.registry = registry;
+    /** Starts retrying pending archives; {@code onArchived} hears of every session archived by this node. */
+    public void start(Consumer<String> onArchived) {
+        this.onArchived = onArchived;
         timer = vertx.setPeriodic(RETRY_MS, RETRY_MS, t -> retryPending());
     }
 
@@ -79,11 +80,11 @@ public final class Archiver {
         }
     }
 
-    /** Called by a session actor when its session has ended. */
-    public void sessionEnded(SessionActor<?> actor) {
-        store.markArchivePending(actor.sessionId())
-                .compose(v -> archive(actor.sessionId()))
-                .onFailure(e -> LOG.atWarn().addKeyValue("session", actor.sessionId())
+    @Override
+    public void sessionEnded(String sessionId) {
+        store.markArchivePending(sessionId)
+                .compose(v -> archive(sessionId))
+                .onFailure(e -> LOG.atWarn().addKeyValue("session", sessionId)
                         .log("archive failed, will retry: " + e.getMessage()));
     }
 
@@ -123,9 +124,7 @@ public final class Archiver {
             running.remove(sessionId);
             if (ar.succeeded()) {
                 LOG.atInfo().addKeyValue("session", sessionId).log("session archived to PostgreSQL");
-                if (registry != null) {
-                    registry.evict(sessionId);
-                }
+                onArchived.accept(sessionId);
             }
         }).mapEmpty();
     }

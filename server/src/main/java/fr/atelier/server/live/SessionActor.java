@@ -87,7 +87,7 @@ public final class SessionActor<S> implements SessionHandle {
     private final String sessionId;
     private final Session<S, ?, ?> session;
     private final SessionCodec codec;
-    private final Consumer<SessionActor<?>> onEnded;
+    private final SessionEndedListener onEnded;
     private final String nodeId;
     /** The fencing token of this actor's lease ({@code node#epoch}): every append is checked against it. */
     private volatile String lease;
@@ -147,7 +147,7 @@ public final class SessionActor<S> implements SessionHandle {
     }
 
     private SessionActor(Vertx vertx, Context context, LiveStore store, String sessionId, Session<S, ?, ?> session,
-                         Consumer<SessionActor<?>> onEnded, String nodeId, String lease) {
+                         SessionEndedListener onEnded, String nodeId, String lease) {
         this.nodeId = nodeId;
         this.lease = lease;
         this.vertx = vertx;
@@ -165,7 +165,7 @@ public final class SessionActor<S> implements SessionHandle {
 
     /** Rebuilds a session from its Redis snapshot and the stream tail. Runs on {@code context}. */
     static <S> Future<SessionActor<S>> load(Vertx vertx, Context context, LiveStore store, String sessionId,
-                                            Session<S, ?, ?> session, Consumer<SessionActor<?>> onEnded, String nodeId,
+                                            Session<S, ?, ?> session, SessionEndedListener onEnded, String nodeId,
                                             String lease) {
         SessionActor<S> actor = new SessionActor<>(vertx, context, store, sessionId, session, onEnded, nodeId, lease);
         return store.loadSnapshot(sessionId)
@@ -563,7 +563,7 @@ public final class SessionActor<S> implements SessionHandle {
             snapshot();
         }
         if (ended) {
-            onEnded.accept(this);
+            onEnded.sessionEnded(sessionId);
         }
     }
 
@@ -861,7 +861,7 @@ public final class SessionActor<S> implements SessionHandle {
                 if (!isHost(token)) {
                     throw new SecurityException("not the host");
                 }
-                return Json.MAPPER.valueToTree(fr.atelier.server.db.Synthesis.fromLive(session, committed));
+                return Json.MAPPER.valueToTree(fr.atelier.server.live.Synthesis.fromLive(session, committed));
             }
             throw new IllegalArgumentException("unknown query " + name);
         });

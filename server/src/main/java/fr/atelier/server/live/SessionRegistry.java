@@ -44,7 +44,7 @@ public final class SessionRegistry {
     private final Vertx vertx;
     private final LiveStore store;
     private final Formats formats;
-    private final Consumer<SessionActor<?>> onEnded;
+    private final SessionEndedListener onEnded;
     private final ClusterBus bus;
     private final String nodeId;
     private final List<Context> contexts = new ArrayList<>();
@@ -57,7 +57,7 @@ public final class SessionRegistry {
     /** What the creator of a session gets back once, including the host secret. */
     public record Created(String sessionId, String code, String hostToken) {}
 
-    public SessionRegistry(Vertx vertx, LiveStore store, Formats formats, Consumer<SessionActor<?>> onEnded, String nodeId) {
+    public SessionRegistry(Vertx vertx, LiveStore store, Formats formats, SessionEndedListener onEnded, String nodeId) {
         this.vertx = vertx;
         this.store = store;
         this.formats = formats;

@@ -1,4 +1,4 @@
-package fr.atelier.server.db;
+package fr.atelier.server.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.atelier.workshops.core.Json;

@@ -1,5 +1,6 @@
-package fr.atelier.server.db;
+package fr.atelier.server.formats.hackathon;
 
+import fr.atelier.server.db.FormatArchive;
 import static fr.atelier.server.db.generated.Tables.HACKATHON_CANVAS_FIELD;
 import static fr.atelier.server.db.generated.Tables.HACKATHON_CHALLENGE;
 import static fr.atelier.server.db.generated.Tables.HACKATHON_CRITERION;

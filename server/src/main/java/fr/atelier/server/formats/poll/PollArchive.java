@@ -1,5 +1,6 @@
-package fr.atelier.server.db;
+package fr.atelier.server.formats.poll;
 
+import fr.atelier.server.db.FormatArchive;
 import static fr.atelier.server.db.generated.Tables.POLL_OPTION;
 import static fr.atelier.server.db.generated.Tables.POLL_QUESTION;
 

@@ -1,5 +1,6 @@
-package fr.atelier.server.db;
+package fr.atelier.server.formats.prioritisation;
 
+import fr.atelier.server.db.FormatArchive;
 import static fr.atelier.server.db.generated.Tables.PROJECT;
 import static fr.atelier.server.db.generated.Tables.PROJECT_ACTION;
 import static fr.atelier.server.db.generated.Tables.PROJECT_CONTRIBUTION;

@@ -1,5 +1,7 @@
-package fr.atelier.server.db;
+package fr.atelier.server.formats.prioritisation;
 
+import fr.atelier.server.db.Database;
+import fr.atelier.server.live.Outcome;
 import static fr.atelier.server.db.generated.Tables.PROJECT;
 import static fr.atelier.server.db.generated.Tables.PROJECT_ACTION;
 import static fr.atelier.server.db.generated.Tables.PROJECT_CONTRIBUTION;

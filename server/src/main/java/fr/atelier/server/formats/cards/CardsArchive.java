@@ -1,5 +1,6 @@
-package fr.atelier.server.db;
+package fr.atelier.server.formats.cards;
 
+import fr.atelier.server.db.FormatArchive;
 import static fr.atelier.server.db.generated.Tables.CARDS_CITATION;
 import static fr.atelier.server.db.generated.Tables.CARDS_GRID_VALUE;
 import static fr.atelier.server.db.generated.Tables.CARDS_ROUND;

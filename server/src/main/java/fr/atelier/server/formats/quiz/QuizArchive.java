@@ -1,5 +1,6 @@
-package fr.atelier.server.db;
+package fr.atelier.server.formats.quiz;
 
+import fr.atelier.server.db.FormatArchive;
 import static fr.atelier.server.db.generated.Tables.QUIZ_GAME;
 import static fr.atelier.server.db.generated.Tables.QUIZ_PARTICIPANT;
 import static fr.atelier.server.db.generated.Tables.QUIZ_PARTICIPANT_ANSWER;
