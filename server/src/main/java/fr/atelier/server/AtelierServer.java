@@ -4,6 +4,7 @@ import fr.atelier.server.db.ArchiveReader;
 import fr.atelier.server.db.CoordinationReport;
 import fr.atelier.server.db.Archiver;
 import fr.atelier.server.db.Database;
+import fr.atelier.server.db.FormatArchive;
 import fr.atelier.server.formats.CommandCheck;
 import fr.atelier.server.formats.FormatModule;
 import fr.atelier.server.formats.FormatServices;
@@ -130,7 +131,7 @@ public final class AtelierServer implements AutoCloseable {
         String clusterId = ClusterIdentity.check(store, db, config.clusterName());
         List<FormatModule> modules = FormatModules.all();
         Formats formats = new Formats(modules.stream().<Format<?, ?, ?>>map(FormatModule::format).toList());
-        archiver = new Archiver(vertx, db, store, formats, modules.stream().map(FormatModule::archive).filter(a -> a != null).toList(),
+        archiver = new Archiver(vertx, db, store, formats, archives(modules),
                 Duration.ofHours(config.liveRetentionHours()));
         registry = new SessionRegistry(vertx, store, formats, archiver, config.nodeId());
         archiver.start(registry::evict);
@@ -198,6 +199,12 @@ public final class AtelierServer implements AutoCloseable {
                 .addKeyValue("startupMs", (System.nanoTime() - t0) / 1_000_000)
                 .log("Atelier listening on http://localhost:" + http.actualPort());
         logJoinAddress(http.actualPort());
+    }
+
+    private static Map<String, FormatArchive<?>> archives(List<FormatModule> modules) {
+        Map<String, FormatArchive<?>> archives = new HashMap<>();
+        modules.stream().filter(m -> m.archive() != null).forEach(m -> archives.put(m.format().id(), m.archive()));
+        return archives;
     }
 
     /** Beside localhost, the address phones in the room use (or why they cannot join). */

@@ -51,20 +51,19 @@ public final class Archiver implements SessionEndedListener {
     private final Vertx vertx;
     private final Database db;
     private final LiveStore store;
-    private final Map<String, FormatArchive> formatArchives;
+    private final Map<String, FormatArchive<?>> formatArchives;
     private final Formats formats;
     private final Duration retention;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private Consumer<String> onArchived = id -> { };
     private long timer = -1;
 
-    public Archiver(Vertx vertx, Database db, LiveStore store, Formats formats, List<FormatArchive> archives, Duration retention) {
+    public Archiver(Vertx vertx, Database db, LiveStore store, Formats formats, Map<String, FormatArchive<?>> archives, Duration retention) {
         this.vertx = vertx;
         this.db = db;
         this.store = store;
         this.formats = formats;
-        this.formatArchives = new ConcurrentHashMap<>();
-        archives.forEach(f -> this.formatArchives.put(f.format(), f));
+        this.formatArchives = Map.copyOf(archives);
         this.retention = retention;
     }
 
@@ -150,68 +149,58 @@ public final class Archiver implements SessionEndedListener {
         Satisfaction.Summary summary = p.satisfaction().summary(false);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         BigDecimal average = summary.average() == null ? null : BigDecimal.valueOf(summary.average());
-        tx.insertInto(SESSION)
-                .set(SESSION.ID, sessionId)
-                .set(SESSION.CODE, p.code())
-                .set(SESSION.FORMAT, p.format())
-                .set(SESSION.TITLE, p.title())
-                .set(SESSION.CREATED_AT, time(p.createdAt()))
-                .set(SESSION.STARTED_AT, time(p.startedAt()))
+        Upsert.into(tx, SESSION)
+                .key(SESSION.ID, sessionId)
+                .setOnInsert(SESSION.CODE, p.code())
+                .setOnInsert(SESSION.FORMAT, p.format())
+                .setOnInsert(SESSION.TITLE, p.title())
+                .setOnInsert(SESSION.CREATED_AT, time(p.createdAt()))
+                .setOnInsert(SESSION.STARTED_AT, time(p.startedAt()))
                 .set(SESSION.ENDED_AT, time(p.endedAt()))
                 .set(SESSION.PARTICIPANT_COUNT, p.roster().members().size())
                 .set(SESSION.SATISFACTION_COUNT, summary.count())
                 .set(SESSION.SATISFACTION_AVERAGE, average)
-                .set(SESSION.HOST_TOKEN_HASH, p.hostTokenHash())
-                .set(SESSION.RESULTS, JSONB.valueOf(snap.resultsJson()))
-                .set(SESSION.ARCHIVED_AT, now)
-                .onConflict(SESSION.ID)
-                .doUpdate()
-                .set(SESSION.ENDED_AT, time(p.endedAt()))
-                .set(SESSION.PARTICIPANT_COUNT, p.roster().members().size())
-                .set(SESSION.SATISFACTION_COUNT, summary.count())
-                .set(SESSION.SATISFACTION_AVERAGE, average)
+                .setOnInsert(SESSION.HOST_TOKEN_HASH, p.hostTokenHash())
                 .set(SESSION.RESULTS, JSONB.valueOf(snap.resultsJson()))
                 .set(SESSION.ARCHIVED_AT, now)
                 .execute();
 
         List<Query> rows = new ArrayList<>();
         for (Roster.Member m : p.roster().all()) {
-            rows.add(tx.insertInto(PARTICIPANT)
-                    .set(PARTICIPANT.SESSION_ID, sessionId)
-                    .set(PARTICIPANT.ID, m.id())
-                    .set(PARTICIPANT.NICKNAME, m.nickname())
-                    .set(PARTICIPANT.JOINED_AT, time(m.joinedAtMillis()))
+            rows.add(Upsert.into(tx, PARTICIPANT)
+                    .key(PARTICIPANT.SESSION_ID, sessionId)
+                    .key(PARTICIPANT.ID, m.id())
+                    .setOnInsert(PARTICIPANT.NICKNAME, m.nickname())
+                    .setOnInsert(PARTICIPANT.JOINED_AT, time(m.joinedAtMillis()))
                     .set(PARTICIPANT.ACTIVE, m.active())
-                    .onConflict(PARTICIPANT.SESSION_ID, PARTICIPANT.ID)
-                    .doUpdate()
-                    .set(PARTICIPANT.ACTIVE, m.active()));
+                    .query());
         }
-        p.satisfaction().ratings().forEach((participantId, r) -> rows.add(tx.insertInto(SATISFACTION_ANSWER)
-                .set(SATISFACTION_ANSWER.SESSION_ID, sessionId)
-                .set(SATISFACTION_ANSWER.PARTICIPANT_ID, participantId)
+        p.satisfaction().ratings().forEach((participantId, r) -> rows.add(Upsert.into(tx, SATISFACTION_ANSWER)
+                .key(SATISFACTION_ANSWER.SESSION_ID, sessionId)
+                .key(SATISFACTION_ANSWER.PARTICIPANT_ID, participantId)
                 .set(SATISFACTION_ANSWER.SCORE, (short) r.score())
                 .set(SATISFACTION_ANSWER.COMMENT, r.comment())
-                .onConflict(SATISFACTION_ANSWER.SESSION_ID, SATISFACTION_ANSWER.PARTICIPANT_ID)
-                .doUpdate()
-                .set(SATISFACTION_ANSWER.SCORE, (short) r.score())
-                .set(SATISFACTION_ANSWER.COMMENT, r.comment())));
+                .query()));
         for (LiveStore.Batch b : batches) {
             long seq = b.firstSeq();
             for (JsonNode event : parse(b.eventsJson())) {
-                rows.add(tx.insertInto(SESSION_EVENT)
-                        .set(SESSION_EVENT.SESSION_ID, sessionId)
-                        .set(SESSION_EVENT.SEQ, seq++)
-                        .set(SESSION_EVENT.TYPE, event.path("type").asText())
-                        .set(SESSION_EVENT.PAYLOAD, JSONB.valueOf(event.toString()))
-                        .onConflictDoNothing());
+                rows.add(Upsert.into(tx, SESSION_EVENT)
+                        .setOnInsert(SESSION_EVENT.SESSION_ID, sessionId)
+                        .setOnInsert(SESSION_EVENT.SEQ, seq++)
+                        .setOnInsert(SESSION_EVENT.TYPE, event.path("type").asText())
+                        .setOnInsert(SESSION_EVENT.PAYLOAD, JSONB.valueOf(event.toString()))
+                        .query());
             }
         }
-        for (int i = 0; i < rows.size(); i += 500) {
-            tx.batch(rows.subList(i, Math.min(rows.size(), i + 500))).execute();
-        }
-        FormatArchive formatArchive = formatArchives.get(p.format());
-        if (formatArchive != null) {
-            formatArchive.write(tx, sessionId, snap.state().activity());
+        Upsert.batch(tx, rows);
+        write(formatArchives.get(p.format()), tx, sessionId, snap.state().activity());
+    }
+
+    /** Each format's archive takes its own state: the module that registers both keeps them together. */
+    @SuppressWarnings("unchecked")
+    private static <S> void write(FormatArchive<S> archive, DSLContext tx, String sessionId, Object activityState) {
+        if (archive != null) {
+            archive.write(tx, sessionId, (S) activityState);
         }
     }
 

@@ -15,10 +15,10 @@ import java.util.function.Function;
  * library (null when none), the checks its commands need against PostgreSQL before they reach the
  * decider (null when none) and its own HTTP routes (null when none).
  */
-public record FormatModule(Format<?, ?, ?> format, FormatArchive archive, BiConsumer<JsonNode, List<List<String>>> csvRows,
+public record FormatModule(Format<?, ?, ?> format, FormatArchive<?> archive, BiConsumer<JsonNode, List<List<String>>> csvRows,
                            ContentLibrary<?> library, Function<FormatServices, CommandCheck> check,
                            Function<FormatServices, FormatRoutes> routes) implements FormatExtras {
-    public FormatModule(Format<?, ?, ?> format, FormatArchive archive, BiConsumer<JsonNode, List<List<String>>> csvRows,
+    public FormatModule(Format<?, ?, ?> format, FormatArchive<?> archive, BiConsumer<JsonNode, List<List<String>>> csvRows,
                         ContentLibrary<?> library) {
         this(format, archive, csvRows, library, null, null);
     }
