@@ -1,14 +1,14 @@
 package fr.atelier.server;
 
 import fr.atelier.server.db.ArchiveReader;
-import fr.atelier.server.db.CoordinationReport;
 import fr.atelier.server.db.Archiver;
+import fr.atelier.server.db.CoordinationReport;
 import fr.atelier.server.db.Database;
 import fr.atelier.server.db.FormatArchive;
 import fr.atelier.server.formats.CommandCheck;
 import fr.atelier.server.formats.FormatModule;
-import fr.atelier.server.formats.FormatServices;
 import fr.atelier.server.formats.FormatModules;
+import fr.atelier.server.formats.FormatServices;
 import fr.atelier.server.http.CoordinationApi;
 import fr.atelier.server.http.HttpApi;
 import fr.atelier.server.http.JoinBase;
@@ -35,9 +35,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.PrometheusScrapingHandler;

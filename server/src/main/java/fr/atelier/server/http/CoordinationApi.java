@@ -1,8 +1,8 @@
 package fr.atelier.server.http;
 
-import fr.atelier.server.live.Synthesis;
 import fr.atelier.server.db.ArchiveReader;
 import fr.atelier.server.db.CoordinationReport;
+import fr.atelier.server.live.Synthesis;
 import fr.atelier.server.live.Tokens;
 import fr.atelier.workshops.core.Json;
 import io.vertx.core.Future;

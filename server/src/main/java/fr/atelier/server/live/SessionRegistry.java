@@ -1,10 +1,7 @@
 package fr.atelier.server.live;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.atelier.workshops.core.Format;
 import fr.atelier.workshops.core.Formats;
-import fr.atelier.workshops.core.Json;
 import fr.atelier.workshops.core.PlatformEvent;
 import fr.atelier.workshops.core.Session;
 import fr.atelier.workshops.core.SessionCodec;
@@ -18,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package fr.atelier.server.formats.prioritisation;
 
-import fr.atelier.server.http.CsvExport;
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.atelier.server.http.CsvExport;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Action;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Proposal;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Theme;

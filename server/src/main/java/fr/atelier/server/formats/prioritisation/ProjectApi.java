@@ -1,13 +1,13 @@
 package fr.atelier.server.formats.prioritisation;
 
-import fr.atelier.server.http.ApiError;
-import fr.atelier.server.http.JoinGuard;
-import fr.atelier.server.http.JoinBase;
-import fr.atelier.server.http.Requests;
-import fr.atelier.server.formats.FormatRoutes;
-import fr.atelier.server.formats.FormatServices;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.atelier.server.formats.FormatRoutes;
+import fr.atelier.server.formats.FormatServices;
+import fr.atelier.server.http.ApiError;
+import fr.atelier.server.http.JoinBase;
+import fr.atelier.server.http.JoinGuard;
+import fr.atelier.server.http.Requests;
 import fr.atelier.workshops.core.Json;
 import fr.atelier.workshops.prioritisation.ProjectSnapshot;
 import io.vertx.core.Future;
