@@ -1,11 +1,14 @@
 package fr.atelier.server;
 
 import fr.atelier.server.db.ArchiveReader;
-import fr.atelier.server.db.CoordinationReport;
 import fr.atelier.server.db.Archiver;
+import fr.atelier.server.db.CoordinationReport;
 import fr.atelier.server.db.Database;
+import fr.atelier.server.db.FormatArchive;
+import fr.atelier.server.formats.CommandCheck;
 import fr.atelier.server.formats.FormatModule;
 import fr.atelier.server.formats.FormatModules;
+import fr.atelier.server.formats.FormatServices;
 import fr.atelier.server.http.CoordinationApi;
 import fr.atelier.server.http.HttpApi;
 import fr.atelier.server.http.JoinBase;
@@ -32,14 +35,16 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,13 +131,15 @@ public final class AtelierServer implements AutoCloseable {
         String clusterId = ClusterIdentity.check(store, db, config.clusterName());
         List<FormatModule> modules = FormatModules.all();
         Formats formats = new Formats(modules.stream().<Format<?, ?, ?>>map(FormatModule::format).toList());
-        archiver = new Archiver(vertx, db, store, formats, modules.stream().map(FormatModule::archive).filter(a -> a != null).toList(),
+        archiver = new Archiver(vertx, db, store, formats, archives(modules),
                 Duration.ofHours(config.liveRetentionHours()));
-        registry = new SessionRegistry(vertx, store, formats, archiver::sessionEnded, config.nodeId());
-        archiver.start(registry);
+        registry = new SessionRegistry(vertx, store, formats, archiver, config.nodeId());
+        archiver.start(registry::evict);
         JoinGuard guard = new JoinGuard(config.limits());
-        java.util.Map<String, fr.atelier.server.formats.CommandCheck> checks = new java.util.HashMap<>();
-        modules.stream().filter(m -> m.check() != null).forEach(m -> checks.put(m.format().id(), m.check().apply(db)));
+        JoinBase joinBase = new JoinBase(config.publicUrl(), config.httpHost(), network::lanAddress);
+        FormatServices services = new FormatServices(db, guard, joinBase);
+        Map<String, CommandCheck> checks = new HashMap<>();
+        modules.stream().filter(m -> m.check() != null).forEach(m -> checks.put(m.format().id(), m.check().apply(services)));
         gateway = new WebSocketGateway(vertx, registry, config.publicUrl(), guard, config.wsIdleSeconds(), config.wsMaxPendingKib(), checks);
         meters.gauge("atelier_websocket_connections", gateway, WebSocketGateway::connectionCount);
         meters.gauge("atelier_sessions_hosted", registry, SessionRegistry::hostedCount);
@@ -147,7 +154,6 @@ public final class AtelierServer implements AutoCloseable {
         router.get("/health/ready").handler(ready);
         router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
         ArchiveReader archiveReader = new ArchiveReader(db, formats);
-        JoinBase joinBase = new JoinBase(config.publicUrl(), config.httpHost(), network::lanAddress);
         HttpApi api = new HttpApi(registry, archiveReader, joinBase, modules, guard);
         api.mount(router);
         CoordinationReport coordination = new CoordinationReport(db, formats);
@@ -156,7 +162,7 @@ public final class AtelierServer implements AutoCloseable {
             CoordinationReport.logKey(newKey, config.publicUrl() == null ? "http://localhost:" + config.httpPort() : config.publicUrl());
         }
         new CoordinationApi(coordination, archiveReader, api::csv, guard).mount(router);
-        new fr.atelier.server.http.ProjectApi(db, guard, joinBase).mount(router);
+        modules.stream().filter(m -> m.routes() != null).forEach(m -> m.routes().apply(services).mount(router));
         joinBase.mount(router);
         new Pages().mount(router);
 
@@ -193,6 +199,12 @@ public final class AtelierServer implements AutoCloseable {
                 .addKeyValue("startupMs", (System.nanoTime() - t0) / 1_000_000)
                 .log("Atelier listening on http://localhost:" + http.actualPort());
         logJoinAddress(http.actualPort());
+    }
+
+    private static Map<String, FormatArchive<?>> archives(List<FormatModule> modules) {
+        Map<String, FormatArchive<?>> archives = new HashMap<>();
+        modules.stream().filter(m -> m.archive() != null).forEach(m -> archives.put(m.format().id(), m.archive()));
+        return archives;
     }
 
     /** Beside localhost, the address phones in the room use (or why they cannot join). */

@@ -5,6 +5,7 @@ import static fr.atelier.server.db.generated.Tables.SATISFACTION_ANSWER;
 import static fr.atelier.server.db.generated.Tables.SESSION;
 
 import fr.atelier.server.db.generated.tables.records.SessionRecord;
+import fr.atelier.server.live.Synthesis;
 import fr.atelier.server.live.Tokens;
 import fr.atelier.workshops.core.Formats;
 import fr.atelier.workshops.core.Json;

@@ -7,17 +7,16 @@ import static fr.atelier.server.db.generated.Tables.SESSION_EVENT;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.atelier.server.live.LiveStore;
-import fr.atelier.server.live.SessionActor;
-import fr.atelier.server.live.SessionRegistry;
+import fr.atelier.server.live.SessionEndedListener;
 import fr.atelier.workshops.core.Format;
 import fr.atelier.workshops.core.Formats;
-import fr.atelier.workshops.core.Session;
-import fr.atelier.workshops.core.SessionCodec;
-import fr.atelier.workshops.core.SessionEvent;
 import fr.atelier.workshops.core.Json;
 import fr.atelier.workshops.core.PlatformState;
 import fr.atelier.workshops.core.Roster;
 import fr.atelier.workshops.core.Satisfaction;
+import fr.atelier.workshops.core.Session;
+import fr.atelier.workshops.core.SessionCodec;
+import fr.atelier.workshops.core.SessionEvent;
 import fr.atelier.workshops.core.SessionState;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -33,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Query;
@@ -44,32 +44,32 @@ import org.slf4j.LoggerFactory;
  * every row is an upsert keyed by the session and event identities. A failed archive stays in
  * Redis's pending set and is retried, so PostgreSQL may be down when a session ends.
  */
-public final class Archiver {
+public final class Archiver implements SessionEndedListener {
     private static final Logger LOG = LoggerFactory.getLogger(Archiver.class);
     public static final long RETRY_MS = 15_000;
 
     private final Vertx vertx;
     private final Database db;
     private final LiveStore store;
-    private final Map<String, FormatArchive> formatArchives;
+    private final Map<String, FormatArchive<?>> formatArchives;
     private final Formats formats;
     private final Duration retention;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
-    private SessionRegistry registry;
+    private Consumer<String> onArchived = id -> { };
     private long timer = -1;
 
-    public Archiver(Vertx vertx, Database db, LiveStore store, Formats formats, List<FormatArchive> archives, Duration retention) {
+    public Archiver(Vertx vertx, Database db, LiveStore store, Formats formats, Map<String, FormatArchive<?>> archives, Duration retention) {
         this.vertx = vertx;
         this.db = db;
         this.store = store;
         this.formats = formats;
-        this.formatArchives = new ConcurrentHashMap<>();
-        archives.forEach(f -> this.formatArchives.put(f.format(), f));
+        this.formatArchives = Map.copyOf(archives);
         this.retention = retention;
     }
 
-    public void start(SessionRegistry registry) {
-        this.registry = registry;
+    /** Starts retrying pending archives; {@code onArchived} hears of every session archived by this node. */
+    public void start(Consumer<String> onArchived) {
+        this.onArchived = onArchived;
         timer = vertx.setPeriodic(RETRY_MS, RETRY_MS, t -> retryPending());
     }
 
@@ -79,11 +79,11 @@ public final class Archiver {
         }
     }
 
-    /** Called by a session actor when its session has ended. */
-    public void sessionEnded(SessionActor<?> actor) {
-        store.markArchivePending(actor.sessionId())
-                .compose(v -> archive(actor.sessionId()))
-                .onFailure(e -> LOG.atWarn().addKeyValue("session", actor.sessionId())
+    @Override
+    public void sessionEnded(String sessionId) {
+        store.markArchivePending(sessionId)
+                .compose(v -> archive(sessionId))
+                .onFailure(e -> LOG.atWarn().addKeyValue("session", sessionId)
                         .log("archive failed, will retry: " + e.getMessage()));
     }
 
@@ -123,9 +123,7 @@ public final class Archiver {
             running.remove(sessionId);
             if (ar.succeeded()) {
                 LOG.atInfo().addKeyValue("session", sessionId).log("session archived to PostgreSQL");
-                if (registry != null) {
-                    registry.evict(sessionId);
-                }
+                onArchived.accept(sessionId);
             }
         }).mapEmpty();
     }
@@ -151,68 +149,58 @@ public final class Archiver {
         Satisfaction.Summary summary = p.satisfaction().summary(false);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         BigDecimal average = summary.average() == null ? null : BigDecimal.valueOf(summary.average());
-        tx.insertInto(SESSION)
-                .set(SESSION.ID, sessionId)
-                .set(SESSION.CODE, p.code())
-                .set(SESSION.FORMAT, p.format())
-                .set(SESSION.TITLE, p.title())
-                .set(SESSION.CREATED_AT, time(p.createdAt()))
-                .set(SESSION.STARTED_AT, time(p.startedAt()))
+        Upsert.into(tx, SESSION)
+                .key(SESSION.ID, sessionId)
+                .setOnInsert(SESSION.CODE, p.code())
+                .setOnInsert(SESSION.FORMAT, p.format())
+                .setOnInsert(SESSION.TITLE, p.title())
+                .setOnInsert(SESSION.CREATED_AT, time(p.createdAt()))
+                .setOnInsert(SESSION.STARTED_AT, time(p.startedAt()))
                 .set(SESSION.ENDED_AT, time(p.endedAt()))
                 .set(SESSION.PARTICIPANT_COUNT, p.roster().members().size())
                 .set(SESSION.SATISFACTION_COUNT, summary.count())
                 .set(SESSION.SATISFACTION_AVERAGE, average)
-                .set(SESSION.HOST_TOKEN_HASH, p.hostTokenHash())
-                .set(SESSION.RESULTS, JSONB.valueOf(snap.resultsJson()))
-                .set(SESSION.ARCHIVED_AT, now)
-                .onConflict(SESSION.ID)
-                .doUpdate()
-                .set(SESSION.ENDED_AT, time(p.endedAt()))
-                .set(SESSION.PARTICIPANT_COUNT, p.roster().members().size())
-                .set(SESSION.SATISFACTION_COUNT, summary.count())
-                .set(SESSION.SATISFACTION_AVERAGE, average)
+                .setOnInsert(SESSION.HOST_TOKEN_HASH, p.hostTokenHash())
                 .set(SESSION.RESULTS, JSONB.valueOf(snap.resultsJson()))
                 .set(SESSION.ARCHIVED_AT, now)
                 .execute();
 
         List<Query> rows = new ArrayList<>();
         for (Roster.Member m : p.roster().all()) {
-            rows.add(tx.insertInto(PARTICIPANT)
-                    .set(PARTICIPANT.SESSION_ID, sessionId)
-                    .set(PARTICIPANT.ID, m.id())
-                    .set(PARTICIPANT.NICKNAME, m.nickname())
-                    .set(PARTICIPANT.JOINED_AT, time(m.joinedAtMillis()))
+            rows.add(Upsert.into(tx, PARTICIPANT)
+                    .key(PARTICIPANT.SESSION_ID, sessionId)
+                    .key(PARTICIPANT.ID, m.id())
+                    .setOnInsert(PARTICIPANT.NICKNAME, m.nickname())
+                    .setOnInsert(PARTICIPANT.JOINED_AT, time(m.joinedAtMillis()))
                     .set(PARTICIPANT.ACTIVE, m.active())
-                    .onConflict(PARTICIPANT.SESSION_ID, PARTICIPANT.ID)
-                    .doUpdate()
-                    .set(PARTICIPANT.ACTIVE, m.active()));
+                    .query());
         }
-        p.satisfaction().ratings().forEach((participantId, r) -> rows.add(tx.insertInto(SATISFACTION_ANSWER)
-                .set(SATISFACTION_ANSWER.SESSION_ID, sessionId)
-                .set(SATISFACTION_ANSWER.PARTICIPANT_ID, participantId)
+        p.satisfaction().ratings().forEach((participantId, r) -> rows.add(Upsert.into(tx, SATISFACTION_ANSWER)
+                .key(SATISFACTION_ANSWER.SESSION_ID, sessionId)
+                .key(SATISFACTION_ANSWER.PARTICIPANT_ID, participantId)
                 .set(SATISFACTION_ANSWER.SCORE, (short) r.score())
                 .set(SATISFACTION_ANSWER.COMMENT, r.comment())
-                .onConflict(SATISFACTION_ANSWER.SESSION_ID, SATISFACTION_ANSWER.PARTICIPANT_ID)
-                .doUpdate()
-                .set(SATISFACTION_ANSWER.SCORE, (short) r.score())
-                .set(SATISFACTION_ANSWER.COMMENT, r.comment())));
+                .query()));
         for (LiveStore.Batch b : batches) {
             long seq = b.firstSeq();
             for (JsonNode event : parse(b.eventsJson())) {
-                rows.add(tx.insertInto(SESSION_EVENT)
-                        .set(SESSION_EVENT.SESSION_ID, sessionId)
-                        .set(SESSION_EVENT.SEQ, seq++)
-                        .set(SESSION_EVENT.TYPE, event.path("type").asText())
-                        .set(SESSION_EVENT.PAYLOAD, JSONB.valueOf(event.toString()))
-                        .onConflictDoNothing());
+                rows.add(Upsert.into(tx, SESSION_EVENT)
+                        .setOnInsert(SESSION_EVENT.SESSION_ID, sessionId)
+                        .setOnInsert(SESSION_EVENT.SEQ, seq++)
+                        .setOnInsert(SESSION_EVENT.TYPE, event.path("type").asText())
+                        .setOnInsert(SESSION_EVENT.PAYLOAD, JSONB.valueOf(event.toString()))
+                        .query());
             }
         }
-        for (int i = 0; i < rows.size(); i += 500) {
-            tx.batch(rows.subList(i, Math.min(rows.size(), i + 500))).execute();
-        }
-        FormatArchive formatArchive = formatArchives.get(p.format());
-        if (formatArchive != null) {
-            formatArchive.write(tx, sessionId, snap.state().activity());
+        Upsert.batch(tx, rows);
+        write(formatArchives.get(p.format()), tx, sessionId, snap.state().activity());
+    }
+
+    /** Each format's archive takes its own state: the module that registers both keeps them together. */
+    @SuppressWarnings("unchecked")
+    private static <S> void write(FormatArchive<S> archive, DSLContext tx, String sessionId, Object activityState) {
+        if (archive != null) {
+            archive.write(tx, sessionId, (S) activityState);
         }
     }
 

@@ -2,9 +2,8 @@ package fr.atelier.server.db;
 
 import org.jooq.DSLContext;
 
-/** Writes one format's results into its own tables, idempotently, inside the archive transaction. */
-public interface FormatArchive {
-    String format();
-
-    void write(DSLContext tx, String sessionId, Object activityState);
+/** Writes one format's results into its own tables, idempotently ({@link Upsert}), inside the archive transaction. */
+@FunctionalInterface
+public interface FormatArchive<S> {
+    void write(DSLContext tx, String sessionId, S activityState);
 }

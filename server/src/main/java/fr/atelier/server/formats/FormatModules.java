@@ -1,8 +1,25 @@
 package fr.atelier.server.formats;
 
-import fr.atelier.server.db.PollArchive;
-import fr.atelier.server.http.CsvExport;
+import fr.atelier.server.formats.cards.CardsArchive;
+import fr.atelier.server.formats.cards.CardsCsv;
+import fr.atelier.server.formats.hackathon.HackathonArchive;
+import fr.atelier.server.formats.hackathon.HackathonCsv;
+import fr.atelier.server.formats.poll.PollArchive;
+import fr.atelier.server.formats.poll.PollCsv;
+import fr.atelier.server.formats.prioritisation.PrioritisationArchive;
+import fr.atelier.server.formats.prioritisation.PrioritisationCsv;
+import fr.atelier.server.formats.prioritisation.ProjectApi;
+import fr.atelier.server.formats.prioritisation.ProjectKeyCheck;
+import fr.atelier.server.formats.quiz.QuizArchive;
+import fr.atelier.server.formats.quiz.QuizCsv;
+import fr.atelier.workshops.cards.CardsFormat;
+import fr.atelier.workshops.cards.CardsLibrary;
+import fr.atelier.workshops.hackathon.HackathonFormat;
+import fr.atelier.workshops.hackathon.HackathonLibrary;
 import fr.atelier.workshops.poll.PollFormat;
+import fr.atelier.workshops.prioritisation.PrioritisationFormat;
+import fr.atelier.workshops.quiz.QuizFormat;
+import fr.atelier.workshops.quiz.QuizLibrary;
 import java.util.List;
 
 /** The formats this server offers, in the order the facilitator sees them. One line per format. */
@@ -11,10 +28,10 @@ public final class FormatModules {
 
     public static List<FormatModule> all() {
         return List.of(
-                new FormatModule(new PollFormat(), new PollArchive(), CsvExport::pollRows, null),
-                new FormatModule(new fr.atelier.workshops.prioritisation.PrioritisationFormat(), new fr.atelier.server.db.PrioritisationArchive(), fr.atelier.server.http.PrioritisationCsv::rows, null, fr.atelier.server.db.ProjectKeyCheck::new),
-                new FormatModule(new fr.atelier.workshops.quiz.QuizFormat(), new fr.atelier.server.db.QuizArchive(), fr.atelier.server.http.QuizCsvRows::rows, new fr.atelier.workshops.quiz.QuizLibrary()),
-                new FormatModule(new fr.atelier.workshops.hackathon.HackathonFormat(), new fr.atelier.server.db.HackathonArchive(), fr.atelier.server.http.HackathonCsv::rows, new fr.atelier.workshops.hackathon.HackathonLibrary()),
-                new FormatModule(new fr.atelier.workshops.cards.CardsFormat(), new fr.atelier.server.db.CardsArchive(), fr.atelier.server.http.CardsCsv::rows, new fr.atelier.workshops.cards.CardsLibrary()));
+                new FormatModule(new PollFormat(), new PollArchive(), PollCsv::rows, null),
+                new FormatModule(new PrioritisationFormat(), new PrioritisationArchive(), PrioritisationCsv::rows, null).withCheck(ProjectKeyCheck::new).withRoutes(ProjectApi::new),
+                new FormatModule(new QuizFormat(), new QuizArchive(), QuizCsv::rows, new QuizLibrary()),
+                new FormatModule(new HackathonFormat(), new HackathonArchive(), HackathonCsv::rows, new HackathonLibrary()),
+                new FormatModule(new CardsFormat(), new CardsArchive(), CardsCsv::rows, new CardsLibrary()));
     }
 }

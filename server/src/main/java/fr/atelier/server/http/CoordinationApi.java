@@ -2,6 +2,7 @@ package fr.atelier.server.http;
 
 import fr.atelier.server.db.ArchiveReader;
 import fr.atelier.server.db.CoordinationReport;
+import fr.atelier.server.live.Synthesis;
 import fr.atelier.server.live.Tokens;
 import fr.atelier.workshops.core.Json;
 import io.vertx.core.Future;
@@ -22,11 +23,11 @@ public final class CoordinationApi {
     private final CoordinationReport report;
     private final ArchiveReader archive;
 
-    private final java.util.function.Function<fr.atelier.server.db.Synthesis, String> csvOfSession;
+    private final java.util.function.Function<fr.atelier.server.live.Synthesis, String> csvOfSession;
     private final JoinGuard guard;
 
     public CoordinationApi(CoordinationReport report, ArchiveReader archive,
-                           java.util.function.Function<fr.atelier.server.db.Synthesis, String> csvOfSession, JoinGuard guard) {
+                           java.util.function.Function<fr.atelier.server.live.Synthesis, String> csvOfSession, JoinGuard guard) {
         this.csvOfSession = csvOfSession;
         this.guard = guard;
         this.report = report;
@@ -36,7 +37,7 @@ public final class CoordinationApi {
     public void mount(Router router) {
         router.get("/api/coordination/report").handler(rc -> authorised(rc)
                 .compose(v -> report.report(day(rc, "from"), day(rc, "to")))
-                .onSuccess(r -> HttpApi.json(rc, 200, Json.MAPPER.valueToTree(r))).onFailure(rc::fail));
+                .onSuccess(r -> Requests.json(rc, 200, Json.MAPPER.valueToTree(r))).onFailure(rc::fail));
         router.get("/api/coordination/report.csv").handler(rc -> authorised(rc)
                 .compose(v -> report.report(day(rc, "from"), day(rc, "to")))
                 .onSuccess(r -> rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/csv; charset=utf-8")
@@ -44,7 +45,7 @@ public final class CoordinationApi {
                         .end(csv(r)))
                 .onFailure(rc::fail));
         router.get("/api/coordination/sessions/:code/synthesis").handler(rc -> archived(rc)
-                .onSuccess(s -> HttpApi.json(rc, 200, Json.MAPPER.valueToTree(s))).onFailure(rc::fail));
+                .onSuccess(s -> Requests.json(rc, 200, Json.MAPPER.valueToTree(s))).onFailure(rc::fail));
         router.get("/api/coordination/sessions/:code/export.csv").handler(rc -> archived(rc)
                 .onSuccess(s -> rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/csv; charset=utf-8")
                         .putHeader("Content-Disposition", "attachment; filename=\"atelier-" + s.code() + ".csv\"")
@@ -52,7 +53,7 @@ public final class CoordinationApi {
                 .onFailure(rc::fail));
     }
 
-    private Future<fr.atelier.server.db.Synthesis> archived(RoutingContext rc) {
+    private Future<fr.atelier.server.live.Synthesis> archived(RoutingContext rc) {
         return authorised(rc).compose(v -> {
             String code = Tokens.normaliseCode(rc.pathParam("code"));
             if (code == null) {

@@ -1,7 +1,7 @@
 package fr.atelier.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.atelier.server.db.Synthesis;
+import fr.atelier.server.live.Synthesis;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -64,23 +64,11 @@ public final class CsvExport {
         return out.toString();
     }
 
-    public static void pollRows(JsonNode results, List<List<String>> rows) {
-        rows.add(List.of("Sondage", "Question", "Réponse proposée", "Votes", "Bonne réponse"));
-        for (JsonNode q : results) {
-            JsonNode options = q.path("options");
-            for (int i = 0; i < options.size(); i++) {
-                boolean correct = q.hasNonNull("correct") && q.get("correct").asInt() == i;
-                rows.add(List.of("", q.path("text").asText(), options.get(i).asText(),
-                        Integer.toString(q.path("distribution").path(i).asInt()), correct ? "oui" : ""));
-            }
-        }
-    }
-
     private static String time(Instant t) {
         return t == null ? "" : TIME.format(t);
     }
 
-    static String cell(String value) {
+    public static String cell(String value) {
         String v = value == null ? "" : value;
         if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
             v = "'" + v;

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.atelier.server.db.ArchiveReader;
-import fr.atelier.server.db.Synthesis;
 import fr.atelier.server.live.Outcome;
 import fr.atelier.server.live.SessionHandle;
 import fr.atelier.server.live.SessionRegistry;
+import fr.atelier.server.live.Synthesis;
 import fr.atelier.server.live.Tokens;
 import fr.atelier.workshops.core.Actor;
 import fr.atelier.workshops.core.ContentLibrary;
@@ -20,7 +20,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import fr.atelier.server.formats.FormatModule;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -39,11 +38,11 @@ public final class HttpApi {
     private final JoinBase joinBase;
     private final JoinGuard guard;
 
-    private final Map<String, FormatModule> modules = new HashMap<>();
+    private final Map<String, FormatExtras> modules = new HashMap<>();
 
-    public HttpApi(SessionRegistry registry, ArchiveReader archive, JoinBase joinBase, List<FormatModule> modules, JoinGuard guard) {
+    public HttpApi(SessionRegistry registry, ArchiveReader archive, JoinBase joinBase, List<? extends FormatExtras> modules, JoinGuard guard) {
         this.guard = guard;
-        modules.forEach(m -> this.modules.put(m.format().id(), m));
+        modules.forEach(m -> this.modules.put(m.formatId(), m));
         this.registry = registry;
         this.archive = archive;
         this.joinBase = joinBase;
@@ -58,12 +57,12 @@ public final class HttpApi {
         router.get("/api/sessions/:code").handler(this::info);
         router.post("/api/sessions/:code/join").handler(this::join);
         router.get("/api/sessions/:code/qr.svg").handler(this::qr);
-        router.get("/api/sessions/:code/synthesis").handler(rc -> synthesis(rc).onSuccess(s -> json(rc, 200, Json.MAPPER.valueToTree(s))).onFailure(rc::fail));
+        router.get("/api/sessions/:code/synthesis").handler(rc -> synthesis(rc).onSuccess(s -> Requests.json(rc, 200, Json.MAPPER.valueToTree(s))).onFailure(rc::fail));
         router.get("/api/sessions/:code/export.csv").handler(rc -> synthesis(rc).onSuccess(s -> rc.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/csv; charset=utf-8")
                 .putHeader("Content-Disposition", "attachment; filename=\"atelier-" + s.code() + ".csv\"")
                 .end(csv(s))).onFailure(rc::fail));
-        router.get("/api/formats/:format/library").handler(rc -> json(rc, 200, Json.MAPPER.valueToTree(library(rc).catalogue())));
+        router.get("/api/formats/:format/library").handler(rc -> Requests.json(rc, 200, Json.MAPPER.valueToTree(library(rc).catalogue())));
         router.get("/api/formats/:format/library/:id").handler(this::libraryItem);
         router.post("/api/formats/:format/library/parse").handler(this::libraryParse);
         router.post("/api/formats/:format/library/export").handler(this::libraryExport);
@@ -80,12 +79,12 @@ public final class HttpApi {
     }
 
     private java.util.function.BiConsumer<JsonNode, List<List<String>>> csvRows(String format) {
-        FormatModule m = modules.get(format);
+        FormatExtras m = modules.get(format);
         return m == null ? null : m.csvRows();
     }
 
     private ContentLibrary<?> library(RoutingContext rc) {
-        FormatModule m = modules.get(rc.pathParam("format"));
+        FormatExtras m = modules.get(rc.pathParam("format"));
         if (m == null || m.library() == null) {
             throw new ApiError(404, "not_found", "Ce format n'a pas de contenu modifiable.");
         }
@@ -99,7 +98,7 @@ public final class HttpApi {
         if (!known) {
             throw new ApiError(404, "not_found", "Contenu introuvable : « " + id + " ».");
         }
-        json(rc, 200, Json.MAPPER.valueToTree(library.load(id)));
+        Requests.json(rc, 200, Json.MAPPER.valueToTree(library.load(id)));
     }
 
     /** Imports YAML or CSV text; answers the content, or every problem found with its line. */
@@ -117,7 +116,7 @@ public final class HttpApi {
             out.set("content", Json.MAPPER.valueToTree(parsed.content()));
         }
         out.set("problems", Json.MAPPER.valueToTree(parsed.problems()));
-        json(rc, parsed.ok() ? 200 : 422, out);
+        Requests.json(rc, parsed.ok() ? 200 : 422, out);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -150,15 +149,15 @@ public final class HttpApi {
         for (Format<?, ?, ?> f : registry.formats().all()) {
             list.addObject().put("id", f.id()).put("title", f.title());
         }
-        json(rc, 200, list);
+        Requests.json(rc, 200, list);
     }
 
     private void create(RoutingContext rc) {
         String address = address(rc);
         guard.create(address);
-        JsonNode body = body(rc);
-        String formatId = text(body, "format", 40, true);
-        String title = text(body, "title", 120, false);
+        JsonNode body = Requests.body(rc);
+        String formatId = Requests.text(body, "format", 40, true);
+        String title = Requests.text(body, "title", 120, false);
         Format<?, ?, ?> format = registry.formats().find(formatId)
                 .orElseThrow(() -> ApiError.badRequest("Format inconnu : « " + formatId + " »."));
         registry.create(format, title).onSuccess(created -> {
@@ -171,17 +170,17 @@ public final class HttpApi {
             out.put("screenUrl", base + "/s/" + created.code() + "/screen");
             out.put("joinUrl", base + "/j/" + created.code());
             out.put("synthesisUrl", base + "/s/" + created.code() + "/synthese#k=" + created.hostToken());
-            json(rc, 201, out);
+            Requests.json(rc, 201, out);
         }).onFailure(e -> rc.fail(ApiError.unavailable()));
     }
 
     private void info(RoutingContext rc) {
-        session(rc).compose(handle -> handle.query("info", null)).onSuccess(out -> json(rc, 200, out)).onFailure(rc::fail);
+        session(rc).compose(handle -> handle.query("info", null)).onSuccess(out -> Requests.json(rc, 200, out)).onFailure(rc::fail);
     }
 
     private void join(RoutingContext rc) {
-        JsonNode body = body(rc);
-        String nickname = text(body, "nickname", 200, false);
+        JsonNode body = Requests.body(rc);
+        String nickname = Requests.text(body, "nickname", 200, false);
         String participantId = Tokens.id("p_");
         String token = Tokens.secret();
         String typed = nickname == null ? "" : nickname;
@@ -196,7 +195,7 @@ public final class HttpApi {
                 .onSuccess(name -> {
                     ObjectNode out = Json.MAPPER.createObjectNode();
                     out.put("participantId", participantId).put("nickname", name).put("rejoinToken", token);
-                    json(rc, 201, out);
+                    Requests.json(rc, 201, out);
                 }).onFailure(rc::fail);
     }
 
@@ -224,7 +223,10 @@ public final class HttpApi {
      */
     private Future<Synthesis> synthesis(RoutingContext rc) {
         String code = code(rc);
-        String token = bearer(rc);
+        String token = Requests.bearer(rc);
+        if (token == null) {
+            throw ApiError.unauthorized();
+        }
         JoinGuard.Guess guess = guard.secret(address(rc)).orRefuse();
         return registry.byCode(code).compose(handle -> {
             if (handle != null) {
@@ -278,13 +280,6 @@ public final class HttpApi {
         return code;
     }
 
-    private static String bearer(RoutingContext rc) {
-        String h = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
-        if (h == null || !h.startsWith("Bearer ")) {
-            throw ApiError.unauthorized();
-        }
-        return h.substring("Bearer ".length()).trim();
-    }
 
     private String baseUrl(RoutingContext rc) {
         return joinBase.of(rc.request()).base();
@@ -294,45 +289,8 @@ public final class HttpApi {
         return guard.address(rc.request().remoteAddress(), rc.request().headers());
     }
 
-    private static JsonNode body(RoutingContext rc) {
-        String raw = rc.body().asString();
-        if (raw == null || raw.isBlank()) {
-            throw ApiError.badRequest("Corps de requête JSON attendu.");
-        }
-        try {
-            JsonNode node = Json.MAPPER.readTree(raw);
-            if (node == null || !node.isObject()) {
-                throw ApiError.badRequest("Un objet JSON est attendu.");
-            }
-            return node;
-        } catch (IOException e) {
-            throw ApiError.badRequest("JSON illisible.");
-        }
-    }
 
-    private static String text(JsonNode body, String field, int max, boolean required) {
-        JsonNode v = body.get(field);
-        if (v == null || v.isNull()) {
-            if (required) {
-                throw ApiError.badRequest("Le champ « " + field + " » est obligatoire.");
-            }
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw ApiError.badRequest("Le champ « " + field + " » doit être un texte.");
-        }
-        if (v.asText().length() > max) {
-            throw ApiError.badRequest("Le champ « " + field + " » dépasse " + max + " caractères.");
-        }
-        return v.asText();
-    }
 
-    static void json(RoutingContext rc, int status, JsonNode body) {
-        rc.response().setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .end(body.toString());
-    }
 
     /** The one error path: typed errors become {"error":{code,message}}; anything else is a 500. */
     static void failure(RoutingContext rc) {
@@ -354,7 +312,7 @@ public final class HttpApi {
             rc.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(error.retryAfterSeconds()));
         }
         if (!rc.response().ended()) {
-            json(rc, error.status(), out);
+            Requests.json(rc, error.status(), out);
         }
     }
 }

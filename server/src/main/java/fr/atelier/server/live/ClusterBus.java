@@ -1,21 +1,18 @@
 package fr.atelier.server.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.atelier.workshops.core.Json;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxInternal;
-import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
- * Node-to-node messages over Redis pub/sub: each node listens on its own channel. Used to forward
+ * Node-to-node messages ({@link NodeMessage}) over Redis pub/sub: each node listens on its own channel. Used to forward
  * commands to a session's owner and to relay the owner's views back. Pub/sub is at-most-once:
  * requests time out into "try again" and clients resend under the same command id.
  */
@@ -37,7 +34,7 @@ public final class ClusterBus {
     /** The node each pending request went to. */
     private final Map<String, String> pendingTarget = new ConcurrentHashMap<>();
     private final Map<String, Consumer<String>> viewTargets = new ConcurrentHashMap<>();
-    private BiFunction<String, JsonNode, Future<JsonNode>> requestHandler;
+    private BiFunction<String, NodeRequest, Future<JsonNode>> requestHandler;
 
     public ClusterBus(Vertx vertx, LiveStore store, String nodeId) {
         this.vertx = vertx;
@@ -55,15 +52,14 @@ public final class ClusterBus {
     }
 
     /** {@code handler(fromNode, request)} answers requests addressed to this node. */
-    public Future<Void> start(BiFunction<String, JsonNode, Future<JsonNode>> handler, Runnable onResubscribed) {
+    public Future<Void> start(BiFunction<String, NodeRequest, Future<JsonNode>> handler, Runnable onResubscribed) {
         this.requestHandler = handler;
         return store.subscribe(channel(nodeId), message -> context.runOnContext(v -> onMessage(message)),
                 () -> context.runOnContext(v -> onResubscribed.run()));
     }
 
-    public Future<JsonNode> request(String node, ObjectNode body) {
+    Future<JsonNode> request(String node, NodeRequest body) {
         String id = Tokens.id("r");
-        body.put("k", "req").put("id", id).put("from", nodeId);
         Promise<JsonNode> promise = Promise.promise();
         pending.put(id, promise);
         pendingTarget.put(id, node);
@@ -73,7 +69,7 @@ public final class ClusterBus {
                 p.tryFail("no answer from node " + node);
             }
         });
-        store.publish(channel(node), body.toString()).onComplete(ar -> {
+        store.publish(channel(node), NodeCodec.write(new NodeMessage.Request(id, nodeId, body))).onComplete(ar -> {
             if (ar.failed() || ar.result() == 0) {
                 vertx.cancelTimer(timer);
                 Promise<JsonNode> p = pending.remove(id);
@@ -110,8 +106,7 @@ public final class ClusterBus {
 
     /** Sends a ready view frame to a listener on another node; fails with NodeGone if it left. */
     public Future<Void> sendView(String node, String listenerId, String frame) {
-        ObjectNode n = Json.MAPPER.createObjectNode().put("k", "view").put("lid", listenerId).put("from", nodeId).put("f", frame);
-        return store.publish(channel(node), n.toString()).compose(count -> count == 0
+        return store.publish(channel(node), NodeCodec.write(new NodeMessage.View(listenerId, nodeId, frame))).compose(count -> count == 0
                 ? Future.failedFuture(new NodeGone(node)) : Future.succeededFuture());
     }
 
@@ -125,47 +120,28 @@ public final class ClusterBus {
     }
 
     private void onMessage(String raw) {
-        JsonNode message;
-        try {
-            message = Json.MAPPER.readTree(raw);
-        } catch (IOException e) {
-            return;
-        }
-        switch (message.path("k").asText()) {
-            case "view" -> {
-                Consumer<String> target = viewTargets.get(message.path("lid").asText());
-                if (target != null) {
-                    target.accept(message.path("f").asText());
-                } else if (message.hasNonNull("from")) {
-                    // A relay that was replaced (the owner's lease changed): tell the owner to stop sending.
-                    request(message.get("from").asText(), Json.MAPPER.createObjectNode().put("op", "detach")
-                            .put("lid", message.path("lid").asText())).onFailure(e -> { });
+        NodeMessage message = NodeCodec.read(raw);
+        if (message instanceof NodeMessage.View v) {
+            Consumer<String> target = viewTargets.get(v.listenerId());
+            if (target != null) {
+                target.accept(v.frame());
+            } else if (v.from() != null) {
+                // A relay that was replaced (the owner's lease changed): tell the owner to stop sending.
+                request(v.from(), new NodeRequest.Detach(null, v.listenerId())).onFailure(e -> { });
+            }
+        } else if (message instanceof NodeMessage.Response r) {
+            Promise<JsonNode> p = pending.remove(r.id());
+            if (p != null) {
+                if (r.ok()) {
+                    p.tryComplete(r.body());
+                } else {
+                    p.tryFail(r.error());
                 }
             }
-            case "res" -> {
-                Promise<JsonNode> p = pending.remove(message.path("id").asText());
-                if (p != null) {
-                    if (message.path("ok").asBoolean()) {
-                        p.tryComplete(message.get("body"));
-                    } else {
-                        p.tryFail(message.path("error").asText("error"));
-                    }
-                }
-            }
-            case "req" -> {
-                String from = message.path("from").asText();
-                String id = message.path("id").asText();
-                requestHandler.apply(from, message).onComplete(ar -> {
-                    ObjectNode res = Json.MAPPER.createObjectNode().put("k", "res").put("id", id).put("ok", ar.succeeded());
-                    if (ar.succeeded()) {
-                        res.set("body", ar.result());
-                    } else {
-                        res.put("error", String.valueOf(ar.cause().getMessage()));
-                    }
-                    store.publish(channel(from), res.toString());
-                });
-            }
-            default -> { }
+        } else if (message instanceof NodeMessage.Request r) {
+            requestHandler.apply(r.from(), r.body()).onComplete(ar -> store.publish(channel(r.from()), NodeCodec.write(ar.succeeded()
+                    ? new NodeMessage.Response(r.id(), true, ar.result(), null)
+                    : new NodeMessage.Response(r.id(), false, null, String.valueOf(ar.cause().getMessage())))));
         }
     }
 }

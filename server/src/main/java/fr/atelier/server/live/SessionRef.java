@@ -1,9 +1,7 @@
 package fr.atelier.server.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.atelier.workshops.core.Actor;
-import fr.atelier.workshops.core.Json;
 import fr.atelier.workshops.core.SessionCodec;
 import fr.atelier.workshops.core.SessionCommand;
 import io.vertx.core.Future;
@@ -50,10 +48,6 @@ final class SessionRef implements SessionHandle {
         return codec;
     }
 
-    private ObjectNode request(String op) {
-        return Json.MAPPER.createObjectNode().put("sid", sessionId).put("op", op);
-    }
-
     /** Runs on the local actor or on the owner; if the owner is gone, waits for a new one (a few seconds at most). */
     private <T> Future<T> routed(Function<SessionActor<?>, Future<T>> onLocal, Function<String, Future<T>> onRemote, int attempt) {
         return registry.ensureRouted(this).compose(v -> {
@@ -78,13 +72,10 @@ final class SessionRef implements SessionHandle {
     @Override
     public Future<Identity> identify(String role, String token) {
         return routed(actor -> actor.identify(role, token), node -> {
-            ObjectNode r = request("identify").put("role", role);
-            if (token != null) {
-                r.put("token", token);
-            }
-            return bus.request(node, r).map(b -> {
-                seen(b.path("seq").asLong());
-                return new Identity(Wire.audience(b.path("audience").asText(null)), Wire.actor(b.path("actor").asText(null)), b.path("seq").asLong());
+            return bus.request(node, new NodeRequest.Identify(sessionId, role, token)).map(b -> {
+                Identity id = NodeCodec.identity(b);
+                seen(id.seq());
+                return id;
             });
         }, 0);
     }
@@ -101,10 +92,8 @@ final class SessionRef implements SessionHandle {
      */
     private Future<Outcome> submit(Actor who, String clientId, SessionCommand command, long since, Backoff backoff) {
         return routed(actor -> actor.submit(who, clientId, command), node -> {
-            ObjectNode r = request("submit").put("actor", Wire.actor(who)).put("clientId", clientId);
-            r.set("command", codec.writeCommand(command));
-            return bus.request(node, r).map(b -> new Outcome(b.path("accepted").asBoolean(), b.path("seq").asLong(-1),
-                    b.path("code").asText(null), b.path("message").asText(null)));
+            return bus.request(node, new NodeRequest.Submit(sessionId, who, clientId, codec.writeCommand(command)))
+                    .map(NodeCodec::outcome);
         }, 0).recover(e -> Future.succeededFuture(Outcome.unavailable())).compose(o -> {
             if (!o.accepted() && "unavailable".equals(o.code()) && System.currentTimeMillis() - since < HOLD_MS) {
                 return registry.pause(backoff.next()).compose(v -> submit(who, clientId, command, since, backoff));
@@ -131,11 +120,7 @@ final class SessionRef implements SessionHandle {
     @Override
     public Future<JsonNode> query(String name, String token) {
         return routed(actor -> actor.query(name, token), node -> {
-            ObjectNode r = request("query").put("name", name);
-            if (token != null) {
-                r.put("token", token);
-            }
-            return bus.request(node, r);
+            return bus.request(node, new NodeRequest.Query(sessionId, name, token));
         }, 0);
     }
 
@@ -156,8 +141,7 @@ final class SessionRef implements SessionHandle {
                 seen(Wire.frameSeq(frame));
                 listener.send(frame);
             });
-            ObjectNode r = request("attach").put("lid", lid).put("audience", Wire.audience(listener.audience()));
-            return bus.request(node, r).mapEmpty();
+            return bus.request(node, new NodeRequest.Attach(sessionId, lid, listener.audience())).mapEmpty();
         }, 0);
     }
 
@@ -181,7 +165,7 @@ final class SessionRef implements SessionHandle {
         bus.unregisterViewTarget(lid);
         String node = owner;
         if (node != null) {
-            bus.request(node, request("detach").put("lid", lid)).onFailure(e -> { });
+            bus.request(node, new NodeRequest.Detach(sessionId, lid)).onFailure(e -> { });
         }
     }
 

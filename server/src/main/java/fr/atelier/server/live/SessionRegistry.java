@@ -1,10 +1,7 @@
 package fr.atelier.server.live;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.atelier.workshops.core.Format;
 import fr.atelier.workshops.core.Formats;
-import fr.atelier.workshops.core.Json;
 import fr.atelier.workshops.core.PlatformEvent;
 import fr.atelier.workshops.core.Session;
 import fr.atelier.workshops.core.SessionCodec;
@@ -18,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,20 +40,19 @@ public final class SessionRegistry {
     private final Vertx vertx;
     private final LiveStore store;
     private final Formats formats;
-    private final Consumer<SessionActor<?>> onEnded;
+    private final SessionEndedListener onEnded;
     private final ClusterBus bus;
     private final String nodeId;
     private final List<Context> contexts = new ArrayList<>();
     private final Map<String, Future<SessionRef>> refs = new ConcurrentHashMap<>();
     private final Map<String, String> codes = new ConcurrentHashMap<>();
     private final Map<String, Future<Void>> routing = new ConcurrentHashMap<>();
-    private final Map<String, RemoteViewListener> remoteListeners = new ConcurrentHashMap<>();
     private final long leaseTimer;
 
     /** What the creator of a session gets back once, including the host secret. */
     public record Created(String sessionId, String code, String hostToken) {}
 
-    public SessionRegistry(Vertx vertx, LiveStore store, Formats formats, Consumer<SessionActor<?>> onEnded, String nodeId) {
+    public SessionRegistry(Vertx vertx, LiveStore store, Formats formats, SessionEndedListener onEnded, String nodeId) {
         this.vertx = vertx;
         this.store = store;
         this.formats = formats;
@@ -68,7 +63,8 @@ public final class SessionRegistry {
         for (int i = 0; i < loops; i++) {
             contexts.add(((VertxInternal) vertx).createEventLoopContext());
         }
-        bus.start(this::handleRequest, this::busResubscribed).await();
+        OwnerRequests requests = new OwnerRequests(bus, this::hosted);
+        bus.start(requests::handle, this::busResubscribed).await();
         leaseTimer = vertx.setPeriodic(LEASE_RENEW_MS, t -> maintainLeases());
     }
 
@@ -354,97 +350,11 @@ public final class SessionRegistry {
         return p.future();
     }
 
-    // ---- requests from other nodes -----------------------------------------------------------
-
-    private Future<JsonNode> handleRequest(String from, JsonNode request) {
-        if ("detach".equals(request.path("op").asText())) {
-            RemoteViewListener listener = remoteListeners.remove(from + "/" + request.path("lid").asText());
-            if (listener != null) {
-                listener.actor.detach(listener);
-            }
-            return Future.succeededFuture(Json.MAPPER.createObjectNode());
-        }
-        String sessionId = request.path("sid").asText();
+    /** The actor hosting this session here, or null when another node hosts it (or nobody). */
+    private SessionActor<?> hosted(String sessionId) {
         Future<SessionRef> f = refs.get(sessionId);
         SessionActor<?> actor = f != null && f.succeeded() ? f.result().local : null;
-        if (actor == null || actor.retired()) {
-            return Future.failedFuture("notowner");
-        }
-        String op = request.path("op").asText();
-        switch (op) {
-            case "identify" -> {
-                return actor.identify(request.path("role").asText(), request.path("token").asText(null)).map(id -> {
-                    ObjectNode out = Json.MAPPER.createObjectNode().put("seq", id.seq());
-                    if (id.valid()) {
-                        out.put("audience", Wire.audience(id.audience()));
-                        if (id.actor() != null) {
-                            out.put("actor", Wire.actor(id.actor()));
-                        }
-                    }
-                    return out;
-                });
-            }
-            case "submit" -> {
-                try {
-                    var command = actor.codec().readAnyCommand(request.get("command"));
-                    return actor.submit(Wire.actor(request.path("actor").asText()), request.path("clientId").asText(), command)
-                            .map(o -> {
-                                ObjectNode out = Json.MAPPER.createObjectNode().put("accepted", o.accepted()).put("seq", o.seq());
-                                if (!o.accepted()) {
-                                    out.put("code", o.code()).put("message", o.message());
-                                }
-                                return out;
-                            });
-                } catch (fr.atelier.workshops.core.SessionCodec.BadCommand e) {
-                    return Future.failedFuture(e.getMessage());
-                }
-            }
-            case "attach" -> {
-                String lid = request.path("lid").asText();
-                RemoteViewListener listener = new RemoteViewListener(Wire.audience(request.path("audience").asText()), from, lid, bus, actor);
-                remoteListeners.put(from + "/" + lid, listener);
-                return actor.attach(listener).map(v -> Json.MAPPER.createObjectNode());
-            }
-            case "query" -> {
-                return actor.query(request.path("name").asText(), request.path("token").asText(null))
-                        .recover(e -> Future.failedFuture(e instanceof SecurityException ? "unauthorized" : String.valueOf(e.getMessage())));
-            }
-            default -> {
-                return Future.failedFuture("unknown op " + op);
-            }
-        }
-    }
-
-    /** A listener on another node: views go there over the bus; it is dropped when that node is gone. */
-    private final class RemoteViewListener implements ViewListener {
-        private final fr.atelier.workshops.core.Audience audience;
-        private final String node;
-        private final String lid;
-        private final ClusterBus bus;
-        private final SessionActor<?> actor;
-
-        RemoteViewListener(fr.atelier.workshops.core.Audience audience, String node, String lid, ClusterBus bus, SessionActor<?> actor) {
-            this.audience = audience;
-            this.node = node;
-            this.lid = lid;
-            this.bus = bus;
-            this.actor = actor;
-        }
-
-        @Override
-        public fr.atelier.workshops.core.Audience audience() {
-            return audience;
-        }
-
-        @Override
-        public void send(String frame) {
-            bus.sendView(node, lid, frame).onFailure(e -> {
-                if (e instanceof ClusterBus.NodeGone) {
-                    remoteListeners.remove(node + "/" + lid);
-                    actor.detach(this);
-                }
-            });
-        }
+        return actor == null || actor.retired() ? null : actor;
     }
 
     // ---- life cycle -------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-package fr.atelier.server.http;
+package fr.atelier.server.formats.hackathon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

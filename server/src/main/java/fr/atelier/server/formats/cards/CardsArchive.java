@@ -1,11 +1,12 @@
-package fr.atelier.server.db;
+package fr.atelier.server.formats.cards;
 
 import static fr.atelier.server.db.generated.Tables.CARDS_CITATION;
 import static fr.atelier.server.db.generated.Tables.CARDS_GRID_VALUE;
 import static fr.atelier.server.db.generated.Tables.CARDS_ROUND;
 import static fr.atelier.server.db.generated.Tables.PARTICIPANT;
 
-import fr.atelier.workshops.cards.CardsFormat;
+import fr.atelier.server.db.FormatArchive;
+import fr.atelier.server.db.Upsert;
 import fr.atelier.workshops.cards.CardsState;
 import fr.atelier.workshops.cards.CardsViews;
 import fr.atelier.workshops.cards.CaseCard;
@@ -24,15 +25,9 @@ import org.jooq.Query;
  * The card game's rounds, every observer's grid values and the items the grids cited, for reports
  * by query. Idempotent: every row is an upsert, and rows a later archive no longer has are removed.
  */
-public final class CardsArchive implements FormatArchive {
+public final class CardsArchive implements FormatArchive<CardsState> {
     @Override
-    public String format() {
-        return CardsFormat.ID;
-    }
-
-    @Override
-    public void write(DSLContext tx, String sessionId, Object activityState) {
-        CardsState state = (CardsState) activityState;
+    public void write(DSLContext tx, String sessionId, CardsState state) {
         Deck deck = state.deck();
         if (deck == null) {
             return;
@@ -49,28 +44,22 @@ public final class CardsArchive implements FormatArchive {
             CardsViews.Aggregate aggregate = CardsViews.aggregate(deck, r);
             int redraws = Math.max(0, r.casesDrawn().size() - 1) + Math.max(0, r.structuresDrawn().size() - 1);
             var started = Instant.ofEpochMilli(r.startedAt()).atOffset(ZoneOffset.UTC);
-            tx.insertInto(CARDS_ROUND)
-                    .set(CARDS_ROUND.SESSION_ID, sessionId)
-                    .set(CARDS_ROUND.ROUND_NUMBER, r.number())
-                    .set(CARDS_ROUND.DECK_ID, deck.id())
-                    .set(CARDS_ROUND.DECK_TITLE, deck.title())
-                    .set(CARDS_ROUND.CASE_NUMBER, r.caseNumber())
-                    .set(CARDS_ROUND.CASE_TITLE, card == null ? null : card.title())
-                    .set(CARDS_ROUND.STRUCTURE_ID, r.structureId())
-                    .set(CARDS_ROUND.STRUCTURE_NAME, structure == null ? null : structure.name())
-                    .set(CARDS_ROUND.COUNSELLOR_ID, r.counsellor())
+            Upsert.into(tx, CARDS_ROUND)
+                    .key(CARDS_ROUND.SESSION_ID, sessionId)
+                    .key(CARDS_ROUND.ROUND_NUMBER, r.number())
+                    .setOnInsert(CARDS_ROUND.DECK_ID, deck.id())
+                    .setOnInsert(CARDS_ROUND.DECK_TITLE, deck.title())
+                    .setOnInsert(CARDS_ROUND.CASE_NUMBER, r.caseNumber())
+                    .setOnInsert(CARDS_ROUND.CASE_TITLE, card == null ? null : card.title())
+                    .setOnInsert(CARDS_ROUND.STRUCTURE_ID, r.structureId())
+                    .setOnInsert(CARDS_ROUND.STRUCTURE_NAME, structure == null ? null : structure.name())
+                    .setOnInsert(CARDS_ROUND.COUNSELLOR_ID, r.counsellor())
                     .set(CARDS_ROUND.COUNSELLOR, nicknames.get(r.counsellor()))
-                    .set(CARDS_ROUND.BENEFICIARY_ID, r.beneficiary())
+                    .setOnInsert(CARDS_ROUND.BENEFICIARY_ID, r.beneficiary())
                     .set(CARDS_ROUND.BENEFICIARY, nicknames.get(r.beneficiary()))
                     .set(CARDS_ROUND.REDRAWS, redraws)
                     .set(CARDS_ROUND.GRIDS, aggregate.grids())
-                    .set(CARDS_ROUND.STARTED_AT, started)
-                    .onConflict(CARDS_ROUND.SESSION_ID, CARDS_ROUND.ROUND_NUMBER)
-                    .doUpdate()
-                    .set(CARDS_ROUND.COUNSELLOR, nicknames.get(r.counsellor()))
-                    .set(CARDS_ROUND.BENEFICIARY, nicknames.get(r.beneficiary()))
-                    .set(CARDS_ROUND.REDRAWS, redraws)
-                    .set(CARDS_ROUND.GRIDS, aggregate.grids())
+                    .setOnInsert(CARDS_ROUND.STARTED_AT, started)
                     .execute();
 
             // The round's rows of an earlier archive are replaced whole (in the archive's transaction):
@@ -86,18 +75,15 @@ public final class CardsArchive implements FormatArchive {
                 for (GridField field : deck.grid()) {
                     List<String> list = grid.getOrDefault(field.id(), List.of());
                     for (int i = 0; i < list.size(); i++) {
-                        queries.add(tx.insertInto(CARDS_GRID_VALUE)
-                                .set(CARDS_GRID_VALUE.SESSION_ID, sessionId)
-                                .set(CARDS_GRID_VALUE.ROUND_NUMBER, r.number())
-                                .set(CARDS_GRID_VALUE.PARTICIPANT_ID, participantId)
-                                .set(CARDS_GRID_VALUE.FIELD_ID, field.id())
-                                .set(CARDS_GRID_VALUE.POSITION, i)
-                                .set(CARDS_GRID_VALUE.KIND, field.kind())
+                        queries.add(Upsert.into(tx, CARDS_GRID_VALUE)
+                                .key(CARDS_GRID_VALUE.SESSION_ID, sessionId)
+                                .key(CARDS_GRID_VALUE.ROUND_NUMBER, r.number())
+                                .key(CARDS_GRID_VALUE.PARTICIPANT_ID, participantId)
+                                .key(CARDS_GRID_VALUE.FIELD_ID, field.id())
+                                .key(CARDS_GRID_VALUE.POSITION, i)
+                                .setOnInsert(CARDS_GRID_VALUE.KIND, field.kind())
                                 .set(CARDS_GRID_VALUE.VALUE, list.get(i))
-                                .onConflict(CARDS_GRID_VALUE.SESSION_ID, CARDS_GRID_VALUE.ROUND_NUMBER, CARDS_GRID_VALUE.PARTICIPANT_ID,
-                                        CARDS_GRID_VALUE.FIELD_ID, CARDS_GRID_VALUE.POSITION)
-                                .doUpdate()
-                                .set(CARDS_GRID_VALUE.VALUE, list.get(i)));
+                                .query());
                     }
                 }
             });
@@ -106,23 +92,18 @@ public final class CardsArchive implements FormatArchive {
                     continue;
                 }
                 for (CardsViews.Tally t : f.tally()) {
-                    queries.add(tx.insertInto(CARDS_CITATION)
-                            .set(CARDS_CITATION.SESSION_ID, sessionId)
-                            .set(CARDS_CITATION.ROUND_NUMBER, r.number())
-                            .set(CARDS_CITATION.FIELD_ID, f.id())
-                            .set(CARDS_CITATION.ITEM_KEY, t.key())
-                            .set(CARDS_CITATION.KIND, f.kind())
+                    queries.add(Upsert.into(tx, CARDS_CITATION)
+                            .key(CARDS_CITATION.SESSION_ID, sessionId)
+                            .key(CARDS_CITATION.ROUND_NUMBER, r.number())
+                            .key(CARDS_CITATION.FIELD_ID, f.id())
+                            .key(CARDS_CITATION.ITEM_KEY, t.key())
+                            .setOnInsert(CARDS_CITATION.KIND, f.kind())
                             .set(CARDS_CITATION.LABEL, t.label())
                             .set(CARDS_CITATION.MENTIONS, t.count())
-                            .onConflict(CARDS_CITATION.SESSION_ID, CARDS_CITATION.ROUND_NUMBER, CARDS_CITATION.FIELD_ID, CARDS_CITATION.ITEM_KEY)
-                            .doUpdate()
-                            .set(CARDS_CITATION.LABEL, t.label())
-                            .set(CARDS_CITATION.MENTIONS, t.count()));
+                            .query());
                 }
             }
         }
-        for (int i = 0; i < queries.size(); i += 500) {
-            tx.batch(queries.subList(i, Math.min(queries.size(), i + 500))).execute();
-        }
+        Upsert.batch(tx, queries);
     }
 }

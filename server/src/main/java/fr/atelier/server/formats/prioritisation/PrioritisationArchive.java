@@ -1,4 +1,4 @@
-package fr.atelier.server.db;
+package fr.atelier.server.formats.prioritisation;
 
 import static fr.atelier.server.db.generated.Tables.PROJECT;
 import static fr.atelier.server.db.generated.Tables.PROJECT_ACTION;
@@ -9,15 +9,16 @@ import static fr.atelier.server.db.generated.Tables.PROJECT_THEME;
 import static fr.atelier.server.db.generated.Tables.PROJECT_VOTE;
 import static fr.atelier.server.db.generated.Tables.SESSION;
 
+import fr.atelier.server.db.FormatArchive;
+import fr.atelier.server.db.Upsert;
 import fr.atelier.server.db.generated.tables.records.ProjectRecord;
 import fr.atelier.server.db.generated.tables.records.SessionRecord;
-import fr.atelier.workshops.prioritisation.PrioritisationFormat;
-import fr.atelier.workshops.prioritisation.PrioritisationState;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Action;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Ballot;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Contribution;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Proposal;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Theme;
+import fr.atelier.workshops.prioritisation.PrioritisationState;
 import fr.atelier.workshops.prioritisation.Tally;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -41,17 +42,11 @@ import org.slf4j.LoggerFactory;
  * decider recorded must match the project's. A session run without a project gets one of its own,
  * named after the session, whose key is the session's host token, so nothing collected is lost.
  */
-public final class PrioritisationArchive implements FormatArchive {
+public final class PrioritisationArchive implements FormatArchive<PrioritisationState> {
     private static final Logger LOG = LoggerFactory.getLogger(PrioritisationArchive.class);
 
     @Override
-    public String format() {
-        return PrioritisationFormat.ID;
-    }
-
-    @Override
-    public void write(DSLContext tx, String sessionId, Object activityState) {
-        PrioritisationState s = (PrioritisationState) activityState;
+    public void write(DSLContext tx, String sessionId, PrioritisationState s) {
         SessionRecord session = tx.selectFrom(SESSION).where(SESSION.ID.eq(sessionId)).fetchOne();
         if (session == null) {
             throw new IllegalStateException("session row missing for " + sessionId);
@@ -101,24 +96,17 @@ public final class PrioritisationArchive implements FormatArchive {
         }
         int fresh = (int) s.contributions().values().stream().filter(c -> !c.earlier()).count();
         int voters = Tally.ranking(s).voters();
-        queries.add(tx.insertInto(PROJECT_SESSION)
-                .set(PROJECT_SESSION.PROJECT_ID, projectId)
-                .set(PROJECT_SESSION.SESSION_ID, sessionId)
-                .set(PROJECT_SESSION.TAG, s.tag())
+        queries.add(Upsert.into(tx, PROJECT_SESSION)
+                .key(PROJECT_SESSION.PROJECT_ID, projectId)
+                .key(PROJECT_SESSION.SESSION_ID, sessionId)
+                .setOnInsert(PROJECT_SESSION.TAG, s.tag())
                 .set(PROJECT_SESSION.CONTRIBUTIONS, fresh)
                 .set(PROJECT_SESSION.VOTERS, voters)
                 .set(PROJECT_SESSION.REVEALED, s.revealed())
                 .set(PROJECT_SESSION.ARCHIVED_AT, now)
-                .onConflict(PROJECT_SESSION.PROJECT_ID, PROJECT_SESSION.SESSION_ID)
-                .doUpdate()
-                .set(PROJECT_SESSION.CONTRIBUTIONS, fresh)
-                .set(PROJECT_SESSION.VOTERS, voters)
-                .set(PROJECT_SESSION.REVEALED, s.revealed())
-                .set(PROJECT_SESSION.ARCHIVED_AT, now));
+                .query());
         queries.add(tx.update(PROJECT).set(PROJECT.UPDATED_AT, now).where(PROJECT.ID.eq(projectId)));
-        for (int i = 0; i < queries.size(); i += 500) {
-            tx.batch(queries.subList(i, Math.min(queries.size(), i + 500))).execute();
-        }
+        Upsert.batch(tx, queries);
     }
 
     /** The project to write into, or null when there is none to write (or the key does not match). */
@@ -129,16 +117,15 @@ public final class PrioritisationArchive implements FormatArchive {
             }
             String id = "pj_" + session.getId();
             String title = session.getTitle().length() > 120 ? session.getTitle().substring(0, 120) : session.getTitle();
-            tx.insertInto(PROJECT)
-                    .set(PROJECT.ID, id)
-                    .set(PROJECT.KEY_HASH, session.getHostTokenHash())
-                    .set(PROJECT.NAME, session.getTitle().length() > 160 ? session.getTitle().substring(0, 160) : session.getTitle())
-                    .set(PROJECT.SECTOR, title)
-                    .set(PROJECT.TERRITORY, "")
-                    .set(PROJECT.TARGET_PUBLIC, "")
-                    .set(PROJECT.CREATED_AT, now)
-                    .set(PROJECT.UPDATED_AT, now)
-                    .onConflictDoNothing()
+            Upsert.into(tx, PROJECT)
+                    .setOnInsert(PROJECT.ID, id)
+                    .setOnInsert(PROJECT.KEY_HASH, session.getHostTokenHash())
+                    .setOnInsert(PROJECT.NAME, session.getTitle().length() > 160 ? session.getTitle().substring(0, 160) : session.getTitle())
+                    .setOnInsert(PROJECT.SECTOR, title)
+                    .setOnInsert(PROJECT.TERRITORY, "")
+                    .setOnInsert(PROJECT.TARGET_PUBLIC, "")
+                    .setOnInsert(PROJECT.CREATED_AT, now)
+                    .setOnInsert(PROJECT.UPDATED_AT, now)
                     .execute();
             return id;
         }
@@ -159,99 +146,74 @@ public final class PrioritisationArchive implements FormatArchive {
 
     private static Query contribution(DSLContext tx, String projectId, String sessionId, PrioritisationState s, Contribution c) {
         OffsetDateTime updated = ProjectStore.time(c.updatedAt());
-        return tx.insertInto(PROJECT_CONTRIBUTION)
-                .set(PROJECT_CONTRIBUTION.PROJECT_ID, projectId)
-                .set(PROJECT_CONTRIBUTION.ID, c.id())
-                .set(PROJECT_CONTRIBUTION.SESSION_ID, c.earlier() ? null : sessionId)
-                .set(PROJECT_CONTRIBUTION.PARTICIPANT_ID, s.authors().get(c.id()))
-                .set(PROJECT_CONTRIBUTION.PROFILE, c.profile())
+        return Upsert.into(tx, PROJECT_CONTRIBUTION)
+                .key(PROJECT_CONTRIBUTION.PROJECT_ID, projectId)
+                .key(PROJECT_CONTRIBUTION.ID, c.id())
+                .setOnInsert(PROJECT_CONTRIBUTION.SESSION_ID, c.earlier() ? null : sessionId)
+                .setOnInsert(PROJECT_CONTRIBUTION.PARTICIPANT_ID, s.authors().get(c.id()))
+                .setOnInsert(PROJECT_CONTRIBUTION.PROFILE, c.profile())
                 .set(PROJECT_CONTRIBUTION.KIND, c.kind())
                 .set(PROJECT_CONTRIBUTION.CATEGORY, c.category())
                 .set(PROJECT_CONTRIBUTION.TEXT, c.text())
                 .set(PROJECT_CONTRIBUTION.HIDDEN, c.hidden())
                 .set(PROJECT_CONTRIBUTION.MERGED_INTO, c.mergedInto())
                 .set(PROJECT_CONTRIBUTION.THEME_ID, c.themeId())
-                .set(PROJECT_CONTRIBUTION.CREATED_AT, ProjectStore.time(c.createdAt()))
-                .set(PROJECT_CONTRIBUTION.UPDATED_AT, updated)
-                .onConflict(PROJECT_CONTRIBUTION.PROJECT_ID, PROJECT_CONTRIBUTION.ID)
-                .doUpdate()
-                .set(PROJECT_CONTRIBUTION.KIND, c.kind())
-                .set(PROJECT_CONTRIBUTION.CATEGORY, c.category())
-                .set(PROJECT_CONTRIBUTION.TEXT, c.text())
-                .set(PROJECT_CONTRIBUTION.HIDDEN, c.hidden())
-                .set(PROJECT_CONTRIBUTION.MERGED_INTO, c.mergedInto())
-                .set(PROJECT_CONTRIBUTION.THEME_ID, c.themeId())
+                .setOnInsert(PROJECT_CONTRIBUTION.CREATED_AT, ProjectStore.time(c.createdAt()))
                 .set(PROJECT_CONTRIBUTION.UPDATED_AT, updated)
                 // Two sessions of a project may run side by side: the most recent change wins.
-                .where(PROJECT_CONTRIBUTION.UPDATED_AT.le(updated));
+                .onlyWhen(PROJECT_CONTRIBUTION.UPDATED_AT.le(updated))
+                .query();
     }
 
     private static Query theme(DSLContext tx, String projectId, String sessionId, Theme t) {
         OffsetDateTime updated = ProjectStore.time(t.updatedAt());
-        return tx.insertInto(PROJECT_THEME)
-                .set(PROJECT_THEME.PROJECT_ID, projectId)
-                .set(PROJECT_THEME.ID, t.id())
-                .set(PROJECT_THEME.SESSION_ID, t.earlier() ? null : sessionId)
+        return Upsert.into(tx, PROJECT_THEME)
+                .key(PROJECT_THEME.PROJECT_ID, projectId)
+                .key(PROJECT_THEME.ID, t.id())
+                .setOnInsert(PROJECT_THEME.SESSION_ID, t.earlier() ? null : sessionId)
                 .set(PROJECT_THEME.NAME, t.name())
                 .set(PROJECT_THEME.REMOVED, t.removed())
-                .set(PROJECT_THEME.CREATED_AT, ProjectStore.time(t.createdAt()))
+                .setOnInsert(PROJECT_THEME.CREATED_AT, ProjectStore.time(t.createdAt()))
                 .set(PROJECT_THEME.UPDATED_AT, updated)
-                .onConflict(PROJECT_THEME.PROJECT_ID, PROJECT_THEME.ID)
-                .doUpdate()
-                .set(PROJECT_THEME.NAME, t.name())
-                .set(PROJECT_THEME.REMOVED, t.removed())
-                .set(PROJECT_THEME.UPDATED_AT, updated)
-                .where(PROJECT_THEME.UPDATED_AT.le(updated));
+                .onlyWhen(PROJECT_THEME.UPDATED_AT.le(updated))
+                .query();
     }
 
     private static Query proposal(DSLContext tx, String projectId, String sessionId, Proposal p) {
         OffsetDateTime updated = ProjectStore.time(p.updatedAt());
-        return tx.insertInto(PROJECT_PROPOSAL)
-                .set(PROJECT_PROPOSAL.PROJECT_ID, projectId)
-                .set(PROJECT_PROPOSAL.ID, p.id())
-                .set(PROJECT_PROPOSAL.SESSION_ID, p.earlier() ? null : sessionId)
+        return Upsert.into(tx, PROJECT_PROPOSAL)
+                .key(PROJECT_PROPOSAL.PROJECT_ID, projectId)
+                .key(PROJECT_PROPOSAL.ID, p.id())
+                .setOnInsert(PROJECT_PROPOSAL.SESSION_ID, p.earlier() ? null : sessionId)
                 .set(PROJECT_PROPOSAL.TEXT, p.text())
                 .set(PROJECT_PROPOSAL.THEME_ID, p.themeId())
-                .set(PROJECT_PROPOSAL.CONTRIBUTION_ID, p.contributionId())
-                .set(PROJECT_PROPOSAL.SOURCE, p.source())
-                .set(PROJECT_PROPOSAL.PROFILE, p.profile())
+                .setOnInsert(PROJECT_PROPOSAL.CONTRIBUTION_ID, p.contributionId())
+                .setOnInsert(PROJECT_PROPOSAL.SOURCE, p.source())
+                .setOnInsert(PROJECT_PROPOSAL.PROFILE, p.profile())
                 .set(PROJECT_PROPOSAL.HIDDEN, p.hidden())
-                .set(PROJECT_PROPOSAL.CREATED_AT, ProjectStore.time(p.createdAt()))
+                .setOnInsert(PROJECT_PROPOSAL.CREATED_AT, ProjectStore.time(p.createdAt()))
                 .set(PROJECT_PROPOSAL.UPDATED_AT, updated)
-                .onConflict(PROJECT_PROPOSAL.PROJECT_ID, PROJECT_PROPOSAL.ID)
-                .doUpdate()
-                .set(PROJECT_PROPOSAL.TEXT, p.text())
-                .set(PROJECT_PROPOSAL.THEME_ID, p.themeId())
-                .set(PROJECT_PROPOSAL.HIDDEN, p.hidden())
-                .set(PROJECT_PROPOSAL.UPDATED_AT, updated)
-                .where(PROJECT_PROPOSAL.UPDATED_AT.le(updated));
+                .onlyWhen(PROJECT_PROPOSAL.UPDATED_AT.le(updated))
+                .query();
     }
 
     private static Query action(DSLContext tx, String projectId, String sessionId, Action a) {
         OffsetDateTime updated = ProjectStore.time(a.updatedAt());
         LocalDate deadline = a.deadline() == null ? null : LocalDate.parse(a.deadline());
-        return tx.insertInto(PROJECT_ACTION)
-                .set(PROJECT_ACTION.PROJECT_ID, projectId)
-                .set(PROJECT_ACTION.ID, a.id())
-                .set(PROJECT_ACTION.SESSION_ID, a.earlier() ? null : sessionId)
+        return Upsert.into(tx, PROJECT_ACTION)
+                .key(PROJECT_ACTION.PROJECT_ID, projectId)
+                .key(PROJECT_ACTION.ID, a.id())
+                .setOnInsert(PROJECT_ACTION.SESSION_ID, a.earlier() ? null : sessionId)
                 .set(PROJECT_ACTION.UPDATED_SESSION_ID, sessionId)
-                .set(PROJECT_ACTION.PROPOSAL_ID, a.proposalId())
+                .setOnInsert(PROJECT_ACTION.PROPOSAL_ID, a.proposalId())
                 .set(PROJECT_ACTION.TITLE, a.title())
                 .set(PROJECT_ACTION.LEAD_PARTNER, a.lead())
                 .set(PROJECT_ACTION.DEADLINE, deadline)
                 .set(PROJECT_ACTION.STATUS, a.status())
                 .set(PROJECT_ACTION.REMOVED, a.removed())
-                .set(PROJECT_ACTION.CREATED_AT, ProjectStore.time(a.createdAt()))
+                .setOnInsert(PROJECT_ACTION.CREATED_AT, ProjectStore.time(a.createdAt()))
                 .set(PROJECT_ACTION.UPDATED_AT, updated)
-                .onConflict(PROJECT_ACTION.PROJECT_ID, PROJECT_ACTION.ID)
-                .doUpdate()
-                .set(PROJECT_ACTION.UPDATED_SESSION_ID, sessionId)
-                .set(PROJECT_ACTION.TITLE, a.title())
-                .set(PROJECT_ACTION.LEAD_PARTNER, a.lead())
-                .set(PROJECT_ACTION.DEADLINE, deadline)
-                .set(PROJECT_ACTION.STATUS, a.status())
-                .set(PROJECT_ACTION.REMOVED, a.removed())
-                .set(PROJECT_ACTION.UPDATED_AT, updated)
-                .where(PROJECT_ACTION.UPDATED_AT.le(updated));
+                .onlyWhen(PROJECT_ACTION.UPDATED_AT.le(updated))
+                .query();
     }
 }

@@ -1,12 +1,12 @@
-package fr.atelier.server.http;
+package fr.atelier.server.formats.quiz;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The quiz's part of the session CSV: ranking, questions, every team's answers, participants. */
-public final class QuizCsvRows {
-    private QuizCsvRows() {}
+public final class QuizCsv {
+    private QuizCsv() {}
 
     public static void rows(JsonNode results, List<List<String>> rows) {
         if (results == null || results.isNull()) {

@@ -1,4 +1,4 @@
-package fr.atelier.server.db;
+package fr.atelier.server.formats.quiz;
 
 import static fr.atelier.server.db.generated.Tables.QUIZ_GAME;
 import static fr.atelier.server.db.generated.Tables.QUIZ_PARTICIPANT;
@@ -7,12 +7,13 @@ import static fr.atelier.server.db.generated.Tables.QUIZ_QUESTION;
 import static fr.atelier.server.db.generated.Tables.QUIZ_TEAM;
 import static fr.atelier.server.db.generated.Tables.QUIZ_TEAM_ANSWER;
 
+import fr.atelier.server.db.FormatArchive;
+import fr.atelier.server.db.Upsert;
 import fr.atelier.workshops.core.Teams;
 import fr.atelier.workshops.quiz.QuizBank.Question;
-import fr.atelier.workshops.quiz.QuizFormat;
 import fr.atelier.workshops.quiz.QuizScoring;
-import fr.atelier.workshops.quiz.QuizState;
 import fr.atelier.workshops.quiz.QuizState.TeamAnswer;
+import fr.atelier.workshops.quiz.QuizState;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -31,15 +32,9 @@ import org.jooq.Query;
  * Idempotent: the session's rows are deleted and written again in the archive's transaction, so
  * archiving twice gives the same tables (an answer cleared since an earlier archive is gone).
  */
-public final class QuizArchive implements FormatArchive {
+public final class QuizArchive implements FormatArchive<QuizState> {
     @Override
-    public String format() {
-        return QuizFormat.ID;
-    }
-
-    @Override
-    public void write(DSLContext tx, String sessionId, Object activityState) {
-        QuizState s = (QuizState) activityState;
+    public void write(DSLContext tx, String sessionId, QuizState s) {
         if (s.bank() == null) {
             return;
         }
@@ -61,25 +56,20 @@ public final class QuizArchive implements FormatArchive {
         rows.add(tx.deleteFrom(QUIZ_PARTICIPANT).where(QUIZ_PARTICIPANT.SESSION_ID.eq(sessionId)));
 
         var settings = s.settings();
-        rows.add(tx.insertInto(QUIZ_GAME)
-                .set(QUIZ_GAME.SESSION_ID, sessionId)
-                .set(QUIZ_GAME.BANK_ID, s.bank().id())
-                .set(QUIZ_GAME.BANK_TITLE, cut(s.bank().title(), 200))
-                .set(QUIZ_GAME.PACING, settings.live() ? "live" : "challenge")
+        rows.add(Upsert.into(tx, QUIZ_GAME)
+                .key(QUIZ_GAME.SESSION_ID, sessionId)
+                .setOnInsert(QUIZ_GAME.BANK_ID, s.bank().id())
+                .setOnInsert(QUIZ_GAME.BANK_TITLE, cut(s.bank().title(), 200))
+                .setOnInsert(QUIZ_GAME.PACING, settings.live() ? "live" : "challenge")
                 .set(QUIZ_GAME.QUESTIONS_PLAYED, inPlay.size())
                 .set(QUIZ_GAME.TEAM_COUNT, standings.size())
-                .set(QUIZ_GAME.SPEED_BONUS, settings.speedBonus())
-                .set(QUIZ_GAME.PARTIAL_CREDIT, settings.partialCredit())
-                .set(QUIZ_GAME.SECONDS_PER_QUESTION, settings.live() ? settings.secondsPerQuestion() : null)
-                .set(QUIZ_GAME.TIME_LIMIT_MINUTES, settings.live() ? null : settings.timeLimitMinutes())
+                .setOnInsert(QUIZ_GAME.SPEED_BONUS, settings.speedBonus())
+                .setOnInsert(QUIZ_GAME.PARTIAL_CREDIT, settings.partialCredit())
+                .setOnInsert(QUIZ_GAME.SECONDS_PER_QUESTION, settings.live() ? settings.secondsPerQuestion() : null)
+                .setOnInsert(QUIZ_GAME.TIME_LIMIT_MINUTES, settings.live() ? null : settings.timeLimitMinutes())
                 .set(QUIZ_GAME.STARTED_AT, time(s.startedAt()))
                 .set(QUIZ_GAME.FINISHED_AT, time(s.finishedAt()))
-                .onConflict(QUIZ_GAME.SESSION_ID)
-                .doUpdate()
-                .set(QUIZ_GAME.QUESTIONS_PLAYED, inPlay.size())
-                .set(QUIZ_GAME.TEAM_COUNT, standings.size())
-                .set(QUIZ_GAME.STARTED_AT, time(s.startedAt()))
-                .set(QUIZ_GAME.FINISHED_AT, time(s.finishedAt())));
+                .query());
 
         Set<String> teamKeys = new LinkedHashSet<>();
         for (Teams.Team t : s.teams().teams()) {
@@ -90,9 +80,9 @@ public final class QuizArchive implements FormatArchive {
             int right = st == null ? 0 : st.right();
             int answered = st == null ? 0 : st.answered();
             long timeMs = st == null ? 0 : st.timeMs();
-            rows.add(tx.insertInto(QUIZ_TEAM)
-                    .set(QUIZ_TEAM.SESSION_ID, sessionId)
-                    .set(QUIZ_TEAM.TEAM_ID, t.id())
+            rows.add(Upsert.into(tx, QUIZ_TEAM)
+                    .key(QUIZ_TEAM.SESSION_ID, sessionId)
+                    .key(QUIZ_TEAM.TEAM_ID, t.id())
                     .set(QUIZ_TEAM.NAME, t.name())
                     .set(QUIZ_TEAM.FINAL_RANK, rank)
                     .set(QUIZ_TEAM.SCORE, score)
@@ -100,15 +90,7 @@ public final class QuizArchive implements FormatArchive {
                     .set(QUIZ_TEAM.ANSWERED, answered)
                     .set(QUIZ_TEAM.TIME_MS, timeMs)
                     .set(QUIZ_TEAM.MEMBER_COUNT, t.members().size())
-                    .onConflict(QUIZ_TEAM.SESSION_ID, QUIZ_TEAM.TEAM_ID)
-                    .doUpdate()
-                    .set(QUIZ_TEAM.NAME, t.name())
-                    .set(QUIZ_TEAM.FINAL_RANK, rank)
-                    .set(QUIZ_TEAM.SCORE, score)
-                    .set(QUIZ_TEAM.RIGHT_COUNT, right)
-                    .set(QUIZ_TEAM.ANSWERED, answered)
-                    .set(QUIZ_TEAM.TIME_MS, timeMs)
-                    .set(QUIZ_TEAM.MEMBER_COUNT, t.members().size()));
+                    .query());
         }
 
         Map<String, int[]> people = new HashMap<>();
@@ -124,23 +106,19 @@ public final class QuizArchive implements FormatArchive {
             String rightAnswer = cut(QuizScoring.rightLabel(q), 2500);
             String sourceName = q.source() == null ? null : cut(q.source().name(), 200);
             String sourceUrl = q.source() == null ? null : cut(q.source().url(), 500);
-            rows.add(tx.insertInto(QUIZ_QUESTION)
-                    .set(QUIZ_QUESTION.SESSION_ID, sessionId)
-                    .set(QUIZ_QUESTION.QUESTION_ID, q.id())
+            rows.add(Upsert.into(tx, QUIZ_QUESTION)
+                    .key(QUIZ_QUESTION.SESSION_ID, sessionId)
+                    .key(QUIZ_QUESTION.QUESTION_ID, q.id())
                     .set(QUIZ_QUESTION.POSITION, i + 1)
-                    .set(QUIZ_QUESTION.BANK_ID, s.bank().id())
-                    .set(QUIZ_QUESTION.TYPE, q.type().wire())
-                    .set(QUIZ_QUESTION.TEXT, cut(q.text(), 600))
-                    .set(QUIZ_QUESTION.RIGHT_ANSWER, rightAnswer)
-                    .set(QUIZ_QUESTION.SOURCE_NAME, sourceName)
-                    .set(QUIZ_QUESTION.SOURCE_URL, sourceUrl)
+                    .setOnInsert(QUIZ_QUESTION.BANK_ID, s.bank().id())
+                    .setOnInsert(QUIZ_QUESTION.TYPE, q.type().wire())
+                    .setOnInsert(QUIZ_QUESTION.TEXT, cut(q.text(), 600))
+                    .setOnInsert(QUIZ_QUESTION.RIGHT_ANSWER, rightAnswer)
+                    .setOnInsert(QUIZ_QUESTION.SOURCE_NAME, sourceName)
+                    .setOnInsert(QUIZ_QUESTION.SOURCE_URL, sourceUrl)
                     .set(QUIZ_QUESTION.ANSWERED, byTeam.size())
                     .set(QUIZ_QUESTION.RIGHT_COUNT, right)
-                    .onConflict(QUIZ_QUESTION.SESSION_ID, QUIZ_QUESTION.QUESTION_ID)
-                    .doUpdate()
-                    .set(QUIZ_QUESTION.POSITION, i + 1)
-                    .set(QUIZ_QUESTION.ANSWERED, byTeam.size())
-                    .set(QUIZ_QUESTION.RIGHT_COUNT, right));
+                    .query());
             for (Map.Entry<String, TeamAnswer> e : byTeam.entrySet()) {
                 TeamAnswer a = e.getValue();
                 if (!teamKeys.contains(e.getKey())) { // a team removed since
@@ -149,22 +127,16 @@ public final class QuizArchive implements FormatArchive {
                 String label = cut(QuizScoring.label(q, a.value()), 2500);
                 boolean isRight = QuizScoring.right(q, a.value());
                 int points = QuizScoring.points(s, q, a);
-                rows.add(tx.insertInto(QUIZ_TEAM_ANSWER)
-                        .set(QUIZ_TEAM_ANSWER.SESSION_ID, sessionId)
-                        .set(QUIZ_TEAM_ANSWER.QUESTION_ID, q.id())
-                        .set(QUIZ_TEAM_ANSWER.TEAM_ID, e.getKey())
+                rows.add(Upsert.into(tx, QUIZ_TEAM_ANSWER)
+                        .key(QUIZ_TEAM_ANSWER.SESSION_ID, sessionId)
+                        .key(QUIZ_TEAM_ANSWER.QUESTION_ID, q.id())
+                        .key(QUIZ_TEAM_ANSWER.TEAM_ID, e.getKey())
                         .set(QUIZ_TEAM_ANSWER.ANSWER, label)
                         .set(QUIZ_TEAM_ANSWER.IS_RIGHT, isRight)
                         .set(QUIZ_TEAM_ANSWER.POINTS, points)
                         .set(QUIZ_TEAM_ANSWER.ANSWERED_BY, a.by())
                         .set(QUIZ_TEAM_ANSWER.ANSWERED_AT, time(a.at()))
-                        .onConflict(QUIZ_TEAM_ANSWER.SESSION_ID, QUIZ_TEAM_ANSWER.QUESTION_ID, QUIZ_TEAM_ANSWER.TEAM_ID)
-                        .doUpdate()
-                        .set(QUIZ_TEAM_ANSWER.ANSWER, label)
-                        .set(QUIZ_TEAM_ANSWER.IS_RIGHT, isRight)
-                        .set(QUIZ_TEAM_ANSWER.POINTS, points)
-                        .set(QUIZ_TEAM_ANSWER.ANSWERED_BY, a.by())
-                        .set(QUIZ_TEAM_ANSWER.ANSWERED_AT, time(a.at())));
+                        .query());
                 int[] p = people.computeIfAbsent(a.by(), k -> new int[3]);
                 p[0]++;
                 p[1] += isRight ? 1 : 0;
@@ -176,23 +148,16 @@ public final class QuizArchive implements FormatArchive {
                 boolean countedAnswer = teams != null && teams.by().equals(e.getKey()) && teams.value().equals(a.value());
                 String label = cut(QuizScoring.label(q, a.value()), 2500);
                 boolean isRight = QuizScoring.right(q, a.value());
-                rows.add(tx.insertInto(QUIZ_PARTICIPANT_ANSWER)
-                        .set(QUIZ_PARTICIPANT_ANSWER.SESSION_ID, sessionId)
-                        .set(QUIZ_PARTICIPANT_ANSWER.QUESTION_ID, q.id())
-                        .set(QUIZ_PARTICIPANT_ANSWER.PARTICIPANT_ID, e.getKey())
+                rows.add(Upsert.into(tx, QUIZ_PARTICIPANT_ANSWER)
+                        .key(QUIZ_PARTICIPANT_ANSWER.SESSION_ID, sessionId)
+                        .key(QUIZ_PARTICIPANT_ANSWER.QUESTION_ID, q.id())
+                        .key(QUIZ_PARTICIPANT_ANSWER.PARTICIPANT_ID, e.getKey())
                         .set(QUIZ_PARTICIPANT_ANSWER.TEAM_ID, a.teamId())
                         .set(QUIZ_PARTICIPANT_ANSWER.ANSWER, label)
                         .set(QUIZ_PARTICIPANT_ANSWER.IS_RIGHT, isRight)
                         .set(QUIZ_PARTICIPANT_ANSWER.COUNTED, countedAnswer)
                         .set(QUIZ_PARTICIPANT_ANSWER.ANSWERED_AT, time(a.at()))
-                        .onConflict(QUIZ_PARTICIPANT_ANSWER.SESSION_ID, QUIZ_PARTICIPANT_ANSWER.QUESTION_ID,
-                                QUIZ_PARTICIPANT_ANSWER.PARTICIPANT_ID)
-                        .doUpdate()
-                        .set(QUIZ_PARTICIPANT_ANSWER.TEAM_ID, a.teamId())
-                        .set(QUIZ_PARTICIPANT_ANSWER.ANSWER, label)
-                        .set(QUIZ_PARTICIPANT_ANSWER.IS_RIGHT, isRight)
-                        .set(QUIZ_PARTICIPANT_ANSWER.COUNTED, countedAnswer)
-                        .set(QUIZ_PARTICIPANT_ANSWER.ANSWERED_AT, time(a.at())));
+                        .query());
             }
         }
 
@@ -205,26 +170,18 @@ public final class QuizArchive implements FormatArchive {
             int[] p = people.getOrDefault(id, new int[3]);
             String team = s.teams().teamIdOf(id);
             int changes = s.changes().getOrDefault(id, 0);
-            rows.add(tx.insertInto(QUIZ_PARTICIPANT)
-                    .set(QUIZ_PARTICIPANT.SESSION_ID, sessionId)
-                    .set(QUIZ_PARTICIPANT.PARTICIPANT_ID, id)
+            rows.add(Upsert.into(tx, QUIZ_PARTICIPANT)
+                    .key(QUIZ_PARTICIPANT.SESSION_ID, sessionId)
+                    .key(QUIZ_PARTICIPANT.PARTICIPANT_ID, id)
                     .set(QUIZ_PARTICIPANT.TEAM_ID, team)
                     .set(QUIZ_PARTICIPANT.CHANGES, changes)
                     .set(QUIZ_PARTICIPANT.FINAL_ANSWERS, p[0])
                     .set(QUIZ_PARTICIPANT.RIGHT_ANSWERS, p[1])
                     .set(QUIZ_PARTICIPANT.POINTS, p[2])
-                    .onConflict(QUIZ_PARTICIPANT.SESSION_ID, QUIZ_PARTICIPANT.PARTICIPANT_ID)
-                    .doUpdate()
-                    .set(QUIZ_PARTICIPANT.TEAM_ID, team)
-                    .set(QUIZ_PARTICIPANT.CHANGES, changes)
-                    .set(QUIZ_PARTICIPANT.FINAL_ANSWERS, p[0])
-                    .set(QUIZ_PARTICIPANT.RIGHT_ANSWERS, p[1])
-                    .set(QUIZ_PARTICIPANT.POINTS, p[2]));
+                    .query());
         }
 
-        for (int i = 0; i < rows.size(); i += 500) {
-            tx.batch(rows.subList(i, Math.min(rows.size(), i + 500))).execute();
-        }
+        Upsert.batch(tx, rows);
     }
 
     private static OffsetDateTime time(Long millis) {

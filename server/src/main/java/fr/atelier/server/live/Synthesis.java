@@ -1,4 +1,4 @@
-package fr.atelier.server.db;
+package fr.atelier.server.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.atelier.workshops.core.Json;
@@ -26,8 +26,7 @@ public record Synthesis(
 
     public record Person(String nickname, Instant joinedAt) {}
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public static Synthesis fromLive(Session session, SessionState<?> state) {
+    public static <S> Synthesis fromLive(Session<S, ?, ?> session, SessionState<S> state) {
         var p = state.platform();
         List<Person> people = p.roster().all().stream()
                 .map((Roster.Member m) -> new Person(m.nickname(), Instant.ofEpochMilli(m.joinedAtMillis())))

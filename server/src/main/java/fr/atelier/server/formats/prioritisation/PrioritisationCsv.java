@@ -1,7 +1,7 @@
-package fr.atelier.server.http;
+package fr.atelier.server.formats.prioritisation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.atelier.server.db.ProjectStore;
+import fr.atelier.server.http.CsvExport;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Action;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Proposal;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Theme;

@@ -1,6 +1,7 @@
-package fr.atelier.server.db;
+package fr.atelier.server.formats.prioritisation;
 
 import fr.atelier.server.formats.CommandCheck;
+import fr.atelier.server.formats.FormatServices;
 import fr.atelier.server.live.Outcome;
 import fr.atelier.workshops.core.ActivityCommand;
 import fr.atelier.workshops.core.SessionCommand;
@@ -15,8 +16,8 @@ import io.vertx.core.Future;
 public final class ProjectKeyCheck implements CommandCheck {
     private final ProjectStore projects;
 
-    public ProjectKeyCheck(Database db) {
-        this.projects = new ProjectStore(db);
+    public ProjectKeyCheck(FormatServices services) {
+        this.projects = new ProjectStore(services.db());
     }
 
     @Override

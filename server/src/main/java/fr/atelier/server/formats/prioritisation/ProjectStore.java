@@ -1,4 +1,4 @@
-package fr.atelier.server.db;
+package fr.atelier.server.formats.prioritisation;
 
 import static fr.atelier.server.db.generated.Tables.PROJECT;
 import static fr.atelier.server.db.generated.Tables.PROJECT_ACTION;
@@ -9,13 +9,15 @@ import static fr.atelier.server.db.generated.Tables.PROJECT_THEME;
 import static fr.atelier.server.db.generated.Tables.PROJECT_VOTE;
 import static fr.atelier.server.db.generated.Tables.SESSION;
 
+import fr.atelier.server.db.Database;
 import fr.atelier.server.db.generated.tables.records.ProjectRecord;
+import fr.atelier.server.live.Outcome;
 import fr.atelier.server.live.Tokens;
-import fr.atelier.workshops.prioritisation.PrioritisationState;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Action;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Contribution;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Proposal;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Theme;
+import fr.atelier.workshops.prioritisation.PrioritisationState;
 import fr.atelier.workshops.prioritisation.ProjectSnapshot;
 import fr.atelier.workshops.prioritisation.Tally;
 import io.vertx.core.Future;
