@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** One import map, defined once, inserted into every page and allowed by its hash alone. */
+/** One template and one import map for every page; the map's hash is the only inline script allowed. */
 class PagesTest {
-    private static final List<String> PAGES = List.of("index.html", "phone.html", "screen.html", "console.html",
-            "synthesis.html", "projet.html", "coordination.html");
     private static final Pattern SCRIPT = Pattern.compile("<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL);
 
     private final Pages pages = new Pages();
@@ -23,20 +20,33 @@ class PagesTest {
         String expected = Pages.importMap().encode();
         String hash = "'sha256-" + Base64.getEncoder().encodeToString(
                 MessageDigest.getInstance("SHA-256").digest(expected.getBytes(StandardCharsets.UTF_8))) + "'";
-        for (String file : PAGES) {
-            String page = pages.html(file);
-            assertThat(page).as(file).isNotNull().doesNotContain("<!-- import map:");
+        for (Pages.Page p : Pages.PAGES) {
+            String page = pages.html(p.path());
+            assertThat(page).as(p.path()).isNotNull().doesNotContain("{{");
             Matcher m = SCRIPT.matcher(page);
-            assertThat(m.find()).as(file).isTrue();
-            assertThat(m.group(1)).as(file).isEqualTo(expected);
-            assertThat(m.find()).as(file + ": a second import map").isFalse();
-            assertThat(page).as(file).contains("<link rel=\"modulepreload\" href=\"/webjars/lit/");
+            assertThat(m.find()).as(p.path()).isTrue();
+            assertThat(m.group(1)).as(p.path()).isEqualTo(expected);
+            assertThat(m.find()).as(p.path() + ": a second import map").isFalse();
+            assertThat(page).as(p.path())
+                    .contains("<link rel=\"modulepreload\" href=\"/webjars/lit/")
+                    .contains("<script type=\"module\" src=\"/app/pages/" + p.module() + ".js\"></script>")
+                    .contains("<" + p.module() + "-app></" + p.module() + "-app>")
+                    .contains("<body class=\"" + p.bodyClass() + "\">");
         }
         assertThat(pages.csp()).contains("script-src 'self' " + hash + ";").doesNotContain("unsafe-inline");
     }
 
     @Test
-    void theImportMapNamesOnlyModulesThatAWebJarServes() {
-        assertThat(Pages.importMap().getJsonObject("imports").getString("lit")).startsWith("/webjars/lit/").endsWith("/index.js");
+    void onlyTheLandingPageMayBeIndexed() {
+        assertThat(pages.html("/")).doesNotContain("noindex").contains("<title>Atelier</title>");
+        assertThat(pages.html("/h/:code")).contains("<meta name=\"robots\" content=\"noindex\">")
+                .contains("<title>Atelier — console d'animation</title>");
+    }
+
+    @Test
+    void everyPageModuleExists() {
+        for (Pages.Page p : Pages.PAGES) {
+            assertThat(Pages.class.getClassLoader().getResource("webroot/app/pages/" + p.module() + ".js")).as(p.module()).isNotNull();
+        }
     }
 }
