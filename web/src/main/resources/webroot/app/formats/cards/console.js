@@ -4,7 +4,7 @@ import '../../components/count-down.js';
 import { t, tn, formatNumber } from '../../i18n/index.js';
 import { aggregateView, caseCard, roleLabel, rulesList, stageLabel, structureCard } from './shared.js';
 import { randomSeed } from '../../random.js';
-import { saveFile } from '../../util.js';
+import { exportLibraryItem, libraryCatalogue, libraryItem, parseLibraryText } from '../../library.js';
 
 const STAGES = ['SETUP', 'SCENE', 'FEELINGS', 'DEBRIEF'];
 
@@ -40,9 +40,7 @@ class CardsConsole extends FormatElement {
 
   async _loadCatalogue() {
     try {
-      const response = await fetch('/api/formats/cards/library');
-      if (!response.ok) throw new Error(String(response.status));
-      this._catalogue = await response.json();
+      this._catalogue = await libraryCatalogue('cards');
       if (!this._chosenId && this._catalogue.length) this._chosenId = this._catalogue[0].id;
     } catch {
       this._catalogue = [];
@@ -58,9 +56,7 @@ class CardsConsole extends FormatElement {
     if (!this._chosenId) return;
     this._libraryState = 'loading';
     try {
-      const response = await fetch(`/api/formats/cards/library/${encodeURIComponent(this._chosenId)}`);
-      if (!response.ok) throw new Error(String(response.status));
-      const deck = await response.json();
+      const deck = await libraryItem('cards', this._chosenId);
       this._libraryState = 'idle';
       await this.send({ type: 'cards.useDeck', deck });
     } catch {
@@ -76,13 +72,7 @@ class CardsConsole extends FormatElement {
     this._candidate = null;
     this._libraryState = 'parsing';
     try {
-      const text = await file.text();
-      const response = await fetch('/api/formats/cards/library/parse?kind=yaml', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/yaml' },
-        body: text,
-      });
-      const body = await response.json();
+      const body = await parseLibraryText('cards', await file.text());
       if (body.ok) {
         this._candidate = body.content;
         this._libraryState = 'parsed';
@@ -100,17 +90,9 @@ class CardsConsole extends FormatElement {
     try {
       if (!deck) {
         const id = this.activity?.deck?.id && this._catalogue?.some((i) => i.id === this.activity.deck.id) ? this.activity.deck.id : this._chosenId;
-        const response = await fetch(`/api/formats/cards/library/${encodeURIComponent(id)}`);
-        if (!response.ok) throw new Error(String(response.status));
-        deck = await response.json();
+        deck = await libraryItem('cards', id);
       }
-      const response = await fetch('/api/formats/cards/library/export?kind=yaml', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(deck),
-      });
-      if (!response.ok) throw new Error(String(response.status));
-      saveFile(new Blob([await response.text()], { type: 'application/yaml' }), `${deck.id || 'jeu'}.yaml`);
+      await exportLibraryItem('cards', deck, `${deck.id || 'jeu'}.yaml`);
       this._libraryState = 'exported';
     } catch {
       this._libraryState = 'exportError';

@@ -2,7 +2,8 @@ import { FormatElement } from '../../components/format-element.js';
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { t, tn } from '../../i18n/index.js';
-import { saveFile, storage } from '../../util.js';
+import { storage } from '../../util.js';
+import { exportLibraryItem, libraryCatalogue, libraryItem, parseLibraryText } from '../../library.js';
 import { challengeCard } from './shared.js';
 import { randomToken } from '../../random.js';
 import { sha256Hex } from '../../sha256.js';
@@ -60,9 +61,7 @@ export class HackathonConsoleKit extends FormatElement {
 
   async _loadCatalogue() {
     try {
-      const response = await fetch('/api/formats/hackathon/library');
-      if (!response.ok) throw new Error(String(response.status));
-      this._catalogue = await response.json();
+      this._catalogue = await libraryCatalogue('hackathon');
       if (!this._chosenId && this._catalogue.length) this._chosenId = this._catalogue[0].id;
     } catch {
       this._catalogue = [];
@@ -78,9 +77,7 @@ export class HackathonConsoleKit extends FormatElement {
     if (!this._chosenId) return;
     this._libraryState = 'loading';
     try {
-      const response = await fetch(`/api/formats/hackathon/library/${encodeURIComponent(this._chosenId)}`);
-      if (!response.ok) throw new Error(String(response.status));
-      this._kit = await response.json();
+      this._kit = await libraryItem('hackathon', this._chosenId);
       this._problems = [];
       this._libraryState = 'loaded';
     } catch {
@@ -95,12 +92,7 @@ export class HackathonConsoleKit extends FormatElement {
     this._problems = [];
     this._libraryState = 'parsing';
     try {
-      const response = await fetch('/api/formats/hackathon/library/parse?kind=yaml', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/yaml' },
-        body: await file.text(),
-      });
-      const body = await response.json();
+      const body = await parseLibraryText('hackathon', await file.text());
       if (body.ok) {
         this._kit = body.content;
         this._libraryState = 'imported';
@@ -116,13 +108,7 @@ export class HackathonConsoleKit extends FormatElement {
   async _export() {
     if (!this._kit) return;
     try {
-      const response = await fetch('/api/formats/hackathon/library/export?kind=yaml', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(this._cleanKit()),
-      });
-      if (!response.ok) throw new Error(String(response.status));
-      saveFile(new Blob([await response.text()], { type: 'application/yaml' }), `${this._kit.id || 'defis'}.yaml`);
+      await exportLibraryItem('hackathon', this._cleanKit(), `${this._kit.id || 'defis'}.yaml`);
       this._libraryState = 'exported';
     } catch {
       this._libraryState = 'exportError';

@@ -3,7 +3,8 @@ import { html, nothing } from 'lit';
 import '../../components/bar-chart.js';
 import '../../components/count-down.js';
 import { t, tn, formatNumber } from '../../i18n/index.js';
-import { api, saveFile } from '../../util.js';
+import { api } from '../../util.js';
+import { exportLibraryItem, parseLibraryText } from '../../library.js';
 import { TEAM_NAME_MAX, answerBars, renderBoard, renderExplanation, renderProgress, typeHint } from './shared.js';
 import { randomSeed } from '../../random.js';
 
@@ -83,14 +84,8 @@ class QuizConsole extends FormatElement {
     this._busy = true;
     this._problems = null;
     try {
-      const response = await fetch(`/api/formats/quiz/library/parse?kind=${this._importKind}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'text/plain; charset=utf-8', Accept: 'application/json' },
-        body: this._importText,
-        cache: 'no-store',
-      });
-      const data = await response.json().catch(() => null);
-      if (response.ok && data?.content) {
+      const data = await parseLibraryText('quiz', this._importText, this._importKind).catch(() => null);
+      if (data?.ok && data.content) {
         await this.send({ type: 'quiz.useBank', bank: data.content });
         this._importText = '';
         this._importNote = t('quiz.console.imported', { title: data.content.title, n: data.content.questions.length });
@@ -109,15 +104,7 @@ class QuizConsole extends FormatElement {
     const bank = this.activity?.content;
     if (!bank) return;
     try {
-      const response = await fetch(`/api/formats/quiz/library/export?kind=${kind}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(bank),
-        cache: 'no-store',
-      });
-      if (!response.ok) throw new Error();
-      const type = kind === 'csv' ? 'text/csv' : 'application/yaml';
-      saveFile(new Blob([await response.text()], { type }), `${bank.id}.${kind === 'csv' ? 'csv' : 'yaml'}`);
+      await exportLibraryItem('quiz', bank, `${bank.id}.${kind === 'csv' ? 'csv' : 'yaml'}`, kind);
     } catch {
       this._libraryError = t('quiz.console.exportFailed');
     }
@@ -360,13 +347,18 @@ class QuizConsole extends FormatElement {
             ${t('quiz.console.finish')}</button>
         </div>
       </section>
-      <section class="panel">
+      ${this._renderFollowUp(a, canShowNext)}
+    </div>`;
+  }
+
+  /** While playing: the provisional scores, the questions (to show one out of order) and the teams. */
+  _renderFollowUp(a, canShow) {
+    return html`<section class="panel">
         <h3 class="panel__title">${t('quiz.console.scores')}</h3>
         <p class="hint">${t('quiz.console.scoresHint')}</p>
         ${renderBoard(a.provisional, { testid: 'quiz-provisional', withTime: true })}
       </section>
-      ${this._questionList(a, canShowNext)} ${this._renderTeams(a)}
-    </div>`;
+      ${this._questionList(a, canShow)} ${this._renderTeams(a)}`;
   }
 
   _teamLines(lines) {
@@ -420,12 +412,7 @@ class QuizConsole extends FormatElement {
             ${t('quiz.console.finishChallenge')}</button>
         </div>
       </section>
-      <section class="panel">
-        <h3 class="panel__title">${t('quiz.console.scores')}</h3>
-        <p class="hint">${t('quiz.console.scoresHint')}</p>
-        ${renderBoard(a.provisional, { testid: 'quiz-provisional', withTime: true })}
-      </section>
-      ${this._questionList(a, false)} ${this._renderTeams(a)}
+      ${this._renderFollowUp(a, false)}
     </div>`;
   }
 
