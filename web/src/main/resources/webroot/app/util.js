@@ -147,3 +147,16 @@ export async function copyText(text, inputToSelect) {
   }
   return false;
 }
+
+/** Hands a file to the browser's downloads (a YAML export, a CSV plan). */
+export function saveFile(blob, filename) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoked later, not at once: some browsers read the blob after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -41,8 +41,8 @@ class BarChart extends LightElement {
           >
             <span class="bars__label">
               ${item.label}
-              ${item.correct ? html`<strong class="tag tag--correct" data-testid="${this.testid}-correct">✓ ${t('poll.correct')}</strong>` : nothing}
-              ${item.mine ? html`<span class="tag tag--mine">${t('poll.mine')}</span>` : nothing}
+              ${item.correct ? html`<strong class="tag tag--correct" data-testid="${this.testid}-correct">✓ ${t('chart.correct')}</strong>` : nothing}
+              ${item.mine ? html`<span class="tag tag--mine">${t('chart.mine')}</span>` : nothing}
             </span>
             <span class="bars__track" aria-hidden="true"
               ><span class="bars__fill" ${styleProps({ width: `${total ? (100 * value) / total : 0}%` })}></span

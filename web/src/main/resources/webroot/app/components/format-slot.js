@@ -35,10 +35,9 @@ class FormatSlot extends LightElement {
       this._state = 'loading';
       this._element = null;
       const wanted = `${this.format}/${this.audience}`;
-      loadFormat(this.format).then(
-        (entry) => {
+      loadFormat(this.format, this.audience).then(
+        (tag) => {
           if (`${this.format}/${this.audience}` !== wanted) return;
-          const tag = entry?.[this.audience];
           if (!tag) {
             this._state = 'unsupported';
             return;

@@ -1,35 +1,63 @@
-// Registry of the animation formats this front end can show. To add a format, add its module
-// (exporting custom elements for the phone, the projector, the console and the synthesis) and one
-// line here; the pages pick components by view.session.format.
-const FORMATS = {
-  poll: {
-    load: () => import('./poll.js'),
-    phone: 'poll-phone',
-    screen: 'poll-screen',
-    console: 'poll-console',
-    synthesis: 'poll-synthesis',
-  },
-  cards: { load: () => import('./cards.js'), phone: 'cards-phone', screen: 'cards-screen', console: 'cards-console', synthesis: 'cards-synthesis' },
-  quiz: { load: () => import('./quiz.js'), phone: 'quiz-phone', screen: 'quiz-screen', console: 'quiz-console', synthesis: 'quiz-synthesis' },
-  hackathon: { load: () => import('./hackathon.js'), phone: 'hackathon-phone', screen: 'hackathon-screen', console: 'hackathon-console', synthesis: 'hackathon-synthesis' },
-  prioritisation: { load: () => import('./prioritisation.js'), phone: 'prioritisation-phone', screen: 'prioritisation-screen', console: 'prioritisation-console', synthesis: 'prioritisation-synthesis' },
-};
+// The animation formats this front end can show. A format is a folder, formats/<id>/, holding one
+// module per role (phone.js, projector.js, console.js, synthesis.js, each defining the element
+// <id>-phone, <id>-screen, <id>-console, <id>-synthesis), its styles.css and its messages
+// (i18n.fr.js, i18n.en.js). Adding a format is its folder plus one line here; see
+// docs/FORMAT-GUIDE.md.
+import { loadStyles } from '../styles.js';
+import { loadMessages } from '../i18n/index.js';
 
-const loaded = new Map();
+const FORMATS = new Set([
+  'poll',
+  'cards',
+  'quiz',
+  'hackathon',
+  'prioritisation',
+]);
 
-/** The format's entry once its module is loaded, or null when this front end does not know it. */
-export function loadFormat(id) {
-  const entry = FORMATS[id];
-  if (!entry) return Promise.resolve(null);
-  if (!loaded.has(id)) {
-    loaded.set(id, entry.load().then(() => entry, (error) => {
-      loaded.delete(id);
+/** The module of each audience format-slot knows ("screen" is the projector). */
+const ROLES = { phone: 'phone.js', screen: 'projector.js', console: 'console.js', synthesis: 'synthesis.js' };
+
+const assets = new Map();
+const roles = new Map();
+
+/** The format's messages and styles, loaded once; its modules may call t() from their first line. */
+export function loadFormatAssets(id) {
+  if (!assets.has(id)) {
+    const loading = Promise.all([
+      loadMessages((lang) => import(`./${id}/i18n.${lang}.js`)),
+      loadStyles(new URL(`./${id}/styles.css`, import.meta.url).pathname),
+    ]).catch((error) => {
+      assets.delete(id);
       throw error;
-    }));
+    });
+    assets.set(id, loading);
   }
-  return loaded.get(id);
+  return assets.get(id);
+}
+
+/**
+ * The tag of the format's element for this audience once its module is loaded; null when this front
+ * end does not know the format or the format has no such role.
+ */
+export async function loadFormat(id, audience) {
+  const file = ROLES[audience];
+  if (!FORMATS.has(id) || !file) return null;
+  const key = `${id}/${audience}`;
+  if (!roles.has(key)) {
+    roles.set(
+      key,
+      loadFormatAssets(id)
+        .then(() => import(`./${id}/${file}`))
+        .then(() => `${id}-${audience}`)
+        .catch((error) => {
+          roles.delete(key);
+          throw error;
+        }),
+    );
+  }
+  return roles.get(key);
 }
 
 export function knownFormats() {
-  return Object.keys(FORMATS);
+  return [...FORMATS];
 }

@@ -1,5 +1,7 @@
 // Picks the UI catalogue: ?lang=xx (remembered), else French, the product's language: a room of
 // French counsellors must not get English screens because a laptop's browser is set to English.
+// These catalogues hold the shared keys; each format brings its own (formats/<id>/i18n.xx.js),
+// merged by loadMessages when the format is loaded.
 import fr from './fr.js';
 import en from './en.js';
 
@@ -32,6 +34,16 @@ export const lang = pickLanguage();
 const messages = catalogues[lang];
 const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
 document.documentElement.lang = lang;
+
+/**
+ * Merges a module's messages: `load(lang)` imports its catalogue for a language (a module whose
+ * default export maps keys to texts). French is loaded too, as the fallback of a missing key.
+ */
+export async function loadMessages(load) {
+  const [own, french] = await Promise.all([load(lang), lang === 'fr' ? null : load('fr')]);
+  Object.assign(messages, own.default);
+  if (french) Object.assign(fr, french.default);
+}
 
 /** The message for `key`, with `{name}` placeholders replaced by `params.name`. */
 export function t(key, params = {}) {

@@ -5,7 +5,7 @@ import '../components/conn-status.js';
 import '../components/format-slot.js';
 import '../components/bar-chart.js';
 import { AtelierSocket } from '../socket.js';
-import { t, tn, formatNumber } from '../i18n/index.js';
+import { t, formatNumber } from '../i18n/index.js';
 import { codeFromPath, copyText, hostKey, hostTokenFor, isValidCode, joinUrl, loadJoinBase, phonesCanReach, storage } from '../util.js';
 import { satisfactionItems } from '../components/satisfaction-items.js';
 

@@ -5,16 +5,19 @@ import { html, nothing } from 'lit';
 import { LightElement } from '../components/light-element.js';
 import { t, formatNumber, formatDateTime } from '../i18n/index.js';
 import { api } from '../util.js';
+import { loadFormatAssets } from '../formats/index.js';
 import {
   crossTable,
   downloadPlan,
-  ensureStyles,
   parseProjectLink,
   planTable,
   projectKeyFor,
   saveProject,
   synthesisBlock,
-} from '../formats/prioritisation.js';
+} from '../formats/prioritisation/shared.js';
+
+// The page shows the format's own blocks: its messages and styles first.
+await loadFormatAssets('prioritisation');
 
 function projectIdFromPath() {
   const parts = location.pathname.split('/').filter(Boolean);
@@ -31,7 +34,6 @@ class ProjectApp extends LightElement {
 
   constructor() {
     super();
-    ensureStyles();
     this.id = projectIdFromPath();
     this._data = null;
     this._error = '';

@@ -1,6 +1,7 @@
 package fr.atelier.server.http;
 
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -11,50 +12,79 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The HTML pages and static files, under a strict Content-Security-Policy. The only inline script
- * allowed is the import map, by its hash, computed here from the pages themselves.
+ * The HTML pages and static files, under a strict Content-Security-Policy. Every page is the one
+ * template (web's pages/page.html) filled from the table below: same head, its title, its module
+ * (/app/pages/{module}.js) and element ({module}-app). The only inline script allowed is the import
+ * map: browsers load no external import map, so its one definition (pages/importmap.json) is
+ * written into every page and allowed by its hash, computed once.
  */
 public final class Pages {
-    private static final Pattern IMPORT_MAP = Pattern.compile("<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL);
-    private static final Map<String, String> ROUTES = Map.of(
-            "/", "index.html",
-            "/j/:code", "phone.html",
-            "/s/:code/screen", "screen.html",
-            "/h/:code", "console.html",
-            "/s/:code/synthese", "synthesis.html",
-            "/projets/:id", "projet.html",
-            "/coordination", "coordination.html");
+    static final String TEMPLATE = "pages/page.html";
+    static final String IMPORT_MAP = "pages/importmap.json";
 
-    private final Map<String, String> html = new LinkedHashMap<>();
+    /** One page: where it is served, its French title, its module, its body's class; only the landing page is indexed. */
+    record Page(String path, String title, String module, String bodyClass, boolean indexed) {}
+
+    static final List<Page> PAGES = List.of(
+            new Page("/", "Atelier", "landing", "page-landing", true),
+            new Page("/j/:code", "Atelier — rejoindre la session", "phone", "page-phone", false),
+            new Page("/s/:code/screen", "Atelier — écran de projection", "screen", "page-screen", false),
+            new Page("/h/:code", "Atelier — console d'animation", "console", "page-console", false),
+            new Page("/s/:code/synthese", "Atelier — synthèse de session", "synthesis", "page-synthesis", false),
+            new Page("/projets/:id", "Atelier — projet « Dessine-moi le travail »", "project", "page-synthesis page-project", false),
+            new Page("/coordination", "Atelier — espace coordination", "coordination", "page-coordination", false));
+
+    private final Map<Page, String> html = new LinkedHashMap<>();
     private final String csp;
 
     public Pages() {
-        Set<String> hashes = new LinkedHashSet<>();
-        for (String file : ROUTES.values()) {
-            String page = read("webroot/" + file);
-            if (page == null) {
-                continue;
-            }
-            html.put(file, page);
-            Matcher m = IMPORT_MAP.matcher(page);
-            while (m.find()) {
-                hashes.add("'sha256-" + sha256(m.group(1)) + "'");
-            }
+        JsonObject importMap = importMap();
+        String script = importMap.encode();
+        String template = read(TEMPLATE);
+        if (template == null) {
+            throw new IllegalStateException(TEMPLATE + " is missing from the class path");
         }
-        csp = "default-src 'self'; script-src 'self' " + String.join(" ", hashes)
+        for (Page p : PAGES) {
+            html.put(p, template
+                    .replace("{{robots}}", p.indexed() ? "" : "    <meta name=\"robots\" content=\"noindex\">\n")
+                    .replace("{{title}}", escape(p.title()))
+                    .replace("{{importmap}}", script)
+                    .replace("{{lit}}", importMap.getJsonObject("imports").getString("lit"))
+                    .replace("{{module}}", p.module())
+                    .replace("{{bodyClass}}", p.bodyClass()));
+        }
+        csp = "default-src 'self'; script-src 'self' 'sha256-" + sha256(script) + "'"
                 + "; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'"
                 + "; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     }
 
+    /** The import map; every module it names must be in a WebJar on the class path (a Lit upgrade that forgot it fails here). */
+    static JsonObject importMap() {
+        String text = read(IMPORT_MAP);
+        if (text == null) {
+            throw new IllegalStateException(IMPORT_MAP + " is missing from the class path");
+        }
+        JsonObject map = new JsonObject(text);
+        for (Map.Entry<String, Object> e : map.getJsonObject("imports")) {
+            String path = String.valueOf(e.getValue());
+            if (!path.endsWith("/") && Pages.class.getClassLoader().getResource("META-INF/resources" + path) == null) {
+                throw new IllegalStateException("The import map names " + path + " (" + e.getKey() + "), which no WebJar serves");
+            }
+        }
+        return map;
+    }
+
     public String csp() {
         return csp;
+    }
+
+    /** The page served at this route path, as sent. */
+    String html(String path) {
+        return PAGES.stream().filter(p -> p.path().equals(path)).findFirst().map(html::get).orElse(null);
     }
 
     public void mount(Router router) {
@@ -68,20 +98,19 @@ public final class Pages {
                     .putHeader("X-Frame-Options", "DENY");
             rc.next();
         });
-        ROUTES.forEach((path, file) -> router.get(path).handler(rc -> page(rc, file)));
+        html.forEach((page, text) -> router.get(page.path()).handler(rc -> page(rc, text)));
         router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setMaxAgeSeconds(86400));
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false).setIncludeHidden(false));
     }
 
-    private void page(RoutingContext rc, String file) {
-        String page = html.get(file);
-        if (page == null) {
-            rc.response().setStatusCode(404).end("Page absente : " + file);
-            return;
-        }
+    private static void page(RoutingContext rc, String text) {
         rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
-                .end(page);
+                .end(text);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static String read(String resource) {

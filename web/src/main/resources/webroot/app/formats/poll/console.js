@@ -1,197 +1,18 @@
-// "Sondage express": one question at a time, answered from the phones, revealed by the facilitator.
+import { FormatElement } from '../../components/format-element.js';
 import { html, nothing } from 'lit';
-import { LightElement } from '../components/light-element.js';
-import '../components/bar-chart.js';
-import '../components/count-down.js';
-import { t, tn, formatNumber } from '../i18n/index.js';
+import '../../components/bar-chart.js';
+import '../../components/count-down.js';
+import { t, tn, formatNumber } from '../../i18n/index.js';
+import { barItems, letter, statusLabel } from './shared.js';
 
 const MAX_OPTIONS = 8;
 const MIN_OPTIONS = 2;
 const TEXT_MAX = 200;
 const OPTION_MAX = 80;
 
-const letter = (i) => String.fromCharCode(65 + i);
-
-function barItems(question, mine) {
-  const distribution = question.distribution ?? [];
-  return question.options.map((label, i) => ({
-    label: `${letter(i)}. ${label}`,
-    value: distribution[i] ?? 0,
-    correct: question.correct === i,
-    mine: mine === i,
-  }));
-}
-
-function statusLabel(status) {
-  return t(`poll.status.${status}`);
-}
-
-/** Phone: the question, big option buttons, then the revealed distribution. */
-class PollPhone extends LightElement {
-  static properties = {
-    view: { attribute: false },
-    activity: { attribute: false },
-    send: { attribute: false },
-    _choice: { state: true },
-    _state: { state: true },
-    _message: { state: true },
-  };
-
-  constructor() {
-    super();
-    this.view = null;
-    this.activity = null;
-    this.send = null;
-    this._questionId = null;
-    this._choice = null;
-    this._state = 'idle';
-    this._message = '';
-    this._attempt = 0;
-  }
-
-  willUpdate() {
-    const id = this.activity?.question?.id ?? null;
-    if (id !== this._questionId) {
-      this._questionId = id;
-      this._choice = null;
-      this._state = 'idle';
-      this._message = '';
-    }
-  }
-
-  _answer(question, option) {
-    if (question.status !== 'OPEN' || !this.send) return;
-    this._choice = option;
-    this._state = 'sending';
-    this._message = '';
-    const attempt = ++this._attempt;
-    this.send({ type: 'poll.answer', questionId: question.id, option }).then(
-      () => {
-        if (attempt === this._attempt) this._state = 'saved';
-      },
-      (error) => {
-        if (attempt !== this._attempt) return;
-        this._state = 'error';
-        this._message = error?.message || t('common.rejected');
-        this._choice = null;
-      },
-    );
-  }
-
-  render() {
-    const activity = this.activity ?? {};
-    const q = activity.question;
-    if (!q) {
-      return html`<section class="card card--center" data-testid="poll-waiting">
-        <p class="lead" role="status">${activity.asked ? t('poll.phone.next') : t('poll.phone.waiting')}</p>
-      </section>`;
-    }
-    const mine = this._choice ?? q.myAnswer ?? null;
-    const open = q.status === 'OPEN';
-    const revealed = q.status === 'REVEALED';
-    return html`<section class="poll-phone" aria-labelledby="poll-question">
-      <h2 id="poll-question" class="question" data-testid="question-text">${q.text}</h2>
-      ${open && q.deadline ? html`<count-down .deadline=${q.deadline}></count-down>` : nothing}
-      ${revealed ? nothing : this._renderOptions(q, mine, open)}
-      <div class="poll-phone__result" aria-live="polite">${revealed ? this._renderRevealed(q, mine) : nothing}</div>
-      <p class="answer-status answer-status--${this._state}" role="status" aria-live="polite" data-testid="answer-status">
-        ${this._statusText(q, mine)}
-      </p>
-    </section>`;
-  }
-
-  _renderOptions(q, mine, open) {
-    return html`<div class="options" role="group" aria-labelledby="poll-question">
-      ${q.options.map(
-        (label, i) => html`<button
-          type="button"
-          class="option ${mine === i ? 'option--selected' : ''}"
-          aria-pressed=${mine === i ? 'true' : 'false'}
-          ?disabled=${!open}
-          data-testid="option-${i}"
-          @click=${() => this._answer(q, i)}
-        >
-          <span class="option__letter" aria-hidden="true">${letter(i)}</span>
-          <span class="option__text">${label}</span>
-          ${mine === i ? html`<span class="option__check" aria-hidden="true">✓</span>` : nothing}
-        </button>`,
-      )}
-    </div>`;
-  }
-
-  _renderRevealed(q, mine) {
-    let verdict = nothing;
-    if (q.correct !== undefined && q.correct !== null) {
-      if (mine === null) verdict = html`<p class="verdict" data-testid="verdict">${t('poll.phone.noAnswer')}</p>`;
-      else if (mine === q.correct) verdict = html`<p class="verdict verdict--right" data-testid="verdict">${t('poll.phone.right')}</p>`;
-      else verdict = html`<p class="verdict verdict--wrong" data-testid="verdict">${t('poll.phone.wrong', { answer: `${letter(q.correct)}. ${q.options[q.correct]}` })}</p>`;
-    }
-    return html`${verdict}
-      <bar-chart .items=${barItems(q, mine)} testid="reveal-bar" caption=${tn('poll.answers', q.answered ?? 0)}></bar-chart>`;
-  }
-
-  _statusText(q, mine) {
-    if (this._state === 'sending') return t('poll.phone.sending');
-    if (this._state === 'error') return this._message;
-    if (q.status === 'CLOSED') return mine !== null ? t('poll.phone.closedAnswered') : t('poll.phone.closed');
-    if (q.status === 'REVEALED') return '';
-    if (this._state === 'saved' || (mine !== null && mine === q.myAnswer)) return t('poll.phone.saved');
-    return t('poll.phone.choose');
-  }
-}
-
-/** Projector: the question in large type, live answer count, countdown, then the bar chart. */
-class PollScreen extends LightElement {
-  static properties = { view: { attribute: false }, activity: { attribute: false } };
-
-  constructor() {
-    super();
-    this.view = null;
-    this.activity = null;
-  }
-
-  render() {
-    const activity = this.activity ?? {};
-    const q = activity.question;
-    if (!q) {
-      return html`<section class="screen-panel screen-panel--center" data-testid="poll-waiting">
-        <p class="screen-lead">${t('poll.screen.waiting')}</p>
-      </section>`;
-    }
-    const total = this.view?.session?.participantCount ?? 0;
-    const revealed = q.status === 'REVEALED';
-    // Everything must fit on one projected screen: long questions and many options get smaller type.
-    const length = q.text.length;
-    const questionSize = length > 110 ? 'screen-question--long' : length > 60 ? 'screen-question--medium' : '';
-    const many = q.options.length > 4 || q.options.some((o) => o.length > 40) ? 'screen-options--many' : '';
-    return html`<section class="screen-panel poll-screen">
-      <div class="poll-screen__meta">
-        <span class="badge badge--${q.status.toLowerCase()}" data-testid="question-status">${statusLabel(q.status)}</span>
-        ${q.status === 'OPEN' && q.deadline ? html`<count-down .deadline=${q.deadline}></count-down>` : nothing}
-        <p class="screen-answered" data-testid="answered-count" data-answered=${q.answered ?? 0}>
-          ${t('poll.answeredOf', { answered: formatNumber(q.answered ?? 0), total: formatNumber(total) })}
-        </p>
-      </div>
-      <h2 class="screen-question ${questionSize}" data-testid="question-text">${q.text}</h2>
-      ${revealed
-        ? html`<bar-chart .items=${barItems(q, null)} testid="reveal-bar" size="large"></bar-chart>`
-        : html`<ol class="screen-options ${many}">
-            ${q.options.map(
-              (label, i) => html`<li class="screen-option" data-testid="screen-option-${i}">
-                <span class="option__letter" aria-hidden="true">${letter(i)}</span><span>${label}</span>
-              </li>`,
-            )}
-          </ol>`}
-    </section>`;
-  }
-}
-
 /** Console: ask a question, follow the live distribution, close and reveal, browse the history. */
-class PollConsole extends LightElement {
+class PollConsole extends FormatElement {
   static properties = {
-    view: { attribute: false },
-    activity: { attribute: false },
-    send: { attribute: false },
     _text: { state: true },
     _options: { state: true },
     _correct: { state: true },
@@ -202,9 +23,6 @@ class PollConsole extends LightElement {
 
   constructor() {
     super();
-    this.view = null;
-    this.activity = null;
-    this.send = null;
     this._reset();
     this._problem = '';
     this._busy = false;
@@ -375,34 +193,4 @@ class PollConsole extends LightElement {
   }
 }
 
-/** Synthesis: every question with its distribution and the correct answer. */
-class PollSynthesis extends LightElement {
-  static properties = { results: { attribute: false } };
-
-  constructor() {
-    super();
-    this.results = null;
-  }
-
-  render() {
-    const r = this.results;
-    const questions = Array.isArray(r) ? r : Array.isArray(r?.questions) ? r.questions : [];
-    if (!questions.length) return html`<p class="muted" data-testid="synth-no-questions">${t('poll.synthesis.none')}</p>`;
-    return html`<ol class="synth-questions">
-      ${questions.map(
-        (q, i) => html`<li class="synth-question" data-testid="synth-question-${i}">
-          <h3>${t('poll.synthesis.question', { n: i + 1 })} ${q.text}</h3>
-          <p class="muted">${tn('poll.answers', q.answered ?? 0)}${q.correct !== null && q.correct !== undefined
-            ? html` · ${t('poll.synthesis.correct')} <strong>${letter(q.correct)}. ${q.options?.[q.correct]}</strong>`
-            : nothing}</p>
-          <bar-chart .items=${barItems({ ...q, options: q.options ?? [] }, null)} testid="synth-q${i}-bar"></bar-chart>
-        </li>`,
-      )}
-    </ol>`;
-  }
-}
-
-customElements.define('poll-phone', PollPhone);
-customElements.define('poll-screen', PollScreen);
 customElements.define('poll-console', PollConsole);
-customElements.define('poll-synthesis', PollSynthesis);
