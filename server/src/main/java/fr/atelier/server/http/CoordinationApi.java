@@ -64,8 +64,7 @@ public final class CoordinationApi {
     }
 
     private Future<Void> authorised(RoutingContext rc) {
-        String h = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
-        String key = h != null && h.startsWith("Bearer ") ? h.substring(7).trim() : null;
+        String key = Requests.bearer(rc);
         if (key == null) {
             return Future.failedFuture(new ApiError(401, "unauthorized", "Clé de l'espace coordination requise."));
         }
