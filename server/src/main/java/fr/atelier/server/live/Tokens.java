@@ -2,10 +2,8 @@ package fr.atelier.server.live;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /** Random identifiers, secrets and join codes. Secrets are 128 bits and stored only as hashes. */
 public final class Tokens {
@@ -54,12 +52,7 @@ public final class Tokens {
     }
 
     public static String hash(String secret) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return fr.atelier.workshops.core.Hashes.sha256Hex(secret);
     }
 
     /** Constant-time comparison of a presented secret with a stored hash. */

@@ -40,11 +40,7 @@ import fr.atelier.workshops.hackathon.HackathonEvent.Scored;
 import fr.atelier.workshops.hackathon.HackathonState.Presence;
 import fr.atelier.workshops.hackathon.HackathonState.Stage;
 import fr.atelier.workshops.hackathon.HackathonState.TeamWork;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -217,12 +213,7 @@ public final class HackathonFormat implements Format<HackathonState, HackathonCo
 
     /** SHA-256 in lower-case hex: what the console sends for a jury link's token. */
     public static String sha256(String token) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return fr.atelier.workshops.core.Hashes.sha256Hex(token);
     }
 
     static List<String> members(HackathonState s, String teamId) {

@@ -40,11 +40,7 @@ import fr.atelier.workshops.prioritisation.PrioritisationEvent.ThemeRemoved;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Action;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Contribution;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Theme;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -192,12 +188,7 @@ public final class PrioritisationFormat implements Format<PrioritisationState, P
 
     /** Hex SHA-256, as the server hashes its secrets: the archive compares it with the project's stored hash. */
     public static String sha256(String secret) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return fr.atelier.workshops.core.Hashes.sha256Hex(secret);
     }
 
     @Override
