@@ -24,17 +24,33 @@ public final class Pages {
     static final String TEMPLATE = "pages/page.html";
     static final String IMPORT_MAP = "pages/importmap.json";
 
-    /** One page: where it is served, its French title, its module, its body's class; only the landing page is indexed. */
-    record Page(String path, String title, String module, String bodyClass, boolean indexed) {}
+    /**
+     * One page: where it is served, its French title, its module (under /app/, without ".js") and the
+     * element it shows, an extra stylesheet or null, its body's class; only the landing page is indexed.
+     */
+    record Page(String path, String title, String module, String element, String stylesheet, String bodyClass, boolean indexed) {
+        /** A live-session page: /app/pages/{name}.js showing {name}-app. */
+        static Page live(String path, String title, String name, String bodyClass) {
+            return new Page(path, title, "pages/" + name, name + "-app", null, bodyClass, false);
+        }
+
+        /** A workspace page (accounts, history): its module under /app/workspace/, the workspace styles. */
+        static Page workspace(String path, String title, String module, String element, String bodyClass) {
+            return new Page(path, title, "workspace/" + module, element, "/app/workspace/workspace.css", bodyClass, false);
+        }
+    }
 
     static final List<Page> PAGES = List.of(
-            new Page("/", "Atelier", "landing", "page-landing", true),
-            new Page("/j/:code", "Atelier — rejoindre la session", "phone", "page-phone", false),
-            new Page("/s/:code/screen", "Atelier — écran de projection", "screen", "page-screen", false),
-            new Page("/h/:code", "Atelier — console d'animation", "console", "page-console", false),
-            new Page("/s/:code/synthese", "Atelier — synthèse de session", "synthesis", "page-synthesis", false),
-            new Page("/projets/:id", "Atelier — projet « Dessine-moi le travail »", "project", "page-synthesis page-project", false),
-            new Page("/coordination", "Atelier — espace coordination", "coordination", "page-coordination", false));
+            new Page("/", "Atelier", "pages/landing", "landing-app", "/app/workspace/workspace.css", "page-landing", true),
+            Page.live("/j/:code", "Atelier — rejoindre la session", "phone", "page-phone"),
+            Page.live("/s/:code/screen", "Atelier — écran de projection", "screen", "page-screen"),
+            Page.live("/h/:code", "Atelier — console d'animation", "console", "page-console"),
+            Page.live("/s/:code/synthese", "Atelier — synthèse de session", "synthesis", "page-synthesis"),
+            Page.live("/projets/:id", "Atelier — projet « Dessine-moi le travail »", "project", "page-synthesis page-project"),
+            Page.live("/coordination", "Atelier — espace coordination", "coordination", "page-coordination"),
+            Page.workspace("/connexion", "Atelier — connexion", "sign-in", "workspace-sign-in", "page-workspace"),
+            Page.workspace("/mot-de-passe", "Atelier — choisir un mot de passe", "set-password", "workspace-set-password", "page-workspace"),
+            Page.workspace("/admin", "Atelier — administration", "admin", "workspace-admin", "page-workspace"));
 
     private final Map<Page, String> html = new LinkedHashMap<>();
     private final String csp;
@@ -52,7 +68,10 @@ public final class Pages {
                     .replace("{{title}}", escape(p.title()))
                     .replace("{{importmap}}", script)
                     .replace("{{lit}}", importMap.getJsonObject("imports").getString("lit"))
+                    .replace("{{stylesheet}}", p.stylesheet() == null ? ""
+                            : "    <link rel=\"stylesheet\" href=\"" + p.stylesheet() + "\">\n")
                     .replace("{{module}}", p.module())
+                    .replace("{{element}}", p.element())
                     .replace("{{bodyClass}}", p.bodyClass()));
         }
         csp = "default-src 'self'; script-src 'self' 'sha256-" + sha256(script) + "'"

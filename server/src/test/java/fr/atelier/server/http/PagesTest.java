@@ -29,8 +29,8 @@ class PagesTest {
             assertThat(m.find()).as(p.path() + ": a second import map").isFalse();
             assertThat(page).as(p.path())
                     .contains("<link rel=\"modulepreload\" href=\"/webjars/lit/")
-                    .contains("<script type=\"module\" src=\"/app/pages/" + p.module() + ".js\"></script>")
-                    .contains("<" + p.module() + "-app></" + p.module() + "-app>")
+                    .contains("<script type=\"module\" src=\"/app/" + p.module() + ".js\"></script>")
+                    .contains("<" + p.element() + "></" + p.element() + ">")
                     .contains("<body class=\"" + p.bodyClass() + "\">");
         }
         assertThat(pages.csp()).contains("script-src 'self' " + hash + ";").doesNotContain("unsafe-inline");
@@ -46,7 +46,7 @@ class PagesTest {
     @Test
     void everyPageModuleExists() {
         for (Pages.Page p : Pages.PAGES) {
-            assertThat(Pages.class.getClassLoader().getResource("webroot/app/pages/" + p.module() + ".js")).as(p.module()).isNotNull();
+            assertThat(Pages.class.getClassLoader().getResource("webroot/app/" + p.module() + ".js")).as(p.module()).isNotNull();
         }
     }
 }
