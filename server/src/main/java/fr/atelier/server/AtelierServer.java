@@ -157,6 +157,8 @@ public final class AtelierServer implements AutoCloseable {
         }
         new CoordinationApi(coordination, archiveReader, api::csv, guard).mount(router);
         new fr.atelier.server.http.ProjectApi(db, guard, joinBase).mount(router);
+        new fr.atelier.server.workspace.planning.Planning(vertx, store, registry, db, archiveReader, joinBase,
+                rc -> java.util.Optional.empty(), (who, action, target, detail) -> { }).mount(router);
         joinBase.mount(router);
         new Pages().mount(router);
 

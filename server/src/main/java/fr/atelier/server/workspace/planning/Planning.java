@@ -1,0 +1,30 @@
+package fr.atelier.server.workspace.planning;
+
+import fr.atelier.server.db.ArchiveReader;
+import fr.atelier.server.db.Database;
+import fr.atelier.server.http.JoinBase;
+import fr.atelier.server.live.LiveStore;
+import fr.atelier.server.live.SessionRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+
+/** Sessions prepared ahead and the history (issue 14, items 5–7, 9): built and mounted in one call. */
+public final class Planning {
+    /** How often archived sessions opened from a plan get their creator and territory. */
+    static final long OWNERS_EVERY_MS = 60_000;
+
+    private final PlanningApi api;
+    private final PlanningPages pages = new PlanningPages();
+
+    public Planning(Vertx vertx, LiveStore live, SessionRegistry registry, Database db, ArchiveReader archive, JoinBase joinBase,
+                    Viewer.Source viewers, PlanningApi.Recorder recorder) {
+        PlanningStore store = new PlanningStore(db);
+        this.api = new PlanningApi(new Planner(live, registry, store), viewers, joinBase, archive, recorder);
+        vertx.setPeriodic(OWNERS_EVERY_MS, t -> store.claimArchivedOwners());
+    }
+
+    public void mount(Router router) {
+        api.mount(router);
+        pages.mount(router);
+    }
+}
