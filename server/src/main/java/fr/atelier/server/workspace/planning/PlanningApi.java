@@ -57,6 +57,8 @@ public final class PlanningApi {
         router.get("/api/sessions/:code").order(-2).handler(this::notStartedYet);
         router.post("/api/sessions/:code/join").order(-2).handler(this::notStartedYet);
         router.route("/api/workspace/planned*").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT).setHandleFileUploads(false));
+        router.get("/api/workspace/planning/choices").handler(rc -> planner.store().choices(viewer(rc))
+                .onSuccess(c -> json(rc, 200, Json.MAPPER.valueToTree(c))).onFailure(e -> rc.fail(ApiError.unavailable())));
         router.get("/api/workspace/planned").handler(rc -> list(rc, viewer(rc)));
         router.post("/api/workspace/planned").handler(rc -> prepare(rc, viewer(rc)));
         router.get("/api/workspace/planned/:id").handler(rc -> withPlan(rc, Access::checkSee, (v, p) -> json(rc, 200, out(rc, v, p))));

@@ -1,9 +1,11 @@
 package fr.atelier.server.workspace.planning;
 
+import static fr.atelier.server.db.generated.Tables.ACCOUNT;
 import static fr.atelier.server.db.generated.Tables.ACCOUNT_TERRITORY;
 import static fr.atelier.server.db.generated.Tables.PLANNED_SESSION;
 import static fr.atelier.server.db.generated.Tables.PLANNED_SESSION_FACILITATOR;
 import static fr.atelier.server.db.generated.Tables.SESSION;
+import static fr.atelier.server.db.generated.Tables.TERRITORY;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.atelier.server.db.Database;
@@ -79,6 +81,35 @@ public final class PlanningStore {
         return db.query(tx -> Set.copyOf(tx.select(ACCOUNT_TERRITORY.ACCOUNT_ID).from(ACCOUNT_TERRITORY)
                 .where(ACCOUNT_TERRITORY.TERRITORY_ID.eq(territoryId)).and(ACCOUNT_TERRITORY.ACCOUNT_ID.in(ids))
                 .fetch(ACCOUNT_TERRITORY.ACCOUNT_ID)));
+    }
+
+    public record Territory(String id, String name) {}
+
+    public record Colleague(String id, String displayName, List<String> territoryIds) {}
+
+    /** What the preparation form offers: the viewer's territories and the active accounts in them. */
+    public record Choices(List<Territory> territories, List<Colleague> colleagues) {}
+
+    public Future<Choices> choices(Viewer v) {
+        return db.query(tx -> {
+            Condition mine = v.isAdmin() ? DSL.trueCondition() : TERRITORY.ID.in(v.territoryIds());
+            List<Territory> territories = tx.selectFrom(TERRITORY).where(mine).orderBy(TERRITORY.NAME).fetch()
+                    .map(t -> new Territory(t.getId(), t.getName()));
+            List<String> ids = territories.stream().map(Territory::id).toList();
+            Map<String, List<String>> of = new java.util.LinkedHashMap<>();
+            Map<String, String> names = new HashMap<>();
+            tx.select(ACCOUNT.ID, ACCOUNT.DISPLAY_NAME, ACCOUNT_TERRITORY.TERRITORY_ID).from(ACCOUNT)
+                    .join(ACCOUNT_TERRITORY).on(ACCOUNT_TERRITORY.ACCOUNT_ID.eq(ACCOUNT.ID))
+                    .where(ACCOUNT_TERRITORY.TERRITORY_ID.in(ids)).and(ACCOUNT.DISABLED_AT.isNull()).and(ACCOUNT.ID.ne(v.id()))
+                    .and(ACCOUNT.ROLE.ne(Viewer.COORDINATOR))
+                    .orderBy(ACCOUNT.DISPLAY_NAME).fetch().forEach(r -> {
+                        names.put(r.value1(), r.value2());
+                        of.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value3());
+                    });
+            List<Colleague> colleagues = of.entrySet().stream()
+                    .map(e -> new Colleague(e.getKey(), names.get(e.getKey()), List.copyOf(e.getValue()))).toList();
+            return new Choices(territories, colleagues);
+        });
     }
 
     public Future<Plan> byId(String id) {
