@@ -75,6 +75,8 @@ public final class PlanningApi {
             rc.next();
             return;
         }
+        // The live API's body handler comes next: hold the request while Redis answers.
+        rc.request().pause();
         planner.holderOf(code).compose(holder -> holder != null && holder.startsWith("plan:")
                 ? planner.store().byCode(code) : Future.succeededFuture(null)).onComplete(ar -> {
             Plan p = ar.succeeded() ? ar.result() : null;
@@ -178,7 +180,8 @@ public final class PlanningApi {
         JsonNode body = body(rc);
         Plan changed = draft(body, p.id(), p.format(), p.territoryId(), p.creatorId(), p.createdAt());
         Plan next = new Plan(p.id(), p.code(), p.format(), changed.title(), changed.startsAt(), changed.place(), p.territoryId(),
-                changed.publics(), changed.partners(), changed.settings(), p.creatorId(), changed.facilitatorIds(), p.createdAt(),
+                changed.publics(), changed.partners(), changed.settings(), p.creatorId(),
+                body.has("facilitatorIds") ? changed.facilitatorIds() : p.facilitatorIds(), p.createdAt(),
                 null, null, Plan.Status.PREPARED);
         checkFacilitators(p.territoryId(), next.facilitatorIds(), v).compose(ok -> planner.store().update(next, Instant.now()))
                 .onSuccess(x -> {
