@@ -158,8 +158,7 @@ public final class AtelierServer implements AutoCloseable {
         }
         new CoordinationApi(coordination, archiveReader, api::csv, guard).mount(router);
         new fr.atelier.server.http.ProjectApi(db, guard, joinBase).mount(router);
-        new fr.atelier.server.workspace.planning.Planning(vertx, store, registry, db, archiveReader, joinBase,
-                rc -> java.util.Optional.empty(), (who, action, target, detail) -> { }).mount(router);
+        fr.atelier.server.workspace.planning.Planning.mount(vertx, router, store, registry, db, archiveReader, joinBase);
         joinBase.mount(router);
         new Pages().mount(router);
 

@@ -3,7 +3,7 @@
 import { html, nothing } from 'lit';
 import { LightElement } from '../../components/light-element.js';
 import { pt } from './messages.js';
-import { call, currentAccount } from './http.js';
+import { call, currentAccount, toSignIn } from './http.js';
 import './prepare-form.js';
 
 class SeancesApp extends LightElement {
@@ -122,7 +122,7 @@ class SeancesApp extends LightElement {
     if (this._mode === 'signedOut') {
       return html`<section class="panel"><h1 class="panel__title">${pt('pl.title')}</h1>
         <p data-testid="pl-signed-out">${pt('pl.signedOut')}</p>
-        <a class="btn btn--primary" href="/connexion?next=/seances">${pt('pl.signIn')}</a></section>`;
+        <button type="button" class="btn btn--primary" data-testid="pl-sign-in" @click=${toSignIn}>${pt('pl.signIn')}</button></section>`;
     }
     return html`
       <h1>${this._scope === 'mine' ? pt('pl.title') : pt('pl.territoryTitle')}</h1>

@@ -5,6 +5,8 @@ import fr.atelier.server.db.Database;
 import fr.atelier.server.http.JoinBase;
 import fr.atelier.server.live.LiveStore;
 import fr.atelier.server.live.SessionRegistry;
+import fr.atelier.server.workspace.Audit;
+import fr.atelier.server.workspace.accounts.WebSessions;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 
@@ -21,6 +23,17 @@ public final class Planning {
         PlanningStore store = new PlanningStore(db);
         this.api = new PlanningApi(new Planner(live, registry, store), viewers, joinBase, archive, recorder);
         vertx.setPeriodic(OWNERS_EVERY_MS, t -> store.claimArchivedOwners());
+    }
+
+    /**
+     * The production wiring: who is signed in comes from the workspace's web sessions, what people do
+     * goes to the audit log. Mount after the live API (its failure handler answers our errors).
+     */
+    public static void mount(Vertx vertx, Router router, LiveStore live, SessionRegistry registry, Database db, ArchiveReader archive,
+                             JoinBase joinBase) {
+        Audit audit = new Audit(db);
+        Viewer.Source viewers = rc -> WebSessions.current(rc).map(a -> new Viewer(a.id(), a.role().dbName(), a.territoryIds()));
+        new Planning(vertx, live, registry, db, archive, joinBase, viewers, audit::record).mount(router);
     }
 
     public void mount(Router router) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.atelier.server.AtelierServer;
 import fr.atelier.server.Http;
+import fr.atelier.server.Pg;
 import fr.atelier.server.TestServers;
 import fr.atelier.server.WsClient;
 import fr.atelier.server.db.ArchiveReader;
@@ -190,17 +191,28 @@ class PlanningHttpTest {
         // Joining is open with the reserved code; the console sees the prepared bank, pacing and team.
         assertThat(http.get("/api/sessions/" + code).json().path("title").asText()).isEqualTo("Quiz des métiers");
         assertThat(http.post("/api/sessions/" + code + "/join", "{\"nickname\":\"Zoé\"}").status()).isEqualTo(201);
+        JsonNode mine = as(BEA, "GET", "/api/workspace/planned?status=live", null).json().path("sessions");
+        assertThat(mine.findValuesAsText("code")).contains(code);
+        assertThat(as(ANA, "GET", "/api/workspace/planned?status=prepared", null).json().path("sessions").findValuesAsText("code"))
+                .doesNotContain(code);
         try (WsClient c = WsClient.connect(ws, server.port())) {
             assertThat(c.hello(code, "facilitator", host).path("type").asText()).isEqualTo("welcome");
             JsonNode quiz = c.awaitView(v -> v.path("activity").path("teams").size() == 1).path("activity");
             assertThat(quiz.path("settings").path("secondsPerQuestion").asInt()).isEqualTo(45);
             assertThat(quiz.path("teams").get(0).path("name").asText()).isEqualTo("Les Curieux");
             assertThat(quiz.path("content").path("questions").size()).isEqualTo(5);
+            assertThat(c.command(WsClient.cmd("session.end")).path("type").asText()).isEqualTo("ack");
         }
-        JsonNode mine = as(BEA, "GET", "/api/workspace/planned?status=live", null).json().path("sessions");
-        assertThat(mine.findValuesAsText("code")).contains(code);
-        assertThat(as(ANA, "GET", "/api/workspace/planned?status=prepared", null).json().path("sessions").findValuesAsText("code"))
-                .doesNotContain(code);
+        // Once archived as ended, the session row belongs to the plan's creator and territory.
+        Pg pg = new Pg(server.databaseUrl());
+        String sessionId = (String) pg.await(v -> v != null, "select id from session where code = ? and ended_at is not null", code);
+        JsonNode ended = as(CYR, "GET", "/api/workspace/planned?scope=territory&status=ended", null).json().path("sessions");
+        assertThat(ended.findValuesAsText("code")).contains(code);
+        assertThat(pg.rows("select creator_id, territory_id from session where id = ?", sessionId).get(0)).containsExactly("a_ana", "t_dreux");
+        Http.Response synthesis = as(CYR, "GET", "/api/workspace/planned/" + id + "/synthesis", null);
+        assertThat(synthesis.status()).as(synthesis.body()).isEqualTo(200);
+        assertThat(synthesis.json().path("title").asText()).isEqualTo("Quiz des métiers");
+        assertThat(as(DAN, "GET", "/api/workspace/planned/" + id + "/synthesis", null).status()).isEqualTo(403);
     }
 
     @Test

@@ -1,0 +1,79 @@
+package fr.atelier.server.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.atelier.server.AtelierServer;
+import fr.atelier.server.Http;
+import fr.atelier.server.Pg;
+import fr.atelier.server.TestServers;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Prepared sessions through the real web sessions (issue 14): signed out is 401, a change without
+ * the CSRF token is refused, a signed-in facilitator prepares, finds it again from another browser
+ * and opens the same console; what they did is in the audit log.
+ */
+class PlanningSignedInTest {
+    private static AtelierServer server;
+    private static Pg pg;
+
+    @BeforeAll
+    static void start() {
+        server = AtelierServer.start(TestServers.external());
+        pg = new Pg(server.databaseUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void aSignedInFacilitatorPreparesFindsAndOpensFromAnotherBrowser() {
+        String territory = "t_" + UUID.randomUUID().toString().substring(0, 8);
+        pg.rows("insert into territory (id, name, created_at) values (?, ?, ?) returning id", territory, "Chartres " + territory, OffsetDateTime.now());
+        String email = "anim" + UUID.randomUUID().toString().substring(0, 8) + "@exemple.fr";
+        String id = SignInTest.account(pg, email, "facilitator", SignInTest.PASSWORD);
+        pg.rows("insert into account_territory values (?, ?) returning account_id", id, territory);
+
+        Browser anonymous = new Browser(server.port());
+        assertThat(anonymous.get("/api/workspace/planned").status()).isEqualTo(401);
+
+        Browser laptop = new Browser(server.port());
+        assertThat(laptop.signIn(email, SignInTest.PASSWORD).status()).isEqualTo(200);
+        String when = LocalDate.now().plusDays(7) + "T09:30";
+        String body = "{\"format\":\"quiz\",\"title\":\"Quiz de Chartres\",\"startsAt\":\"" + when
+                + "\",\"place\":\"CIO de Chartres\",\"territoryId\":\"" + territory + "\"}";
+        Http.Response forged = laptop.post("/api/workspace/planned", body, null);
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(forged.json().path("error").path("code").asText()).isEqualTo("csrf");
+
+        Http.Response prepared = laptop.post("/api/workspace/planned", body);
+        assertThat(prepared.status()).as(prepared.body()).isEqualTo(201);
+        String planId = prepared.json().path("id").asText();
+        String code = prepared.json().path("code").asText();
+        assertThat(laptop.get("/api/workspace/planning/choices").json().path("territories").findValuesAsText("id")).containsExactly(territory);
+
+        // Another browser of the same person: finds it in the history and reaches the same console.
+        Browser other = new Browser(server.port());
+        assertThat(other.signIn(email, SignInTest.PASSWORD).status()).isEqualTo(200);
+        assertThat(other.get("/api/workspace/planned?from=" + LocalDate.now() + "&place=chartres").json().path("sessions")
+                .findValuesAsText("code")).containsExactly(code);
+        String console = laptop.post("/api/workspace/planned/" + planId + "/open", "{}").json().path("consoleUrl").asText();
+        assertThat(console).contains("/h/" + code + "#k=");
+        assertThat(other.post("/api/workspace/planned/" + planId + "/open", "{}").json().path("consoleUrl").asText()).isEqualTo(console);
+        // Audit events are written after the answer: wait for them.
+        assertThat(pg.await(n -> ((Number) n).longValue() == 3L,
+                "select count(*) from audit_event where account_id = ? and action in ('session.prepare', 'session.open')", id)).isEqualTo(3L);
+        // The pages are served under the site's Content-Security-Policy.
+        Http.Response page = other.get("/seances");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.headers().firstValue("content-security-policy").orElse("")).contains("script-src 'self' 'sha256-");
+        assertThat(other.get("/seances/" + planId + "/invitation").body()).contains("<invitation-app>");
+    }
+}
