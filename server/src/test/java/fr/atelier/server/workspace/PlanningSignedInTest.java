@@ -76,4 +76,44 @@ class PlanningSignedInTest {
         assertThat(page.headers().firstValue("content-security-policy").orElse("")).contains("script-src 'self' 'sha256-");
         assertThat(other.get("/seances/" + planId + "/invitation").body()).contains("<invitation-app>");
     }
+
+    /** A person of a territory, signed in from a browser of their own. */
+    private static Browser member(String role, String territory) {
+        String email = role + UUID.randomUUID().toString().substring(0, 8) + "@exemple.fr";
+        String id = SignInTest.account(pg, email, role, SignInTest.PASSWORD);
+        pg.rows("insert into account_territory values (?, ?) returning account_id", id, territory);
+        Browser b = new Browser(server.port());
+        assertThat(b.signIn(email, SignInTest.PASSWORD).status()).isEqualTo(200);
+        return b;
+    }
+
+    private static String territory(String name) {
+        String id = "t_" + UUID.randomUUID().toString().substring(0, 8);
+        pg.rows("insert into territory (id, name, created_at) values (?, ?, ?) returning id", id, name + " " + id, OffsetDateTime.now());
+        return id;
+    }
+
+    @Test
+    void projectsBelongToTheirTerritory() {
+        String dreux = territory("Dreux");
+        String blois = territory("Blois");
+        Browser ana = member("facilitator", dreux);
+        Browser coordinator = member("coordinator", dreux);
+        Browser elsewhere = member("coordinator", blois);
+        Http.Response created = ana.post("/api/projects", "{\"sector\":\"Logistique\",\"territory\":\"Dreux\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String project = created.json().path("projectId").asText();
+        assertThat(pg.rows("select territory_id from project where id = ?", project).get(0)).containsExactly(dreux);
+
+        assertThat(coordinator.get("/api/workspace/projects").json().path("projects").findValuesAsText("id")).containsExactly(project);
+        assertThat(coordinator.get("/api/workspace/projects/" + project).json().path("project").path("sector").asText()).isEqualTo("Logistique");
+        assertThat(elsewhere.get("/api/workspace/projects").json().path("projects").findValuesAsText("id")).isEmpty();
+        Http.Response refused = elsewhere.get("/api/workspace/projects/" + project);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().path("error").path("message").asText()).contains("autre territoire");
+        // A quick project, without an account, belongs to nobody and keeps its secret link.
+        Http.Response quick = new Browser(server.port()).post("/api/projects", "{\"sector\":\"Soins\"}");
+        assertThat(quick.status()).isEqualTo(201);
+        assertThat(pg.value("select territory_id from project where id = ?", quick.json().path("projectId").asText())).isNull();
+    }
 }

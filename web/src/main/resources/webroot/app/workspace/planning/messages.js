@@ -70,6 +70,7 @@ const fr = {
   'pl.inv.qr': 'QR code pour rejoindre la séance {code}',
   'pl.inv.bring': 'Venez avec votre téléphone : un pseudonyme suffit, aucune inscription.',
   'pl.error': 'Une erreur est survenue.',
+  'pl.projects': 'Projets « Dessine-moi le travail » du territoire',
 };
 
 const en = {
@@ -140,6 +141,7 @@ const en = {
   'pl.inv.qr': 'QR code to join session {code}',
   'pl.inv.bring': 'Bring your phone: a nickname is enough, no sign-up.',
   'pl.error': 'Something went wrong.',
+  'pl.projects': '"Draw me the job" projects of the territory',
 };
 
 const messages = lang === 'en' ? en : fr;

@@ -17,6 +17,7 @@ class SeancesApp extends LightElement {
     _error: { state: true },
     _notice: { state: true },
     _preparing: { state: true },
+    _projects: { state: true },
   };
 
   constructor() {
@@ -29,6 +30,7 @@ class SeancesApp extends LightElement {
     this._error = '';
     this._notice = '';
     this._preparing = new URLSearchParams(location.search).has('preparer');
+    this._projects = [];
     this._start();
   }
 
@@ -39,6 +41,7 @@ class SeancesApp extends LightElement {
       return;
     }
     call('/api/formats').then((f) => (this._formats = f), () => {});
+    call('/api/workspace/projects').then((p) => (this._projects = p.projects), () => {});
     await this._load();
   }
 
@@ -140,6 +143,7 @@ class SeancesApp extends LightElement {
           @cancel=${() => (this._preparing = false)}></prepare-form>` : nothing}
       ${this._filtersForm()}
       ${this._list()}
+      ${this._projectList()}
     `;
   }
 
@@ -176,6 +180,15 @@ class SeancesApp extends LightElement {
         <th scope="col">${pt('pl.actions')}</th></tr></thead>
       <tbody>${this._sessions.map((s) => this._row(s))}</tbody>
     </table>`;
+  }
+
+  _projectList() {
+    if (this._projects.length === 0) return nothing;
+    return html`<section class="panel" aria-labelledby="pl-projects">
+      <h2 id="pl-projects" class="panel__title">${pt('pl.projects')}</h2>
+      <ul data-testid="pl-projects">${this._projects.map((p) => html`<li>
+        <a href="/projets/${encodeURIComponent(p.id)}">${p.name}</a> <span class="muted">— ${p.sector}</span></li>`)}</ul>
+    </section>`;
   }
 
   _row(s) {

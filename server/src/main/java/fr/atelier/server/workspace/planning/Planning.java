@@ -16,12 +16,14 @@ public final class Planning {
     static final long OWNERS_EVERY_MS = 60_000;
 
     private final PlanningApi api;
+    private final TerritoryProjects projects;
     private final PlanningPages pages = new PlanningPages();
 
     public Planning(Vertx vertx, LiveStore live, SessionRegistry registry, Database db, ArchiveReader archive, JoinBase joinBase,
                     Viewer.Source viewers, PlanningApi.Recorder recorder) {
         PlanningStore store = new PlanningStore(db);
         this.api = new PlanningApi(new Planner(live, registry, store), viewers, joinBase, archive, recorder);
+        this.projects = new TerritoryProjects(db, viewers);
         vertx.setPeriodic(OWNERS_EVERY_MS, t -> store.claimArchivedOwners());
     }
 
@@ -38,6 +40,7 @@ public final class Planning {
 
     public void mount(Router router) {
         api.mount(router);
+        projects.mount(router);
         pages.mount(router);
     }
 }
