@@ -85,16 +85,6 @@ class SeancesApp extends LightElement {
     }
   }
 
-  async _synthesis(s) {
-    // While the live keys last the host token opens the full synthesis page; later the archive's.
-    try {
-      const opened = await call(`/api/workspace/planned/${encodeURIComponent(s.id)}/open`, { method: 'POST' });
-      location.assign(opened.synthesisUrl);
-    } catch (error) {
-      this._error = error.message || pt('pl.error');
-    }
-  }
-
   async _duplicate(s) {
     try {
       const copy = await call(`/api/workspace/planned/${encodeURIComponent(s.id)}/duplicate`, { method: 'POST' });
@@ -202,8 +192,8 @@ class SeancesApp extends LightElement {
             @click=${() => this._open(s)}>${s.status === 'prepared' ? pt('pl.start') : pt('pl.open')}${label}</button>` : nothing}
         ${s.status === 'prepared' ? html`<a class="btn btn--secondary btn--small" data-testid="pl-invitation-${s.code}"
             href="/seances/${encodeURIComponent(s.id)}/invitation">${pt('pl.invitation')}${label}</a>` : nothing}
-        ${s.canRun && s.status === 'ended' ? html`<button type="button" class="btn btn--secondary btn--small"
-            @click=${() => this._synthesis(s)}>${pt('pl.synthesis')}${label}</button>` : nothing}
+        ${s.status === 'ended' ? html`<a class="btn btn--secondary btn--small" data-testid="pl-synthesis-${s.code}"
+            href="/s/${s.code}/synthese?plan=${encodeURIComponent(s.id)}">${pt('pl.synthesis')}${label}</a>` : nothing}
         ${s.canRun ? html`<button type="button" class="btn btn--secondary btn--small" data-testid="pl-duplicate-${s.code}"
             @click=${() => this._duplicate(s)}>${pt('pl.duplicate')}${label}</button>` : nothing}
       </td></tr>`;

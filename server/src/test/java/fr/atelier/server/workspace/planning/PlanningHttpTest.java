@@ -164,6 +164,16 @@ class PlanningHttpTest {
             assertThat(message).startsWith("La séance « Challenge de printemps » commence le ")
                     .contains(" à 14 h 00 ; revenez à ce moment-là.");
         }
+        // The history's filters: format, place, date, status.
+        String list = "/api/workspace/planned?status=prepared&format=quiz&place=m%C3%A9diath%C3%A8que&from="
+                + nextWeek().substring(0, 10) + "&to=" + nextWeek().substring(0, 10);
+        assertThat(as(ANA, "GET", list, null).json().path("sessions").findValuesAsText("code")).contains(code);
+        assertThat(as(ANA, "GET", "/api/workspace/planned?format=cards", null).json().path("sessions").findValuesAsText("code"))
+                .doesNotContain(code);
+        assertThat(as(ANA, "GET", "/api/workspace/planned?to=" + java.time.LocalDate.now(When.PARIS), null).json().path("sessions")
+                .findValuesAsText("code")).doesNotContain(code);
+        assertThat(as(ANA, "GET", "/api/workspace/planned?place=Tours", null).json().path("sessions").findValuesAsText("code"))
+                .doesNotContain(code);
         // The printable invitation's data and QR code.
         JsonNode seen = as(ANA, "GET", "/api/workspace/planned/" + plan.path("id").asText(), null).json();
         assertThat(seen.path("place").asText()).isEqualTo("Médiathèque de Dreux");
