@@ -29,8 +29,9 @@ class SynthesisApp extends LightElement {
     }
     // Issue 14: from "Mes séances", the web session's account is the right (no token).
     const plan = new URLSearchParams(location.search).get('plan');
-    if (plan) {
-      this.base = `/api/workspace/planned/${encodeURIComponent(plan)}`;
+    const viaWorkspace = new URLSearchParams(location.search).get('via') === 'workspace';
+    if (plan || viaWorkspace) {
+      this.base = plan ? `/api/workspace/planned/${encodeURIComponent(plan)}` : `/api/workspace/sessions/${this.code}`;
       this.token = null;
       this._load();
       return;

@@ -17,6 +17,7 @@ public final class Planning {
 
     private final PlanningApi api;
     private final TerritoryProjects projects;
+    private final TerritoryReport report;
     private final PlanningPages pages = new PlanningPages();
 
     public Planning(Vertx vertx, LiveStore live, SessionRegistry registry, Database db, ArchiveReader archive, JoinBase joinBase,
@@ -24,6 +25,7 @@ public final class Planning {
         PlanningStore store = new PlanningStore(db);
         this.api = new PlanningApi(new Planner(live, registry, store), viewers, joinBase, archive, recorder);
         this.projects = new TerritoryProjects(db, viewers);
+        this.report = new TerritoryReport(db, registry.formats(), archive, viewers);
         vertx.setPeriodic(OWNERS_EVERY_MS, t -> store.claimArchivedOwners());
     }
 
@@ -41,6 +43,7 @@ public final class Planning {
     public void mount(Router router) {
         api.mount(router);
         projects.mount(router);
+        report.mount(router);
         pages.mount(router);
     }
 }

@@ -223,6 +223,13 @@ class PlanningHttpTest {
         assertThat(synthesis.status()).as(synthesis.body()).isEqualTo(200);
         assertThat(synthesis.json().path("title").asText()).isEqualTo("Quiz des métiers");
         assertThat(as(DAN, "GET", "/api/workspace/planned/" + id + "/synthesis", null).status()).isEqualTo(403);
+        // The territory's report and its syntheses, by account: the coordinator's, not another's.
+        assertThat(as(CYR, "GET", "/api/workspace/report", null).json().path("sessions").findValuesAsText("code")).contains(code);
+        assertThat(as(EVE, "GET", "/api/workspace/report", null).json().path("sessions").findValuesAsText("code")).doesNotContain(code);
+        assertThat(as(EVE, "GET", "/api/workspace/report?territory=t_dreux", null).status()).isEqualTo(403);
+        assertThat(as(ANA, "GET", "/api/workspace/report", null).status()).isEqualTo(403);
+        assertThat(as(CYR, "GET", "/api/workspace/sessions/" + code + "/synthesis", null).json().path("code").asText()).isEqualTo(code);
+        assertThat(as(EVE, "GET", "/api/workspace/sessions/" + code + "/synthesis", null).status()).isEqualTo(403);
     }
 
     @Test
