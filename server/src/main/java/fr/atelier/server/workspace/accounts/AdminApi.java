@@ -53,6 +53,14 @@ public final class AdminApi {
             }
             AuthApi.json(rc, 200, out);
         }).onFailure(rc::fail));
+        router.get("/api/admin/invitations").handler(rc -> invitations.pending().onSuccess(ps -> {
+            ArrayNode out = Json.MAPPER.createArrayNode();
+            for (Invitations.Pending p : ps) {
+                ObjectNode n = out.addObject().put("email", p.email()).put("role", p.role().dbName()).put("expiresAt", p.expiresAt().toInstant().toString());
+                p.territoryIds().forEach(n.putArray("territoryIds")::add);
+            }
+            AuthApi.json(rc, 200, out);
+        }).onFailure(rc::fail));
         router.post("/api/admin/invitations").handler(this::invite);
         router.post("/api/admin/people/:id/disable").handler(this::disable);
         router.post("/api/admin/people/:id/reset").handler(this::reset);

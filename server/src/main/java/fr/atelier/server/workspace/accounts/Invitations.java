@@ -37,6 +37,22 @@ public final class Invitations {
     /** What a valid link is for. */
     public record Link(Kind kind, String email, Role role, List<String> territoryIds) {}
 
+    /** An invitation not used yet, for the administrators' list (never its token). */
+    public record Pending(String email, Role role, List<String> territoryIds, OffsetDateTime expiresAt) {}
+
+    /** Unused, unexpired invitations of addresses that have no account yet, newest first. */
+    public Future<List<Pending>> pending() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return db.query(d -> d.selectFrom(INVITATION)
+                .where(INVITATION.KIND.eq("invite")).and(INVITATION.USED_AT.isNull()).and(INVITATION.EXPIRES_AT.gt(now))
+                .and(INVITATION.EMAIL.notIn(d.select(ACCOUNT.EMAIL).from(ACCOUNT)))
+                .orderBy(INVITATION.CREATED_AT.desc())
+                .fetch(r -> {
+                    Link l = link(r);
+                    return new Pending(l.email(), l.role(), l.territoryIds(), r.getExpiresAt());
+                }));
+    }
+
     /** A new link: the secret token is returned once and never stored. */
     public Future<String> create(Kind kind, String email, Role role, List<String> territoryIds, String createdBy) {
         String token = Tokens.secret() + Tokens.secret();
