@@ -24,62 +24,54 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * phones; the territory's coordinator sees it in the territory's list, another territory's does
  * not. Every new page passes axe-core. Screenshots: target/screenshots/workspace-*.
  * <p>
- * The administration steps go through w-accounts' real code paths (the command-line invitation, the
- * set-password, territory and invitation APIs) called from the browsers themselves; its pages
- * (/mot-de-passe, /admin, /connexion) were not merged when this was written, so the clicks on those
- * pages are not here yet.
+ * Everything goes through the pages a person would use: the first administrator's link comes from the
+ * command-line code path (AdminCli.invite, on this server's database), passwords are set on
+ * /mot-de-passe, territories and invitations are made on /admin, people sign in on /connexion.
  */
 class WorkspaceBrowserTest extends BrowserTestBase {
     static final String PASSWORD = "Cafe-Orientation-2026";
 
-    /** A JSON call made by the browser itself (its cookies, and the CSRF token of its web session). */
-    @SuppressWarnings("unchecked")
-    private static java.util.Map<String, Object> call(WebDriver b, String method, String path, String json) {
-        return (java.util.Map<String, Object>) ((JavascriptExecutor) b).executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "const csrf = (document.cookie.match(/(?:^|; )atelier_csrf=([^;]*)/) || [])[1];"
-                + "const headers = {'Content-Type': 'application/json', Accept: 'application/json'};"
-                + "if (csrf) headers['X-CSRF-Token'] = decodeURIComponent(csrf);"
-                + "fetch(arguments[1], {method: arguments[0], headers, body: arguments[2]})"
-                + ".then(async r => done({status: r.status, body: await r.text()}), e => done({status: 0, body: String(e)}));",
-                method, path, json);
-    }
-
-    private static String field(java.util.Map<String, Object> response, String name) {
-        try {
-            return fr.atelier.workshops.core.Json.MAPPER.readTree((String) response.get("body")).path(name).asText();
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /** Opens a one-time link's page and sets the password from it, as the link's owner would. */
+    /** Opens a one-time link and sets the password on its page, as the link's owner would. */
     private static void setPassword(WebDriver b, String link, String displayName) {
-        b.get(base + "/?lang=fr");
-        String token = link.substring(link.indexOf("#t=") + 3);
-        java.util.Map<String, Object> set = call(b, "POST", "/api/auth/set-password",
-                "{\"token\":\"" + token + "\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"" + displayName + "\"}");
-        assertThat(set.get("status")).as("%s", set).isEqualTo(200L);
+        b.get(link);
+        await(b, "set-password-form");
+        type(b, "set-name", displayName);
+        type(b, "set-password", PASSWORD);
+        type(b, "set-confirm", PASSWORD);
+        click(b, "set-submit");
+        new WebDriverWait(b, WAIT).until(d -> !d.getCurrentUrl().contains("/mot-de-passe"));
     }
 
-    private static String invite(WebDriver admin, String email, String role, String territory) {
-        java.util.Map<String, Object> inv = call(admin, "POST", "/api/admin/invitations",
-                "{\"email\":\"" + email + "\",\"role\":\"" + role + "\",\"territoryIds\":[\"" + territory + "\"]}");
-        assertThat(inv.get("status")).as("%s", inv).isEqualTo(201L);
-        return field(inv, "link");
+    private static void territory(WebDriver admin, String name) {
+        type(admin, "territory-name", name);
+        click(admin, "territory-submit");
+        awaitText(admin, "territories", t -> t.contains(name));
     }
 
-    private static String territory(WebDriver admin, String name) {
-        java.util.Map<String, Object> t = call(admin, "POST", "/api/admin/territories", "{\"name\":\"" + name + "\"}");
-        assertThat(t.get("status")).as("%s", t).isEqualTo(201L);
-        return field(t, "id");
+    /** Invites from the administration page; returns the copyable one-time link. */
+    private static String invite(WebDriver admin, String email, String role, String territoryName) {
+        int before = admin.findElements(testId("invite-link")).size();
+        type(admin, "invite-email", email);
+        new Select(await(admin, "invite-role")).selectByValue(role);
+        for (WebElement box : admin.findElements(testId("invite-territory"))) {
+            boolean wanted = box.findElement(By.xpath("..")).getText().trim().equals(territoryName);
+            if (box.isSelected() != wanted) {
+                box.click();
+            }
+        }
+        click(admin, "invite-submit");
+        new WebDriverWait(admin, WAIT).until(d -> d.findElements(testId("invite-link")).size() == before + 1);
+        // Newest first.
+        return admin.findElements(testId("invite-link")).get(0).getDomProperty("value");
     }
 
-    /** Signs a browser in through the sign-in API (the cookie is then the browser's own). */
+    /** Signs in on the sign-in page, coming back to the history. */
     private static void signIn(WebDriver b, String email) {
-        b.get(base + "/?lang=fr");
-        java.util.Map<String, Object> in = call(b, "POST", "/api/auth/sign-in",
-                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
-        assertThat(in.get("status")).as("%s", in).isEqualTo(200L);
+        b.get(base + "/connexion?retour=/seances");
+        type(b, "sign-in-email", email);
+        type(b, "sign-in-password", PASSWORD);
+        click(b, "sign-in-submit");
+        new WebDriverWait(b, WAIT).until(d -> d.getCurrentUrl().endsWith("/seances"));
     }
 
     @Test
@@ -93,22 +85,21 @@ class WorkspaceBrowserTest extends BrowserTestBase {
         assertThat(adminLink).startsWith(base + "/mot-de-passe#t=");
         WebDriver admin = desktop();
         setPassword(admin, adminLink, "Claire Région");
-        String dreux = territory(admin, "Dreux " + suffix);
-        String tours = territory(admin, "Tours " + suffix);
-        String anaLink = invite(admin, "anim" + suffix + "@exemple.fr", "facilitator", dreux);
-        String beaLink = invite(admin, "coanim" + suffix + "@exemple.fr", "facilitator", dreux);
-        String cyrLink = invite(admin, "coord" + suffix + "@exemple.fr", "coordinator", dreux);
-        String eveLink = invite(admin, "autre" + suffix + "@exemple.fr", "coordinator", tours);
+        new WebDriverWait(admin, WAIT).until(d -> d.getCurrentUrl().endsWith("/admin"));
+        territory(admin, "Dreux " + suffix);
+        territory(admin, "Tours " + suffix);
+        String anaLink = invite(admin, "anim" + suffix + "@exemple.fr", "facilitator", "Dreux " + suffix);
+        String beaLink = invite(admin, "coanim" + suffix + "@exemple.fr", "facilitator", "Dreux " + suffix);
+        String cyrLink = invite(admin, "coord" + suffix + "@exemple.fr", "coordinator", "Dreux " + suffix);
+        String eveLink = invite(admin, "autre" + suffix + "@exemple.fr", "coordinator", "Tours " + suffix);
         for (String[] person : new String[][] {{beaLink, "Béa Coanimatrice"}, {cyrLink, "Cyr Coordinateur"}, {eveLink, "Eve Tours"}}) {
-            WebDriver b = desktop();
-            setPassword(b, person[0], person[1]);
-            b.quit();
+            setPassword(desktop(), person[0], person[1]);
         }
 
         // The facilitator prepares a quiz for next week.
         WebDriver laptop = desktop();
         setPassword(laptop, anaLink, "Ana Animatrice");
-        laptop.get(base + "/seances?lang=fr");
+        laptop.get(base + "/seances");
         await(laptop, "pl-empty");
         shot(laptop, "workspace-01-mes-seances-vide");
         click(laptop, "pl-prepare");
@@ -143,6 +134,12 @@ class WorkspaceBrowserTest extends BrowserTestBase {
         new WebDriverWait(laptop, WAIT).until(d -> (Boolean) js(d, "const i = document.querySelector('[data-testid=inv-qr]');"
                 + " return i.complete && i.naturalWidth > 0;"));
         shot(laptop, "workspace-04-invitation");
+        // As printed: the print styles keep the invitation only.
+        ((org.openqa.selenium.chrome.ChromeDriver) laptop).executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+        assertThat(await(laptop, "inv-sheet").isDisplayed()).isTrue();
+        assertThat(laptop.findElement(testId("inv-print")).isDisplayed()).isFalse();
+        shot(laptop, "workspace-04-invitation-imprimee");
+        ((org.openqa.selenium.chrome.ChromeDriver) laptop).executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
 
         // A phone that comes too early is told when to come back.
         WebDriver early = phone();
@@ -154,7 +151,6 @@ class WorkspaceBrowserTest extends BrowserTestBase {
         // On the day, from another browser: the history, then the console.
         WebDriver other = desktop();
         signIn(other, "anim" + suffix + "@exemple.fr");
-        other.get(base + "/seances?lang=fr");
         await(other, "pl-row-" + code);
         click(other, "pl-open-" + code);
         awaitText(other, "session-code", t -> t.equals(code));
@@ -174,21 +170,18 @@ class WorkspaceBrowserTest extends BrowserTestBase {
         // The co-facilitator finds it among hers, live, and may open the same console.
         WebDriver bea = desktop();
         signIn(bea, "coanim" + suffix + "@exemple.fr");
-        bea.get(base + "/seances?lang=fr");
         awaitText(bea, "pl-status-" + code, t -> t.equals("En cours"));
         await(bea, "pl-open-" + code);
 
         // The coordinator sees it in the territory's list; another territory's does not.
         WebDriver coordinator = desktop();
         signIn(coordinator, "coord" + suffix + "@exemple.fr");
-        coordinator.get(base + "/seances?lang=fr");
         click(coordinator, "pl-scope-territory");
         awaitText(coordinator, "pl-status-" + code, t -> t.equals("En cours"));
         assertThat(coordinator.findElements(testId("pl-open-" + code))).isEmpty();
         shot(coordinator, "workspace-06-territoire");
         WebDriver elsewhere = desktop();
         signIn(elsewhere, "autre" + suffix + "@exemple.fr");
-        elsewhere.get(base + "/seances?lang=fr");
         click(elsewhere, "pl-scope-territory");
         await(elsewhere, "pl-empty");
         assertThat(elsewhere.findElements(testId("pl-row-" + code))).isEmpty();
