@@ -141,6 +141,17 @@ class WorkspaceBrowserTest extends BrowserTestBase {
         shot(laptop, "workspace-04-invitation-imprimee");
         ((org.openqa.selenium.chrome.ChromeDriver) laptop).executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
 
+        // Back to the history: the place changes before the day.
+        laptop.get(base + "/seances");
+        click(laptop, "pl-edit-" + code);
+        await(laptop, "pf-form");
+        assertThat(await(laptop, "pf-title").getDomProperty("value")).isEqualTo("Challenge métiers de la logistique");
+        type(laptop, "pf-place", "Médiathèque de Dreux, salle 2");
+        shot(laptop, "workspace-04b-modifier");
+        click(laptop, "pf-submit");
+        awaitText(laptop, "pl-notice", t -> t.contains("enregistrée"));
+        awaitText(laptop, "pl-row-" + code, t -> t.contains("salle 2"));
+
         // A phone that comes too early is told when to come back.
         WebDriver early = phone();
         early.get(base + "/j/" + code + "?lang=fr");

@@ -14,6 +14,7 @@ const CONTENT = {
 class PrepareForm extends LightElement {
   static properties = {
     formats: { attribute: false },
+    plan: { attribute: false },
     _choices: { state: true },
     _library: { state: true },
     _v: { state: true },
@@ -35,6 +36,15 @@ class PrepareForm extends LightElement {
       if (c.territories.length > 0) this._set('territoryId', c.territories[0].id);
     }, (e) => (this._error = e.message || pt('pl.error')));
     this._loadLibrary('quiz');
+  }
+
+  willUpdate(changed) {
+    // Editing: the form starts from the prepared session; its format, territory and content stay.
+    if (changed.has('plan') && this.plan) {
+      const p = this.plan;
+      this._v = { ...this._v, format: p.format, title: p.title, startsAt: p.startsAtLocal ?? '', place: p.place ?? '',
+        territoryId: p.territoryId, publics: p.publics ?? '', partners: p.partners ?? '', co: [...p.facilitatorIds] };
+    }
   }
 
   firstUpdated() {
@@ -85,8 +95,11 @@ class PrepareForm extends LightElement {
     try {
       const v = this._v;
       const body = { format: v.format, title: v.title, startsAt: v.startsAt || null, place: v.place || null, territoryId: v.territoryId,
-        publics: v.publics, partners: v.partners, facilitatorIds: v.co, settings: { commands: await this._commands() } };
-      const plan = await call('/api/workspace/planned', { method: 'POST', body });
+        publics: v.publics, partners: v.partners, facilitatorIds: v.co,
+        settings: this.plan ? this.plan.settings : { commands: await this._commands() } };
+      const plan = this.plan
+        ? await call(`/api/workspace/planned/${encodeURIComponent(this.plan.id)}`, { method: 'PUT', body })
+        : await call('/api/workspace/planned', { method: 'POST', body });
       this.dispatchEvent(new CustomEvent('prepared', { detail: plan, bubbles: true }));
     } catch (error) {
       this._error = error.message || pt('pl.error');
@@ -100,10 +113,10 @@ class PrepareForm extends LightElement {
     const v = this._v;
     const colleagues = this._choices.colleagues.filter((c) => c.territoryIds.includes(v.territoryId));
     return html`<form class="panel planning__form" aria-labelledby="pf-heading" @submit=${this._submit} data-testid="pf-form">
-      <h2 id="pf-heading" class="panel__title">${pt('pl.form.title')}</h2>
+      <h2 id="pf-heading" class="panel__title">${this.plan ? pt('pl.form.editTitle', { code: this.plan.code }) : pt('pl.form.title')}</h2>
       ${this._error ? html`<p class="notice notice--error" role="alert" tabindex="-1" data-testid="pf-error">${this._error}</p>` : nothing}
       <div class="field"><label for="pf-format">${pt('pl.format')}</label>
-        <select id="pf-format" data-testid="pf-format" @change=${(e) => this._set('format', e.target.value)}>
+        <select id="pf-format" data-testid="pf-format" ?disabled=${Boolean(this.plan)} @change=${(e) => this._set('format', e.target.value)}>
           ${this.formats.map((f) => html`<option value=${f.id} ?selected=${v.format === f.id}>${f.title}</option>`)}
         </select></div>
       <div class="field"><label for="pf-title">${pt('pl.form.sessionTitle')}</label>
@@ -116,7 +129,7 @@ class PrepareForm extends LightElement {
         <input id="pf-place" type="text" maxlength="200" data-testid="pf-place" .value=${v.place}
           @input=${(e) => this._set('place', e.target.value)}></div>
       <div class="field"><label for="pf-territory">${pt('pl.form.territory')}</label>
-        <select id="pf-territory" data-testid="pf-territory" @change=${(e) => this._set('territoryId', e.target.value)}>
+        <select id="pf-territory" data-testid="pf-territory" ?disabled=${Boolean(this.plan)} @change=${(e) => this._set('territoryId', e.target.value)}>
           ${this._choices.territories.map((t) => html`<option value=${t.id} ?selected=${v.territoryId === t.id}>${t.name}</option>`)}
         </select></div>
       <div class="field"><label for="pf-publics">${pt('pl.form.publics')}</label>
@@ -125,19 +138,19 @@ class PrepareForm extends LightElement {
         <p id="pf-publics-hint" class="hint">${pt('pl.form.publicsHint')}</p></div>
       <div class="field"><label for="pf-partners">${pt('pl.form.partners')}</label>
         <input id="pf-partners" type="text" maxlength="1000" .value=${v.partners} @input=${(e) => this._set('partners', e.target.value)}></div>
-      ${CONTENT[v.format] ? html`<div class="field"><label for="pf-content">${pt('pl.form.content')}</label>
+      ${this.plan ? html`<p class="muted">${pt('pl.form.contentKept')}</p>` : CONTENT[v.format] ? html`<div class="field"><label for="pf-content">${pt('pl.form.content')}</label>
         <select id="pf-content" data-testid="pf-content" @change=${(e) => this._set('content', e.target.value)}>
           <option value="">${pt('pl.form.noContent')}</option>
           ${this._library.map((i) => html`<option value=${i.id} ?selected=${v.content === i.id}>${i.title}</option>`)}
         </select></div>` : html`<p class="muted">${pt('pl.form.contentLater')}</p>`}
-      ${v.format === 'quiz' ? this._quiz(v) : nothing}
+      ${v.format === 'quiz' && !this.plan ? this._quiz(v) : nothing}
       <fieldset class="field"><legend>${pt('pl.form.cofacilitators')}</legend>
         ${colleagues.length === 0 ? html`<p class="muted">${pt('pl.form.noColleague')}</p>` : colleagues.map((c) => html`
           <label class="check"><input type="checkbox" data-testid="pf-co-${c.id}" .checked=${v.co.includes(c.id)}
             @change=${(e) => this._toggleCo(c.id, e.target.checked)}> ${c.displayName}</label>`)}
       </fieldset>
       <div class="planning__buttons">
-        <button type="submit" class="btn btn--primary" ?disabled=${this._busy} data-testid="pf-submit">${pt('pl.form.submit')}</button>
+        <button type="submit" class="btn btn--primary" ?disabled=${this._busy} data-testid="pf-submit">${this.plan ? pt('pl.form.save') : pt('pl.form.submit')}</button>
         <button type="button" class="btn btn--secondary" @click=${() => this.dispatchEvent(new CustomEvent('cancel', { bubbles: true }))}>
           ${pt('pl.form.cancel')}</button>
       </div>

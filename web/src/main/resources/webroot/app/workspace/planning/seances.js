@@ -18,6 +18,7 @@ class SeancesApp extends LightElement {
     _notice: { state: true },
     _preparing: { state: true },
     _projects: { state: true },
+    _editing: { state: true },
   };
 
   constructor() {
@@ -31,6 +32,7 @@ class SeancesApp extends LightElement {
     this._notice = '';
     this._preparing = new URLSearchParams(location.search).has('preparer');
     this._projects = [];
+    this._editing = null;
     this._start();
   }
 
@@ -96,8 +98,9 @@ class SeancesApp extends LightElement {
   }
 
   _prepared(event) {
+    this._notice = pt(this._editing ? 'pl.saved' : 'pl.form.done', { code: event.detail.code });
     this._preparing = false;
-    this._notice = pt('pl.form.done', { code: event.detail.code });
+    this._editing = null;
     this._scope = 'mine';
     this._load();
   }
@@ -127,10 +130,10 @@ class SeancesApp extends LightElement {
       </div>` : nothing}
       ${this._notice ? html`<p class="notice" role="status" data-testid="pl-notice">${this._notice}</p>` : nothing}
       ${this._error ? html`<p class="notice notice--error" role="alert" data-testid="pl-error">${this._error}</p>` : nothing}
-      ${this._canPrepare && !this._preparing ? html`<p><button type="button" class="btn btn--primary" data-testid="pl-prepare"
+      ${this._canPrepare && !this._preparing && !this._editing ? html`<p><button type="button" class="btn btn--primary" data-testid="pl-prepare"
           @click=${() => (this._preparing = true)}>${pt('pl.prepare')}</button></p>` : nothing}
-      ${this._preparing ? html`<prepare-form .formats=${this._formats} @prepared=${this._prepared}
-          @cancel=${() => (this._preparing = false)}></prepare-form>` : nothing}
+      ${this._preparing || this._editing ? html`<prepare-form .formats=${this._formats} .plan=${this._editing} @prepared=${this._prepared}
+          @cancel=${() => { this._preparing = false; this._editing = null; }}></prepare-form>` : nothing}
       ${this._filtersForm()}
       ${this._list()}
       ${this._projectList()}
@@ -190,6 +193,8 @@ class SeancesApp extends LightElement {
       <td class="planning__actions">
         ${s.canRun && s.status !== 'ended' ? html`<button type="button" class="btn btn--primary btn--small" data-testid="pl-open-${s.code}"
             @click=${() => this._open(s)}>${s.status === 'prepared' ? pt('pl.start') : pt('pl.open')}${label}</button>` : nothing}
+        ${s.canRun && s.status === 'prepared' ? html`<button type="button" class="btn btn--secondary btn--small" data-testid="pl-edit-${s.code}"
+            @click=${() => { this._preparing = false; this._editing = s; window.scrollTo(0, 0); }}>${pt('pl.edit')}${label}</button>` : nothing}
         ${s.status === 'prepared' ? html`<a class="btn btn--secondary btn--small" data-testid="pl-invitation-${s.code}"
             href="/seances/${encodeURIComponent(s.id)}/invitation">${pt('pl.invitation')}${label}</a>` : nothing}
         ${s.status === 'ended' ? html`<a class="btn btn--secondary btn--small" data-testid="pl-synthesis-${s.code}"
