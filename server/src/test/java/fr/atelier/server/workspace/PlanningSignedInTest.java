@@ -2,6 +2,7 @@ package fr.atelier.server.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import fr.atelier.server.AtelierServer;
 import fr.atelier.server.Http;
 import fr.atelier.server.Pg;
@@ -70,6 +71,21 @@ class PlanningSignedInTest {
         // Audit events are written after the answer: wait for them.
         assertThat(pg.await(n -> ((Number) n).longValue() == 3L,
                 "select count(*) from audit_event where account_id = ? and action in ('session.prepare', 'session.open')", id)).isEqualTo(3L);
+        // A quick session created while signed in is theirs too: in the history, with the same console.
+        Http.Response quick = laptop.post("/api/sessions", "{\"format\":\"poll\",\"title\":\"Sondage express\"}");
+        assertThat(quick.status()).as(quick.body()).isEqualTo(201);
+        String quickCode = quick.json().path("code").asText();
+        String quickId = (String) pg.await(v -> v != null, "select id from planned_session where code = ?", quickCode);
+        JsonNode listed = other.get("/api/workspace/planned?status=live").json().path("sessions");
+        assertThat(listed.findValuesAsText("code")).contains(quickCode);
+        assertThat(other.post("/api/workspace/planned/" + quickId + "/open", "{}").json().path("consoleUrl").asText())
+                .isEqualTo(quick.json().path("consoleUrl").asText());
+        assertThat(pg.value("select territory_id from planned_session where id = ?", quickId)).isEqualTo(territory);
+        // Without an account, nobody's.
+        Http.Response anonymousQuick = new Browser(server.port()).post("/api/sessions", "{\"format\":\"poll\"}");
+        assertThat(anonymousQuick.status()).isEqualTo(201);
+        assertThat(pg.value("select count(*) from planned_session where code = ?", anonymousQuick.json().path("code").asText())).isEqualTo(0L);
+
         // The pages are served under the site's Content-Security-Policy.
         Http.Response page = other.get("/seances");
         assertThat(page.status()).isEqualTo(200);

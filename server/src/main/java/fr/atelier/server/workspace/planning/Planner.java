@@ -168,6 +168,18 @@ public final class Planner {
                 });
     }
 
+    /**
+     * A quick session created by a signed-in person belongs to them and their (first) territory: it
+     * is recorded like a plan opened at once, its host token kept like a plan's.
+     */
+    public Future<Void> adopt(Viewer v, SessionRegistry.Created created, String format, String title, Instant now) {
+        String territory = v.territoryIds().stream().sorted().findFirst().orElse(null);
+        Plan p = new Plan(Tokens.id("pl_"), created.code(), format, title == null || title.isBlank() ? formatTitle(format) : title.strip(),
+                now, null, territory, "", "", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), v.id(),
+                List.of(), now, null, null, Plan.Status.PREPARED);
+        return live.keep(tokenKey(p.id()), created.hostToken(), HOST_TOKEN_TTL).compose(x -> store.adopt(p, created.sessionId()));
+    }
+
     /** The kept host token of an opened plan; 410 once it expired with the live session. */
     public Future<String> hostToken(Plan plan) {
         return live.kept(tokenKey(plan.id())).compose(t -> t != null ? Future.succeededFuture(t)

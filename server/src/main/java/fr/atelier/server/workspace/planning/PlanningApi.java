@@ -19,7 +19,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP API of sessions prepared ahead, under {@code /api/workspace/planned} (issue 14, items 5–6),
@@ -56,6 +58,11 @@ public final class PlanningApi {
     public void mount(Router router) {
         router.get("/api/sessions/:code").order(-2).handler(this::notStartedYet);
         router.post("/api/sessions/:code/join").order(-2).handler(this::notStartedYet);
+        // Before the live API: a quick session created while signed in is recorded as its creator's.
+        router.post("/api/sessions").order(-2).handler(rc -> {
+            rc.put(fr.atelier.server.http.HttpApi.CREATED_HOOK, (java.util.function.Consumer<fr.atelier.server.live.SessionRegistry.Created>) c -> adopt(rc, c));
+            rc.next();
+        });
         router.route("/api/workspace/planned*").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT).setHandleFileUploads(false));
         router.get("/api/workspace/planning/choices").handler(rc -> planner.store().choices(viewer(rc))
                 .onSuccess(c -> json(rc, 200, Json.MAPPER.valueToTree(c))).onFailure(e -> rc.fail(ApiError.unavailable())));
@@ -91,6 +98,20 @@ public final class PlanningApi {
             rc.response().putHeader("X-Content-Type-Options", "nosniff");
             json(rc, 409, body);
         });
+    }
+
+    private void adopt(RoutingContext rc, fr.atelier.server.live.SessionRegistry.Created created) {
+        Optional<Viewer> v = viewers.current(rc);
+        if (v.isEmpty()) {
+            return;
+        }
+        JsonNode body = body(rc);
+        String format = body.path("format").asText();
+        String title = body.path("title").isTextual() ? body.path("title").asText() : null;
+        planner.adopt(v.get(), created, format, title, Instant.now())
+                .onSuccess(x -> recorder.record(v.get().id(), "session.create", created.sessionId(), format + " " + created.code()))
+                .onFailure(e -> LoggerFactory.getLogger(PlanningApi.class).atWarn().addKeyValue("code", created.code())
+                        .log("quick session not recorded as its creator's: " + e.getMessage()));
     }
 
     private Viewer viewer(RoutingContext rc) {

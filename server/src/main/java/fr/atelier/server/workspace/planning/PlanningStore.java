@@ -193,6 +193,11 @@ public final class PlanningStore {
         return out;
     }
 
+    /** A quick session created by a signed-in person: a row opened at once, so it is theirs in the history. */
+    public Future<Void> adopt(Plan p, String sessionId) {
+        return insert(p).compose(v -> opened(p.id(), sessionId, p.createdAt())).mapEmpty();
+    }
+
     /** Records the live session opened for a plan; false if another browser opened it first. */
     public Future<Boolean> opened(String planId, String sessionId, Instant now) {
         return db.query(tx -> tx.update(PLANNED_SESSION).set(PLANNED_SESSION.SESSION_ID, sessionId)
