@@ -164,6 +164,7 @@ public final class AtelierServer implements AutoCloseable {
         }
         new CoordinationApi(coordination, archiveReader, api::csv, guard).mount(router);
         modules.stream().filter(m -> m.routes() != null).forEach(m -> m.routes().apply(services).mount(router));
+        fr.atelier.server.workspace.planning.Planning.mount(vertx, router, store, registry, db, archiveReader, joinBase);
         joinBase.mount(router);
         new Pages().mount(router);
 

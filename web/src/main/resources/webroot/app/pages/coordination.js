@@ -35,8 +35,20 @@ class CoordinationApp extends LightElement {
     this._keyInput = '';
     this._error = '';
     this._report = null;
+    this.signedIn = false;
     if (this.key) this._load();
-    else this._mode = 'needKey';
+    else this._loadSignedIn();
+  }
+
+  /** Issue 14: a signed-in coordinator (or administrator) reads their territories' report without a key. */
+  async _loadSignedIn() {
+    this.signedIn = true;
+    await this._load();
+    if (this._mode !== 'ready') {
+      this.signedIn = false;
+      this._error = '';
+      this._mode = 'needKey';
+    }
   }
 
   _query() {
@@ -49,7 +61,8 @@ class CoordinationApp extends LightElement {
   async _load() {
     this._mode = 'loading';
     try {
-      this._report = await api(`/api/coordination/report?${this._query()}`, { token: this.key, fallbackMessage: t('coord.loadError') });
+      const path = this.signedIn ? '/api/workspace/report' : '/api/coordination/report';
+      this._report = await api(`${path}?${this._query()}`, { token: this.signedIn ? undefined : this.key, fallbackMessage: t('coord.loadError') });
       this._mode = 'ready';
     } catch (error) {
       if (error.status === 401) {
@@ -132,7 +145,7 @@ class CoordinationApp extends LightElement {
         <div class="field"><label for="coord-to">${t('coord.to')}</label>
           <input id="coord-to" type="date" data-testid="coord-to" .value=${this._to} @input=${(e) => (this._to = e.target.value)} /></div>
         <button type="submit" class="btn btn--secondary" data-testid="coord-apply">${t('coord.apply')}</button>
-        <button type="button" class="btn btn--primary" data-testid="coord-csv" @click=${this._downloadCsv}>${t('coord.csv')}</button>
+        ${this.signedIn ? nothing : html`<button type="button" class="btn btn--primary" data-testid="coord-csv" @click=${this._downloadCsv}>${t('coord.csv')}</button>`}
         <button type="button" class="btn btn--secondary" @click=${() => window.print()}>${t('coord.print')}</button>
       </form>
       ${this._error ? html`<p class="notice notice--error" role="alert">${this._error}</p>` : nothing}
@@ -168,7 +181,7 @@ class CoordinationApp extends LightElement {
           <tbody>${r.sessions.map((s) => html`<tr data-testid="coord-session-${s.code}">
             <td>${formatDateTime(s.createdAt)}</td><td>${s.title}</td><td>${s.formatTitle}</td>
             <td>${formatNumber(s.participants)}</td><td>${avg(s.satisfaction)}</td>
-            <td class="no-print"><a href="/s/${s.code}/synthese?via=coordination">${t('coord.open')} <span class="visually-hidden">${s.title}</span></a></td></tr>`)}
+            <td class="no-print"><a href="/s/${s.code}/synthese?via=${this.signedIn ? 'workspace' : 'coordination'}">${t('coord.open')} <span class="visually-hidden">${s.title}</span></a></td></tr>`)}
           </tbody>
         </table>`}
       </section>`;

@@ -46,7 +46,18 @@ class ProjectApp extends LightElement {
     this.key = fromHash || projectKeyFor(this.id);
     if (!/^pj_[A-Za-z0-9_-]{1,40}$/.test(this.id)) this._mode = 'notfound';
     else if (this.key) this._load();
-    else this._mode = 'needKey';
+    else this._loadFromTerritory();
+  }
+
+  /** Issue 14: signed-in people of the project's territory read it without its secret link. */
+  async _loadFromTerritory() {
+    this._mode = 'loading';
+    try {
+      this._data = await api(`/api/workspace/projects/${encodeURIComponent(this.id)}`);
+      this._mode = 'ready';
+    } catch {
+      this._mode = 'needKey';
+    }
   }
 
   async _load() {

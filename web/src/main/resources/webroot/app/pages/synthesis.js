@@ -27,6 +27,15 @@ class SynthesisApp extends LightElement {
       this._mode = 'notfound';
       return;
     }
+    // Issue 14: from "Mes séances", the web session's account is the right (no token).
+    const plan = new URLSearchParams(location.search).get('plan');
+    const viaWorkspace = new URLSearchParams(location.search).get('via') === 'workspace';
+    if (plan || viaWorkspace) {
+      this.base = plan ? `/api/workspace/planned/${encodeURIComponent(plan)}` : `/api/workspace/sessions/${this.code}`;
+      this.token = null;
+      this._load();
+      return;
+    }
     // Coordinators open any archived session from their space, with their own key.
     this.viaCoordination = new URLSearchParams(location.search).get('via') === 'coordination';
     this.token = this.viaCoordination ? storage.get('atelier.coordination') : hostTokenFor(this.code);

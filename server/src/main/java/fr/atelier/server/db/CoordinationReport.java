@@ -75,8 +75,13 @@ public final class CoordinationReport {
     }
 
     public Future<Report> report(LocalDate from, LocalDate to) {
+        return report(from, to, null);
+    }
+
+    /** The report of some territories' sessions only (issue 14); null means every session. */
+    public Future<Report> report(LocalDate from, LocalDate to, java.util.Collection<String> territoryIds) {
         return db.query(tx -> {
-            Condition when = DSL.trueCondition();
+            Condition when = territoryIds == null ? DSL.trueCondition() : SESSION.TERRITORY_ID.in(territoryIds);
             if (from != null) {
                 when = when.and(SESSION.CREATED_AT.ge(from.atStartOfDay(PARIS).toOffsetDateTime()));
             }

@@ -32,6 +32,8 @@ public final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     public static final int BODY_LIMIT = 16 * 1024;
     public static final int LIBRARY_LIMIT = 1024 * 1024;
+    /** A context key: who wants to know about a session created by this request (issue 14: its owner). */
+    public static final String CREATED_HOOK = "atelier.sessionCreated";
 
     private final SessionRegistry registry;
     private final ArchiveReader archive;
@@ -162,6 +164,10 @@ public final class HttpApi {
                 .orElseThrow(() -> ApiError.badRequest("Format inconnu : « " + formatId + " »."));
         registry.create(format, title).onSuccess(created -> {
             guard.reached(address, created.code());
+            java.util.function.Consumer<SessionRegistry.Created> hook = rc.get(CREATED_HOOK);
+            if (hook != null) {
+                hook.accept(created);
+            }
             String base = baseUrl(rc);
             ObjectNode out = Json.MAPPER.createObjectNode();
             out.put("code", created.code());

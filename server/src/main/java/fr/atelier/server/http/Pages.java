@@ -50,7 +50,11 @@ public final class Pages {
             Page.live("/coordination", "Atelier — espace coordination", "coordination", "page-coordination"),
             Page.workspace("/connexion", "Atelier — connexion", "sign-in", "workspace-sign-in", "page-workspace"),
             Page.workspace("/mot-de-passe", "Atelier — choisir un mot de passe", "set-password", "workspace-set-password", "page-workspace"),
-            Page.workspace("/admin", "Atelier — administration", "admin", "workspace-admin", "page-workspace"));
+            Page.workspace("/admin", "Atelier — administration", "admin", "workspace-admin", "page-workspace"),
+            new Page("/seances", "Atelier — mes séances", "workspace/planning/seances", "seances-app",
+                    "/app/workspace/planning/planning.css", "page-seances", false),
+            new Page("/seances/:id/invitation", "Atelier — invitation", "workspace/planning/invitation", "invitation-app",
+                    "/app/workspace/planning/planning.css", "page-invitation", false));
 
     private final Map<Page, String> html = new LinkedHashMap<>();
     private final String csp;

@@ -91,6 +91,14 @@ public final class LiveStore implements AutoCloseable {
             return 0
             """;
 
+    private static final String HAND_OVER = """
+            if redis.call('GET', KEYS[1]) ~= ARGV[1] then
+              return 0
+            end
+            redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3])
+            return 1
+            """;
+
     /** One stored batch of events, as read back from the stream. */
     public record Batch(String streamId, long firstSeq, String eventsJson, String commandKeysJson) {}
 
@@ -142,6 +150,29 @@ public final class LiveStore implements AutoCloseable {
     /** Reserves a join code for a session; false if the code is already taken. */
     public Future<Boolean> claimCode(String code, String sessionId) {
         return on(redis.set(codeKey(code), sessionId, SetArgs.Builder.nx().ex(ABANDONED_AFTER.toSeconds()))).map("OK"::equals);
+    }
+
+    /**
+     * Reserves a join code for {@code holder} (a session prepared ahead) until {@code ttl}; false if
+     * taken. Live creation uses NX too, so no live session takes a reserved code (issue 14).
+     */
+    public Future<Boolean> claimCode(String code, String holder, Duration ttl) {
+        return on(redis.set(codeKey(code), holder, SetArgs.Builder.nx().ex(Math.max(1, ttl.toSeconds())))).map("OK"::equals);
+    }
+
+    /** Gives a reserved code to the live session; false unless the code is still held by {@code holder}. */
+    public Future<Boolean> handOverCode(String code, String holder, String sessionId) {
+        return on(redis.<Long>eval(HAND_OVER, ScriptOutputType.INTEGER, new String[] {codeKey(code)}, holder, sessionId,
+                Long.toString(ABANDONED_AFTER.toSeconds()))).map(r -> r != null && r == 1L);
+    }
+
+    /** A short-lived value of the workspace (a prepared session's host token), under {@code atelier:ws:}. */
+    public Future<Void> keep(String name, String value, Duration ttl) {
+        return on(redis.set("atelier:ws:" + name, value, SetArgs.Builder.ex(Math.max(1, ttl.toSeconds())))).mapEmpty();
+    }
+
+    public Future<String> kept(String name) {
+        return on(redis.get("atelier:ws:" + name));
     }
 
     public Future<String> sessionIdForCode(String code) {

@@ -80,8 +80,22 @@ public final class SessionRegistry {
 
     public Future<Created> create(Format<?, ?, ?> format, String title) {
         String sessionId = Tokens.id("s_");
+        return create(format, title, sessionId, claimCode(sessionId, 0));
+    }
+
+    /**
+     * Creates the live session of a session prepared ahead with the code reserved for it by
+     * {@code holder} (issue 14); fails with "code_lost" if the reservation is gone.
+     */
+    public Future<Created> create(Format<?, ?, ?> format, String title, String reservedCode, String holder) {
+        String sessionId = Tokens.id("s_");
+        return create(format, title, sessionId, store.handOverCode(reservedCode, holder, sessionId)
+                .compose(ok -> ok ? Future.succeededFuture(reservedCode) : Future.failedFuture(new IllegalStateException("code_lost"))));
+    }
+
+    private Future<Created> create(Format<?, ?, ?> format, String title, String sessionId, Future<String> claimed) {
         String hostToken = Tokens.secret();
-        return claimCode(sessionId, 0).compose(code -> {
+        return claimed.compose(code -> {
             Session<?, ?, ?> session = new Session<>(format);
             PlatformEvent.SessionCreated created = session.create(code, title, Tokens.hash(hostToken), Instant.now());
             SessionCodec codec = new SessionCodec(format);
@@ -116,9 +130,11 @@ public final class SessionRegistry {
             return Future.succeededFuture(known);
         }
         return store.sessionIdForCode(code).map(id -> {
-            if (id != null) {
-                codes.put(code, id);
+            // A code reserved by a session prepared ahead ("plan:…") is no live session yet: not cached.
+            if (id == null || !id.startsWith("s_")) {
+                return null;
             }
+            codes.put(code, id);
             return id;
         });
     }

@@ -2,6 +2,7 @@ package fr.atelier.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.atelier.server.AtelierServer;
 import fr.atelier.server.Config;
 import fr.atelier.server.TestConfig;
 import fr.atelier.server.TestNode;

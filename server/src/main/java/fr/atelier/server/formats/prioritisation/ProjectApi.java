@@ -58,7 +58,8 @@ public final class ProjectApi implements FormatRoutes {
         if (sector.isEmpty()) {
             throw ApiError.badRequest("Précisez le secteur ou le métier du projet.");
         }
-        store.create(name, sector, territory, targetPublic).onSuccess(created -> {
+        var owner = fr.atelier.server.workspace.planning.ProjectOwners.of(rc, body);
+        store.create(name, sector, territory, targetPublic, owner.creatorId(), owner.territoryId()).onSuccess(created -> {
             ObjectNode out = Json.MAPPER.createObjectNode();
             out.put("projectId", created.id());
             out.put("projectKey", created.key());

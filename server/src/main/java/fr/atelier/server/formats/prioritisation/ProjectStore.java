@@ -66,6 +66,11 @@ public final class ProjectStore {
     public record Lookup(boolean found, boolean authorised, Report report) {}
 
     public Future<Created> create(String name, String sector, String territory, String targetPublic) {
+        return create(name, sector, territory, targetPublic, null, null);
+    }
+
+    /** A project created by a signed-in person belongs to them and to a territory (issue 14). */
+    public Future<Created> create(String name, String sector, String territory, String targetPublic, String creatorId, String territoryId) {
         String id = Tokens.id("pj_");
         String key = Tokens.secret();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -78,6 +83,8 @@ public final class ProjectStore {
                 .set(PROJECT.TARGET_PUBLIC, targetPublic)
                 .set(PROJECT.CREATED_AT, now)
                 .set(PROJECT.UPDATED_AT, now)
+                .set(PROJECT.CREATOR_ID, creatorId)
+                .set(PROJECT.TERRITORY_ID, territoryId)
                 .execute()).map(n -> new Created(id, key));
     }
 
@@ -91,6 +98,14 @@ public final class ProjectStore {
                 return new Lookup(true, false, null);
             }
             return new Lookup(true, true, report(tx, p));
+        });
+    }
+
+    /** For the workspace, which checked the reader's territory itself: no key needed (null if unknown). */
+    public Future<Report> loadForTerritory(String id, String territoryId) {
+        return db.query(tx -> {
+            ProjectRecord p = tx.selectFrom(PROJECT).where(PROJECT.ID.eq(id)).and(PROJECT.TERRITORY_ID.eq(territoryId)).fetchOne();
+            return p == null ? null : report(tx, p);
         });
     }
 
