@@ -1,0 +1,125 @@
+package fr.atelier.server.workspace.sso;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.atelier.server.TestServers;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OpenID Connect protocol against a real provider (mock-oauth2-server: discovery, JWKS, signed
+ * tokens), through HTTP with a cookie-keeping client. Accounts are a small in-memory stand-in here;
+ * SsoAccountsTest runs the same sign-in on the real account store.
+ */
+class OidcSignInTest {
+    private TestProvider provider;
+    private Vertx vertx;
+    private HttpServer http;
+    private OidcStates states;
+    private final MemoryAccounts accounts = new MemoryAccounts();
+    private String base;
+
+    @BeforeEach
+    void start() {
+        provider = new TestProvider();
+        vertx = Vertx.vertx();
+        startAtelier(provider.issuer());
+    }
+
+    private void startAtelier(String issuer) {
+        OidcSettings settings = OidcSettings.from(Map.of(
+                "ATELIER_OIDC_ISSUER", issuer, "ATELIER_OIDC_CLIENT_ID", TestProvider.CLIENT_ID,
+                "ATELIER_OIDC_CLIENT_SECRET", TestProvider.CLIENT_SECRET));
+        states = new OidcStates(vertx, TestServers.EXTERNAL_REDIS, "atelier-test-" + UUID.randomUUID() + ":");
+        Router router = Router.router(vertx);
+        new OidcSignIn(vertx, settings, states, accounts, null, "/connexion", "/espace").mount(router);
+        http = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
+        base = "http://127.0.0.1:" + http.actualPort();
+    }
+
+    @AfterEach
+    void stop() {
+        states.close();
+        vertx.close().await();
+        provider.close();
+    }
+
+    @Test
+    void existingAccountSignsInMatchedByLowerCasedEmail() throws Exception {
+        accounts.known.put("camille.martin@cio-dreux.fr", new SsoAccounts.Known("acc-1", false));
+        provider.nextLoginAs("Camille.Martin@CIO-Dreux.fr", Map.of());
+        Browser browser = new Browser();
+
+        Browser.Page end = browser.followUntil(base + OidcSignIn.LOGIN_PATH + "?next=/mes-seances", base + "/mes-seances");
+
+        assertThat(end.status()).isEqualTo(302);
+        assertThat(end.location()).isEqualTo(base + "/mes-seances");
+        assertThat(accounts.signedIn).containsExactly("acc-1");
+        assertThat(accounts.created).isEmpty();
+        // The authorization request carried PKCE (S256), a state and a nonce; the token request the verifier.
+        String authorize = browser.visited.get(1);
+        assertThat(authorize).contains("code_challenge_method=S256").contains("code_challenge=").contains("state=").contains("nonce=");
+        RecordedRequest token = takeTokenRequest();
+        assertThat(token.getBody().readUtf8()).contains("code_verifier=");
+    }
+
+    private RecordedRequest takeTokenRequest() throws InterruptedException {
+        for (RecordedRequest r; (r = provider.server.takeRequest(2, TimeUnit.SECONDS)) != null; ) {
+            if (r.getPath() != null && r.getPath().contains("/token")) {
+                return r;
+            }
+        }
+        throw new AssertionError("no token request");
+    }
+
+    /** A stand-in for the account store: enough to test the protocol. */
+    static final class MemoryAccounts implements SsoAccounts {
+        final Map<String, Known> known = new ConcurrentHashMap<>();
+        final Map<String, String> domains = new ConcurrentHashMap<>();
+        final List<String> created = new ArrayList<>();
+        final List<String> signedIn = new ArrayList<>();
+        final List<String> audit = new ArrayList<>();
+
+        @Override
+        public Future<Known> byEmail(String email) {
+            return Future.succeededFuture(known.get(email));
+        }
+
+        @Override
+        public Future<String> territoryForDomain(String domain) {
+            return Future.succeededFuture(domains.get(domain));
+        }
+
+        @Override
+        public Future<String> createFacilitator(String email, String displayName, String territoryId) {
+            String id = "acc-" + (known.size() + 1);
+            known.put(email, new Known(id, false));
+            created.add(email + "|" + displayName + "|" + territoryId);
+            return Future.succeededFuture(id);
+        }
+
+        @Override
+        public Future<Void> signIn(RoutingContext rc, String accountId) {
+            signedIn.add(accountId);
+            return Future.succeededFuture();
+        }
+
+        @Override
+        public void audit(String accountId, String action, String target, String detail) {
+            audit.add(action + "|" + target + "|" + detail);
+        }
+    }
+}
