@@ -69,10 +69,19 @@ export class ApiError extends Error {
   }
 }
 
+/** The web session's CSRF token, readable by our pages only (the session id itself is HttpOnly). */
+export function csrfCookie() {
+  const m = document.cookie.match(/(?:^|;\s*)atelier_csrf=([^;]+)/);
+  return m ? decodeURIComponent(m[1]) : null;
+}
+
 export async function api(path, { method = 'GET', body, token, fallbackMessage } = {}) {
   const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
+  // Signed-in browsers must prove each change comes from our pages (issue 14: CSRF).
+  const csrf = method !== 'GET' ? csrfCookie() : null;
+  if (csrf) headers['X-CSRF-Token'] = csrf;
   let response;
   try {
     response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' });

@@ -146,6 +146,7 @@ public final class AtelierServer implements AutoCloseable {
         router.get("/health/live").handler(live);
         router.get("/health/ready").handler(ready);
         router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
+        fr.atelier.server.workspace.Workspace.mount(vertx, router, config, db, redisUrl);
         ArchiveReader archiveReader = new ArchiveReader(db, formats);
         JoinBase joinBase = new JoinBase(config.publicUrl(), config.httpHost(), network::lanAddress);
         HttpApi api = new HttpApi(registry, archiveReader, joinBase, modules, guard);

@@ -21,7 +21,10 @@ public record Config(
         boolean embeddedPgFast,
         String clusterName,
         int wsIdleSeconds,
-        int wsMaxPendingKib) {
+        int wsMaxPendingKib,
+        // w-accounts (issue 14): quick sessions without an account; invitations by e-mail when SMTP is set.
+        boolean anonymousSessions,
+        fr.atelier.server.workspace.accounts.MailSettings mail) {
 
     /** A socket from which nothing (no frame, no pong) arrived for this long is closed (docs/protocol.md). */
     public static final int DEFAULT_WS_IDLE_SECONDS = 60;
@@ -49,27 +52,29 @@ public record Config(
                 Boolean.parseBoolean(env.getOrDefault("ATELIER_EMBEDDED_PG_FAST", "false")),
                 env.getOrDefault("ATELIER_CLUSTER_NAME", "atelier"),
                 Integer.parseInt(env.getOrDefault("ATELIER_WS_IDLE_SECONDS", Integer.toString(DEFAULT_WS_IDLE_SECONDS))),
-                Integer.parseInt(env.getOrDefault("ATELIER_WS_MAX_PENDING_KIB", Integer.toString(DEFAULT_WS_MAX_PENDING_KIB))));
+                Integer.parseInt(env.getOrDefault("ATELIER_WS_MAX_PENDING_KIB", Integer.toString(DEFAULT_WS_MAX_PENDING_KIB))),
+                !"false".equalsIgnoreCase(env.getOrDefault("ATELIER_ANONYMOUS_SESSIONS", "true").trim()),
+                fr.atelier.server.workspace.accounts.MailSettings.from(env));
     }
 
     public Config withHttpPort(int port) {
         return new Config(httpHost, port, dataDir, redisUrl, databaseUrl, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, limits, coordinatorKey, embeddedPgFast, clusterName,
-                wsIdleSeconds, wsMaxPendingKib);
+                wsIdleSeconds, wsMaxPendingKib, anonymousSessions, mail);
     }
 
     public Config withServices(String redis, String database) {
         return new Config(httpHost, httpPort, dataDir, redis, database, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, limits, coordinatorKey, embeddedPgFast, clusterName,
-                wsIdleSeconds, wsMaxPendingKib);
+                wsIdleSeconds, wsMaxPendingKib, anonymousSessions, mail);
     }
 
     public Config withHttpHost(String host) {
         return new Config(host, httpPort, dataDir, redisUrl, databaseUrl, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, limits, coordinatorKey, embeddedPgFast, clusterName,
-                wsIdleSeconds, wsMaxPendingKib);
+                wsIdleSeconds, wsMaxPendingKib, anonymousSessions, mail);
     }
 
     public Config withLimits(fr.atelier.server.http.Limits l) {
         return new Config(httpHost, httpPort, dataDir, redisUrl, databaseUrl, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, l, coordinatorKey, embeddedPgFast, clusterName,
-                wsIdleSeconds, wsMaxPendingKib);
+                wsIdleSeconds, wsMaxPendingKib, anonymousSessions, mail);
     }
 
     private static String blankToNull(String s) {
