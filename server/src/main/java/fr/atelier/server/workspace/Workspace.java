@@ -54,6 +54,7 @@ public final class Workspace {
         router.route("/api/auth/*").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT).setHandleFileUploads(false));
         router.route("/api/admin/*").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT).setHandleFileUploads(false));
         new AuthApi(w.accounts, w.sessions, w.audit, w.guard, w.hashing, config.anonymousSessions()).mount(router);
+        fr.atelier.server.workspace.sso.SingleSignOn.mount(vertx, router, w, redisUrl);
         if (!config.anonymousSessions()) {
             // ATELIER_ANONYMOUS_SESSIONS=false: only signed-in people create sessions.
             router.post("/api/sessions").handler(rc -> {

@@ -184,8 +184,9 @@ public final class OidcSignIn {
                         return;
                     }
                     String accountId = ((SignIn) outcome).accountId();
-                    accounts.signIn(rc, accountId).onFailure(rc::fail).onSuccess(v -> {
-                        accounts.audit(accountId, "sso.signin", email, settings.providerName());
+                    accounts.signIn(rc, accountId)
+                            .compose(v -> accounts.audit(accountId, "sso.signin", email, settings.providerName()))
+                            .onFailure(rc::fail).onSuccess(v -> {
                         String target = request.next() == null ? afterSignIn : request.next();
                         rc.response().putHeader("Cache-Control", "no-store").putHeader("Location", target).setStatusCode(302).end();
                     });
@@ -195,10 +196,8 @@ public final class OidcSignIn {
     /** Creates the account a Create outcome calls for, and turns it into a SignIn. */
     private Future<Outcome> account(Outcome outcome, String email, JsonObject claims) {
         if (outcome instanceof Create c) {
-            return accounts.createFacilitator(email, SsoRules.displayName(claims, email), c.territoryId()).map(id -> {
-                accounts.audit(id, "sso.account_created", email, "territoire " + c.territoryId());
-                return new SignIn(id);
-            });
+            return accounts.createFacilitator(email, SsoRules.displayName(claims, email), c.territoryId())
+                    .compose(id -> accounts.audit(id, "sso.account_created", email, "territoire " + c.territoryId()).map(v -> new SignIn(id)));
         }
         return Future.succeededFuture(outcome);
     }
@@ -207,8 +206,7 @@ public final class OidcSignIn {
     private void refuse(RoutingContext rc, Refusal reason, String email, String why) {
         LOG.atWarn().addKeyValue("reason", reason).addKeyValue("remote", rc.request().remoteAddress())
                 .addKeyValue("email", email).log("OpenID Connect sign-in refused: " + why);
-        accounts.audit(null, "sso.refused", email, reason.name());
-        pages.refused(rc, reason, email);
+        accounts.audit(null, "sso.refused", email, reason.name()).onComplete(v -> pages.refused(rc, reason, email));
     }
 
     /** The provider, discovered once; after a failure asked again at most every RETRY_MS. */

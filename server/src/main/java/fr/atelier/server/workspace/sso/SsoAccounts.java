@@ -21,6 +21,6 @@ public interface SsoAccounts {
     /** Opens a web session for this account (a new session id). */
     Future<Void> signIn(RoutingContext rc, String accountId);
 
-    /** Writes an audit event (never a secret). */
-    void audit(String accountId, String action, String target, String detail);
+    /** Writes an audit event (never a secret); never fails. */
+    Future<Void> audit(String accountId, String action, String target, String detail);
 }

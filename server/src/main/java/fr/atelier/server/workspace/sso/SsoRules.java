@@ -104,12 +104,16 @@ public final class SsoRules {
      * An existing account signs in (unless disabled); an unknown address gets an account only when
      * an administrator allowed its domain for a territory.
      *
-     * @param existingId the account with this e-mail, or null
+     * @param existingId the active account with this e-mail, or null
+     * @param existingDisabled a disabled account holds this e-mail (an address is never given twice)
      * @param allowedTerritoryId the territory that allowed the domain, or null
      */
     public static Outcome decide(String existingId, boolean existingDisabled, String allowedTerritoryId) {
+        if (existingDisabled) {
+            return new Refuse(Refusal.DISABLED);
+        }
         if (existingId != null) {
-            return existingDisabled ? new Refuse(Refusal.DISABLED) : new SignIn(existingId);
+            return new SignIn(existingId);
         }
         if (allowedTerritoryId != null) {
             return new Create(allowedTerritoryId);

@@ -118,8 +118,9 @@ class OidcSignInTest {
         }
 
         @Override
-        public void audit(String accountId, String action, String target, String detail) {
+        public Future<Void> audit(String accountId, String action, String target, String detail) {
             audit.add(action + "|" + target + "|" + detail);
+            return Future.succeededFuture();
         }
     }
 }
