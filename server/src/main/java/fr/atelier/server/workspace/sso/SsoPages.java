@@ -73,6 +73,7 @@ final class SsoPages {
                 .end(body);
     }
 
+    /** Text and double-quoted attribute values (French apostrophes stay readable in the source). */
     static String escape(String s) {
         StringBuilder out = new StringBuilder(s.length() + 16);
         for (char c : s.toCharArray()) {
@@ -81,7 +82,6 @@ final class SsoPages {
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
                 case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
                 default -> out.append(c);
             }
         }
