@@ -34,9 +34,7 @@ class OidcSignInTest {
 
     @BeforeEach
     void start() {
-        provider = new TestProvider();
         vertx = Vertx.vertx();
-        startAtelier(provider.issuer());
     }
 
     private void startAtelier(String issuer) {
@@ -54,11 +52,15 @@ class OidcSignInTest {
     void stop() {
         states.close();
         vertx.close().await();
-        provider.close();
+        if (provider != null) {
+            provider.close();
+        }
     }
 
     @Test
     void existingAccountSignsInMatchedByLowerCasedEmail() throws Exception {
+        provider = new TestProvider();
+        startAtelier(provider.issuer());
         accounts.known.put("camille.martin@cio-dreux.fr", new SsoAccounts.Known("acc-1", false));
         provider.nextLoginAs("Camille.Martin@CIO-Dreux.fr", Map.of());
         Browser browser = new Browser();
@@ -74,6 +76,36 @@ class OidcSignInTest {
         assertThat(authorize).contains("code_challenge_method=S256").contains("code_challenge=").contains("state=").contains("nonce=");
         RecordedRequest token = takeTokenRequest();
         assertThat(token.getBody().readUtf8()).contains("code_verifier=");
+    }
+
+    @Test
+    void aProviderDownAtStartUpHidesTheButtonUntilItAnswers() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        startAtelier("http://localhost:" + port + "/" + TestProvider.ISSUER_ID);
+        Browser browser = new Browser();
+
+        // Atelier started; the button is hidden and a click gets a clear French page.
+        assertThat(new io.vertx.core.json.JsonObject(browser.get(base + OidcSignIn.STATUS_PATH).body()).getBoolean("enabled")).isFalse();
+        Browser.Page click = browser.get(base + OidcSignIn.LOGIN_PATH);
+        assertThat(click.status()).isEqualTo(503);
+        assertThat(click.body()).contains("ProConnect ne répond pas pour le moment").contains("mot de passe");
+
+        // The provider comes back: within the retry delay the button shows and sign-in works.
+        provider = new TestProvider(port);
+        accounts.known.put("camille.martin@cio-dreux.fr", new SsoAccounts.Known("acc-1", false));
+        provider.nextLoginAs("camille.martin@cio-dreux.fr", Map.of());
+        long deadline = System.currentTimeMillis() + 15_000;
+        boolean enabled = false;
+        while (!enabled && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+            enabled = new io.vertx.core.json.JsonObject(browser.get(base + OidcSignIn.STATUS_PATH).body()).getBoolean("enabled");
+        }
+        assertThat(enabled).isTrue();
+        assertThat(browser.followUntil(base + OidcSignIn.LOGIN_PATH, base + "/espace").location()).isEqualTo(base + "/espace");
+        assertThat(accounts.signedIn).containsExactly("acc-1");
     }
 
     private RecordedRequest takeTokenRequest() throws InterruptedException {

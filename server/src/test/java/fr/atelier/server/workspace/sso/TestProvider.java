@@ -25,10 +25,15 @@ final class TestProvider implements AutoCloseable {
     final MockOAuth2Server server;
 
     TestProvider() {
+        this(0);
+    }
+
+    /** On this port (0: any free one). */
+    TestProvider(int port) {
         MockOAuth2Server[] self = new MockOAuth2Server[1];
         server = new MockOAuth2Server(OAuth2HttpRouterKt.get("/" + ISSUER_ID + "/userinfo", request -> userinfo(self[0], request)));
         self[0] = server;
-        server.start();
+        server.start(port);
     }
 
     String issuer() {
