@@ -14,6 +14,9 @@ public final class Main {
     /** Exits non-zero when the node cannot start, so that a supervisor or a script sees it. */
     public static void main(String[] args) {
         Config config = null;
+        if (args.length > 0 && "admin".equals(args[0])) {
+            System.exit(fr.atelier.server.workspace.accounts.AdminCli.run(args, Config.fromEnvironment(), System.out, System.err));
+        }
         try {
             config = Config.fromEnvironment();
             AtelierServer.start(config);

@@ -3,6 +3,8 @@ import { html, nothing } from 'lit';
 import { LightElement } from '../components/light-element.js';
 import { t } from '../i18n/index.js';
 import { absolute, api, copyText, hostKey, isValidCode, normaliseCode, storage } from '../util.js';
+import { me } from '../workspace/api.js';
+import { wt } from '../workspace/i18n.js';
 
 class LandingApp extends LightElement {
   static properties = {
@@ -16,6 +18,7 @@ class LandingApp extends LightElement {
     _creating: { state: true },
     _created: { state: true },
     _copied: { state: true },
+    _me: { state: true },
   };
 
   constructor() {
@@ -30,7 +33,9 @@ class LandingApp extends LightElement {
     this._creating = false;
     this._created = null;
     this._copied = '';
+    this._me = null;
     this._loadFormats();
+    me().then((m) => (this._me = m)).catch(() => {});
   }
 
   async _loadFormats() {
@@ -101,7 +106,9 @@ class LandingApp extends LightElement {
   render() {
     return html`
       <a class="skip-link" href="#main">${t('common.skip')}</a>
-      <header class="topbar"><span class="brand">Atelier</span></header>
+      <header class="topbar"><span class="brand">Atelier</span><span class="topbar__spacer"></span>
+        <a class="topbar__link" href=${this._me?.account?.role === 'admin' ? '/admin' : '/connexion'} data-testid="account-link">
+          ${this._me?.account ? this._me.account.displayName : wt('signIn')}</a></header>
       <main id="main" class="landing">
         <h1 class="landing__title">${t('landing.title')}</h1>
         <p class="lead">${t('landing.lead')}</p>
@@ -133,6 +140,13 @@ class LandingApp extends LightElement {
 
   _renderCreate() {
     if (this._created) return this._renderCreated();
+    if (this._me && this._me.anonymousSessions === false && !this._me.account) {
+      return html`<section class="panel" aria-labelledby="create-title-h" data-testid="create-needs-account">
+        <h2 id="create-title-h" class="panel__title">${t('landing.createTitle')}</h2>
+        <p class="notice">${wt('landing.signedOutOnly')}</p>
+        <a class="btn btn--primary btn--block" href="/connexion">${wt('signIn')}</a>
+      </section>`;
+    }
     const formats = this._formats;
     return html`<form class="panel" @submit=${this._create} novalidate aria-labelledby="create-title-h" data-testid="create-form">
       <h2 id="create-title-h" class="panel__title">${t('landing.createTitle')}</h2>
