@@ -17,14 +17,14 @@ import okhttp3.Headers;
  * JWT (application/jwt); the library's own JSON userinfo gives iat/exp in milliseconds, which no
  * real provider does.
  */
-final class TestProvider implements AutoCloseable {
-    static final String ISSUER_ID = "proconnect";
-    static final String CLIENT_ID = "atelier-test";
-    static final String CLIENT_SECRET = "secret-de-test";
+public final class TestProvider implements AutoCloseable {
+    public static final String ISSUER_ID = "proconnect";
+    public static final String CLIENT_ID = "atelier-test";
+    public static final String CLIENT_SECRET = "secret-de-test";
 
     final MockOAuth2Server server;
 
-    TestProvider() {
+    public TestProvider() {
         this(0);
     }
 
@@ -36,12 +36,12 @@ final class TestProvider implements AutoCloseable {
         server.start(port);
     }
 
-    String issuer() {
+    public String issuer() {
         return server.issuerUrl(ISSUER_ID).toString();
     }
 
     /** The next sign-in is this person (claims as ProConnect names them). */
-    void nextLoginAs(String email, Map<String, Object> extraClaims) {
+    public void nextLoginAs(String email, Map<String, Object> extraClaims) {
         Map<String, Object> claims = new HashMap<>();
         claims.put("email", email);
         claims.put("given_name", "Camille");
