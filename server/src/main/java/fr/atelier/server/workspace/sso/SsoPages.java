@@ -63,8 +63,9 @@ final class SsoPages {
         String body = "<!doctype html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"robots\" content=\"noindex\">\n"
                 + "<title>" + escape(title) + " — Atelier</title>\n<link rel=\"icon\" href=\"/app/icon.svg\" type=\"image/svg+xml\">\n"
-                + "<link rel=\"stylesheet\" href=\"/app/base.css\">\n</head>\n<body>\n<main id=\"contenu\">\n<div class=\"card card--center stack\">\n"
-                + "<h1 class=\"panel__title\">" + escape(title) + "</h1>\n<p class=\"lead\">" + escape(text) + "</p>\n"
+                + "<link rel=\"stylesheet\" href=\"/app/base.css\">\n<link rel=\"stylesheet\" href=\"/app/workspace/workspace.css\">\n"
+                + "</head>\n<body class=\"page-workspace\">\n<main id=\"main\" class=\"workspace workspace--narrow\">\n"
+                + "<h1>" + escape(title) + "</h1>\n<div class=\"panel stack\">\n<p class=\"lead\" data-testid=\"sso-message\">" + escape(text) + "</p>\n"
                 + "<p><a class=\"btn btn--primary\" href=\"" + escape(signInPath) + "\">Revenir à la page de connexion</a></p>\n"
                 + "</div>\n</main>\n</body>\n</html>\n";
         rc.response().setStatusCode(status)
