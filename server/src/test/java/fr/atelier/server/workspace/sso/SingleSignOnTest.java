@@ -153,6 +153,11 @@ class SingleSignOnTest {
         assertThat(end.body()).contains("Cette demande de connexion n'est plus valable").contains("Rien n'a été modifié");
         assertThat(me(b)).isNull();
         assertThat(pg.value("select count(*) from audit_event where action = 'sso.refused' and detail = 'STATE'")).isNotEqualTo(0L);
+        // The attempt is recorded without the state or the code.
+        String state = back.location().replaceAll(".*[?&]state=([^&]*).*", "$1");
+        String code = back.location().replaceAll(".*[?&]code=([^&]*).*", "$1");
+        assertThat(pg.value("select count(*) from audit_event where concat(target, detail) like ? or concat(target, detail) like ?",
+                "%" + state + "%", "%" + code + "%")).isEqualTo(0L);
     }
 
     @Test
