@@ -231,7 +231,11 @@ public final class OidcSignIn {
             synchronized (this) {
                 discovering = null;
                 if (ar.succeeded()) {
-                    provider = ar.result();
+                    OAuth2Auth p = ar.result();
+                    // A token signed with a key we do not know yet: the provider rotated its keys.
+                    p.missingKeyHandler(kid -> p.jWKSet().onFailure(e -> LOG.atWarn().addKeyValue("kid", kid)
+                            .log("OpenID Connect keys not reloaded: " + clip(String.valueOf(e.getMessage())))));
+                    provider = p;
                 } else {
                     lastFailureMs = clock.getAsLong();
                     LOG.atWarn().addKeyValue("issuer", settings.issuer()).log("OpenID Connect provider unreachable ("
