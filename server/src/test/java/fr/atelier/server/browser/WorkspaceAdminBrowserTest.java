@@ -91,6 +91,30 @@ class WorkspaceAdminBrowserTest extends BrowserTestBase {
         shot(anim, "workspace-link-reused");
     }
 
+    @Test
+    void withoutAnonymousSessionsTheLandingPageAsksToSignIn() {
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        env.put("ATELIER_HTTP_PORT", "0");
+        env.put("ATELIER_HTTP_HOST", "127.0.0.1");
+        env.put("ATELIER_DATA_DIR", TestServers.newDataDir().toString());
+        env.put("ATELIER_REDIS_URL", server.redisUrl());
+        env.put("ATELIER_DATABASE_URL", server.databaseUrl());
+        env.put("ATELIER_ANONYMOUS_SESSIONS", "false");
+        AtelierServer closed = AtelierServer.start(Config.from(env));
+        try {
+            WebDriver visitor = desktop();
+            visitor.get("http://127.0.0.1:" + closed.port() + "/");
+            assertThat(await(visitor, "create-needs-account").getText()).contains("créer une session demande un compte");
+            assertThat(visitor.findElements(testId("create-form"))).isEmpty();
+            shot(visitor, "workspace-landing-accounts-only");
+            click(visitor, "account-link");
+            await(visitor, "sign-in-form");
+            shot(visitor, "workspace-sign-in");
+        } finally {
+            closed.close();
+        }
+    }
+
     private static void invite(WebDriver b, String email, String role) {
         int before = b.findElements(testId("invite-link")).size();
         type(b, "invite-email", email);

@@ -105,9 +105,9 @@ public final class AccountStore {
                 .where(ACCOUNT.ID.eq(accountId)).and(ACCOUNT.DISABLED_AT.isNull()).execute() == 1);
     }
 
-    /** Whether an active administrator exists (then the coordinators' single key is refused). */
+    /** Whether an administrator account was ever made (then the coordinators' single key is refused for good). */
     public Future<Boolean> adminExists() {
-        return db.query(d -> d.fetchExists(ACCOUNT, ACCOUNT.ROLE.eq(Role.ADMIN.dbName()).and(ACCOUNT.DISABLED_AT.isNull())));
+        return db.query(d -> d.fetchExists(ACCOUNT, ACCOUNT.ROLE.eq(Role.ADMIN.dbName())));
     }
 
     public Future<List<Person>> people() {

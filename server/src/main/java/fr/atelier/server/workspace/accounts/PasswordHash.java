@@ -18,6 +18,8 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 public final class PasswordHash {
     /** OWASP's first Argon2id configuration: 19 MiB, 2 passes, 1 lane. */
     public static final Params DEFAULT = new Params(19 * 1024, 2, 1);
+    /** The most memory a stored hash may ask for: 256 MiB. */
+    static final int MAX_MEMORY_KIB = 256 * 1024;
     private static final Pattern PHC = Pattern.compile(
             "^\\$argon2id\\$v=19\\$m=(\\d{1,7}),t=(\\d{1,3}),p=(\\d{1,2})\\$([A-Za-z0-9+/]{11,64})\\$([A-Za-z0-9+/]{16,128})$");
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
@@ -53,7 +55,9 @@ public final class PasswordHash {
             return false;
         }
         Params p = new Params(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-        if (p.memoryKib() < 8 * p.parallelism() || p.iterations() < 1 || p.parallelism() < 1) {
+        // Bounds before any allocation: a tampered row must not make the server allocate gigabytes.
+        if (p.memoryKib() < 8 * p.parallelism() || p.memoryKib() > MAX_MEMORY_KIB || p.iterations() < 1 || p.iterations() > 20
+                || p.parallelism() < 1 || p.parallelism() > 8) {
             return false;
         }
         byte[] salt = B64D.decode(m.group(4));
