@@ -5,6 +5,8 @@ import fr.atelier.server.workspace.sso.SsoRules.Outcome;
 import fr.atelier.server.workspace.sso.SsoRules.Refusal;
 import fr.atelier.server.workspace.sso.SsoRules.Refuse;
 import fr.atelier.server.workspace.sso.SsoRules.SignIn;
+import fr.atelier.server.http.ApiError;
+import fr.atelier.server.http.JoinGuard;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.Cookie;
@@ -44,6 +46,7 @@ public final class OidcSignIn {
     private final OidcSettings settings;
     private final OidcStates states;
     private final SsoAccounts accounts;
+    private final JoinGuard guard;
     private final String publicUrl;
     private final String afterSignIn;
     private final SsoPages pages;
@@ -53,17 +56,19 @@ public final class OidcSignIn {
     private long lastFailureMs = Long.MIN_VALUE / 2;
 
     /**
+     * @param guard counts sign-ins started per address (each holds a Redis key for 10 minutes)
      * @param publicUrl the site's public address (ATELIER_PUBLIC_URL) or null: the callback address
      *     is then taken from the request that starts the sign-in
      * @param signInPath the sign-in page, where refusal pages lead back
      * @param afterSignIn where a signed-in person goes when the sign-in named no page
      */
-    public OidcSignIn(Vertx vertx, OidcSettings settings, OidcStates states, SsoAccounts accounts, String publicUrl,
+    public OidcSignIn(Vertx vertx, OidcSettings settings, OidcStates states, SsoAccounts accounts, JoinGuard guard, String publicUrl,
             String signInPath, String afterSignIn) {
         this.vertx = vertx;
         this.settings = settings;
         this.states = states;
         this.accounts = accounts;
+        this.guard = guard;
         this.publicUrl = publicUrl;
         this.afterSignIn = afterSignIn;
         this.pages = new SsoPages(settings.providerName(), signInPath);
@@ -94,6 +99,13 @@ public final class OidcSignIn {
     private void login(RoutingContext rc) {
         if (!settings.enabled()) {
             pages.off(rc);
+            return;
+        }
+        try {
+            guard.create(guard.address(rc.request().remoteAddress(), rc.request().headers()));
+        } catch (ApiError tooMany) {
+            LOG.atWarn().addKeyValue("remote", rc.request().remoteAddress()).log("OpenID Connect sign-ins started too often");
+            pages.tooMany(rc);
             return;
         }
         provider().onFailure(e -> pages.unavailable(rc)).onSuccess(oauth -> {

@@ -1,5 +1,6 @@
 package fr.atelier.server.workspace.sso;
 
+import fr.atelier.server.http.JoinGuard;
 import fr.atelier.server.workspace.Workspace;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxInternal;
@@ -18,7 +19,7 @@ public final class SingleSignOn {
         OidcSettings settings = w.config().oidc();
         if (!settings.enabled()) {
             // The button asks; the answer is "off" and the routes say so in French.
-            new OidcSignIn(vertx, settings, null, null, w.config().publicUrl(), SIGN_IN_PAGE, AFTER_SIGN_IN).mount(router);
+            new OidcSignIn(vertx, settings, null, null, null, w.config().publicUrl(), SIGN_IN_PAGE, AFTER_SIGN_IN).mount(router);
             return;
         }
         OidcStates states = new OidcStates(vertx, redisUrl, "atelier:" + w.config().clusterName() + ":");
@@ -27,6 +28,6 @@ public final class SingleSignOn {
             done.succeed();
         });
         new OidcSignIn(vertx, settings, states, new WorkspaceSsoAccounts(w.accounts(), w.sessions(), w.audit()),
-                w.config().publicUrl(), SIGN_IN_PAGE, AFTER_SIGN_IN).mount(router);
+                new JoinGuard(w.config().limits()), w.config().publicUrl(), SIGN_IN_PAGE, AFTER_SIGN_IN).mount(router);
     }
 }

@@ -54,6 +54,12 @@ final class SsoPages {
                 + "ou connectez-vous avec votre adresse e-mail et votre mot de passe.");
     }
 
+    void tooMany(RoutingContext rc) {
+        rc.response().putHeader("Retry-After", "60");
+        page(rc, 429, "Trop de tentatives de connexion", "Trop de connexions ont été commencées depuis cette adresse. "
+                + "Attendez une minute, puis recommencez.");
+    }
+
     void off(RoutingContext rc) {
         page(rc, 404, "Connexion par fournisseur d'identité non activée",
                 "Ce serveur Atelier n'utilise pas de fournisseur d'identité. Connectez-vous avec votre adresse e-mail et votre mot de passe.");

@@ -3,6 +3,8 @@ package fr.atelier.server.workspace.sso;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.atelier.server.TestServers;
+import fr.atelier.server.http.JoinGuard;
+import fr.atelier.server.http.Limits;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -43,7 +45,8 @@ class OidcSignInTest {
                 "ATELIER_OIDC_CLIENT_SECRET", TestProvider.CLIENT_SECRET));
         states = new OidcStates(vertx, TestServers.EXTERNAL_REDIS, "atelier-test-" + UUID.randomUUID() + ":");
         Router router = Router.router(vertx);
-        new OidcSignIn(vertx, settings, states, accounts, null, "/connexion", "/espace").mount(router);
+        JoinGuard guard = new JoinGuard(Limits.from(Map.of("ATELIER_CREATES_PER_MINUTE", "5")));
+        new OidcSignIn(vertx, settings, states, accounts, guard, null, "/connexion", "/espace").mount(router);
         http = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
         base = "http://127.0.0.1:" + http.actualPort();
     }
@@ -121,6 +124,19 @@ class OidcSignInTest {
         assertThat(enabled).isTrue();
         assertThat(browser.followUntil(base + OidcSignIn.LOGIN_PATH, base + "/espace").location()).isEqualTo(base + "/espace");
         assertThat(accounts.signedIn).containsExactly("acc-1");
+    }
+
+    @Test
+    void signInsStartedTooOftenFromOneAddressAreHeldBack() {
+        provider = new TestProvider();
+        startAtelier(provider.issuer());
+        Browser browser = new Browser();
+        for (int i = 0; i < 5; i++) {
+            assertThat(browser.get(base + OidcSignIn.LOGIN_PATH).status()).isEqualTo(302);
+        }
+        Browser.Page held = browser.get(base + OidcSignIn.LOGIN_PATH);
+        assertThat(held.status()).isEqualTo(429);
+        assertThat(held.body()).contains("Trop de connexions ont été commencées depuis cette adresse");
     }
 
     /** A stand-in for the account store: enough to test the protocol. */
