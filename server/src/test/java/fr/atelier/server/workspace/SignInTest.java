@@ -91,8 +91,25 @@ class SignInTest {
         account(pg, email, "coordinator", PASSWORD);
         Browser b = new Browser(server.port());
         b.forwardedFor = "198.51.100.7";
-        Http.Response wrong = b.signIn(email, PASSWORD + "x");
-        Http.Response unknown = b.signIn(email(), PASSWORD);
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs = new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        root.addAppender(logs);
+        Http.Response wrong;
+        Http.Response unknown;
+        Http.Response link;
+        try {
+            wrong = b.signIn(email, PASSWORD + "x");
+            unknown = b.signIn(email(), PASSWORD);
+            link = b.post("/api/auth/set-password", "{\"token\":\"jeton-secret-invente-0123456789\",\"password\":\"" + PASSWORD + "\"}");
+        } finally {
+            root.detachAppender(logs);
+        }
+        assertThat(link.status()).isEqualTo(404);
+        // Failed attempts are logged, never with what was typed as a secret.
+        String logged = logs.list.stream().map(e -> e.getFormattedMessage() + " " + e.getKeyValuePairs()).reduce("", String::concat);
+        assertThat(logged).contains("sign-in refused").contains("one-time link refused").contains("127.0.0.1")
+                .doesNotContain(PASSWORD).doesNotContain("jeton-secret-invente");
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(unknown.status()).isEqualTo(401);
         assertThat(wrong.body()).isEqualTo(unknown.body());
