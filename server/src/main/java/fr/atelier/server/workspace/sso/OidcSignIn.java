@@ -197,9 +197,9 @@ public final class OidcSignIn {
                     }
                     String accountId = ((SignIn) outcome).accountId();
                     accounts.signIn(rc, accountId)
-                            .compose(v -> accounts.audit(accountId, "sso.signin", email, settings.providerName()))
-                            .onFailure(rc::fail).onSuccess(v -> {
-                        String target = request.next() == null ? afterSignIn : request.next();
+                            .compose(home -> accounts.audit(accountId, "sso.signin", email, settings.providerName()).map(v -> home))
+                            .onFailure(rc::fail).onSuccess(home -> {
+                        String target = request.next() != null ? request.next() : home != null ? home : afterSignIn;
                         rc.response().putHeader("Cache-Control", "no-store").putHeader("Location", target).setStatusCode(302).end();
                     });
                 });

@@ -10,7 +10,7 @@ import io.vertx.ext.web.Router;
 public final class SingleSignOn {
     /** The sign-in page (w-accounts), where refusal pages lead back. */
     public static final String SIGN_IN_PAGE = "/connexion";
-    /** Where a person goes after signing in when the sign-in named no page. */
+    /** Where a person goes after signing in when neither the sign-in nor the account names a page. */
     public static final String AFTER_SIGN_IN = "/";
 
     private SingleSignOn() {}

@@ -18,8 +18,8 @@ public interface SsoAccounts {
     /** Creates a facilitator account in that territory, without a password; returns its id. */
     Future<String> createFacilitator(String email, String displayName, String territoryId);
 
-    /** Opens a web session for this account (a new session id). */
-    Future<Void> signIn(RoutingContext rc, String accountId);
+    /** Opens a web session for this account (a new session id); returns its home page, or null. */
+    Future<String> signIn(RoutingContext rc, String accountId);
 
     /** Writes an audit event (never a secret); never fails. */
     Future<Void> audit(String accountId, String action, String target, String detail);

@@ -41,10 +41,11 @@ final class WorkspaceSsoAccounts implements SsoAccounts {
     }
 
     @Override
-    public Future<Void> signIn(RoutingContext rc, String accountId) {
+    public Future<String> signIn(RoutingContext rc, String accountId) {
         return store.byId(accountId).compose(a -> a == null
                 ? Future.failedFuture(new IllegalStateException("account " + accountId + " vanished during sign-in"))
-                : sessions.signIn(rc, a));
+                // Where the password sign-in sends them too (sign-in.js).
+                : sessions.signIn(rc, a).map(v -> a.isAdmin() ? "/admin" : "/"));
     }
 
     @Override

@@ -166,9 +166,9 @@ class OidcSignInTest {
         }
 
         @Override
-        public Future<Void> signIn(RoutingContext rc, String accountId) {
+        public Future<String> signIn(RoutingContext rc, String accountId) {
             signedIn.add(accountId);
-            return Future.succeededFuture();
+            return Future.succeededFuture(null);
         }
 
         @Override

@@ -54,9 +54,13 @@ class SingleSignOnTest {
     }
 
     private static String account(String email) {
+        return account(email, "coordinator");
+    }
+
+    private static String account(String email, String role) {
         String id = "a_" + UUID.randomUUID().toString().substring(0, 12);
-        pg.rows("insert into account (id, email, display_name, role, created_at) values (?, ?, ?, 'coordinator', ?) returning id",
-                id, email, "Déjà là", OffsetDateTime.now());
+        pg.rows("insert into account (id, email, display_name, role, created_at) values (?, ?, ?, ?, ?) returning id",
+                id, email, "Déjà là", role, OffsetDateTime.now());
         return id;
     }
 
@@ -96,6 +100,17 @@ class SingleSignOnTest {
         assertThat(me(b)).isEqualTo(id);
         assertThat(pg.value("select count(*) from account where email = ?", email)).isEqualTo(1L);
         assertThat(pg.value("select count(*) from audit_event where account_id = ? and action = 'sso.signin'", id)).isEqualTo(1L);
+    }
+
+    @Test
+    void anAdministratorLandsOnTheAdministrationLikeWithAPassword() {
+        String email = unique("centre-valdeloire.fr");
+        String id = account(email, "admin");
+        provider.nextLoginAs(email, Map.of());
+        Browser b = new Browser();
+
+        assertThat(signIn(b, null).location()).isEqualTo(base + "/admin");
+        assertThat(me(b)).isEqualTo(id);
     }
 
     @Test
