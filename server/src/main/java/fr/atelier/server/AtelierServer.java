@@ -153,7 +153,7 @@ public final class AtelierServer implements AutoCloseable {
         router.get("/health/live").handler(live);
         router.get("/health/ready").handler(ready);
         router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
-        fr.atelier.server.workspace.Workspace.mount(vertx, router, config, db, redisUrl);
+        fr.atelier.server.workspace.Workspace.mount(vertx, router, config.workspaceSettings(), db, redisUrl);
         ArchiveReader archiveReader = new ArchiveReader(db, formats);
         HttpApi api = new HttpApi(registry, archiveReader, joinBase, modules, guard);
         api.mount(router);

@@ -24,7 +24,9 @@ public record Config(
         int wsMaxPendingKib,
         // w-accounts (issue 14): quick sessions without an account; invitations by e-mail when SMTP is set.
         boolean anonymousSessions,
-        fr.atelier.server.workspace.accounts.MailSettings mail) {
+        fr.atelier.server.workspace.accounts.MailSettings mail,
+        // w-sso (issue 14): sign-in by OpenID Connect (ProConnect), off unless ATELIER_OIDC_ISSUER and _CLIENT_ID are set.
+        fr.atelier.server.workspace.sso.OidcSettings oidc) {
 
     /** A socket from which nothing (no frame, no pong) arrived for this long is closed (docs/protocol.md). */
     public static final int DEFAULT_WS_IDLE_SECONDS = 60;
@@ -54,27 +56,28 @@ public record Config(
                 Integer.parseInt(env.getOrDefault("ATELIER_WS_IDLE_SECONDS", Integer.toString(DEFAULT_WS_IDLE_SECONDS))),
                 Integer.parseInt(env.getOrDefault("ATELIER_WS_MAX_PENDING_KIB", Integer.toString(DEFAULT_WS_MAX_PENDING_KIB))),
                 !"false".equalsIgnoreCase(env.getOrDefault("ATELIER_ANONYMOUS_SESSIONS", "true").trim()),
-                fr.atelier.server.workspace.accounts.MailSettings.from(env));
+                fr.atelier.server.workspace.accounts.MailSettings.from(env),
+                fr.atelier.server.workspace.sso.OidcSettings.from(env));
     }
 
     public Config withHttpPort(int port) {
         return new Config(httpHost, port, dataDir, redisUrl, databaseUrl, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, limits, coordinatorKey, embeddedPgFast, clusterName,
-                wsIdleSeconds, wsMaxPendingKib, anonymousSessions, mail);
+                wsIdleSeconds, wsMaxPendingKib, anonymousSessions, mail, oidc);
     }
 
     public Config withServices(String redis, String database) {
         return new Config(httpHost, httpPort, dataDir, redis, database, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, limits, coordinatorKey, embeddedPgFast, clusterName,
-                wsIdleSeconds, wsMaxPendingKib, anonymousSessions, mail);
+                wsIdleSeconds, wsMaxPendingKib, anonymousSessions, mail, oidc);
     }
 
     public Config withHttpHost(String host) {
         return new Config(host, httpPort, dataDir, redisUrl, databaseUrl, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, limits, coordinatorKey, embeddedPgFast, clusterName,
-                wsIdleSeconds, wsMaxPendingKib, anonymousSessions, mail);
+                wsIdleSeconds, wsMaxPendingKib, anonymousSessions, mail, oidc);
     }
 
     public Config withLimits(fr.atelier.server.http.Limits l) {
         return new Config(httpHost, httpPort, dataDir, redisUrl, databaseUrl, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, l, coordinatorKey, embeddedPgFast, clusterName,
-                wsIdleSeconds, wsMaxPendingKib, anonymousSessions, mail);
+                wsIdleSeconds, wsMaxPendingKib, anonymousSessions, mail, oidc);
     }
 
     private static String blankToNull(String s) {
@@ -83,5 +86,15 @@ public record Config(
 
     private static String stripSlash(String s) {
         return s != null && s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** What the command line's {@code admin invite} needs of these settings. */
+    public fr.atelier.server.workspace.accounts.AdminCli.Target adminTarget() {
+        return new fr.atelier.server.workspace.accounts.AdminCli.Target(databaseUrl, dataDir, publicUrl, httpPort);
+    }
+
+    /** What the workspace (accounts, web sessions, sign-in by SSO) needs of these settings. */
+    public fr.atelier.server.workspace.WorkspaceSettings workspaceSettings() {
+        return new fr.atelier.server.workspace.WorkspaceSettings(publicUrl, clusterName, limits, mail, anonymousSessions, oidc);
     }
 }

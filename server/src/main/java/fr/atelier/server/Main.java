@@ -15,7 +15,7 @@ public final class Main {
     public static void main(String[] args) {
         Config config = null;
         if (args.length > 0 && "admin".equals(args[0])) {
-            System.exit(fr.atelier.server.workspace.accounts.AdminCli.run(args, Config.fromEnvironment(), System.out, System.err));
+            System.exit(fr.atelier.server.workspace.accounts.AdminCli.run(args, Config.fromEnvironment().adminTarget(), System.out, System.err));
         }
         try {
             config = Config.fromEnvironment();

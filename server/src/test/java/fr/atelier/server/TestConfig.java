@@ -48,6 +48,11 @@ public final class TestConfig {
      * calling test is skipped, unless ATELIER_TEST_EXTERNAL=required (CI), where it fails.
      */
     public static Config external() {
+        return external(Map.of());
+    }
+
+    /** {@link #external()} with some {@code ATELIER_*} settings added (the single sign-on tests set ATELIER_OIDC_*). */
+    public static Config external(Map<String, String> settings) {
         if (!externalReachable()) {
             String message = "external Redis/PostgreSQL not reachable at " + EXTERNAL_REDIS + " / " + EXTERNAL_DATABASE;
             if ("required".equals(System.getenv("ATELIER_TEST_EXTERNAL"))) {
@@ -55,7 +60,7 @@ public final class TestConfig {
             }
             org.junit.jupiter.api.Assumptions.abort(message);
         }
-        return externalConfig();
+        return externalConfig(settings);
     }
 
     /** One more node named {@code name} on the Redis and PostgreSQL of another (a cluster in one JVM). */
@@ -72,7 +77,7 @@ public final class TestConfig {
 
     /** External services when this machine has them (faster start), else the embedded default. */
     public static Config fastest() {
-        return externalReachable() ? externalConfig() : embedded(newDataDir());
+        return externalReachable() ? externalConfig(Map.of()) : embedded(newDataDir());
     }
 
     static boolean externalReachable() {
@@ -140,8 +145,8 @@ public final class TestConfig {
         }
     }
 
-    private static Config externalConfig() {
-        Map<String, String> env = new HashMap<>();
+    private static Config externalConfig(Map<String, String> settings) {
+        Map<String, String> env = new HashMap<>(settings);
         env.put("ATELIER_HTTP_PORT", "0");
         env.put("ATELIER_HTTP_HOST", "127.0.0.1");
         env.put("ATELIER_DATA_DIR", newDataDir().toString());

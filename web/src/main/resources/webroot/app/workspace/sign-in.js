@@ -4,6 +4,7 @@ import { LightElement } from '../components/light-element.js';
 import { call, me, signIn } from './api.js';
 import { wt } from './i18n.js';
 import './bar.js';
+import './sso-button.js';
 
 /** Where to go after signing in: a path of this site given by ?retour=, else by role. */
 function destination(account) {
@@ -86,6 +87,7 @@ class SignInApp extends LightElement {
             ${this._busy ? wt('signIn.busy') : wt('signIn.submit')}
           </button>
         </form>
+        <sso-button></sso-button>
         <form class="panel stack" @submit=${this._reset} novalidate aria-labelledby="forgot-title">
           <h2 id="forgot-title" class="panel__title">${wt('signIn.forgot')}</h2>
           <p class="hint" id="forgot-lead">${wt('signIn.forgotLead')}</p>

@@ -1,6 +1,5 @@
 package fr.atelier.server.workspace;
 
-import fr.atelier.server.Config;
 import fr.atelier.server.db.Database;
 import fr.atelier.server.http.ApiError;
 import fr.atelier.server.http.JoinGuard;
@@ -26,7 +25,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 public final class Workspace {
     public static final int BODY_LIMIT = 16 * 1024;
 
-    private final Config config;
+    private final WorkspaceSettings config;
     private final Database db;
     private final AccountStore accounts;
     private final WebSessions sessions;
@@ -38,7 +37,7 @@ public final class Workspace {
     /** Once true stays true: the coordinators' key ends with the first administrator (issue 14, item 7). */
     private volatile boolean adminSeen;
 
-    private Workspace(Vertx vertx, Config config, Database db, String redisUrl) {
+    private Workspace(Vertx vertx, WorkspaceSettings config, Database db, String redisUrl) {
         this.config = config;
         this.db = db;
         this.accounts = new AccountStore(db);
@@ -59,7 +58,7 @@ public final class Workspace {
     }
 
     /** Builds the workspace and mounts its routes; call before any other route is mounted. */
-    public static Workspace mount(Vertx vertx, Router router, Config config, Database db, String redisUrl) {
+    public static Workspace mount(Vertx vertx, Router router, WorkspaceSettings config, Database db, String redisUrl) {
         Workspace w = new Workspace(vertx, config, db, redisUrl);
         router.route().handler(w.sessions.handler());
         router.route("/api/auth/*").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT).setHandleFileUploads(false));
@@ -68,6 +67,7 @@ public final class Workspace {
         new LinksApi(w.invitations, w.accounts, w.sessions, w.audit, w.mailer, w.hashing, w.guard, w::baseUrl).mount(router);
         new AdminApi(w.accounts, w.invitations, w.mailer, w.audit, w.sessions, w::baseUrl).mount(router);
         router.route("/api/coordination/*").handler(w::coordinatorKeyGate);
+        fr.atelier.server.workspace.sso.SingleSignOn.mount(vertx, router, w, redisUrl);
         if (!config.anonymousSessions()) {
             // ATELIER_ANONYMOUS_SESSIONS=false: only signed-in people create sessions.
             router.post("/api/sessions").handler(rc -> {
@@ -134,7 +134,7 @@ public final class Workspace {
         return db;
     }
 
-    public Config config() {
+    public WorkspaceSettings config() {
         return config;
     }
 

@@ -34,7 +34,7 @@ class WorkspaceAdminBrowserTest extends BrowserTestBase {
 
     @Test
     void firstAdministratorSetsUpTheWorkspace() {
-        String link = AdminCli.invite(config, "claire.region@centre-valdeloire.fr", Role.ADMIN);
+        String link = AdminCli.invite(config.adminTarget(), "claire.region@centre-valdeloire.fr", Role.ADMIN);
         String token = link.substring(link.indexOf("#t=") + 3);
 
         WebDriver admin = desktop();

@@ -81,7 +81,7 @@ class WorkspaceBrowserTest extends BrowserTestBase {
         java.util.Map<String, String> env = new java.util.HashMap<>();
         env.put("ATELIER_DATABASE_URL", node.server().databaseUrl());
         env.put("ATELIER_PUBLIC_URL", base);
-        String adminLink = AdminCli.invite(Config.from(env), "admin" + suffix + "@region.fr", Role.ADMIN);
+        String adminLink = AdminCli.invite(Config.from(env).adminTarget(), "admin" + suffix + "@region.fr", Role.ADMIN);
         assertThat(adminLink).startsWith(base + "/mot-de-passe#t=");
         WebDriver admin = desktop();
         setPassword(admin, adminLink, "Claire Région");

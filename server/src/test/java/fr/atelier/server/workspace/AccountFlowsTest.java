@@ -95,7 +95,7 @@ class AccountFlowsTest {
         assertThat(http.get("/api/coordination/report", TestConfig.COORDINATOR_KEY).status()).isEqualTo(200);
 
         String email = email("admin");
-        String link = AdminCli.invite(configA, email, Role.ADMIN);
+        String link = AdminCli.invite(configA.adminTarget(), email, Role.ADMIN);
         assertThat(link).startsWith("http://localhost:").contains("/mot-de-passe#t=");
         String token = token(link);
         admin = new Browser(a.port());

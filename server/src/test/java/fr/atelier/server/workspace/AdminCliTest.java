@@ -21,7 +21,7 @@ class AdminCliTest {
         Config config = TestConfig.embedded(dir);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = AdminCli.run(new String[] {"admin", "invite", "Premiere.Admin@Region.fr", "--role", "admin"}, config,
+        int status = AdminCli.run(new String[] {"admin", "invite", "Premiere.Admin@Region.fr", "--role", "admin"}, config.adminTarget(),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
         String printed = out.toString(StandardCharsets.UTF_8);
@@ -44,9 +44,9 @@ class AdminCliTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
         Config config = TestConfig.embedded(TestConfig.newDataDir());
-        assertThat(AdminCli.run(new String[] {"admin", "invite"}, config, System.out, e)).isEqualTo(2);
-        assertThat(AdminCli.run(new String[] {"admin", "invite", "x@y.fr", "--role", "chef"}, config, System.out, e)).isEqualTo(2);
-        assertThat(AdminCli.run(new String[] {"admin", "invite", "pas-une-adresse", "--role", "admin"}, config, System.out, e)).isEqualTo(2);
+        assertThat(AdminCli.run(new String[] {"admin", "invite"}, config.adminTarget(), System.out, e)).isEqualTo(2);
+        assertThat(AdminCli.run(new String[] {"admin", "invite", "x@y.fr", "--role", "chef"}, config.adminTarget(), System.out, e)).isEqualTo(2);
+        assertThat(AdminCli.run(new String[] {"admin", "invite", "pas-une-adresse", "--role", "admin"}, config.adminTarget(), System.out, e)).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Usage : java -jar atelier.jar admin invite EMAIL").contains("Adresse e-mail invalide");
     }
 }

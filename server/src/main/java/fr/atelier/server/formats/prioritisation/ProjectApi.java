@@ -26,17 +26,21 @@ public final class ProjectApi implements FormatRoutes {
     private static final Pattern PROJECT_ID = Pattern.compile("pj_[A-Za-z0-9_-]{1,37}");
 
     private final ProjectStore store;
+    /** Signed-in people find their territory's projects without the secret link. */
+    private final TerritoryProjects territoryProjects;
     private final JoinGuard guard;
     private final JoinBase joinBase;
 
     public ProjectApi(FormatServices services) {
         this.store = new ProjectStore(services.db());
+        this.territoryProjects = new TerritoryProjects(services.db(), fr.atelier.server.workspace.planning.Viewer.signedIn());
         this.guard = services.guard();
         this.joinBase = services.joinBase();
     }
 
     @Override
     public void mount(Router router) {
+        territoryProjects.mount(router);
         router.post("/api/projects").handler(this::create);
         router.get("/api/projects/:id").handler(rc -> report(rc).onSuccess(r -> {
             Requests.json(rc, 200, Json.MAPPER.valueToTree(r));

@@ -1,6 +1,5 @@
 package fr.atelier.server.workspace.accounts;
 
-import fr.atelier.server.Config;
 import fr.atelier.server.db.Database;
 import fr.atelier.server.infra.EmbeddedServices;
 import fr.atelier.server.infra.StartupError;
@@ -22,7 +21,10 @@ public final class AdminCli {
     public static final String USAGE = "Usage : java -jar atelier.jar admin invite EMAIL --role admin|coordinator|facilitator";
 
     /** Runs the command; the exit status (0 done, 2 bad usage, 1 failure). */
-    public static int run(String[] args, Config config, PrintStream out, PrintStream err) {
+    /** Where the command acts: the database (or the data directory of the embedded one) and the links' base. */
+    public record Target(String databaseUrl, java.nio.file.Path dataDir, String publicUrl, int httpPort) {}
+
+    public static int run(String[] args, Target config, PrintStream out, PrintStream err) {
         if (args.length < 3 || !"admin".equals(args[0]) || !"invite".equals(args[1])) {
             err.println(USAGE);
             return 2;
@@ -53,7 +55,7 @@ public final class AdminCli {
     }
 
     /** Creates the invitation and returns its link. Blocking: for the command line and tests. */
-    public static String invite(Config config, String email, Role role) {
+    public static String invite(Target config, String email, Role role) {
         EmbeddedServices embedded = new EmbeddedServices();
         io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
         Database db = null;

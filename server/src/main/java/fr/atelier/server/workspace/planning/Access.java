@@ -4,7 +4,7 @@ import fr.atelier.server.http.ApiError;
 
 /** Who may see or change a prepared session (issue 14, items 5–7): pure rules, no I/O. */
 public final class Access {
-    static final String OTHER_TERRITORY = "Cette séance appartient à un autre territoire : vous ne pouvez pas l'ouvrir.";
+    public static final String OTHER_TERRITORY = "Cette séance appartient à un autre territoire : vous ne pouvez pas l'ouvrir.";
     static final String NOT_YOURS = "Cette séance n'est pas la vôtre : seul·es ses animateur·rices peuvent l'ouvrir.";
     static final String COORDINATOR_READS = "Un·e coordinateur·rice consulte les séances du territoire mais ne les modifie pas.";
 

@@ -16,14 +16,12 @@ public final class Planning {
     static final long OWNERS_EVERY_MS = 60_000;
 
     private final PlanningApi api;
-    private final TerritoryProjects projects;
     private final TerritoryReport report;
 
     public Planning(Vertx vertx, LiveStore live, SessionRegistry registry, Database db, ArchiveReader archive, JoinBase joinBase,
                     Viewer.Source viewers, PlanningApi.Recorder recorder) {
         PlanningStore store = new PlanningStore(db);
         this.api = new PlanningApi(new Planner(live, registry, store), viewers, joinBase, archive, recorder);
-        this.projects = new TerritoryProjects(db, viewers);
         this.report = new TerritoryReport(db, registry.formats(), archive, viewers);
         vertx.setPeriodic(OWNERS_EVERY_MS, t -> store.claimArchivedOwners());
     }
@@ -35,13 +33,12 @@ public final class Planning {
     public static void mount(Vertx vertx, Router router, LiveStore live, SessionRegistry registry, Database db, ArchiveReader archive,
                              JoinBase joinBase) {
         Audit audit = new Audit(db);
-        Viewer.Source viewers = rc -> WebSessions.current(rc).map(a -> new Viewer(a.id(), a.role().dbName(), a.territoryIds()));
+        Viewer.Source viewers = Viewer.signedIn();
         new Planning(vertx, live, registry, db, archive, joinBase, viewers, audit::record).mount(router);
     }
 
     public void mount(Router router) {
         api.mount(router);
-        projects.mount(router);
         report.mount(router);
     }
 }

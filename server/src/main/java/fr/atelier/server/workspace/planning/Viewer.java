@@ -29,4 +29,10 @@ public record Viewer(String id, String role, Set<String> territoryIds) {
     public interface Source {
         Optional<Viewer> current(RoutingContext rc);
     }
+
+    /** The production source: the workspace's web session of the request. */
+    public static Source signedIn() {
+        return rc -> fr.atelier.server.workspace.accounts.WebSessions.current(rc)
+                .map(a -> new Viewer(a.id(), a.role().dbName(), a.territoryIds()));
+    }
 }

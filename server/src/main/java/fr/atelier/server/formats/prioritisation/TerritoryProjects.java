@@ -1,12 +1,14 @@
-package fr.atelier.server.workspace.planning;
+package fr.atelier.server.formats.prioritisation;
 
 import static fr.atelier.server.db.generated.Tables.PROJECT;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.atelier.server.db.Database;
-import fr.atelier.server.formats.prioritisation.ProjectStore;
 import fr.atelier.server.http.ApiError;
+import fr.atelier.server.http.Requests;
+import fr.atelier.server.workspace.planning.Access;
+import fr.atelier.server.workspace.planning.Viewer;
 import fr.atelier.workshops.core.Json;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
@@ -52,7 +54,7 @@ final class TerritoryProjects {
             ArrayNode list = out.putArray("projects");
             rows.forEach(r -> list.addObject().put("id", r.value1()).put("name", r.value2()).put("sector", r.value3())
                     .put("territoryId", r.value4()).put("creatorId", r.value5()).put("updatedAt", r.value6().toInstant().toString()));
-            PlanningApi.json(rc, 200, out);
+            Requests.json(rc, 200, out);
         }).onFailure(e -> rc.fail(ApiError.unavailable()));
     }
 
@@ -71,7 +73,7 @@ final class TerritoryProjects {
                     }
                     return projects.loadForTerritory(id, territory);
                 })
-                .onSuccess(r -> PlanningApi.json(rc, 200, Json.MAPPER.valueToTree(r)))
+                .onSuccess(r -> Requests.json(rc, 200, Json.MAPPER.valueToTree(r)))
                 .onFailure(rc::fail);
     }
 
