@@ -22,6 +22,7 @@ class WorkspaceBar extends LightElement {
       <span class="topbar__spacer"></span>
       ${a
         ? html`<span data-testid="signed-in-as">${wt('signedInAs', { name: a.displayName })}</span>
+            <a class="topbar__link" href="/seances" data-testid="my-sessions">${wt('mySessions')}</a>
             ${a.role === 'admin' ? html`<a class="topbar__link" href="/admin">${wt('admin')}</a>` : nothing}
             <button type="button" class="btn btn--secondary btn--small" data-testid="sign-out" @click=${this._signOut}>${wt('signOut')}</button>`
         : html`<a class="topbar__link" href="/connexion">${wt('signIn')}</a>`}

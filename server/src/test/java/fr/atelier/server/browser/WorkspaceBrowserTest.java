@@ -141,8 +141,10 @@ class WorkspaceBrowserTest extends BrowserTestBase {
         shot(laptop, "workspace-04-invitation-imprimee");
         ((org.openqa.selenium.chrome.ChromeDriver) laptop).executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
 
-        // Back to the history: the place changes before the day.
-        laptop.get(base + "/seances");
+        // Back to the history from the home page's link: the place changes before the day.
+        laptop.get(base + "/");
+        click(laptop, "my-sessions");
+        new WebDriverWait(laptop, WAIT).until(d -> d.getCurrentUrl().endsWith("/seances"));
         click(laptop, "pl-edit-" + code);
         await(laptop, "pf-form");
         assertThat(await(laptop, "pf-title").getDomProperty("value")).isEqualTo("Challenge métiers de la logistique");
