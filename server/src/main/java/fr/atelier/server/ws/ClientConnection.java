@@ -206,8 +206,13 @@ final class ClientConnection implements ViewListener {
             parkedView = null;
         }
         // The close frame queues behind what the client does not read; the server's closing timeout
-        // then cuts the TCP connection, dropping the unsent data.
-        close(4408, "client bloqué");
+        // then cuts the TCP connection, dropping the unsent data. A client that floods us while it
+        // does not read is first of all flooding: it gets the flood's documented code.
+        if (refused > 0) {
+            close(4429, "trop de messages");
+        } else {
+            close(4408, "client bloqué");
+        }
     }
 
     private void sendError(String code, String message) {
