@@ -1,6 +1,6 @@
 // /h/{code}: the facilitator console. Host token from #k=… (then kept in localStorage) or localStorage.
 import { html, nothing } from 'lit';
-import { LightElement } from '../components/light-element.js';
+import { LightElement, state } from '../components/light-element.js';
 import '../components/conn-status.js';
 import '../components/format-slot.js';
 import '../components/bar-chart.js';
@@ -12,24 +12,14 @@ import { satisfactionItems } from '../components/satisfaction-items.js';
 const PHASES = ['LOBBY', 'ACTIVITY', 'SATISFACTION', 'ENDED'];
 
 class ConsoleApp extends LightElement {
-  static properties = {
-    _view: { state: true },
-    _mode: { state: true },
-    _status: { state: true },
-    _statusKind: { state: true },
-    _tokenInput: { state: true },
-    _busy: { state: true },
-  };
+  static properties = state({
+    _view: null, _mode: undefined, _status: '', _statusKind: 'info', _tokenInput: '', _busy: new Set(),
+  });
 
   constructor() {
     super();
     this.code = codeFromPath();
     this.socket = null;
-    this._view = null;
-    this._status = '';
-    this._statusKind = 'info';
-    this._tokenInput = '';
-    this._busy = new Set();
     this._run = (command, okKey) => this._command(command, okKey);
     if (!isValidCode(this.code)) {
       this._mode = 'notfound';

@@ -1,7 +1,7 @@
 // /coordination#k=KEY: the coordinators' space. The activity report of a period (sessions held,
 // participants, satisfaction, by format) over archived sessions, each session's synthesis, CSV.
 import { html, nothing } from 'lit';
-import { LightElement } from '../components/light-element.js';
+import { LightElement, state } from '../components/light-element.js';
 import { t, formatNumber, formatDateTime } from '../i18n/index.js';
 import { api, storage } from '../util.js';
 
@@ -12,14 +12,9 @@ function isoDay(d) {
 }
 
 class CoordinationApp extends LightElement {
-  static properties = {
-    _report: { state: true },
-    _mode: { state: true },
-    _error: { state: true },
-    _keyInput: { state: true },
-    _from: { state: true },
-    _to: { state: true },
-  };
+  static properties = state({
+    _report: null, _mode: undefined, _error: '', _keyInput: '', _from: undefined, _to: undefined,
+  });
 
   constructor() {
     super();
@@ -32,9 +27,6 @@ class CoordinationApp extends LightElement {
     const today = new Date();
     this._from = `${today.getFullYear()}-01-01`;
     this._to = isoDay(today);
-    this._keyInput = '';
-    this._error = '';
-    this._report = null;
     this.signedIn = false;
     if (this.key) this._load();
     else this._loadSignedIn();

@@ -1,6 +1,6 @@
 // /j/{code}: join with a nickname, then the participant's live view.
 import { html, nothing } from 'lit';
-import { LightElement } from '../components/light-element.js';
+import { LightElement, state } from '../components/light-element.js';
 import '../components/conn-status.js';
 import '../components/format-slot.js';
 import '../components/satisfaction-form.js';
@@ -11,26 +11,14 @@ import { api, codeFromPath, isValidCode, rejoinKey, storage } from '../util.js';
 const NICKNAME_MAX = 24;
 
 class PhoneApp extends LightElement {
-  static properties = {
-    _mode: { state: true },
-    _view: { state: true },
-    _nickname: { state: true },
-    _error: { state: true },
-    _notice: { state: true },
-    _busy: { state: true },
-    _leaving: { state: true },
-  };
+  static properties = state({
+    _mode: undefined, _view: null, _nickname: '', _error: '', _notice: '', _busy: false, _leaving: false,
+  });
 
   constructor() {
     super();
     this.code = codeFromPath();
     this.socket = null;
-    this._view = null;
-    this._nickname = '';
-    this._error = '';
-    this._notice = '';
-    this._busy = false;
-    this._leaving = false;
     this._record = null;
     this._send = (command) => this.socket.send(command);
     if (!isValidCode(this.code)) {

@@ -2,7 +2,7 @@
 // synthesis of everything collected and the action plan. Printable on A4; the plan exports as CSV.
 // The key comes from the URL fragment (then kept in localStorage), never sent in a URL.
 import { html, nothing } from 'lit';
-import { LightElement } from '../components/light-element.js';
+import { LightElement, state } from '../components/light-element.js';
 import { t, formatNumber, formatDateTime } from '../i18n/index.js';
 import { api } from '../util.js';
 import { loadFormatAssets } from '../formats/index.js';
@@ -25,19 +25,11 @@ function projectIdFromPath() {
 }
 
 class ProjectApp extends LightElement {
-  static properties = {
-    _data: { state: true },
-    _mode: { state: true },
-    _error: { state: true },
-    _keyInput: { state: true },
-  };
+  static properties = state({ _data: null, _mode: undefined, _error: '', _keyInput: '' });
 
   constructor() {
     super();
     this.id = projectIdFromPath();
-    this._data = null;
-    this._error = '';
-    this._keyInput = '';
     const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
     const fromHash = fragment.get('k');
     if (fromHash) {

@@ -1,6 +1,6 @@
 // /s/{code}/synthese: what a coordinator reads afterwards; printable on A4, exportable as CSV.
 import { html, nothing } from 'lit';
-import { LightElement } from '../components/light-element.js';
+import { LightElement, state } from '../components/light-element.js';
 import '../components/format-slot.js';
 import '../components/bar-chart.js';
 import { satisfactionItems } from '../components/satisfaction-items.js';
@@ -8,21 +8,11 @@ import { t, tn, formatNumber, formatDateTime, formatDuration } from '../i18n/ind
 import { ApiError, api, codeFromPath, hostKey, hostTokenFor, isValidCode, storage } from '../util.js';
 
 class SynthesisApp extends LightElement {
-  static properties = {
-    _data: { state: true },
-    _mode: { state: true },
-    _error: { state: true },
-    _tokenInput: { state: true },
-    _downloading: { state: true },
-  };
+  static properties = state({ _data: null, _mode: undefined, _error: '', _tokenInput: '', _downloading: false });
 
   constructor() {
     super();
     this.code = codeFromPath();
-    this._data = null;
-    this._error = '';
-    this._tokenInput = '';
-    this._downloading = false;
     if (!isValidCode(this.code)) {
       this._mode = 'notfound';
       return;

@@ -1,4 +1,4 @@
-import { FormatElement } from '../../components/format-element.js';
+import { FormatElement, state } from '../../components/format-element.js';
 import { html, nothing } from 'lit';
 import '../../components/count-down.js';
 import { t, tn, formatNumber } from '../../i18n/index.js';
@@ -10,28 +10,10 @@ const STAGES = ['SETUP', 'SCENE', 'FEELINGS', 'DEBRIEF'];
 
 /** Console: deck picker and import/export, volunteers and roles, draws, timer, phases, notes. */
 class CardsConsole extends FormatElement {
-  static properties = {
-    _catalogue: { state: true },
-    _chosenId: { state: true },
-    _candidate: { state: true },
-    _problems: { state: true },
-    _libraryState: { state: true },
-    _counsellor: { state: true },
-    _beneficiary: { state: true },
-    _minutes: { state: true },
-  };
-
-  constructor() {
-    super();
-    this._catalogue = null;
-    this._chosenId = '';
-    this._candidate = null;
-    this._problems = [];
-    this._libraryState = 'idle';
-    this._counsellor = '';
-    this._beneficiary = '';
-    this._minutes = '5';
-  }
+  static properties = state({
+    _catalogue: null, _chosenId: '', _candidate: null, _problems: [], _libraryState: 'idle', _counsellor: '',
+    _beneficiary: '', _minutes: '5',
+  });
 
   connectedCallback() {
     super.connectedCallback();

@@ -1,4 +1,4 @@
-import { FormatElement } from '../../components/format-element.js';
+import { FormatElement, state } from '../../components/format-element.js';
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { t, tn } from '../../i18n/index.js';
@@ -14,34 +14,10 @@ const lines = (text) => String(text ?? '').split('\n').map((s) => s.trim()).filt
 
 /** The console's state and the challenge kit: catalogue, import and export, editor, settings, jury invitations (the rest is in console.js). */
 export class HackathonConsoleKit extends FormatElement {
-  static properties = {
-    _catalogue: { state: true },
-    _chosenId: { state: true },
-    _kit: { state: true },
-    _settings: { state: true },
-    _problems: { state: true },
-    _libraryState: { state: true },
-    _juryLabel: { state: true },
-    _links: { state: true },
-    _teamName: { state: true },
-    _teamCount: { state: true },
-    _minutes: { state: true },
-  };
-
-  constructor() {
-    super();
-    this._catalogue = null;
-    this._chosenId = '';
-    this._kit = null;
-    this._settings = null;
-    this._problems = [];
-    this._libraryState = 'idle';
-    this._juryLabel = '';
-    this._links = null;
-    this._teamName = '';
-    this._teamCount = '2';
-    this._minutes = '';
-  }
+  static properties = state({
+    _catalogue: null, _chosenId: '', _kit: null, _settings: null, _problems: [], _libraryState: 'idle',
+    _juryLabel: '', _links: null, _teamName: '', _teamCount: '2', _minutes: '',
+  });
 
   connectedCallback() {
     super.connectedCallback();

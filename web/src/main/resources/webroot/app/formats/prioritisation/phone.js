@@ -1,4 +1,4 @@
-import { FormatElement } from '../../components/format-element.js';
+import { FormatElement, state } from '../../components/format-element.js';
 import { html, nothing } from 'lit';
 import { t, tn } from '../../i18n/index.js';
 import { CATEGORIES, KINDS, PROFILES, TEXT_MAX, label, planTable } from './shared.js';
@@ -9,29 +9,13 @@ function dotsRow(n, budget) {
 
 /** Phone: an optional anonymous profile, short contributions, then dots and ratings, then the plan. */
 class PrioritisationPhone extends FormatElement {
-  static properties = {
-    _text: { state: true },
-    _kind: { state: true },
-    _category: { state: true },
-    _status: { state: true },
-    _statusKind: { state: true },
-    _busy: { state: true },
-    _changingProfile: { state: true },
-    _pendingDots: { state: true },
-    _pendingRatings: { state: true },
-  };
+  static properties = state({
+    _text: '', _kind: null, _category: null, _status: '', _statusKind: 'info', _busy: false, _changingProfile: false,
+    _pendingDots: {}, _pendingRatings: {},
+  });
 
   constructor() {
     super();
-    this._text = '';
-    this._kind = null;
-    this._category = null;
-    this._status = '';
-    this._statusKind = 'info';
-    this._busy = false;
-    this._changingProfile = false;
-    this._pendingDots = {};
-    this._pendingRatings = {};
     this._stage = null;
   }
 

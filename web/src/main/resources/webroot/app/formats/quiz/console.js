@@ -1,4 +1,4 @@
-import { FormatElement } from '../../components/format-element.js';
+import { FormatElement, state } from '../../components/format-element.js';
 import { html, nothing } from 'lit';
 import '../../components/bar-chart.js';
 import '../../components/count-down.js';
@@ -10,32 +10,10 @@ import { randomSeed } from '../../random.js';
 
 /** Console: bank, settings and teams before the start; the flow buttons during play; the debrief after. */
 class QuizConsole extends FormatElement {
-  static properties = {
-    _catalogue: { state: true },
-    _libraryError: { state: true },
-    _problems: { state: true },
-    _importText: { state: true },
-    _importKind: { state: true },
-    _importNote: { state: true },
-    _settings: { state: true },
-    _teamName: { state: true },
-    _teamCount: { state: true },
-    _busy: { state: true },
-  };
-
-  constructor() {
-    super();
-    this._catalogue = null;
-    this._libraryError = '';
-    this._problems = null;
-    this._importText = '';
-    this._importKind = 'yaml';
-    this._importNote = '';
-    this._settings = null;
-    this._teamName = '';
-    this._teamCount = 3;
-    this._busy = false;
-  }
+  static properties = state({
+    _catalogue: null, _libraryError: '', _problems: null, _importText: '', _importKind: 'yaml', _importNote: '',
+    _settings: null, _teamName: '', _teamCount: 3, _busy: false,
+  });
 
   connectedCallback() {
     super.connectedCallback();
