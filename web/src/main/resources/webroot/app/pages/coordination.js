@@ -4,6 +4,7 @@ import { html, nothing } from 'lit';
 import { LightElement, state } from '../components/light-element.js';
 import { t, formatNumber, formatDateTime } from '../i18n/index.js';
 import { api, storage } from '../util.js';
+import { loadPage, secretForm, secretFrom } from './page-parts.js';
 
 export const COORDINATION_KEY = 'atelier.coordination';
 
@@ -13,7 +14,7 @@ function isoDay(d) {
 
 class CoordinationApp extends LightElement {
   static properties = state({
-    _report: null, _mode: undefined, _error: '', _keyInput: '', _from: undefined, _to: undefined,
+    _report: null, _mode: undefined, _error: '', _secretInput: '', _from: undefined, _to: undefined,
   });
 
   constructor() {
@@ -50,29 +51,22 @@ class CoordinationApp extends LightElement {
     return q.toString();
   }
 
-  async _load() {
-    this._mode = 'loading';
-    try {
+  _load() {
+    return loadPage(this, async () => {
       const path = this.signedIn ? '/api/workspace/report' : '/api/coordination/report';
       this._report = await api(`${path}?${this._query()}`, { token: this.signedIn ? undefined : this.key, fallbackMessage: t('coord.loadError') });
-      this._mode = 'ready';
-    } catch (error) {
-      if (error.status === 401) {
-        storage.remove(COORDINATION_KEY);
-        this._error = error.message || t('coord.badKey');
-        this._mode = 'needKey';
-      } else {
-        this._error = error.message || t('coord.loadError');
-        this._mode = 'failed';
-      }
-    }
+    }, {
+      refused: 'needKey',
+      onRefused: () => storage.remove(COORDINATION_KEY),
+      refusedMessage: t('coord.badKey'),
+      failedMessage: t('coord.loadError'),
+      notFound: false,
+    });
   }
 
-  _useKey(event) {
+  _useSecret(event) {
     event.preventDefault();
-    let key = this._keyInput.trim();
-    const match = key.match(/[#&]k=([^&]+)/);
-    if (match) key = decodeURIComponent(match[1]);
+    const key = secretFrom(this._secretInput);
     if (!key) return;
     this.key = key;
     storage.set(COORDINATION_KEY, key);
@@ -115,17 +109,7 @@ class CoordinationApp extends LightElement {
 
   _body() {
     if (this._mode === 'needKey') {
-      return html`<form class="panel token-form" @submit=${this._useKey} data-testid="coord-key-form">
-        <h1 class="panel__title">${t('coord.title')}</h1>
-        ${this._error ? html`<p class="notice notice--error" role="alert">${this._error}</p>` : nothing}
-        <p>${t('coord.keyHelp')}</p>
-        <div class="field">
-          <label for="coord-key">${t('coord.keyLabel')}</label>
-          <input id="coord-key" type="text" autocomplete="off" spellcheck="false" required data-testid="coord-key-input"
-            .value=${this._keyInput} @input=${(e) => (this._keyInput = e.target.value)} />
-        </div>
-        <button type="submit" class="btn btn--primary" data-testid="coord-key-submit">${t('coord.keySubmit')}</button>
-      </form>`;
+      return secretForm(this, 'coordination', { help: 'coord.keyHelp' });
     }
     const r = this._report;
     return html`

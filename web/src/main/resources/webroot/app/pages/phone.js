@@ -1,12 +1,12 @@
 // /j/{code}: join with a nickname, then the participant's live view.
 import { html, nothing } from 'lit';
 import { LightElement, state } from '../components/light-element.js';
-import '../components/conn-status.js';
 import '../components/format-slot.js';
 import '../components/satisfaction-form.js';
 import { AtelierSocket } from '../socket.js';
 import { t } from '../i18n/index.js';
 import { api, codeFromPath, isValidCode, rejoinKey, storage } from '../util.js';
+import { sessionTopbar } from './page-parts.js';
 
 const NICKNAME_MAX = 24;
 
@@ -125,12 +125,7 @@ class PhoneApp extends LightElement {
   render() {
     const session = this._view?.session;
     return html`
-      <a class="skip-link" href="#main">${t('common.skip')}</a>
-      <header class="topbar">
-        <a class="brand" href="/">Atelier</a>
-        <span class="topbar__code">${t('common.code')} <strong>${this.code}</strong></span>
-        ${this.socket && this._mode === 'live' && session?.phase !== 'ENDED' ? html`<conn-status .socket=${this.socket}></conn-status>` : nothing}
-      </header>
+      ${sessionTopbar(this.code, this._mode === 'live' && session?.phase !== 'ENDED' && this.socket)}
       <main id="main" class="phone">
         ${session?.title ? html`<h1 class="phone__title">${session.title}</h1>` : html`<h1 class="phone__title">${t('phone.title')}</h1>`}
         ${this._renderBody()}
