@@ -1,4 +1,5 @@
 import { FormatElement, state } from '../../components/format-element.js';
+import { importProblems } from '../../components/library-console.js';
 import { html, nothing } from 'lit';
 import '../../components/bar-chart.js';
 import '../../components/count-down.js';
@@ -169,14 +170,7 @@ class QuizConsole extends FormatElement {
         </div>
         <button type="submit" class="btn btn--primary" data-testid="quiz-import-submit" ?disabled=${this._busy}>${t('quiz.console.importSubmit')}</button>
         ${this._importNote ? html`<p class="hint" role="status">${this._importNote}</p>` : nothing}
-        ${this._problems?.length
-          ? html`<div class="notice notice--error" role="alert" tabindex="-1" data-testid="quiz-import-problems">
-              <p>${tn('quiz.console.problems', this._problems.length)}</p>
-              <ul class="quiz-problems">
-                ${this._problems.map((p) => html`<li>${p.line ? t('quiz.console.line', { n: p.line }) : ''}${p.message}</li>`)}
-              </ul>
-            </div>`
-          : nothing}
+        ${importProblems(this._problems, { keys: 'quiz.console', prefix: 'quiz', focusable: true })}
       </form>
     </section>`;
   }
