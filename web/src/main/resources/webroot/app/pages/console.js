@@ -7,7 +7,7 @@ import { AtelierSocket } from '../socket.js';
 import { t, formatNumber } from '../i18n/index.js';
 import { codeFromPath, copyText, hostKey, hostTokenFor, isValidCode, joinUrl, loadJoinBase, phonesCanReach, storage } from '../util.js';
 import { satisfactionItems } from '../components/satisfaction-items.js';
-import { secretForm, secretFrom, sessionTopbar } from './page-parts.js';
+import { secretForm, secretFrom, topbar } from './page-parts.js';
 
 const PHASES = ['LOBBY', 'ACTIVITY', 'SATISFACTION', 'ENDED'];
 
@@ -109,7 +109,7 @@ class ConsoleApp extends LightElement {
   render() {
     const session = this._view?.session;
     return html`
-      ${sessionTopbar(this.code, this._mode === 'live' && this.socket)}
+      ${topbar({ code: this.code, socket: this._mode === 'live' && this.socket })}
       <main id="main" class="console">
         <div class="console__head">
           <h1>${session?.title ?? t('console.title')}</h1>

@@ -4,7 +4,7 @@ import { html, nothing } from 'lit';
 import { LightElement, state } from '../components/light-element.js';
 import { t, formatNumber, formatDateTime } from '../i18n/index.js';
 import { api, storage } from '../util.js';
-import { loadPage, secretForm, secretFrom } from './page-parts.js';
+import { loadPage, secretForm, secretFrom, topbar } from './page-parts.js';
 
 export const COORDINATION_KEY = 'atelier.coordination';
 
@@ -101,8 +101,7 @@ class CoordinationApp extends LightElement {
 
   render() {
     return html`
-      <a class="skip-link" href="#main">${t('common.skip')}</a>
-      <header class="topbar no-print"><a class="brand" href="/">Atelier</a><span>${t('coord.title')}</span></header>
+      ${topbar({ title: t('coord.title'), printed: false })}
       <main id="main" class="synthesis">${this._body()}</main>
     `;
   }

@@ -63,12 +63,16 @@ export async function loadPage(page, fetch, { refused, onRefused, refusedMessage
   }
 }
 
-/** The top bar of the live pages: the brand, the session code, the connection's state while `socket` is given. */
-export function sessionTopbar(code, socket) {
+/**
+ * The skip link and the top bar: the brand, then the page's `title`, the session `code`, the
+ * connection's state while a `socket` is given. Pages read on paper leave it off the print (`printed: false`).
+ */
+export function topbar({ title, code, socket, printed = true } = {}) {
   return html`<a class="skip-link" href="#main">${t('common.skip')}</a>
-    <header class="topbar">
+    <header class=${printed ? 'topbar' : 'topbar no-print'}>
       <a class="brand" href="/">Atelier</a>
-      <span class="topbar__code">${t('common.code')} <strong data-testid="session-code">${code}</strong></span>
+      ${title ? html`<span>${title}</span>` : nothing}
+      ${code ? html`<span class="topbar__code">${t('common.code')} <strong data-testid="session-code">${code}</strong></span>` : nothing}
       ${socket ? html`<conn-status .socket=${socket}></conn-status>` : nothing}
     </header>`;
 }

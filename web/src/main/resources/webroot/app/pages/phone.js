@@ -6,7 +6,7 @@ import '../components/satisfaction-form.js';
 import { AtelierSocket } from '../socket.js';
 import { t } from '../i18n/index.js';
 import { api, codeFromPath, isValidCode, rejoinKey, storage } from '../util.js';
-import { sessionTopbar } from './page-parts.js';
+import { topbar } from './page-parts.js';
 
 const NICKNAME_MAX = 24;
 
@@ -125,7 +125,7 @@ class PhoneApp extends LightElement {
   render() {
     const session = this._view?.session;
     return html`
-      ${sessionTopbar(this.code, this._mode === 'live' && session?.phase !== 'ENDED' && this.socket)}
+      ${topbar({ code: this.code, socket: this._mode === 'live' && session?.phase !== 'ENDED' && this.socket })}
       <main id="main" class="phone">
         ${session?.title ? html`<h1 class="phone__title">${session.title}</h1>` : html`<h1 class="phone__title">${t('phone.title')}</h1>`}
         ${this._renderBody()}

@@ -5,7 +5,7 @@ import { html, nothing } from 'lit';
 import { LightElement, state } from '../components/light-element.js';
 import { t, formatNumber, formatDateTime } from '../i18n/index.js';
 import { api } from '../util.js';
-import { loadPage, secretForm } from './page-parts.js';
+import { loadPage, secretForm, topbar } from './page-parts.js';
 import { loadFormatAssets } from '../formats/index.js';
 import {
   crossTable,
@@ -82,8 +82,7 @@ class ProjectApp extends LightElement {
 
   render() {
     return html`
-      <a class="skip-link" href="#main">${t('common.skip')}</a>
-      <header class="topbar no-print"><a class="brand" href="/">Atelier</a></header>
+      ${topbar({ printed: false })}
       <main id="main" class="synthesis prio">${this._renderBody()}</main>
     `;
   }

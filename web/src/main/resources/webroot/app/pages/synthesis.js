@@ -6,7 +6,7 @@ import '../components/bar-chart.js';
 import { satisfactionItems } from '../components/satisfaction-items.js';
 import { t, tn, formatNumber, formatDateTime, formatDuration } from '../i18n/index.js';
 import { ApiError, api, codeFromPath, hostKey, hostTokenFor, isValidCode, storage } from '../util.js';
-import { loadPage, secretForm, secretFrom } from './page-parts.js';
+import { loadPage, secretForm, secretFrom, topbar } from './page-parts.js';
 
 class SynthesisApp extends LightElement {
   static properties = state({ _data: null, _mode: undefined, _error: '', _secretInput: '', _downloading: false });
@@ -97,11 +97,7 @@ class SynthesisApp extends LightElement {
 
   render() {
     return html`
-      <a class="skip-link" href="#main">${t('common.skip')}</a>
-      <header class="topbar no-print">
-        <a class="brand" href="/">Atelier</a>
-        <span class="topbar__code">${t('common.code')} <strong>${this.code}</strong></span>
-      </header>
+      ${topbar({ code: this.code, printed: false })}
       <main id="main" class="synthesis">${this._renderBody()}</main>
     `;
   }
