@@ -14,11 +14,12 @@ const FRAME_MAX = 250 * 1024;
 /** The console's state, the project and the moderation of contributions (themes, proposals, vote and plan are in console.js). */
 export class PrioritisationConsoleModeration extends FormatElement {
   static properties = state({
-    _selected: new Set(), _editing: null, _showHidden: true,
-    _projectForm: { sector: '', territory: '', targetPublic: '', name: '' }, _projectLink: '', _projectBusy: false,
-    _projectError: '', _paper: { text: '', kind: 'difficulty', category: 'conditions', profile: 'unspecified' },
-    _themeName: '', _themeTarget: '', _renaming: null, _proposal: { text: '', themeId: '' }, _settings: null,
-    _drafts: {}, _newAction: { title: '', lead: '', deadline: '' }, _problem: '',
+    _selected: new Set(), _editing: null, _showHidden: true, _renaming: null, _problem: '', _settings: null,
+    _projectForm: { sector: '', territory: '', targetPublic: '', name: '' },
+    _projectLink: '', _projectBusy: false, _projectError: '',
+    _paper: { text: '', kind: 'difficulty', category: 'conditions', profile: 'unspecified' },
+    _themeName: '', _themeTarget: '', _proposal: { text: '', themeId: '' },
+    _drafts: {}, _newAction: { title: '', lead: '', deadline: '' },
   });
 
   /** Sends a command; the console page announces the outcome. Resolves to true when acknowledged. */
