@@ -10,19 +10,11 @@ import { t, formatNumber } from '../i18n/index.js';
  */
 class BarChart extends LightElement {
   static properties = {
-    items: { attribute: false },
-    testid: {},
-    caption: {},
-    size: {},
+    items: { attribute: false, initial: [] },
+    testid: { initial: 'bar' },
+    caption: { initial: '' },
+    size: { initial: 'normal' },
   };
-
-  constructor() {
-    super();
-    this.items = [];
-    this.testid = 'bar';
-    this.caption = '';
-    this.size = 'normal';
-  }
 
   render() {
     const items = this.items ?? [];

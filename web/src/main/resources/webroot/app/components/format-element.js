@@ -1,4 +1,6 @@
-import { LightElement } from './light-element.js';
+import { LightElement, inputs } from './light-element.js';
+
+export { state } from './light-element.js';
 
 /**
  * Base of every format's role component (phone, projector, console, synthesis). format-slot hands
@@ -6,20 +8,6 @@ import { LightElement } from './light-element.js';
  * synthesis page `synthesis` and `results` (synthesis.results).
  */
 export class FormatElement extends LightElement {
-  static properties = {
-    view: { attribute: false },
-    activity: { attribute: false },
-    send: { attribute: false },
-    synthesis: { attribute: false },
-    results: { attribute: false },
-  };
+  static properties = inputs({ view: null, activity: null, send: null, synthesis: null, results: null });
 
-  constructor() {
-    super();
-    this.view = null;
-    this.activity = null;
-    this.send = null;
-    this.synthesis = null;
-    this.results = null;
-  }
 }

@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import { LightElement } from './light-element.js';
+import { LightElement, inputs, state } from './light-element.js';
 import { loadFormat } from '../formats/index.js';
 import { t } from '../i18n/index.js';
 
@@ -10,23 +10,15 @@ import { t } from '../i18n/index.js';
  */
 class FormatSlot extends LightElement {
   static properties = {
-    format: {},
+    format: { initial: null },
     // Not `role`: that attribute is ARIA's, and "console" or "phone" are no ARIA roles (axe aria-roles).
-    audience: {},
-    view: { attribute: false },
-    send: { attribute: false },
-    synthesis: { attribute: false },
-    _state: { state: true },
+    audience: { initial: 'phone' },
+    ...inputs({ view: null, send: null, synthesis: null }),
+    ...state({ _state: 'loading' }),
   };
 
   constructor() {
     super();
-    this.format = null;
-    this.audience = 'phone';
-    this.view = null;
-    this.send = null;
-    this.synthesis = null;
-    this._state = 'loading';
     this._element = null;
   }
 

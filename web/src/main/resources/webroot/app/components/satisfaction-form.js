@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { LightElement } from './light-element.js';
+import { LightElement, inputs, state } from './light-element.js';
 import { t } from '../i18n/index.js';
 
 const COMMENT_MAX = 500;
@@ -7,25 +7,9 @@ const COMMENT_MAX = 500;
 /** Phone: the 1–5 satisfaction rating with an optional comment; can be changed until the end. */
 class SatisfactionForm extends LightElement {
   static properties = {
-    satisfaction: { attribute: false },
-    send: { attribute: false },
-    _score: { state: true },
-    _comment: { state: true },
-    _dirty: { state: true },
-    _state: { state: true },
-    _message: { state: true },
+    ...inputs({ satisfaction: null, send: null }),
+    ...state({ _score: null, _comment: '', _dirty: false, _state: 'idle', _message: '' }),
   };
-
-  constructor() {
-    super();
-    this.satisfaction = null;
-    this.send = null;
-    this._score = null;
-    this._comment = '';
-    this._dirty = false;
-    this._state = 'idle';
-    this._message = '';
-  }
 
   willUpdate(changed) {
     const mine = this.satisfaction?.mine;

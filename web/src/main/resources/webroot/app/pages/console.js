@@ -1,35 +1,25 @@
 // /h/{code}: the facilitator console. Host token from #k=… (then kept in localStorage) or localStorage.
 import { html, nothing } from 'lit';
-import { LightElement } from '../components/light-element.js';
-import '../components/conn-status.js';
+import { LightElement, state } from '../components/light-element.js';
 import '../components/format-slot.js';
 import '../components/bar-chart.js';
 import { AtelierSocket } from '../socket.js';
 import { t, formatNumber } from '../i18n/index.js';
 import { codeFromPath, copyText, hostKey, hostTokenFor, isValidCode, joinUrl, loadJoinBase, phonesCanReach, storage } from '../util.js';
 import { satisfactionItems } from '../components/satisfaction-items.js';
+import { secretForm, secretFrom, topbar } from './page-parts.js';
 
 const PHASES = ['LOBBY', 'ACTIVITY', 'SATISFACTION', 'ENDED'];
 
 class ConsoleApp extends LightElement {
-  static properties = {
-    _view: { state: true },
-    _mode: { state: true },
-    _status: { state: true },
-    _statusKind: { state: true },
-    _tokenInput: { state: true },
-    _busy: { state: true },
-  };
+  static properties = state({
+    _view: null, _mode: undefined, _status: '', _statusKind: 'info', _secretInput: '', _busy: new Set(),
+  });
 
   constructor() {
     super();
     this.code = codeFromPath();
     this.socket = null;
-    this._view = null;
-    this._status = '';
-    this._statusKind = 'info';
-    this._tokenInput = '';
-    this._busy = new Set();
     this._run = (command, okKey) => this._command(command, okKey);
     if (!isValidCode(this.code)) {
       this._mode = 'notfound';
@@ -86,14 +76,12 @@ class ConsoleApp extends LightElement {
     }
   }
 
-  _useToken(event) {
+  _useSecret(event) {
     event.preventDefault();
-    let token = this._tokenInput.trim();
-    const match = token.match(/[#&]k=([^&]+)/);
-    if (match) token = decodeURIComponent(match[1]);
+    const token = secretFrom(this._secretInput);
     if (!token) return;
     storage.set(hostKey(this.code), token);
-    this._tokenInput = '';
+    this._secretInput = '';
     this._say('', 'info');
     this._connect(token);
   }
@@ -121,12 +109,7 @@ class ConsoleApp extends LightElement {
   render() {
     const session = this._view?.session;
     return html`
-      <a class="skip-link" href="#main">${t('common.skip')}</a>
-      <header class="topbar">
-        <a class="brand" href="/">Atelier</a>
-        <span class="topbar__code">${t('common.code')} <strong data-testid="session-code">${this.code}</strong></span>
-        ${this.socket && this._mode === 'live' ? html`<conn-status .socket=${this.socket}></conn-status>` : nothing}
-      </header>
+      ${topbar({ code: this.code, socket: this._mode === 'live' && this.socket })}
       <main id="main" class="console">
         <div class="console__head">
           <h1>${session?.title ?? t('console.title')}</h1>
@@ -173,16 +156,7 @@ class ConsoleApp extends LightElement {
   }
 
   _renderTokenForm() {
-    return html`<form class="panel token-form" @submit=${this._useToken} data-testid="token-form">
-      <h2 class="panel__title">${t('console.needToken')}</h2>
-      <p>${t('console.needTokenHelp')}</p>
-      <div class="field">
-        <label for="host-token">${t('console.tokenLabel')}</label>
-        <input id="host-token" type="text" autocomplete="off" spellcheck="false" required data-testid="token-input"
-          .value=${this._tokenInput} @input=${(e) => (this._tokenInput = e.target.value)} />
-      </div>
-      <button type="submit" class="btn btn--primary" data-testid="token-submit">${t('console.tokenSubmit')}</button>
-    </form>`;
+    return secretForm(this, 'host', { level: 2, help: 'console.needTokenHelp' });
   }
 
   _renderControls(session) {

@@ -1,9 +1,10 @@
 // /coordination#k=KEY: the coordinators' space. The activity report of a period (sessions held,
 // participants, satisfaction, by format) over archived sessions, each session's synthesis, CSV.
 import { html, nothing } from 'lit';
-import { LightElement } from '../components/light-element.js';
+import { LightElement, state } from '../components/light-element.js';
 import { t, formatNumber, formatDateTime } from '../i18n/index.js';
 import { api, storage } from '../util.js';
+import { loadPage, secretForm, secretFrom, topbar } from './page-parts.js';
 
 export const COORDINATION_KEY = 'atelier.coordination';
 
@@ -12,14 +13,9 @@ function isoDay(d) {
 }
 
 class CoordinationApp extends LightElement {
-  static properties = {
-    _report: { state: true },
-    _mode: { state: true },
-    _error: { state: true },
-    _keyInput: { state: true },
-    _from: { state: true },
-    _to: { state: true },
-  };
+  static properties = state({
+    _report: null, _mode: undefined, _error: '', _secretInput: '', _from: undefined, _to: undefined,
+  });
 
   constructor() {
     super();
@@ -32,9 +28,6 @@ class CoordinationApp extends LightElement {
     const today = new Date();
     this._from = `${today.getFullYear()}-01-01`;
     this._to = isoDay(today);
-    this._keyInput = '';
-    this._error = '';
-    this._report = null;
     this.signedIn = false;
     if (this.key) this._load();
     else this._loadSignedIn();
@@ -58,29 +51,22 @@ class CoordinationApp extends LightElement {
     return q.toString();
   }
 
-  async _load() {
-    this._mode = 'loading';
-    try {
+  _load() {
+    return loadPage(this, async () => {
       const path = this.signedIn ? '/api/workspace/report' : '/api/coordination/report';
       this._report = await api(`${path}?${this._query()}`, { token: this.signedIn ? undefined : this.key, fallbackMessage: t('coord.loadError') });
-      this._mode = 'ready';
-    } catch (error) {
-      if (error.status === 401) {
-        storage.remove(COORDINATION_KEY);
-        this._error = error.message || t('coord.badKey');
-        this._mode = 'needKey';
-      } else {
-        this._error = error.message || t('coord.loadError');
-        this._mode = 'failed';
-      }
-    }
+    }, {
+      refused: 'needKey',
+      onRefused: () => storage.remove(COORDINATION_KEY),
+      refusedMessage: t('coord.badKey'),
+      failedMessage: t('coord.loadError'),
+      notFound: false,
+    });
   }
 
-  _useKey(event) {
+  _useSecret(event) {
     event.preventDefault();
-    let key = this._keyInput.trim();
-    const match = key.match(/[#&]k=([^&]+)/);
-    if (match) key = decodeURIComponent(match[1]);
+    const key = secretFrom(this._secretInput);
     if (!key) return;
     this.key = key;
     storage.set(COORDINATION_KEY, key);
@@ -115,25 +101,14 @@ class CoordinationApp extends LightElement {
 
   render() {
     return html`
-      <a class="skip-link" href="#main">${t('common.skip')}</a>
-      <header class="topbar no-print"><a class="brand" href="/">Atelier</a><span>${t('coord.title')}</span></header>
+      ${topbar({ title: t('coord.title'), printed: false })}
       <main id="main" class="synthesis">${this._body()}</main>
     `;
   }
 
   _body() {
     if (this._mode === 'needKey') {
-      return html`<form class="panel token-form" @submit=${this._useKey} data-testid="coord-key-form">
-        <h1 class="panel__title">${t('coord.title')}</h1>
-        ${this._error ? html`<p class="notice notice--error" role="alert">${this._error}</p>` : nothing}
-        <p>${t('coord.keyHelp')}</p>
-        <div class="field">
-          <label for="coord-key">${t('coord.keyLabel')}</label>
-          <input id="coord-key" type="text" autocomplete="off" spellcheck="false" required data-testid="coord-key-input"
-            .value=${this._keyInput} @input=${(e) => (this._keyInput = e.target.value)} />
-        </div>
-        <button type="submit" class="btn btn--primary" data-testid="coord-key-submit">${t('coord.keySubmit')}</button>
-      </form>`;
+      return secretForm(this, 'coordination', { help: 'coord.keyHelp' });
     }
     const r = this._report;
     return html`

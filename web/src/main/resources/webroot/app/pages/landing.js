@@ -1,39 +1,19 @@
 // "/": join with a code, or create a session and get its three links.
 import { html, nothing } from 'lit';
-import { LightElement } from '../components/light-element.js';
+import { LightElement, state } from '../components/light-element.js';
 import { t } from '../i18n/index.js';
 import { absolute, api, copyText, hostKey, isValidCode, normaliseCode, storage } from '../util.js';
 import { me } from '../workspace/api.js';
 import { wt } from '../workspace/i18n.js';
 
 class LandingApp extends LightElement {
-  static properties = {
-    _code: { state: true },
-    _codeError: { state: true },
-    _formats: { state: true },
-    _formatsError: { state: true },
-    _format: { state: true },
-    _title: { state: true },
-    _createError: { state: true },
-    _creating: { state: true },
-    _created: { state: true },
-    _copied: { state: true },
-    _me: { state: true },
-  };
+  static properties = state({
+    _code: '', _codeError: '', _formats: null, _formatsError: '', _format: '', _title: '', _createError: '',
+    _creating: false, _created: null, _copied: '', _me: null,
+  });
 
   constructor() {
     super();
-    this._code = '';
-    this._codeError = '';
-    this._formats = null;
-    this._formatsError = '';
-    this._format = '';
-    this._title = '';
-    this._createError = '';
-    this._creating = false;
-    this._created = null;
-    this._copied = '';
-    this._me = null;
     this._loadFormats();
     me().then((m) => (this._me = m)).catch(() => {});
   }

@@ -1,36 +1,24 @@
 // /j/{code}: join with a nickname, then the participant's live view.
 import { html, nothing } from 'lit';
-import { LightElement } from '../components/light-element.js';
-import '../components/conn-status.js';
+import { LightElement, state } from '../components/light-element.js';
 import '../components/format-slot.js';
 import '../components/satisfaction-form.js';
 import { AtelierSocket } from '../socket.js';
 import { t } from '../i18n/index.js';
 import { api, codeFromPath, isValidCode, rejoinKey, storage } from '../util.js';
+import { topbar } from './page-parts.js';
 
 const NICKNAME_MAX = 24;
 
 class PhoneApp extends LightElement {
-  static properties = {
-    _mode: { state: true },
-    _view: { state: true },
-    _nickname: { state: true },
-    _error: { state: true },
-    _notice: { state: true },
-    _busy: { state: true },
-    _leaving: { state: true },
-  };
+  static properties = state({
+    _mode: undefined, _view: null, _nickname: '', _error: '', _notice: '', _busy: false, _leaving: false,
+  });
 
   constructor() {
     super();
     this.code = codeFromPath();
     this.socket = null;
-    this._view = null;
-    this._nickname = '';
-    this._error = '';
-    this._notice = '';
-    this._busy = false;
-    this._leaving = false;
     this._record = null;
     this._send = (command) => this.socket.send(command);
     if (!isValidCode(this.code)) {
@@ -137,12 +125,7 @@ class PhoneApp extends LightElement {
   render() {
     const session = this._view?.session;
     return html`
-      <a class="skip-link" href="#main">${t('common.skip')}</a>
-      <header class="topbar">
-        <a class="brand" href="/">Atelier</a>
-        <span class="topbar__code">${t('common.code')} <strong>${this.code}</strong></span>
-        ${this.socket && this._mode === 'live' && session?.phase !== 'ENDED' ? html`<conn-status .socket=${this.socket}></conn-status>` : nothing}
-      </header>
+      ${topbar({ code: this.code, socket: this._mode === 'live' && session?.phase !== 'ENDED' && this.socket })}
       <main id="main" class="phone">
         ${session?.title ? html`<h1 class="phone__title">${session.title}</h1>` : html`<h1 class="phone__title">${t('phone.title')}</h1>`}
         ${this._renderBody()}

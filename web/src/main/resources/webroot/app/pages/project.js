@@ -2,9 +2,10 @@
 // synthesis of everything collected and the action plan. Printable on A4; the plan exports as CSV.
 // The key comes from the URL fragment (then kept in localStorage), never sent in a URL.
 import { html, nothing } from 'lit';
-import { LightElement } from '../components/light-element.js';
+import { LightElement, state } from '../components/light-element.js';
 import { t, formatNumber, formatDateTime } from '../i18n/index.js';
 import { api } from '../util.js';
+import { loadPage, secretForm, topbar } from './page-parts.js';
 import { loadFormatAssets } from '../formats/index.js';
 import {
   crossTable,
@@ -25,19 +26,11 @@ function projectIdFromPath() {
 }
 
 class ProjectApp extends LightElement {
-  static properties = {
-    _data: { state: true },
-    _mode: { state: true },
-    _error: { state: true },
-    _keyInput: { state: true },
-  };
+  static properties = state({ _data: null, _mode: undefined, _error: '', _secretInput: '' });
 
   constructor() {
     super();
     this.id = projectIdFromPath();
-    this._data = null;
-    this._error = '';
-    this._keyInput = '';
     const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
     const fromHash = fragment.get('k');
     if (fromHash) {
@@ -60,28 +53,16 @@ class ProjectApp extends LightElement {
     }
   }
 
-  async _load() {
-    this._mode = 'loading';
-    try {
+  _load() {
+    return loadPage(this, async () => {
       this._data = await api(`/api/projects/${encodeURIComponent(this.id)}`, { token: this.key, fallbackMessage: t('prio.project.loadError') });
       saveProject({ id: this.id, key: this.key, name: this._data.project?.name });
-      this._mode = 'ready';
-    } catch (error) {
-      if (error.status === 401) {
-        this._error = error.message;
-        this._mode = 'needKey';
-      } else if (error.status === 404) {
-        this._mode = 'notfound';
-      } else {
-        this._error = error.message || t('prio.project.loadError');
-        this._mode = 'failed';
-      }
-    }
+    }, { refused: 'needKey', failedMessage: t('prio.project.loadError') });
   }
 
-  _useKey(event) {
+  _useSecret(event) {
     event.preventDefault();
-    const typed = this._keyInput.trim();
+    const typed = this._secretInput.trim();
     const parsed = parseProjectLink(typed);
     this.key = parsed?.key ?? typed.replace(/^.*#k=/, '');
     if (this.key) this._load();
@@ -101,8 +82,7 @@ class ProjectApp extends LightElement {
 
   render() {
     return html`
-      <a class="skip-link" href="#main">${t('common.skip')}</a>
-      <header class="topbar no-print"><a class="brand" href="/">Atelier</a></header>
+      ${topbar({ printed: false })}
       <main id="main" class="synthesis prio">${this._renderBody()}</main>
     `;
   }
@@ -112,14 +92,7 @@ class ProjectApp extends LightElement {
       case 'notfound':
         return html`<p class="notice notice--error" data-testid="project-not-found">${t('prio.page.notFound')}</p>`;
       case 'needKey':
-        return html`<form class="panel token-form" @submit=${this._useKey} data-testid="project-key-form">
-          <h1 class="panel__title">${t('prio.page.needKey')}</h1>
-          ${this._error ? html`<p class="notice notice--error" role="alert">${this._error}</p>` : nothing}
-          <div class="field"><label for="project-key">${t('prio.page.keyLabel')}</label>
-            <input id="project-key" type="text" autocomplete="off" spellcheck="false" required data-testid="project-key-input"
-              .value=${this._keyInput} @input=${(e) => (this._keyInput = e.target.value)} /></div>
-          <button type="submit" class="btn btn--primary">${t('prio.page.open')}</button>
-        </form>`;
+        return secretForm(this, 'project');
       case 'failed':
         return html`<p class="notice notice--error" role="alert">${this._error}</p>`;
       case 'ready':

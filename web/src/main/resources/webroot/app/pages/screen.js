@@ -1,7 +1,7 @@
 // /s/{code}/screen: the projector. Public aggregates only; large type, high contrast.
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { LightElement } from '../components/light-element.js';
+import { LightElement, state } from '../components/light-element.js';
 import '../components/conn-status.js';
 import '../components/format-slot.js';
 import '../components/bar-chart.js';
@@ -12,14 +12,11 @@ import { satisfactionItems } from '../components/satisfaction-items.js';
 
 
 class ScreenApp extends LightElement {
-  static properties = { _view: { state: true }, _fatal: { state: true }, _fullscreen: { state: true } };
+  static properties = state({ _view: null, _fatal: null, _fullscreen: false });
 
   constructor() {
     super();
     this.code = codeFromPath();
-    this._view = null;
-    this._fatal = null;
-    this._fullscreen = false;
     this.socket = null;
     if (!isValidCode(this.code)) {
       this._fatal = 4404;

@@ -1,28 +1,19 @@
 // /s/{code}/synthese: what a coordinator reads afterwards; printable on A4, exportable as CSV.
 import { html, nothing } from 'lit';
-import { LightElement } from '../components/light-element.js';
+import { LightElement, state } from '../components/light-element.js';
 import '../components/format-slot.js';
 import '../components/bar-chart.js';
 import { satisfactionItems } from '../components/satisfaction-items.js';
 import { t, tn, formatNumber, formatDateTime, formatDuration } from '../i18n/index.js';
 import { ApiError, api, codeFromPath, hostKey, hostTokenFor, isValidCode, storage } from '../util.js';
+import { loadPage, secretForm, secretFrom, topbar } from './page-parts.js';
 
 class SynthesisApp extends LightElement {
-  static properties = {
-    _data: { state: true },
-    _mode: { state: true },
-    _error: { state: true },
-    _tokenInput: { state: true },
-    _downloading: { state: true },
-  };
+  static properties = state({ _data: null, _mode: undefined, _error: '', _secretInput: '', _downloading: false });
 
   constructor() {
     super();
     this.code = codeFromPath();
-    this._data = null;
-    this._error = '';
-    this._tokenInput = '';
-    this._downloading = false;
     if (!isValidCode(this.code)) {
       this._mode = 'notfound';
       return;
@@ -44,30 +35,20 @@ class SynthesisApp extends LightElement {
     else this._mode = 'needToken';
   }
 
-  async _load() {
-    this._mode = 'loading';
-    try {
+  _load() {
+    return loadPage(this, async () => {
       this._data = await api(`${this.base}/synthesis`, { token: this.token, fallbackMessage: t('synthesis.loadError') });
-      this._mode = 'ready';
-    } catch (error) {
-      if (error.status === 401) {
-        storage.remove(this.viaCoordination ? 'atelier.coordination' : hostKey(this.code));
-        this._error = error.message || t('console.badToken');
-        this._mode = 'needToken';
-      } else if (error.status === 404) {
-        this._mode = 'notfound';
-      } else {
-        this._error = error.message || t('synthesis.loadError');
-        this._mode = 'failed';
-      }
-    }
+    }, {
+      refused: 'needToken',
+      onRefused: () => storage.remove(this.viaCoordination ? 'atelier.coordination' : hostKey(this.code)),
+      refusedMessage: t('console.badToken'),
+      failedMessage: t('synthesis.loadError'),
+    });
   }
 
-  _useToken(event) {
+  _useSecret(event) {
     event.preventDefault();
-    let token = this._tokenInput.trim();
-    const match = token.match(/[#&]k=([^&]+)/);
-    if (match) token = decodeURIComponent(match[1]);
+    const token = secretFrom(this._secretInput);
     if (!token) return;
     this.token = token;
     storage.set(this.viaCoordination ? 'atelier.coordination' : hostKey(this.code), token);
@@ -116,11 +97,7 @@ class SynthesisApp extends LightElement {
 
   render() {
     return html`
-      <a class="skip-link" href="#main">${t('common.skip')}</a>
-      <header class="topbar no-print">
-        <a class="brand" href="/">Atelier</a>
-        <span class="topbar__code">${t('common.code')} <strong>${this.code}</strong></span>
-      </header>
+      ${topbar({ code: this.code, printed: false })}
       <main id="main" class="synthesis">${this._renderBody()}</main>
     `;
   }
@@ -130,17 +107,7 @@ class SynthesisApp extends LightElement {
       case 'notfound':
         return html`<p class="notice notice--error" data-testid="session-not-found">${t('common.notFound')}</p>`;
       case 'needToken':
-        return html`<form class="panel token-form" @submit=${this._useToken} data-testid="token-form">
-          <h1 class="panel__title">${t('console.needToken')}</h1>
-          ${this._error ? html`<p class="notice notice--error" role="alert">${this._error}</p>` : nothing}
-          <p>${t('synthesis.needTokenHelp')}</p>
-          <div class="field">
-            <label for="host-token">${t('console.tokenLabel')}</label>
-            <input id="host-token" type="text" autocomplete="off" spellcheck="false" required data-testid="token-input"
-              .value=${this._tokenInput} @input=${(e) => (this._tokenInput = e.target.value)} />
-          </div>
-          <button type="submit" class="btn btn--primary" data-testid="token-submit">${t('console.tokenSubmit')}</button>
-        </form>`;
+        return secretForm(this, 'host', { help: 'synthesis.needTokenHelp' });
       case 'failed':
         return html`<p class="notice notice--error" role="alert">${this._error}</p>
           <button type="button" class="btn btn--secondary no-print" @click=${this._load}>${t('common.retry')}</button>`;

@@ -1,7 +1,7 @@
 // "/admin": territories with their SSO domains, people (invite with role and territories, disable,
 // password link). Links that were not e-mailed are shown once, to copy and pass on.
 import { html, nothing } from 'lit';
-import { LightElement } from '../components/light-element.js';
+import { LightElement, state } from '../components/light-element.js';
 import { copyText } from '../util.js';
 import { call, me, toSignIn } from './api.js';
 import { wt } from './i18n.js';
@@ -10,33 +10,13 @@ import './bar.js';
 const ROLES = ['facilitator', 'coordinator', 'admin'];
 
 class AdminApp extends LightElement {
-  static properties = {
-    _me: { state: true },
-    _territories: { state: true },
-    _people: { state: true },
-    _error: { state: true },
-    _status: { state: true },
-    _links: { state: true },
-    _tName: { state: true },
-    _tDomains: { state: true },
-    _iEmail: { state: true },
-    _iRole: { state: true },
-    _iTerritories: { state: true },
-  };
+  static properties = state({
+    _me: null, _territories: [], _people: [], _error: '', _status: '', _links: [], _tName: '', _tDomains: '',
+    _iEmail: '', _iRole: 'facilitator', _iTerritories: new Set(),
+  });
 
   constructor() {
     super();
-    this._me = null;
-    this._territories = [];
-    this._people = [];
-    this._error = '';
-    this._status = '';
-    this._links = [];
-    this._tName = '';
-    this._tDomains = '';
-    this._iEmail = '';
-    this._iRole = 'facilitator';
-    this._iTerritories = new Set();
     this._load();
   }
 

@@ -1,7 +1,7 @@
 // "/mot-de-passe#t=TOKEN": the one-time link of an invitation or a reset. The token stays in the
 // fragment (never sent in a request line or a Referer) and is removed from the address bar at once.
 import { html, nothing } from 'lit';
-import { LightElement } from '../components/light-element.js';
+import { LightElement, state } from '../components/light-element.js';
 import { call } from './api.js';
 import { wt } from './i18n.js';
 import './bar.js';
@@ -13,24 +13,12 @@ function takeToken() {
 }
 
 class SetPasswordApp extends LightElement {
-  static properties = {
-    _link: { state: true },
-    _error: { state: true },
-    _name: { state: true },
-    _password: { state: true },
-    _confirm: { state: true },
-    _busy: { state: true },
-  };
+  static properties = state({ _link: null, _error: undefined, _name: '', _password: '', _confirm: '', _busy: false });
 
   constructor() {
     super();
     this._token = takeToken();
-    this._link = null;
     this._error = this._token ? '' : wt('set.noToken');
-    this._name = '';
-    this._password = '';
-    this._confirm = '';
-    this._busy = false;
     if (this._token) {
       call('/api/auth/link', { method: 'POST', body: { token: this._token } })
         .then((l) => (this._link = l))

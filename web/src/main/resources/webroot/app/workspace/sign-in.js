@@ -1,6 +1,6 @@
 // "/connexion": sign in with e-mail and password; ask for a reset link.
 import { html, nothing } from 'lit';
-import { LightElement } from '../components/light-element.js';
+import { LightElement, state } from '../components/light-element.js';
 import { call, me, signIn } from './api.js';
 import { wt } from './i18n.js';
 import './bar.js';
@@ -14,25 +14,12 @@ function destination(account) {
 }
 
 class SignInApp extends LightElement {
-  static properties = {
-    _me: { state: true },
-    _email: { state: true },
-    _password: { state: true },
-    _error: { state: true },
-    _busy: { state: true },
-    _resetEmail: { state: true },
-    _resetMessage: { state: true },
-  };
+  static properties = state({
+    _me: null, _email: '', _password: '', _error: '', _busy: false, _resetEmail: '', _resetMessage: '',
+  });
 
   constructor() {
     super();
-    this._me = null;
-    this._email = '';
-    this._password = '';
-    this._error = '';
-    this._busy = false;
-    this._resetEmail = '';
-    this._resetMessage = '';
     me().then((m) => (this._me = m)).catch(() => (this._me = { account: null }));
   }
 

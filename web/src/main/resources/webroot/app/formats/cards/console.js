@@ -1,52 +1,18 @@
-import { FormatElement } from '../../components/format-element.js';
+import { state } from '../../components/format-element.js';
+import { LibraryConsole } from '../../components/library-console.js';
 import { html, nothing } from 'lit';
 import '../../components/count-down.js';
 import { t, tn, formatNumber } from '../../i18n/index.js';
 import { aggregateView, caseCard, roleLabel, rulesList, stageLabel, structureCard } from './shared.js';
 import { randomSeed } from '../../random.js';
-import { exportLibraryItem, libraryCatalogue, libraryItem, parseLibraryText } from '../../library.js';
+import { exportLibraryItem, libraryItem } from '../../library.js';
 
 const STAGES = ['SETUP', 'SCENE', 'FEELINGS', 'DEBRIEF'];
 
 /** Console: deck picker and import/export, volunteers and roles, draws, timer, phases, notes. */
-class CardsConsole extends FormatElement {
-  static properties = {
-    _catalogue: { state: true },
-    _chosenId: { state: true },
-    _candidate: { state: true },
-    _problems: { state: true },
-    _libraryState: { state: true },
-    _counsellor: { state: true },
-    _beneficiary: { state: true },
-    _minutes: { state: true },
-  };
-
-  constructor() {
-    super();
-    this._catalogue = null;
-    this._chosenId = '';
-    this._candidate = null;
-    this._problems = [];
-    this._libraryState = 'idle';
-    this._counsellor = '';
-    this._beneficiary = '';
-    this._minutes = '5';
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    if (this._catalogue === null) this._loadCatalogue();
-  }
-
-  async _loadCatalogue() {
-    try {
-      this._catalogue = await libraryCatalogue('cards');
-      if (!this._chosenId && this._catalogue.length) this._chosenId = this._catalogue[0].id;
-    } catch {
-      this._catalogue = [];
-      this._libraryState = 'loadError';
-    }
-  }
+class CardsConsole extends LibraryConsole {
+  static library = { format: 'cards', keys: 'cards.console', prefix: 'cards' };
+  static properties = state({ _candidate: null, _counsellor: '', _beneficiary: '', _minutes: '5' });
 
   _run(command) {
     return this.send(command).catch(() => {});
@@ -64,25 +30,14 @@ class CardsConsole extends FormatElement {
     }
   }
 
-  async _import(event) {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
-    this._problems = [];
-    this._candidate = null;
-    this._libraryState = 'parsing';
-    try {
-      const body = await parseLibraryText('cards', await file.text());
-      if (body.ok) {
-        this._candidate = body.content;
-        this._libraryState = 'parsed';
-      } else {
-        this._problems = body.problems ?? [{ line: 0, message: body.error?.message ?? t('cards.console.importFailed') }];
-        this._libraryState = 'problems';
-      }
-    } catch {
-      this._libraryState = 'importError';
-    }
+  /** A new file replaces the deck imported before, even when it does not parse. */
+  _import(event) {
+    if (event.target.files?.[0]) this._candidate = null;
+    return super._import(event);
+  }
+
+  _imported(deck) {
+    this._candidate = deck;
   }
 
   async _export() {
@@ -129,21 +84,8 @@ class CardsConsole extends FormatElement {
             @click=${this._useCatalogueDeck}>${t('cards.console.useDeck')}</button>
         </div>
       </div>
-      <div class="field">
-        <label for="cards-import">${t('cards.console.import')}</label>
-        <p class="hint" id="cards-import-hint">${t('cards.console.importHint')}</p>
-        <input id="cards-import" type="file" accept=".yaml,.yml,application/yaml,text/yaml,text/plain" aria-describedby="cards-import-hint"
-          data-testid="cards-import" @change=${this._import} />
-      </div>
+      ${this._renderImport()}
       ${this._libraryState === 'parsing' ? html`<p class="muted" role="status">${t('common.loading')}</p>` : nothing}
-      ${this._problems.length
-        ? html`<div class="notice notice--error" role="alert" data-testid="cards-import-problems">
-            <p>${tn('cards.console.problems', this._problems.length)}</p>
-            <ul class="cards-problems">
-              ${this._problems.map((p) => html`<li>${p.line ? t('cards.console.line', { n: p.line }) : ''}${p.message}</li>`)}
-            </ul>
-          </div>`
-        : nothing}
       ${this._candidate
         ? html`<div class="notice" data-testid="cards-import-ok">
             <p>${t('cards.console.imported', { title: this._candidate.title, n: this._candidate.cases.length, s: this._candidate.structures.length })}</p>
@@ -151,9 +93,7 @@ class CardsConsole extends FormatElement {
               @click=${() => this._run({ type: 'cards.useDeck', deck: this._candidate })}>${t('cards.console.useImported')}</button>
           </div>`
         : nothing}
-      ${['loadError', 'importError', 'exportError'].includes(this._libraryState)
-        ? html`<p class="notice notice--error" role="alert">${t(`cards.console.${this._libraryState}`)}</p>`
-        : nothing}
+      ${this._renderLibraryError()}
       <button type="button" class="btn btn--ghost" data-testid="cards-export" @click=${this._export}>${t('cards.console.export')}</button>
     </section>`;
   }

@@ -1,4 +1,4 @@
-import { FormatElement } from '../../components/format-element.js';
+import { FormatElement, state } from '../../components/format-element.js';
 import { html, nothing } from 'lit';
 import '../../components/count-down.js';
 import { t, tn } from '../../i18n/index.js';
@@ -13,24 +13,13 @@ const AUTOSAVE_MS = 1200;
 
 /** Phone: volunteer, then the role's view: the case card, the private briefing, or the grid. */
 class CardsPhone extends FormatElement {
-  static properties = {
-    _draft: { state: true },
-    _pending: { state: true },
-    _saveState: { state: true },
-    _message: { state: true },
-    _feeling: { state: true },
-    _feelingState: { state: true },
-  };
+  static properties = state({
+    _draft: {}, _pending: {}, _saveState: 'idle', _message: '', _feeling: null, _feelingState: 'idle',
+  });
 
   constructor() {
     super();
     this._round = null;
-    this._draft = {};
-    this._pending = {};
-    this._saveState = 'idle';
-    this._message = '';
-    this._feeling = null;
-    this._feelingState = 'idle';
     this._timer = null;
   }
 

@@ -1,9 +1,10 @@
-import { FormatElement } from '../../components/format-element.js';
+import { state } from '../../components/format-element.js';
+import { LibraryConsole } from '../../components/library-console.js';
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { t, tn } from '../../i18n/index.js';
 import { storage } from '../../util.js';
-import { exportLibraryItem, libraryCatalogue, libraryItem, parseLibraryText } from '../../library.js';
+import { exportLibraryItem, libraryItem } from '../../library.js';
 import { challengeCard } from './shared.js';
 import { randomToken } from '../../random.js';
 import { sha256Hex } from '../../sha256.js';
@@ -13,40 +14,11 @@ const blankChallenge = (n) => ({ id: `defi-${n}`, title: '', statement: '', publ
 const lines = (text) => String(text ?? '').split('\n').map((s) => s.trim()).filter(Boolean);
 
 /** The console's state and the challenge kit: catalogue, import and export, editor, settings, jury invitations (the rest is in console.js). */
-export class HackathonConsoleKit extends FormatElement {
-  static properties = {
-    _catalogue: { state: true },
-    _chosenId: { state: true },
-    _kit: { state: true },
-    _settings: { state: true },
-    _problems: { state: true },
-    _libraryState: { state: true },
-    _juryLabel: { state: true },
-    _links: { state: true },
-    _teamName: { state: true },
-    _teamCount: { state: true },
-    _minutes: { state: true },
-  };
-
-  constructor() {
-    super();
-    this._catalogue = null;
-    this._chosenId = '';
-    this._kit = null;
-    this._settings = null;
-    this._problems = [];
-    this._libraryState = 'idle';
-    this._juryLabel = '';
-    this._links = null;
-    this._teamName = '';
-    this._teamCount = '2';
-    this._minutes = '';
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    if (this._catalogue === null) this._loadCatalogue();
-  }
+export class HackathonConsoleKit extends LibraryConsole {
+  static library = { format: 'hackathon', keys: 'hackathon.console', prefix: 'hk' };
+  static properties = state({
+    _kit: null, _settings: null, _juryLabel: '', _links: null, _teamName: '', _teamCount: '2', _minutes: '',
+  });
 
   _code() {
     return this.view?.session?.code ?? '';
@@ -59,15 +31,6 @@ export class HackathonConsoleKit extends FormatElement {
     if (a?.kit && !this._kit) this._kit = structuredClone(a.kit);
   }
 
-  async _loadCatalogue() {
-    try {
-      this._catalogue = await libraryCatalogue('hackathon');
-      if (!this._chosenId && this._catalogue.length) this._chosenId = this._catalogue[0].id;
-    } catch {
-      this._catalogue = [];
-      this._libraryState = 'loadError';
-    }
-  }
 
   _run(command) {
     return this.send(command).then(() => true, () => false);
@@ -85,24 +48,8 @@ export class HackathonConsoleKit extends FormatElement {
     }
   }
 
-  async _import(event) {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
-    this._problems = [];
-    this._libraryState = 'parsing';
-    try {
-      const body = await parseLibraryText('hackathon', await file.text());
-      if (body.ok) {
-        this._kit = body.content;
-        this._libraryState = 'imported';
-      } else {
-        this._problems = body.problems ?? [{ line: 0, message: body.error?.message ?? t('hackathon.console.importFailed') }];
-        this._libraryState = 'problems';
-      }
-    } catch {
-      this._libraryState = 'importError';
-    }
+  _imported(kit) {
+    this._kit = kit;
   }
 
   async _export() {
@@ -217,21 +164,8 @@ export class HackathonConsoleKit extends FormatElement {
             ${t('hackathon.console.load')}</button>
         </div>
       </div>
-      <div class="field">
-        <label for="hk-import">${t('hackathon.console.import')}</label>
-        <p class="hint" id="hk-import-hint">${t('hackathon.console.importHint')}</p>
-        <input id="hk-import" type="file" accept=".yaml,.yml,application/yaml,text/yaml,text/plain" aria-describedby="hk-import-hint"
-          data-testid="hk-import" @change=${this._import} />
-      </div>
-      ${this._problems.length
-        ? html`<div class="notice notice--error" role="alert" data-testid="hk-import-problems">
-            <p>${tn('hackathon.console.problems', this._problems.length)}</p>
-            <ul class="hk-problems">${this._problems.map((p) => html`<li>${p.line ? t('hackathon.console.line', { n: p.line }) : ''}${p.message}</li>`)}</ul>
-          </div>`
-        : nothing}
-      ${['loadError', 'importError', 'exportError'].includes(this._libraryState)
-        ? html`<p class="notice notice--error" role="alert">${t(`hackathon.console.${this._libraryState}`)}</p>`
-        : nothing}
+      ${this._renderImport()}
+      ${this._renderLibraryError()}
       ${this._kit ? this._renderEditor() : nothing}
       ${this._renderSettings()}
       <div class="row">

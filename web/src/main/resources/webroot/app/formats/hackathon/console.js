@@ -3,7 +3,7 @@ import { live } from 'lit/directives/live.js';
 import '../../components/count-down.js';
 import { t, tn } from '../../i18n/index.js';
 import { copyText } from '../../util.js';
-import { PROBLEM, SOLUTION, STAGES, TEAM_NAME_MAX, TIMED, challengeOf, fieldLabel, resultsView, stageHead, stageLabel, stepsList, teamName } from './shared.js';
+import { PROBLEM, SOLUTION, STAGES, TIMED, challengeOf, fieldLabel, newTeamForm, resultsView, stageHead, stageLabel, stepsList, teamName } from './shared.js';
 import { randomSeed } from '../../random.js';
 import { HackathonConsoleKit } from './console-kit.js';
 
@@ -128,12 +128,7 @@ class HackathonConsole extends HackathonConsoleKit {
         </div>`)}
       </div>
       ${open
-        ? html`<form class="input-row" @submit=${create}>
-            <label class="visually-hidden" for="hk-console-team-name">${t('hackathon.teams.newName')}</label>
-            <input id="hk-console-team-name" type="text" maxlength=${TEAM_NAME_MAX} placeholder=${t('hackathon.teams.newName')}
-              data-testid="hk-console-team-name" .value=${live(this._teamName)} @input=${(e) => (this._teamName = e.target.value)} />
-            <button type="submit" class="btn btn--secondary" data-testid="hk-console-create-team">${t('hackathon.teams.create')}</button>
-          </form>`
+        ? newTeamForm(this, { id: 'hk-console-team-name', button: 'hk-console-create-team', onSubmit: create })
         : nothing}
       ${a.stage === 'TEAMS' && phase === 'ACTIVITY'
         ? html`<div class="input-row">

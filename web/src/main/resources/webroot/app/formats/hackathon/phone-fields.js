@@ -1,4 +1,4 @@
-import { FormatElement } from '../../components/format-element.js';
+import { FormatElement, state } from '../../components/format-element.js';
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { t } from '../../i18n/index.js';
@@ -13,21 +13,10 @@ const fieldHint = (id) => t(`hackathon.hint.${id}`);
 
 /** The phone's state and its team canvases: autosave with revisions, presence, conflicts to merge (the rendering is in phone.js). */
 export class HackathonPhoneFields extends FormatElement {
-  static properties = {
-    _message: { state: true },
-    _teamName: { state: true },
-    _idea: { state: true },
-    _ballots: { state: true },
-    _juryState: { state: true },
-  };
+  static properties = state({ _message: '', _teamName: '', _idea: '', _ballots: {}, _juryState: 'idle' });
 
   constructor() {
     super();
-    this._message = '';
-    this._teamName = '';
-    this._idea = '';
-    this._ballots = {};
-    this._juryState = 'idle';
     /** Per field: {text, baseRev, dirty, sending, conflict, timer, sentText, sentBase}. */
     this._fields = {};
     this._focused = null;

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import '../../components/count-down.js';
 import { t, tn, formatNumber } from '../../i18n/index.js';
-import { PROBLEM, SOLUTION, TEAM_NAME_MAX, challengeCard, challengeOf, resultsView, solutionList, stageHead, teamName } from './shared.js';
+import { PROBLEM, SOLUTION, challengeCard, challengeOf, newTeamForm, resultsView, solutionList, stageHead, teamName } from './shared.js';
 import { HackathonPhoneFields } from './phone-fields.js';
 
 const IDEA_MAX = 200;
@@ -56,12 +56,7 @@ class HackathonPhone extends HackathonPhoneFields {
         })}
       </ul>
       ${self && !mine
-        ? html`<form class="input-row" @submit=${this._createTeam} data-testid="hk-create-form">
-            <label class="visually-hidden" for="hk-team-name">${t('hackathon.teams.newName')}</label>
-            <input id="hk-team-name" type="text" maxlength=${TEAM_NAME_MAX} placeholder=${t('hackathon.teams.newName')}
-              data-testid="hk-team-name" .value=${live(this._teamName)} @input=${(e) => (this._teamName = e.target.value)} />
-            <button type="submit" class="btn btn--primary" data-testid="hk-create-team">${t('hackathon.teams.create')}</button>
-          </form>`
+        ? newTeamForm(this, { id: 'hk-team-name', button: 'hk-create-team', primary: true, testid: 'hk-create-form', onSubmit: this._createTeam })
         : nothing}
       ${!self ? html`<p class="hint">${t('hackathon.teams.byFacilitator')}</p>` : nothing}
     </section>`;

@@ -5,16 +5,30 @@
 // The server decides what each view holds: another team's workspace never reaches a phone before
 // its pitch, scores never reach a phone or the projector before the prizes.
 import { html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import '../../components/count-down.js';
 import { t, tn, formatNumber } from '../../i18n/index.js';
 
 export const STAGES = ['TEAMS', 'UNDERSTAND', 'IMAGINE', 'BUILD', 'PITCH', 'VOTE', 'RESULTS'];
 export const PROBLEM = ['persona', 'situation', 'needs', 'obstacles', 'problem'];
 export const SOLUTION = ['name', 'pitch', 'target', 'how', 'resources', 'firstStep'];
-export const TEAM_NAME_MAX = 30;
+const TEAM_NAME_MAX = 30;
 export const TIMED = ['UNDERSTAND', 'IMAGINE', 'BUILD', 'VOTE'];
 export const stageLabel = (s) => t(`hackathon.stage.${s}`);
 export const fieldLabel = (id) => t(`hackathon.field.${id}`);
+
+/**
+ * The form naming a new team, on the phone (a participant's own team) and on the console. It edits
+ * `el._teamName`; `id` is the field's id and test id, `button` the button's test id.
+ */
+export function newTeamForm(el, { id, button, primary = false, testid, onSubmit }) {
+  return html`<form class="input-row" @submit=${onSubmit} data-testid=${testid ?? nothing}>
+    <label class="visually-hidden" for=${id}>${t('hackathon.teams.newName')}</label>
+    <input id=${id} type="text" maxlength=${TEAM_NAME_MAX} placeholder=${t('hackathon.teams.newName')}
+      data-testid=${id} .value=${live(el._teamName)} @input=${(e) => (el._teamName = e.target.value)} />
+    <button type="submit" class=${primary ? 'btn btn--primary' : 'btn btn--secondary'} data-testid=${button}>${t('hackathon.teams.create')}</button>
+  </form>`;
+}
 
 export function teamName(a, id) {
   return (a?.teams ?? []).find((x) => x.id === id)?.name ?? id;

@@ -1,4 +1,4 @@
-import { FormatElement } from '../../components/format-element.js';
+import { FormatElement, state } from '../../components/format-element.js';
 import { html, nothing } from 'lit';
 import '../../components/bar-chart.js';
 import '../../components/count-down.js';
@@ -12,21 +12,8 @@ const OPTION_MAX = 80;
 
 /** Console: ask a question, follow the live distribution, close and reveal, browse the history. */
 class PollConsole extends FormatElement {
-  static properties = {
-    _text: { state: true },
-    _options: { state: true },
-    _correct: { state: true },
-    _seconds: { state: true },
-    _problem: { state: true },
-    _busy: { state: true },
-  };
-
-  constructor() {
-    super();
-    this._reset();
-    this._problem = '';
-    this._busy = false;
-  }
+  // The question's fields start as _reset() leaves them after each question asked.
+  static properties = state({ _text: '', _options: ['', ''], _correct: null, _seconds: '', _problem: '', _busy: false });
 
   _reset() {
     this._text = '';

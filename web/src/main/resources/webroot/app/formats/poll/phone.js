@@ -1,4 +1,4 @@
-import { FormatElement } from '../../components/format-element.js';
+import { FormatElement, state } from '../../components/format-element.js';
 import { html, nothing } from 'lit';
 import '../../components/bar-chart.js';
 import '../../components/count-down.js';
@@ -7,18 +7,11 @@ import { barItems, letter } from './shared.js';
 
 /** Phone: the question, big option buttons, then the revealed distribution. */
 class PollPhone extends FormatElement {
-  static properties = {
-    _choice: { state: true },
-    _state: { state: true },
-    _message: { state: true },
-  };
+  static properties = state({ _choice: null, _state: 'idle', _message: '' });
 
   constructor() {
     super();
     this._questionId = null;
-    this._choice = null;
-    this._state = 'idle';
-    this._message = '';
     this._attempt = 0;
   }
 

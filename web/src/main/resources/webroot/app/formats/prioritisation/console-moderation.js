@@ -1,4 +1,4 @@
-import { FormatElement } from '../../components/format-element.js';
+import { FormatElement, state } from '../../components/format-element.js';
 import { html, nothing } from 'lit';
 import { t, tn, formatNumber } from '../../i18n/index.js';
 import { api } from '../../util.js';
@@ -13,44 +13,14 @@ const FRAME_MAX = 250 * 1024;
 
 /** The console's state, the project and the moderation of contributions (themes, proposals, vote and plan are in console.js). */
 export class PrioritisationConsoleModeration extends FormatElement {
-  static properties = {
-    _selected: { state: true },
-    _editing: { state: true },
-    _showHidden: { state: true },
-    _projectForm: { state: true },
-    _projectLink: { state: true },
-    _projectBusy: { state: true },
-    _projectError: { state: true },
-    _paper: { state: true },
-    _themeName: { state: true },
-    _themeTarget: { state: true },
-    _renaming: { state: true },
-    _proposal: { state: true },
-    _settings: { state: true },
-    _drafts: { state: true },
-    _newAction: { state: true },
-    _problem: { state: true },
-  };
-
-  constructor() {
-    super();
-    this._selected = new Set();
-    this._editing = null;
-    this._showHidden = true;
-    this._projectForm = { sector: '', territory: '', targetPublic: '', name: '' };
-    this._projectLink = '';
-    this._projectBusy = false;
-    this._projectError = '';
-    this._paper = { text: '', kind: 'difficulty', category: 'conditions', profile: 'unspecified' };
-    this._themeName = '';
-    this._themeTarget = '';
-    this._renaming = null;
-    this._proposal = { text: '', themeId: '' };
-    this._settings = null;
-    this._drafts = {};
-    this._newAction = { title: '', lead: '', deadline: '' };
-    this._problem = '';
-  }
+  static properties = state({
+    _selected: new Set(), _editing: null, _showHidden: true, _renaming: null, _problem: '', _settings: null,
+    _projectForm: { sector: '', territory: '', targetPublic: '', name: '' },
+    _projectLink: '', _projectBusy: false, _projectError: '',
+    _paper: { text: '', kind: 'difficulty', category: 'conditions', profile: 'unspecified' },
+    _themeName: '', _themeTarget: '', _proposal: { text: '', themeId: '' },
+    _drafts: {}, _newAction: { title: '', lead: '', deadline: '' },
+  });
 
   /** Sends a command; the console page announces the outcome. Resolves to true when acknowledged. */
   async _do(command) {

@@ -1,4 +1,4 @@
-import { FormatElement } from '../../components/format-element.js';
+import { FormatElement, state } from '../../components/format-element.js';
 import { html, nothing } from 'lit';
 import { t, tn } from '../../i18n/index.js';
 import { CATEGORIES, KINDS, PROFILES, TEXT_MAX, label, planTable } from './shared.js';
@@ -9,29 +9,13 @@ function dotsRow(n, budget) {
 
 /** Phone: an optional anonymous profile, short contributions, then dots and ratings, then the plan. */
 class PrioritisationPhone extends FormatElement {
-  static properties = {
-    _text: { state: true },
-    _kind: { state: true },
-    _category: { state: true },
-    _status: { state: true },
-    _statusKind: { state: true },
-    _busy: { state: true },
-    _changingProfile: { state: true },
-    _pendingDots: { state: true },
-    _pendingRatings: { state: true },
-  };
+  static properties = state({
+    _text: '', _kind: null, _category: null, _status: '', _statusKind: 'info', _busy: false, _changingProfile: false,
+    _pendingDots: {}, _pendingRatings: {},
+  });
 
   constructor() {
     super();
-    this._text = '';
-    this._kind = null;
-    this._category = null;
-    this._status = '';
-    this._statusKind = 'info';
-    this._busy = false;
-    this._changingProfile = false;
-    this._pendingDots = {};
-    this._pendingRatings = {};
     this._stage = null;
   }
 
@@ -176,33 +160,30 @@ class PrioritisationPhone extends FormatElement {
     return html`<form class="card" @submit=${this._contribute} novalidate data-testid="prio-form" aria-labelledby="prio-form-title">
       <h2 id="prio-form-title" class="panel__title">${t('prio.phone.formTitle')}</h2>
       <p class="hint">${t('prio.phone.formHint')}</p>
-      <fieldset class="field">
-        <legend>${t('prio.phone.kind')}</legend>
-        <div class="prio-choices">
-          ${KINDS.map(
-            (k) => html`<button type="button" class="prio-choice" aria-pressed=${this._kind === k ? 'true' : 'false'} data-testid="prio-kind-${k}"
-              @click=${() => (this._kind = k)}>${label('kind', k)}</button>`,
-          )}
-        </div>
-      </fieldset>
+      ${this._renderChoices('kind', KINDS, this._kind, (k) => (this._kind = k))}
       <div class="field">
         <label for="prio-text">${t('prio.phone.text')}</label>
         <textarea id="prio-text" rows="3" maxlength=${TEXT_MAX} data-testid="prio-text" aria-describedby="prio-text-count"
           .value=${this._text} @input=${(e) => (this._text = e.target.value)}></textarea>
         <p class="prio-counter" id="prio-text-count">${t('prio.phone.counter', { n: length, max: TEXT_MAX })}</p>
       </div>
-      <fieldset class="field">
-        <legend>${t('prio.phone.category')}</legend>
-        <div class="prio-choices">
-          ${CATEGORIES.map(
-            (c) => html`<button type="button" class="prio-choice" aria-pressed=${this._category === c ? 'true' : 'false'} data-testid="prio-category-${c}"
-              @click=${() => (this._category = c)}>${label('category', c)}</button>`,
-          )}
-        </div>
-      </fieldset>
+      ${this._renderChoices('category', CATEGORIES, this._category, (c) => (this._category = c))}
       <button type="submit" class="btn btn--primary btn--block" data-testid="prio-send" ?disabled=${this._busy || count >= limit}>${t('prio.phone.send')}</button>
       ${count >= limit ? html`<p class="hint">${t('prio.phone.limit')}</p>` : nothing}
     </form>`;
+  }
+
+  /** One of a few values to pick (the kind, the category), as buttons that show which one is pressed. */
+  _renderChoices(name, values, chosen, choose) {
+    return html`<fieldset class="field">
+      <legend>${t(`prio.phone.${name}`)}</legend>
+      <div class="prio-choices">
+        ${values.map(
+          (v) => html`<button type="button" class="prio-choice" aria-pressed=${chosen === v ? 'true' : 'false'} data-testid="prio-${name}-${v}"
+            @click=${() => choose(v)}>${label(name, v)}</button>`,
+        )}
+      </div>
+    </fieldset>`;
   }
 
   _renderMine(me) {

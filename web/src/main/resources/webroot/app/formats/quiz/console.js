@@ -1,4 +1,5 @@
-import { FormatElement } from '../../components/format-element.js';
+import { FormatElement, state } from '../../components/format-element.js';
+import { importProblems } from '../../components/library-console.js';
 import { html, nothing } from 'lit';
 import '../../components/bar-chart.js';
 import '../../components/count-down.js';
@@ -10,32 +11,10 @@ import { randomSeed } from '../../random.js';
 
 /** Console: bank, settings and teams before the start; the flow buttons during play; the debrief after. */
 class QuizConsole extends FormatElement {
-  static properties = {
-    _catalogue: { state: true },
-    _libraryError: { state: true },
-    _problems: { state: true },
-    _importText: { state: true },
-    _importKind: { state: true },
-    _importNote: { state: true },
-    _settings: { state: true },
-    _teamName: { state: true },
-    _teamCount: { state: true },
-    _busy: { state: true },
-  };
-
-  constructor() {
-    super();
-    this._catalogue = null;
-    this._libraryError = '';
-    this._problems = null;
-    this._importText = '';
-    this._importKind = 'yaml';
-    this._importNote = '';
-    this._settings = null;
-    this._teamName = '';
-    this._teamCount = 3;
-    this._busy = false;
-  }
+  static properties = state({
+    _catalogue: null, _libraryError: '', _problems: null, _importText: '', _importKind: 'yaml', _importNote: '',
+    _settings: null, _teamName: '', _teamCount: 3, _busy: false,
+  });
 
   connectedCallback() {
     super.connectedCallback();
@@ -191,14 +170,7 @@ class QuizConsole extends FormatElement {
         </div>
         <button type="submit" class="btn btn--primary" data-testid="quiz-import-submit" ?disabled=${this._busy}>${t('quiz.console.importSubmit')}</button>
         ${this._importNote ? html`<p class="hint" role="status">${this._importNote}</p>` : nothing}
-        ${this._problems?.length
-          ? html`<div class="notice notice--error" role="alert" tabindex="-1" data-testid="quiz-import-problems">
-              <p>${tn('quiz.console.problems', this._problems.length)}</p>
-              <ul class="quiz-problems">
-                ${this._problems.map((p) => html`<li>${p.line ? t('quiz.console.line', { n: p.line }) : ''}${p.message}</li>`)}
-              </ul>
-            </div>`
-          : nothing}
+        ${importProblems(this._problems, { keys: 'quiz.console', prefix: 'quiz', focusable: true })}
       </form>
     </section>`;
   }

@@ -1,4 +1,4 @@
-import { FormatElement } from '../../components/format-element.js';
+import { FormatElement, state } from '../../components/format-element.js';
 import { html, nothing } from 'lit';
 import '../../components/bar-chart.js';
 import '../../components/count-down.js';
@@ -28,26 +28,13 @@ function renderResult(result) {
 
 /** Phone: choose or create a team, answer for it, see the team's answer live, the reveal, the podium. */
 class QuizPhone extends FormatElement {
-  static properties = {
-    _teamName: { state: true },
-    _draft: { state: true },
-    _state: { state: true },
-    _message: { state: true },
-    _index: { state: true },
-    _confirmSubmit: { state: true },
-    _pending: { state: true },
-  };
+  static properties = state({
+    _teamName: '', _draft: null, _state: 'idle', _message: '', _index: null, _confirmSubmit: false, _pending: null,
+  });
 
   constructor() {
     super();
-    this._teamName = '';
-    this._draft = null;
-    this._state = 'idle';
-    this._message = '';
-    this._index = null;
-    this._confirmSubmit = false;
     this._questionKey = null;
-    this._pending = null;
   }
 
   willUpdate() {

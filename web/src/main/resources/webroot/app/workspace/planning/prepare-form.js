@@ -1,7 +1,7 @@
 // The form that prepares a session ahead: when, where, who, and the content the console would set
 // up (a quiz bank and its pacing, a card deck, teams), stored as the console's own host commands.
 import { html, nothing } from 'lit';
-import { LightElement } from '../../components/light-element.js';
+import { LightElement, inputs, state } from '../../components/light-element.js';
 import { pt } from './messages.js';
 import { call } from './http.js';
 
@@ -13,24 +13,19 @@ const CONTENT = {
 
 class PrepareForm extends LightElement {
   static properties = {
-    formats: { attribute: false },
-    plan: { attribute: false },
-    _choices: { state: true },
-    _library: { state: true },
-    _v: { state: true },
-    _error: { state: true },
-    _busy: { state: true },
+    ...inputs({ formats: [], plan: undefined }),
+    ...state({
+      _choices: { territories: [], colleagues: [] },
+      _library: [],
+      _v: { format: 'quiz', title: '', startsAt: '', place: '', territoryId: '', publics: '', partners: '',
+        content: '', pacing: 'live', seconds: '60', teams: '', co: [] },
+      _error: '',
+      _busy: false,
+    }),
   };
 
   constructor() {
     super();
-    this.formats = [];
-    this._choices = { territories: [], colleagues: [] };
-    this._library = [];
-    this._v = { format: 'quiz', title: '', startsAt: '', place: '', territoryId: '', publics: '', partners: '',
-      content: '', pacing: 'live', seconds: '60', teams: '', co: [] };
-    this._error = '';
-    this._busy = false;
     call('/api/workspace/planning/choices').then((c) => {
       this._choices = c;
       if (c.territories.length > 0) this._set('territoryId', c.territories[0].id);

@@ -1,38 +1,21 @@
 // /seances: "Mes séances" (mine and co-facilitated) and, for coordinators and administrators, the
 // territory's sessions; filters, open the console or the synthesis, duplicate, prepare (issue 14).
 import { html, nothing } from 'lit';
-import { LightElement } from '../../components/light-element.js';
+import { LightElement, state } from '../../components/light-element.js';
 import { pt } from './messages.js';
 import { call, currentAccount, toSignIn } from './http.js';
 import './prepare-form.js';
 
 class SeancesApp extends LightElement {
-  static properties = {
-    _account: { state: true },
-    _mode: { state: true },
-    _scope: { state: true },
-    _sessions: { state: true },
-    _formats: { state: true },
-    _filters: { state: true },
-    _error: { state: true },
-    _notice: { state: true },
-    _preparing: { state: true },
-    _projects: { state: true },
-    _editing: { state: true },
-  };
+  static properties = state({
+    _account: undefined, _mode: 'loading', _scope: 'mine', _sessions: [], _formats: [],
+    _filters: { from: '', to: '', format: '', place: '', status: '' }, _error: '', _notice: '', _preparing: undefined,
+    _projects: [], _editing: null,
+  });
 
   constructor() {
     super();
-    this._mode = 'loading';
-    this._scope = 'mine';
-    this._sessions = [];
-    this._formats = [];
-    this._filters = { from: '', to: '', format: '', place: '', status: '' };
-    this._error = '';
-    this._notice = '';
     this._preparing = new URLSearchParams(location.search).has('preparer');
-    this._projects = [];
-    this._editing = null;
     this._start();
   }
 
