@@ -176,8 +176,8 @@ public final class Planner {
         String territory = v.territoryIds().stream().sorted().findFirst().orElse(null);
         Plan p = new Plan(Tokens.id("pl_"), created.code(), format, title == null || title.isBlank() ? formatTitle(format) : title.strip(),
                 now, null, territory, "", "", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), v.id(),
-                List.of(), now, null, null, Plan.Status.PREPARED);
-        return live.keep(tokenKey(p.id()), created.hostToken(), HOST_TOKEN_TTL).compose(x -> store.adopt(p, created.sessionId()));
+                List.of(), now, created.sessionId(), now, Plan.Status.LIVE);
+        return live.keep(tokenKey(p.id()), created.hostToken(), HOST_TOKEN_TTL).compose(x -> store.adopt(p));
     }
 
     /** The kept host token of an opened plan; 410 once it expired with the live session. */

@@ -48,6 +48,7 @@ public final class PlanningStore {
                     .set(PLANNED_SESSION.PARTNERS, p.partners()).set(PLANNED_SESSION.SETTINGS, JSONB.valueOf(p.settings().toString()))
                     .set(PLANNED_SESSION.CREATOR_ID, p.creatorId())
                     .set(PLANNED_SESSION.CREATED_AT, at(p.createdAt())).set(PLANNED_SESSION.UPDATED_AT, at(p.createdAt()))
+                    .set(PLANNED_SESSION.SESSION_ID, p.sessionId()).set(PLANNED_SESSION.OPENED_AT, at(p.openedAt()))
                     .execute();
             facilitators(tx, p.id(), p.facilitatorIds());
             return null;
@@ -193,9 +194,12 @@ public final class PlanningStore {
         return out;
     }
 
-    /** A quick session created by a signed-in person: a row opened at once, so it is theirs in the history. */
-    public Future<Void> adopt(Plan p, String sessionId) {
-        return insert(p).compose(v -> opened(p.id(), sessionId, p.createdAt())).mapEmpty();
+    /**
+     * A quick session created by a signed-in person: a row written already opened (one statement, so
+     * the history never lists it half-recorded), so it is theirs in the history.
+     */
+    public Future<Void> adopt(Plan p) {
+        return insert(p);
     }
 
     /** Records the live session opened for a plan; false if another browser opened it first. */
