@@ -1,9 +1,8 @@
 package fr.atelier.workshops.prioritisation;
 
 import fr.atelier.workshops.core.Actor;
-import fr.atelier.workshops.core.Audience;
 import fr.atelier.workshops.core.Decision;
-import fr.atelier.workshops.core.Format;
+import fr.atelier.workshops.core.FormatBase;
 import fr.atelier.workshops.core.Impact;
 import fr.atelier.workshops.core.Roster;
 import fr.atelier.workshops.prioritisation.PrioritisationCommand.AddAction;
@@ -50,7 +49,7 @@ import java.util.regex.Pattern;
  * them and groups them into themes; proposals are voted with dots and rated for impact and
  * feasibility; the revealed ranking feeds an action plan that later sessions of the project update.
  */
-public final class PrioritisationFormat implements Format<PrioritisationState, PrioritisationCommand, PrioritisationEvent> {
+public final class PrioritisationFormat extends FormatBase<PrioritisationState, PrioritisationCommand, PrioritisationEvent> {
     public static final String ID = "prioritisation";
     public static final int TEXT_MAX = 280;
     public static final int THEME_NAME_MAX = 80;
@@ -70,12 +69,10 @@ public final class PrioritisationFormat implements Format<PrioritisationState, P
     static final int KEY_MAX = 100;
     static final String FORBIDDEN = "Seul l'animateur ou l'animatrice peut faire cela.";
 
-    @Override public String id() { return ID; }
-    @Override public String title() { return "Dessine-moi le travail"; }
-    @Override public Class<PrioritisationState> stateType() { return PrioritisationState.class; }
-    @Override public Class<PrioritisationCommand> commandType() { return PrioritisationCommand.class; }
-    @Override public Class<PrioritisationEvent> eventType() { return PrioritisationEvent.class; }
-    @Override public PrioritisationState initialState() { return PrioritisationState.INITIAL; }
+    public PrioritisationFormat() {
+        super(ID, "Dessine-moi le travail", PrioritisationState.class, PrioritisationCommand.class, PrioritisationEvent.class, PrioritisationState.INITIAL,
+                PrioritisationViews::view, PrioritisationViews::results);
+    }
 
     @Override
     public Decision<PrioritisationEvent> decide(PrioritisationState s, Roster roster, Actor who, PrioritisationCommand c, Instant now) {
@@ -217,15 +214,5 @@ public final class PrioritisationFormat implements Format<PrioritisationState, P
             return Impact.AGGREGATES_ONLY;
         }
         return Impact.ALL;
-    }
-
-    @Override
-    public Object view(PrioritisationState s, Roster roster, Audience audience) {
-        return PrioritisationViews.view(s, roster, audience);
-    }
-
-    @Override
-    public Object results(PrioritisationState s, Roster roster) {
-        return PrioritisationViews.results(s, roster);
     }
 }
