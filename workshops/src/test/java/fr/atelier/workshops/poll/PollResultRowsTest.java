@@ -17,13 +17,12 @@ class PollResultRowsTest {
         PollResultRows rows = PollResultRows.of(STATE);
 
         assertThat(rows.questions()).containsExactly(
-                new PollResultRows.Question("q1", 1, "Quel site ?", 3),
-                new PollResultRows.Question("q2", 2, "Et ensuite ?", 0));
-        assertThat(rows.options()).containsExactly(
-                new PollResultRows.Option("q1", "Quel site ?", 0, "Onisep", 1, false),
-                new PollResultRows.Option("q1", "Quel site ?", 1, "CIO", 2, true),
-                new PollResultRows.Option("q2", "Et ensuite ?", 0, "Oui", 0, false),
-                new PollResultRows.Option("q2", "Et ensuite ?", 1, "Non", 0, false));
+                new PollResultRows.Question("q1", 1, "Quel site ?", 3, List.of(
+                        new PollResultRows.Option(0, "Onisep", 1, false),
+                        new PollResultRows.Option(1, "CIO", 2, true))),
+                new PollResultRows.Question("q2", 2, "Et ensuite ?", 0, List.of(
+                        new PollResultRows.Option(0, "Oui", 0, false),
+                        new PollResultRows.Option(1, "Non", 0, false))));
     }
 
     @Test

@@ -13,8 +13,7 @@ import org.jooq.DSLContext;
 public final class PollArchive implements FormatArchive<PollState> {
     @Override
     public void write(DSLContext tx, String sessionId, PollState state) {
-        PollResultRows rows = PollResultRows.of(state);
-        for (PollResultRows.Question q : rows.questions()) {
+        for (PollResultRows.Question q : PollResultRows.of(state).questions()) {
             Upsert.into(tx, POLL_QUESTION)
                     .key(POLL_QUESTION.SESSION_ID, sessionId)
                     .key(POLL_QUESTION.QUESTION_ID, q.questionId())
@@ -22,16 +21,16 @@ public final class PollArchive implements FormatArchive<PollState> {
                     .setOnInsert(POLL_QUESTION.TEXT, q.text())
                     .set(POLL_QUESTION.ANSWERED, q.answered())
                     .execute();
-        }
-        for (PollResultRows.Option o : rows.options()) {
-            Upsert.into(tx, POLL_OPTION)
-                    .key(POLL_OPTION.SESSION_ID, sessionId)
-                    .key(POLL_OPTION.QUESTION_ID, o.questionId())
-                    .key(POLL_OPTION.OPTION_INDEX, o.index())
-                    .setOnInsert(POLL_OPTION.LABEL, o.label())
-                    .set(POLL_OPTION.VOTES, o.votes())
-                    .setOnInsert(POLL_OPTION.CORRECT, o.correct())
-                    .execute();
+            for (PollResultRows.Option o : q.options()) {
+                Upsert.into(tx, POLL_OPTION)
+                        .key(POLL_OPTION.SESSION_ID, sessionId)
+                        .key(POLL_OPTION.QUESTION_ID, q.questionId())
+                        .key(POLL_OPTION.OPTION_INDEX, o.index())
+                        .setOnInsert(POLL_OPTION.LABEL, o.label())
+                        .set(POLL_OPTION.VOTES, o.votes())
+                        .setOnInsert(POLL_OPTION.CORRECT, o.correct())
+                        .execute();
+            }
         }
     }
 }

@@ -15,8 +15,10 @@ public final class PollCsv {
 
     public static void rows(JsonNode results, List<List<String>> rows) {
         rows.add(List.of("Sondage", "Question", "Réponse proposée", "Votes", "Bonne réponse"));
-        for (PollResultRows.Option o : PollResultRows.of(Json.MAPPER.convertValue(results, RESULTS)).options()) {
-            rows.add(List.of("", o.questionText(), o.label(), Integer.toString(o.votes()), o.correct() ? "oui" : ""));
+        for (PollResultRows.Question q : PollResultRows.of(Json.MAPPER.convertValue(results, RESULTS)).questions()) {
+            for (PollResultRows.Option o : q.options()) {
+                rows.add(List.of("", q.text(), o.label(), Integer.toString(o.votes()), o.correct() ? "oui" : ""));
+            }
         }
     }
 }
