@@ -1,10 +1,10 @@
 package fr.atelier.server;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.atelier.workshops.core.Json;
+import fr.atelier.workshops.core.WireNames;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -29,15 +29,14 @@ final class IntegerFields {
 
     static List<Case> of(Class<?> commandType, Function<Class<?>, JsonNode> bad) {
         List<Case> cases = new ArrayList<>();
-        JsonSubTypes subTypes = commandType.getAnnotation(JsonSubTypes.class);
-        for (JsonSubTypes.Type t : subTypes.value()) {
-            if (t.name().equals("session.join")) {
+        for (Map.Entry<String, Class<?>> t : WireNames.of(commandType).entrySet()) {
+            if (t.getKey().equals("session.join")) {
                 continue; // refused before decoding: joining is HTTP only
             }
-            walk(t.value(), "", new HashSet<>(), (path, leafType, build) -> {
-                ObjectNode command = Json.MAPPER.createObjectNode().put("type", t.name());
+            walk(t.getValue(), "", new HashSet<>(), (path, leafType, build) -> {
+                ObjectNode command = Json.MAPPER.createObjectNode().put("type", t.getKey());
                 build.accept(command, bad.apply(leafType));
-                cases.add(new Case(t.name(), path, command));
+                cases.add(new Case(t.getKey(), path, command));
             });
         }
         return cases;

@@ -1,29 +1,15 @@
 package fr.atelier.workshops.cards;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
+import fr.atelier.workshops.core.WireNames;
 import java.util.List;
 import java.util.Map;
 
 /** What the facilitator, the phones and the timer can ask of a card session. Seeds make draws replayable. */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = CardsCommand.UseDeck.class, name = "cards.useDeck"),
-    @JsonSubTypes.Type(value = CardsCommand.RaiseHand.class, name = "cards.raiseHand"),
-    @JsonSubTypes.Type(value = CardsCommand.LowerHand.class, name = "cards.lowerHand"),
-    @JsonSubTypes.Type(value = CardsCommand.NextRound.class, name = "cards.nextRound"),
-    @JsonSubTypes.Type(value = CardsCommand.Assign.class, name = "cards.assign"),
-    @JsonSubTypes.Type(value = CardsCommand.PickRandom.class, name = "cards.pickRandom"),
-    @JsonSubTypes.Type(value = CardsCommand.DrawCase.class, name = "cards.drawCase"),
-    @JsonSubTypes.Type(value = CardsCommand.DrawStructure.class, name = "cards.drawStructure"),
-    @JsonSubTypes.Type(value = CardsCommand.StartScene.class, name = "cards.startScene"),
-    @JsonSubTypes.Type(value = CardsCommand.SetTimer.class, name = "cards.setTimer"),
-    @JsonSubTypes.Type(value = CardsCommand.TimeUp.class, name = "cards.timeUp"),
-    @JsonSubTypes.Type(value = CardsCommand.SaveGrid.class, name = "cards.saveGrid"),
-    @JsonSubTypes.Type(value = CardsCommand.OpenFeelings.class, name = "cards.openFeelings"),
-    @JsonSubTypes.Type(value = CardsCommand.ShareFeeling.class, name = "cards.shareFeeling"),
-    @JsonSubTypes.Type(value = CardsCommand.OpenDebrief.class, name = "cards.openDebrief"),
-})
+@JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, property = "type")
+@JsonTypeIdResolver(WireNames.class)
+@WireNames.Prefix("cards")
 public sealed interface CardsCommand {
     /** Facilitator, before the first round: the whole deck travels in the command so the log records it. */
     record UseDeck(Deck deck) implements CardsCommand {}

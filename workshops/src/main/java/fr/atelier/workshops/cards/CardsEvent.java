@@ -1,28 +1,15 @@
 package fr.atelier.workshops.cards;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
+import fr.atelier.workshops.core.WireNames;
 import java.util.List;
 import java.util.Map;
 
 /** Facts of a card session. Random outcomes are recorded with their seed, so replays never re-draw. */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = CardsEvent.DeckChosen.class, name = "cards.deckChosen"),
-    @JsonSubTypes.Type(value = CardsEvent.HandRaised.class, name = "cards.handRaised"),
-    @JsonSubTypes.Type(value = CardsEvent.HandLowered.class, name = "cards.handLowered"),
-    @JsonSubTypes.Type(value = CardsEvent.RoundStarted.class, name = "cards.roundStarted"),
-    @JsonSubTypes.Type(value = CardsEvent.RolesAssigned.class, name = "cards.rolesAssigned"),
-    @JsonSubTypes.Type(value = CardsEvent.CaseDrawn.class, name = "cards.caseDrawn"),
-    @JsonSubTypes.Type(value = CardsEvent.StructureDrawn.class, name = "cards.structureDrawn"),
-    @JsonSubTypes.Type(value = CardsEvent.SceneStarted.class, name = "cards.sceneStarted"),
-    @JsonSubTypes.Type(value = CardsEvent.TimerSet.class, name = "cards.timerSet"),
-    @JsonSubTypes.Type(value = CardsEvent.TimeUp.class, name = "cards.timeUp"),
-    @JsonSubTypes.Type(value = CardsEvent.GridSaved.class, name = "cards.gridSaved"),
-    @JsonSubTypes.Type(value = CardsEvent.FeelingsOpened.class, name = "cards.feelingsOpened"),
-    @JsonSubTypes.Type(value = CardsEvent.FeelingShared.class, name = "cards.feelingShared"),
-    @JsonSubTypes.Type(value = CardsEvent.DebriefOpened.class, name = "cards.debriefOpened"),
-})
+@JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, property = "type")
+@JsonTypeIdResolver(WireNames.class)
+@WireNames.Prefix("cards")
 public sealed interface CardsEvent {
     record DeckChosen(Deck deck, long at) implements CardsEvent {}
 

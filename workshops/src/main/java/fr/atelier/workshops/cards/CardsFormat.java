@@ -30,10 +30,9 @@ import fr.atelier.workshops.cards.CardsEvent.TimerSet;
 import fr.atelier.workshops.cards.CardsState.Round;
 import fr.atelier.workshops.cards.CardsState.Stage;
 import fr.atelier.workshops.core.Actor;
-import fr.atelier.workshops.core.Audience;
 import fr.atelier.workshops.core.ContentLibrary;
 import fr.atelier.workshops.core.Decision;
-import fr.atelier.workshops.core.Format;
+import fr.atelier.workshops.core.FormatBase;
 import fr.atelier.workshops.core.Impact;
 import fr.atelier.workshops.core.Roster;
 import fr.atelier.workshops.core.Text;
@@ -51,7 +50,7 @@ import java.util.Set;
  * a person seeking help on a drawn case card and structure card, the others observe with a grid,
  * then the group debriefs.
  */
-public final class CardsFormat implements Format<CardsState, CardsCommand, CardsEvent> {
+public final class CardsFormat extends FormatBase<CardsState, CardsCommand, CardsEvent> {
     public static final String ID = "cards";
     public static final int SECONDS_MIN = 10;
     public static final int SECONDS_MAX = 3600;
@@ -60,12 +59,10 @@ public final class CardsFormat implements Format<CardsState, CardsCommand, Cards
     public static final int ITEMS_MAX = 12;
     public static final int FEELING_MAX = 500;
 
-    @Override public String id() { return ID; }
-    @Override public String title() { return "Jeu de cartes SPRO"; }
-    @Override public Class<CardsState> stateType() { return CardsState.class; }
-    @Override public Class<CardsCommand> commandType() { return CardsCommand.class; }
-    @Override public Class<CardsEvent> eventType() { return CardsEvent.class; }
-    @Override public CardsState initialState() { return CardsState.empty(); }
+    public CardsFormat() {
+        super(ID, "Jeu de cartes SPRO", CardsState.class, CardsCommand.class, CardsEvent.class, CardsState.empty(),
+                CardsViews::view, CardsViews::results);
+    }
 
     @Override
     public Decision<CardsEvent> decide(CardsState s, Roster roster, Actor who, CardsCommand c, Instant now) {
@@ -453,16 +450,6 @@ public final class CardsFormat implements Format<CardsState, CardsCommand, Cards
             return Impact.only(f.participantId());
         }
         return Impact.ALL;
-    }
-
-    @Override
-    public Object view(CardsState s, Roster roster, Audience audience) {
-        return CardsViews.view(s, roster, audience);
-    }
-
-    @Override
-    public Object results(CardsState s, Roster roster) {
-        return CardsViews.results(s, roster);
     }
 
     @Override

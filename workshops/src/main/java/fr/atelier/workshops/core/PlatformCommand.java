@@ -1,19 +1,13 @@
 package fr.atelier.workshops.core;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
 
 /** Commands every session accepts, whatever its format. */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = PlatformCommand.Join.class, name = "session.join"),
-    @JsonSubTypes.Type(value = PlatformCommand.Leave.class, name = "session.leave"),
-    @JsonSubTypes.Type(value = PlatformCommand.SetJoining.class, name = "session.setJoining"),
-    @JsonSubTypes.Type(value = PlatformCommand.StartActivity.class, name = "session.start"),
-    @JsonSubTypes.Type(value = PlatformCommand.OpenSatisfaction.class, name = "session.openSatisfaction"),
-    @JsonSubTypes.Type(value = PlatformCommand.Rate.class, name = "session.rate"),
-    @JsonSubTypes.Type(value = PlatformCommand.End.class, name = "session.end"),
-})
+@JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, property = "type")
+@JsonTypeIdResolver(WireNames.class)
+@WireNames.Prefix("session")
 public sealed interface PlatformCommand extends SessionCommand {
 
     /** Sent by the server on a join request: it draws the id and token, the decider checks the rest. */
@@ -23,6 +17,7 @@ public sealed interface PlatformCommand extends SessionCommand {
 
     record SetJoining(boolean open) implements PlatformCommand {}
 
+    @JsonTypeName("session.start")
     record StartActivity() implements PlatformCommand {}
 
     record OpenSatisfaction() implements PlatformCommand {}

@@ -1,26 +1,22 @@
 package fr.atelier.workshops.core;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
 
 /** Facts every session shares, whatever its format. */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = PlatformEvent.SessionCreated.class, name = "session.created"),
-    @JsonSubTypes.Type(value = PlatformEvent.ParticipantJoined.class, name = "session.joined"),
-    @JsonSubTypes.Type(value = PlatformEvent.ParticipantLeft.class, name = "session.left"),
-    @JsonSubTypes.Type(value = PlatformEvent.JoiningChanged.class, name = "session.joiningChanged"),
-    @JsonSubTypes.Type(value = PlatformEvent.ActivityStarted.class, name = "session.activityStarted"),
-    @JsonSubTypes.Type(value = PlatformEvent.SatisfactionOpened.class, name = "session.satisfactionOpened"),
-    @JsonSubTypes.Type(value = PlatformEvent.SatisfactionRated.class, name = "session.rated"),
-    @JsonSubTypes.Type(value = PlatformEvent.SessionEnded.class, name = "session.ended"),
-})
+@JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, property = "type")
+@JsonTypeIdResolver(WireNames.class)
+@WireNames.Prefix("session")
 public sealed interface PlatformEvent extends SessionEvent {
 
+    @JsonTypeName("session.created")
     record SessionCreated(String code, String format, String title, String hostTokenHash, long at) implements PlatformEvent {}
 
+    @JsonTypeName("session.joined")
     record ParticipantJoined(String participantId, String nickname, String tokenHash, long at) implements PlatformEvent {}
 
+    @JsonTypeName("session.left")
     record ParticipantLeft(String participantId, long at) implements PlatformEvent {}
 
     record JoiningChanged(boolean open, long at) implements PlatformEvent {}
@@ -29,7 +25,9 @@ public sealed interface PlatformEvent extends SessionEvent {
 
     record SatisfactionOpened(long at) implements PlatformEvent {}
 
+    @JsonTypeName("session.rated")
     record SatisfactionRated(String participantId, int score, String comment, long at) implements PlatformEvent {}
 
+    @JsonTypeName("session.ended")
     record SessionEnded(long at) implements PlatformEvent {}
 }

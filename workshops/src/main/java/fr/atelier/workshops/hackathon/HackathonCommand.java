@@ -1,40 +1,17 @@
 package fr.atelier.workshops.hackathon;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
 import fr.atelier.workshops.core.TeamCommand;
+import fr.atelier.workshops.core.WireNames;
 import java.util.List;
 import java.util.Map;
 
 /** What the facilitator, the phones (team members, jurors) and the server's timers can ask of a hackathon. */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = HackathonCommand.Setup.class, name = "hackathon.setup"),
-    @JsonSubTypes.Type(value = HackathonCommand.CreateTeam.class, name = "hackathon.createTeam"),
-    @JsonSubTypes.Type(value = HackathonCommand.RenameTeam.class, name = "hackathon.renameTeam"),
-    @JsonSubTypes.Type(value = HackathonCommand.RemoveTeam.class, name = "hackathon.removeTeam"),
-    @JsonSubTypes.Type(value = HackathonCommand.JoinTeam.class, name = "hackathon.joinTeam"),
-    @JsonSubTypes.Type(value = HackathonCommand.LeaveTeam.class, name = "hackathon.leaveTeam"),
-    @JsonSubTypes.Type(value = HackathonCommand.MoveMember.class, name = "hackathon.moveMember"),
-    @JsonSubTypes.Type(value = HackathonCommand.BalanceTeams.class, name = "hackathon.balanceTeams"),
-    @JsonSubTypes.Type(value = HackathonCommand.ChooseChallenge.class, name = "hackathon.chooseChallenge"),
-    @JsonSubTypes.Type(value = HackathonCommand.Advance.class, name = "hackathon.advance"),
-    @JsonSubTypes.Type(value = HackathonCommand.Extend.class, name = "hackathon.extend"),
-    @JsonSubTypes.Type(value = HackathonCommand.TimeUp.class, name = "hackathon.timeUp", names = "hackathon.expire"),
-    @JsonSubTypes.Type(value = HackathonCommand.Focus.class, name = "hackathon.focus"),
-    @JsonSubTypes.Type(value = HackathonCommand.Blur.class, name = "hackathon.blur"),
-    @JsonSubTypes.Type(value = HackathonCommand.Edit.class, name = "hackathon.edit"),
-    @JsonSubTypes.Type(value = HackathonCommand.AddIdea.class, name = "hackathon.addIdea"),
-    @JsonSubTypes.Type(value = HackathonCommand.RemoveIdea.class, name = "hackathon.removeIdea"),
-    @JsonSubTypes.Type(value = HackathonCommand.Dot.class, name = "hackathon.dot"),
-    @JsonSubTypes.Type(value = HackathonCommand.PitchOrder.class, name = "hackathon.pitchOrder"),
-    @JsonSubTypes.Type(value = HackathonCommand.Pitch.class, name = "hackathon.pitch"),
-    @JsonSubTypes.Type(value = HackathonCommand.InviteJury.class, name = "hackathon.inviteJury"),
-    @JsonSubTypes.Type(value = HackathonCommand.RevokeJury.class, name = "hackathon.revokeJury"),
-    @JsonSubTypes.Type(value = HackathonCommand.ClaimJury.class, name = "hackathon.claimJury"),
-    @JsonSubTypes.Type(value = HackathonCommand.Score.class, name = "hackathon.score"),
-})
+@JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, property = "type")
+@JsonTypeIdResolver(WireNames.class)
+@WireNames.Prefix("hackathon")
 public sealed interface HackathonCommand {
     /** Facilitator, while teams form: the challenges and rubric to play (the log keeps them) and the settings. */
     record Setup(HackathonKit kit, HackathonSettings settings) implements HackathonCommand {}
@@ -73,6 +50,7 @@ public sealed interface HackathonCommand {
     record Extend(Integer minutes) implements HackathonCommand {}
 
     /** The server at a deadline: stage or pitch countdown, or a presence that timed out. Stale ones do nothing. */
+    @WireNames.Formerly("hackathon.expire")
     record TimeUp(@JsonAlias("at") long deadline) implements HackathonCommand, fr.atelier.workshops.core.TimeUp {}
 
     /** A team member starts writing in a field (teammates see it). */

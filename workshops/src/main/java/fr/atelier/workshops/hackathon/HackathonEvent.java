@@ -1,9 +1,10 @@
 package fr.atelier.workshops.hackathon;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
 import fr.atelier.workshops.core.TeamEvent;
 import fr.atelier.workshops.core.Teams;
+import fr.atelier.workshops.core.WireNames;
 import java.util.List;
 import java.util.Map;
 
@@ -11,31 +12,9 @@ import java.util.Map;
  * Facts of a hackathon. Replaying them rebuilds the state; draws record their seed and outcome.
  * Workspace events carry {@code members}: the team's phones they change (see {@code impact}).
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = HackathonEvent.SetUp.class, name = "hackathon.setUp"),
-    @JsonSubTypes.Type(value = HackathonEvent.TeamCreated.class, name = "hackathon.teamCreated"),
-    @JsonSubTypes.Type(value = HackathonEvent.TeamRenamed.class, name = "hackathon.teamRenamed"),
-    @JsonSubTypes.Type(value = HackathonEvent.TeamRemoved.class, name = "hackathon.teamRemoved"),
-    @JsonSubTypes.Type(value = HackathonEvent.MemberJoined.class, name = "hackathon.memberJoined"),
-    @JsonSubTypes.Type(value = HackathonEvent.MemberLeft.class, name = "hackathon.memberLeft"),
-    @JsonSubTypes.Type(value = HackathonEvent.TeamsBalanced.class, name = "hackathon.teamsBalanced"),
-    @JsonSubTypes.Type(value = HackathonEvent.ChallengeChosen.class, name = "hackathon.challengeChosen"),
-    @JsonSubTypes.Type(value = HackathonEvent.StageChanged.class, name = "hackathon.stageChanged"),
-    @JsonSubTypes.Type(value = HackathonEvent.DeadlineExtended.class, name = "hackathon.deadlineExtended"),
-    @JsonSubTypes.Type(value = HackathonEvent.TimeUp.class, name = "hackathon.timeUp"),
-    @JsonSubTypes.Type(value = HackathonEvent.PresenceChanged.class, name = "hackathon.presenceChanged"),
-    @JsonSubTypes.Type(value = HackathonEvent.FieldEdited.class, name = "hackathon.fieldEdited"),
-    @JsonSubTypes.Type(value = HackathonEvent.IdeaAdded.class, name = "hackathon.ideaAdded"),
-    @JsonSubTypes.Type(value = HackathonEvent.IdeaRemoved.class, name = "hackathon.ideaRemoved"),
-    @JsonSubTypes.Type(value = HackathonEvent.DotChanged.class, name = "hackathon.dotChanged"),
-    @JsonSubTypes.Type(value = HackathonEvent.PitchOrderSet.class, name = "hackathon.pitchOrderSet"),
-    @JsonSubTypes.Type(value = HackathonEvent.PitchStarted.class, name = "hackathon.pitchStarted"),
-    @JsonSubTypes.Type(value = HackathonEvent.JuryInvited.class, name = "hackathon.juryInvited"),
-    @JsonSubTypes.Type(value = HackathonEvent.JuryRevoked.class, name = "hackathon.juryRevoked"),
-    @JsonSubTypes.Type(value = HackathonEvent.JuryClaimed.class, name = "hackathon.juryClaimed"),
-    @JsonSubTypes.Type(value = HackathonEvent.Scored.class, name = "hackathon.scored"),
-})
+@JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, property = "type")
+@JsonTypeIdResolver(WireNames.class)
+@WireNames.Prefix("hackathon")
 public sealed interface HackathonEvent {
     record SetUp(HackathonKit kit, HackathonSettings settings, long at) implements HackathonEvent {}
 

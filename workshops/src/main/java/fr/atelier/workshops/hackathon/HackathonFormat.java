@@ -1,9 +1,8 @@
 package fr.atelier.workshops.hackathon;
 
 import fr.atelier.workshops.core.Actor;
-import fr.atelier.workshops.core.Audience;
 import fr.atelier.workshops.core.Decision;
-import fr.atelier.workshops.core.Format;
+import fr.atelier.workshops.core.FormatBase;
 import fr.atelier.workshops.core.Impact;
 import fr.atelier.workshops.core.Roster;
 import fr.atelier.workshops.core.Teams;
@@ -51,7 +50,7 @@ import java.util.Set;
  * revision it was written from, and a stale one is refused ({@code conflict}) so that no
  * teammate's text is ever overwritten unseen.
  */
-public final class HackathonFormat implements Format<HackathonState, HackathonCommand, HackathonEvent> {
+public final class HackathonFormat extends FormatBase<HackathonState, HackathonCommand, HackathonEvent> {
     public static final String ID = "hackathon";
     public static final String TEAM_PREFIX = "t";
     public static final String SEAT_PREFIX = "j";
@@ -66,12 +65,10 @@ public final class HackathonFormat implements Format<HackathonState, HackathonCo
     public static final int SCORE_MAX = 5;
     public static final int EXTEND_MAX_MINUTES = 120;
 
-    @Override public String id() { return ID; }
-    @Override public String title() { return "Hack ton orientation"; }
-    @Override public Class<HackathonState> stateType() { return HackathonState.class; }
-    @Override public Class<HackathonCommand> commandType() { return HackathonCommand.class; }
-    @Override public Class<HackathonEvent> eventType() { return HackathonEvent.class; }
-    @Override public HackathonState initialState() { return HackathonState.initial(); }
+    public HackathonFormat() {
+        super(ID, "Hack ton orientation", HackathonState.class, HackathonCommand.class, HackathonEvent.class, HackathonState.initial(),
+                HackathonViews::view, HackathonViews::results);
+    }
 
     // ---- decide -------------------------------------------------------------------------------------
 
@@ -270,15 +267,5 @@ public final class HackathonFormat implements Format<HackathonState, HackathonCo
     @Override
     public HackathonCommand timeUp(HackathonState s, Instant deadline) {
         return new HackathonCommand.TimeUp(deadline.toEpochMilli());
-    }
-
-    @Override
-    public Object view(HackathonState s, Roster roster, Audience audience) {
-        return HackathonViews.view(s, roster, audience);
-    }
-
-    @Override
-    public Object results(HackathonState s, Roster roster) {
-        return HackathonViews.results(s, roster);
     }
 }

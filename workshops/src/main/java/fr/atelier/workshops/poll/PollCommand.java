@@ -1,18 +1,14 @@
 package fr.atelier.workshops.poll;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
+import fr.atelier.workshops.core.WireNames;
 import java.util.List;
 
 /** What the facilitator and the phones can ask of a live poll. */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = PollCommand.Ask.class, name = "poll.ask"),
-    @JsonSubTypes.Type(value = PollCommand.Answer.class, name = "poll.answer"),
-    @JsonSubTypes.Type(value = PollCommand.Close.class, name = "poll.close"),
-    @JsonSubTypes.Type(value = PollCommand.Reveal.class, name = "poll.reveal"),
-    @JsonSubTypes.Type(value = PollCommand.TimeUp.class, name = "poll.timeUp"),
-})
+@JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, property = "type")
+@JsonTypeIdResolver(WireNames.class)
+@WireNames.Prefix("poll")
 public sealed interface PollCommand {
     /** Opens a new question. {@code correct} (optional) stays secret until revealed; {@code seconds} (optional) closes it by itself. */
     record Ask(String text, List<String> options, Integer correct, Integer seconds) implements PollCommand {}

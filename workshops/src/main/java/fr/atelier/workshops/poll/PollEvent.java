@@ -1,16 +1,13 @@
 package fr.atelier.workshops.poll;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
+import fr.atelier.workshops.core.WireNames;
 import java.util.List;
 
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = PollEvent.Asked.class, name = "poll.asked"),
-    @JsonSubTypes.Type(value = PollEvent.Answered.class, name = "poll.answered"),
-    @JsonSubTypes.Type(value = PollEvent.Closed.class, name = "poll.closed"),
-    @JsonSubTypes.Type(value = PollEvent.Revealed.class, name = "poll.revealed"),
-})
+@JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, property = "type")
+@JsonTypeIdResolver(WireNames.class)
+@WireNames.Prefix("poll")
 public sealed interface PollEvent {
     record Asked(String questionId, String text, List<String> options, Integer correct, Long deadline, long at) implements PollEvent {}
 

@@ -1,9 +1,8 @@
 package fr.atelier.workshops.poll;
 
 import fr.atelier.workshops.core.Actor;
-import fr.atelier.workshops.core.Audience;
 import fr.atelier.workshops.core.Decision;
-import fr.atelier.workshops.core.Format;
+import fr.atelier.workshops.core.FormatBase;
 import fr.atelier.workshops.core.Impact;
 import fr.atelier.workshops.core.Roster;
 import fr.atelier.workshops.core.Text;
@@ -21,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** "Sondage express": the warm-up format. The facilitator asks, phones answer, the room sees the result. */
-public final class PollFormat implements Format<PollState, PollCommand, PollEvent> {
+public final class PollFormat extends FormatBase<PollState, PollCommand, PollEvent> {
     public static final String ID = "poll";
     public static final int TEXT_MAX = 200;
     public static final int OPTION_MAX = 80;
@@ -29,12 +28,10 @@ public final class PollFormat implements Format<PollState, PollCommand, PollEven
     public static final int OPTIONS_MAX = 8;
     public static final int SECONDS_MAX = 3600;
 
-    @Override public String id() { return ID; }
-    @Override public String title() { return "Sondage express"; }
-    @Override public Class<PollState> stateType() { return PollState.class; }
-    @Override public Class<PollCommand> commandType() { return PollCommand.class; }
-    @Override public Class<PollEvent> eventType() { return PollEvent.class; }
-    @Override public PollState initialState() { return new PollState(List.of()); }
+    public PollFormat() {
+        super(ID, "Sondage express", PollState.class, PollCommand.class, PollEvent.class, new PollState(List.of()),
+                PollViews::view, (s, roster) -> PollViews.results(s));
+    }
 
     @Override
     public Decision<PollEvent> decide(PollState s, Roster roster, Actor who, PollCommand c, Instant now) {
@@ -149,16 +146,6 @@ public final class PollFormat implements Format<PollState, PollCommand, PollEven
     @Override
     public Impact impact(PollEvent e) {
         return e instanceof Answered a ? Impact.only(a.participantId()) : Impact.ALL;
-    }
-
-    @Override
-    public Object view(PollState s, Roster roster, Audience audience) {
-        return PollViews.view(s, roster, audience);
-    }
-
-    @Override
-    public Object results(PollState s, Roster roster) {
-        return PollViews.results(s);
     }
 
     @Override

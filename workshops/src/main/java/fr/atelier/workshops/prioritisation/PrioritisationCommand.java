@@ -1,35 +1,14 @@
 package fr.atelier.workshops.prioritisation;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
+import fr.atelier.workshops.core.WireNames;
 import java.util.List;
 
 /** What the facilitator and the phones can ask of a "Dessine-moi le travail" session. */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = PrioritisationCommand.UseProject.class, name = "prioritisation.useProject"),
-    @JsonSubTypes.Type(value = PrioritisationCommand.SetProfile.class, name = "prioritisation.setProfile"),
-    @JsonSubTypes.Type(value = PrioritisationCommand.Contribute.class, name = "prioritisation.contribute"),
-    @JsonSubTypes.Type(value = PrioritisationCommand.Hide.class, name = "prioritisation.hide"),
-    @JsonSubTypes.Type(value = PrioritisationCommand.Edit.class, name = "prioritisation.edit"),
-    @JsonSubTypes.Type(value = PrioritisationCommand.Merge.class, name = "prioritisation.merge"),
-    @JsonSubTypes.Type(value = PrioritisationCommand.Unmerge.class, name = "prioritisation.unmerge"),
-    @JsonSubTypes.Type(value = PrioritisationCommand.CreateTheme.class, name = "prioritisation.createTheme"),
-    @JsonSubTypes.Type(value = PrioritisationCommand.RenameTheme.class, name = "prioritisation.renameTheme"),
-    @JsonSubTypes.Type(value = PrioritisationCommand.Group.class, name = "prioritisation.group"),
-    @JsonSubTypes.Type(value = PrioritisationCommand.RemoveTheme.class, name = "prioritisation.removeTheme"),
-    @JsonSubTypes.Type(value = PrioritisationCommand.Propose.class, name = "prioritisation.propose"),
-    @JsonSubTypes.Type(value = PrioritisationCommand.EditProposal.class, name = "prioritisation.editProposal"),
-    @JsonSubTypes.Type(value = PrioritisationCommand.HideProposal.class, name = "prioritisation.hideProposal"),
-    @JsonSubTypes.Type(value = PrioritisationCommand.SetStage.class, name = "prioritisation.setStage"),
-    @JsonSubTypes.Type(value = PrioritisationCommand.Settings.class, name = "prioritisation.settings"),
-    @JsonSubTypes.Type(value = PrioritisationCommand.Vote.class, name = "prioritisation.vote"),
-    @JsonSubTypes.Type(value = PrioritisationCommand.Rate.class, name = "prioritisation.rate"),
-    @JsonSubTypes.Type(value = PrioritisationCommand.Reveal.class, name = "prioritisation.reveal"),
-    @JsonSubTypes.Type(value = PrioritisationCommand.AddAction.class, name = "prioritisation.addAction"),
-    @JsonSubTypes.Type(value = PrioritisationCommand.UpdateAction.class, name = "prioritisation.updateAction"),
-    @JsonSubTypes.Type(value = PrioritisationCommand.RemoveAction.class, name = "prioritisation.removeAction"),
-})
+@JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, property = "type")
+@JsonTypeIdResolver(WireNames.class)
+@WireNames.Prefix("prioritisation")
 public sealed interface PrioritisationCommand {
 
     /**

@@ -1,7 +1,8 @@
 package fr.atelier.workshops.prioritisation;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
+import fr.atelier.workshops.core.WireNames;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Action;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Contribution;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Project;
@@ -11,31 +12,9 @@ import fr.atelier.workshops.prioritisation.PrioritisationState.Theme;
 import java.util.List;
 
 /** The facts of a "Dessine-moi le travail" session. */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = PrioritisationEvent.ProjectLoaded.class, name = "prioritisation.projectLoaded"),
-    @JsonSubTypes.Type(value = PrioritisationEvent.ProfileChosen.class, name = "prioritisation.profileChosen"),
-    @JsonSubTypes.Type(value = PrioritisationEvent.Contributed.class, name = "prioritisation.contributed"),
-    @JsonSubTypes.Type(value = PrioritisationEvent.ContributionHidden.class, name = "prioritisation.contributionHidden"),
-    @JsonSubTypes.Type(value = PrioritisationEvent.ContributionEdited.class, name = "prioritisation.contributionEdited"),
-    @JsonSubTypes.Type(value = PrioritisationEvent.ContributionMerged.class, name = "prioritisation.contributionMerged"),
-    @JsonSubTypes.Type(value = PrioritisationEvent.ContributionUnmerged.class, name = "prioritisation.contributionUnmerged"),
-    @JsonSubTypes.Type(value = PrioritisationEvent.ThemeCreated.class, name = "prioritisation.themeCreated"),
-    @JsonSubTypes.Type(value = PrioritisationEvent.ThemeRenamed.class, name = "prioritisation.themeRenamed"),
-    @JsonSubTypes.Type(value = PrioritisationEvent.Grouped.class, name = "prioritisation.grouped"),
-    @JsonSubTypes.Type(value = PrioritisationEvent.ThemeRemoved.class, name = "prioritisation.themeRemoved"),
-    @JsonSubTypes.Type(value = PrioritisationEvent.Proposed.class, name = "prioritisation.proposed"),
-    @JsonSubTypes.Type(value = PrioritisationEvent.ProposalEdited.class, name = "prioritisation.proposalEdited"),
-    @JsonSubTypes.Type(value = PrioritisationEvent.ProposalHidden.class, name = "prioritisation.proposalHidden"),
-    @JsonSubTypes.Type(value = PrioritisationEvent.StageChanged.class, name = "prioritisation.stageChanged"),
-    @JsonSubTypes.Type(value = PrioritisationEvent.SettingsChanged.class, name = "prioritisation.settingsChanged"),
-    @JsonSubTypes.Type(value = PrioritisationEvent.DotsPlaced.class, name = "prioritisation.dotsPlaced"),
-    @JsonSubTypes.Type(value = PrioritisationEvent.Rated.class, name = "prioritisation.rated"),
-    @JsonSubTypes.Type(value = PrioritisationEvent.Revealed.class, name = "prioritisation.revealed"),
-    @JsonSubTypes.Type(value = PrioritisationEvent.ActionAdded.class, name = "prioritisation.actionAdded"),
-    @JsonSubTypes.Type(value = PrioritisationEvent.ActionUpdated.class, name = "prioritisation.actionUpdated"),
-    @JsonSubTypes.Type(value = PrioritisationEvent.ActionRemoved.class, name = "prioritisation.actionRemoved"),
-})
+@JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, property = "type")
+@JsonTypeIdResolver(WireNames.class)
+@WireNames.Prefix("prioritisation")
 public sealed interface PrioritisationEvent {
 
     /** The project and everything carried over, as the session started from it (items marked earlier). */

@@ -1,9 +1,9 @@
 package fr.atelier.workshops.prioritisation;
 
 import fr.atelier.workshops.core.Actor;
-import fr.atelier.workshops.core.Audience;
+import fr.atelier.workshops.core.CommandRules;
 import fr.atelier.workshops.core.Decision;
-import fr.atelier.workshops.core.Format;
+import fr.atelier.workshops.core.FormatBase;
 import fr.atelier.workshops.core.Impact;
 import fr.atelier.workshops.core.Roster;
 import fr.atelier.workshops.prioritisation.PrioritisationCommand.AddAction;
@@ -50,7 +50,7 @@ import java.util.regex.Pattern;
  * them and groups them into themes; proposals are voted with dots and rated for impact and
  * feasibility; the revealed ranking feeds an action plan that later sessions of the project update.
  */
-public final class PrioritisationFormat implements Format<PrioritisationState, PrioritisationCommand, PrioritisationEvent> {
+public final class PrioritisationFormat extends FormatBase<PrioritisationState, PrioritisationCommand, PrioritisationEvent> {
     public static final String ID = "prioritisation";
     public static final int TEXT_MAX = 280;
     public static final int THEME_NAME_MAX = 80;
@@ -70,12 +70,10 @@ public final class PrioritisationFormat implements Format<PrioritisationState, P
     static final int KEY_MAX = 100;
     static final String FORBIDDEN = "Seul l'animateur ou l'animatrice peut faire cela.";
 
-    @Override public String id() { return ID; }
-    @Override public String title() { return "Dessine-moi le travail"; }
-    @Override public Class<PrioritisationState> stateType() { return PrioritisationState.class; }
-    @Override public Class<PrioritisationCommand> commandType() { return PrioritisationCommand.class; }
-    @Override public Class<PrioritisationEvent> eventType() { return PrioritisationEvent.class; }
-    @Override public PrioritisationState initialState() { return PrioritisationState.INITIAL; }
+    public PrioritisationFormat() {
+        super(ID, "Dessine-moi le travail", PrioritisationState.class, PrioritisationCommand.class, PrioritisationEvent.class, PrioritisationState.INITIAL,
+                PrioritisationViews::view, PrioritisationViews::results);
+    }
 
     @Override
     public Decision<PrioritisationEvent> decide(PrioritisationState s, Roster roster, Actor who, PrioritisationCommand c, Instant now) {
@@ -95,73 +93,53 @@ public final class PrioritisationFormat implements Format<PrioritisationState, P
         if (!(who instanceof Actor.Facilitator)) {
             return Decision.reject("forbidden", FORBIDDEN);
         }
-        if (c instanceof UseProject u) {
-            return PrioritisationProject.useProject(s, u, at);
+        return FACILITATOR.decide(s, c, at);
+    }
+
+    /** The facilitator's commands and their rules. */
+    private static final CommandRules<PrioritisationState, PrioritisationCommand, PrioritisationEvent> FACILITATOR =
+            new CommandRules<PrioritisationState, PrioritisationCommand, PrioritisationEvent>()
+                    .on(UseProject.class, PrioritisationProject::useProject)
+                    .on(Hide.class, PrioritisationContributions::hide)
+                    .on(Edit.class, PrioritisationContributions::edit)
+                    .on(Merge.class, PrioritisationContributions::merge)
+                    .on(Unmerge.class, PrioritisationFormat::unmerge)
+                    .on(CreateTheme.class, PrioritisationThemes::createTheme)
+                    .on(RenameTheme.class, PrioritisationThemes::renameTheme)
+                    .on(Group.class, PrioritisationThemes::group)
+                    .on(RemoveTheme.class, PrioritisationFormat::removeTheme)
+                    .on(Propose.class, PrioritisationVoting::propose)
+                    .on(EditProposal.class, PrioritisationVoting::editProposal)
+                    .on(HideProposal.class, PrioritisationVoting::hideProposal)
+                    .on(SetStage.class, PrioritisationVoting::setStage)
+                    .on(Settings.class, PrioritisationVoting::settings)
+                    .on(Reveal.class, (s, r, at) -> PrioritisationVoting.reveal(s, at))
+                    .on(AddAction.class, PrioritisationVoting::addAction)
+                    .on(UpdateAction.class, PrioritisationVoting::updateAction)
+                    .on(RemoveAction.class, PrioritisationFormat::removeAction);
+
+    private static Decision<PrioritisationEvent> unmerge(PrioritisationState s, Unmerge u, long at) {
+        Contribution x = s.contributions().get(u.contributionId());
+        if (x == null) {
+            return notFoundContribution();
         }
-        if (c instanceof Hide h) {
-            return PrioritisationContributions.hide(s, h, at);
+        return x.mergedInto() == null ? Decision.accept(List.of()) : Decision.accept(new ContributionUnmerged(x.id(), at));
+    }
+
+    private static Decision<PrioritisationEvent> removeTheme(PrioritisationState s, RemoveTheme rt, long at) {
+        Theme t = s.themes().get(rt.themeId());
+        if (t == null || t.removed()) {
+            return Decision.reject("not_found", "Ce thème n'existe pas (ou plus).");
         }
-        if (c instanceof Edit e) {
-            return PrioritisationContributions.edit(s, e, at);
+        return Decision.accept(new ThemeRemoved(t.id(), at));
+    }
+
+    private static Decision<PrioritisationEvent> removeAction(PrioritisationState s, RemoveAction r, long at) {
+        Action a = s.actions().get(r.actionId());
+        if (a == null || a.removed()) {
+            return notFoundAction();
         }
-        if (c instanceof Merge m) {
-            return PrioritisationContributions.merge(s, m, at);
-        }
-        if (c instanceof Unmerge u) {
-            Contribution x = s.contributions().get(u.contributionId());
-            if (x == null) {
-                return notFoundContribution();
-            }
-            return x.mergedInto() == null ? Decision.accept(List.of()) : Decision.accept(new ContributionUnmerged(x.id(), at));
-        }
-        if (c instanceof CreateTheme ct) {
-            return PrioritisationThemes.createTheme(s, ct, at);
-        }
-        if (c instanceof RenameTheme rt) {
-            return PrioritisationThemes.renameTheme(s, rt, at);
-        }
-        if (c instanceof Group g) {
-            return PrioritisationThemes.group(s, g, at);
-        }
-        if (c instanceof RemoveTheme rt) {
-            Theme t = s.themes().get(rt.themeId());
-            if (t == null || t.removed()) {
-                return Decision.reject("not_found", "Ce thème n'existe pas (ou plus).");
-            }
-            return Decision.accept(new ThemeRemoved(t.id(), at));
-        }
-        if (c instanceof Propose p) {
-            return PrioritisationVoting.propose(s, p, at);
-        }
-        if (c instanceof EditProposal ep) {
-            return PrioritisationVoting.editProposal(s, ep, at);
-        }
-        if (c instanceof HideProposal hp) {
-            return PrioritisationVoting.hideProposal(s, hp, at);
-        }
-        if (c instanceof SetStage st) {
-            return PrioritisationVoting.setStage(s, st, at);
-        }
-        if (c instanceof Settings st) {
-            return PrioritisationVoting.settings(s, st, at);
-        }
-        if (c instanceof Reveal) {
-            return PrioritisationVoting.reveal(s, at);
-        }
-        if (c instanceof AddAction a) {
-            return PrioritisationVoting.addAction(s, a, at);
-        }
-        if (c instanceof UpdateAction u) {
-            return PrioritisationVoting.updateAction(s, u, at);
-        }
-        if (c instanceof RemoveAction r) {
-            Action a = s.actions().get(r.actionId());
-            if (a == null || a.removed()) {
-                return notFoundAction();
-            }
-            return Decision.accept(new ActionRemoved(a.id(), at));
-        }
-        throw new IllegalStateException("unknown command " + c);
+        return Decision.accept(new ActionRemoved(a.id(), at));
     }
 
     // ---- helpers ----------------------------------------------------------------------------
@@ -217,15 +195,5 @@ public final class PrioritisationFormat implements Format<PrioritisationState, P
             return Impact.AGGREGATES_ONLY;
         }
         return Impact.ALL;
-    }
-
-    @Override
-    public Object view(PrioritisationState s, Roster roster, Audience audience) {
-        return PrioritisationViews.view(s, roster, audience);
-    }
-
-    @Override
-    public Object results(PrioritisationState s, Roster roster) {
-        return PrioritisationViews.results(s, roster);
     }
 }

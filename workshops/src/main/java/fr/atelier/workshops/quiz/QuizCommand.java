@@ -1,34 +1,16 @@
 package fr.atelier.workshops.quiz;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
 import fr.atelier.workshops.core.TeamCommand;
+import fr.atelier.workshops.core.WireNames;
 import java.util.List;
 
 /** What the facilitator, the phones and the server's timers can ask of a quiz. */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = QuizCommand.UseBank.class, name = "quiz.useBank"),
-    @JsonSubTypes.Type(value = QuizCommand.Configure.class, name = "quiz.configure"),
-    @JsonSubTypes.Type(value = QuizCommand.CreateTeam.class, name = "quiz.createTeam"),
-    @JsonSubTypes.Type(value = QuizCommand.RenameTeam.class, name = "quiz.renameTeam"),
-    @JsonSubTypes.Type(value = QuizCommand.RemoveTeam.class, name = "quiz.removeTeam"),
-    @JsonSubTypes.Type(value = QuizCommand.JoinTeam.class, name = "quiz.joinTeam"),
-    @JsonSubTypes.Type(value = QuizCommand.LeaveTeam.class, name = "quiz.leaveTeam"),
-    @JsonSubTypes.Type(value = QuizCommand.MoveMember.class, name = "quiz.moveMember"),
-    @JsonSubTypes.Type(value = QuizCommand.BalanceTeams.class, name = "quiz.balanceTeams"),
-    @JsonSubTypes.Type(value = QuizCommand.Start.class, name = "quiz.start"),
-    @JsonSubTypes.Type(value = QuizCommand.Show.class, name = "quiz.show"),
-    @JsonSubTypes.Type(value = QuizCommand.Answer.class, name = "quiz.answer"),
-    @JsonSubTypes.Type(value = QuizCommand.Lock.class, name = "quiz.lock"),
-    @JsonSubTypes.Type(value = QuizCommand.Reveal.class, name = "quiz.reveal"),
-    @JsonSubTypes.Type(value = QuizCommand.ShowScoreboard.class, name = "quiz.scoreboard"),
-    @JsonSubTypes.Type(value = QuizCommand.Submit.class, name = "quiz.submit"),
-    @JsonSubTypes.Type(value = QuizCommand.Extend.class, name = "quiz.extend"),
-    @JsonSubTypes.Type(value = QuizCommand.Finish.class, name = "quiz.finish"),
-    @JsonSubTypes.Type(value = QuizCommand.Debrief.class, name = "quiz.debrief"),
-    @JsonSubTypes.Type(value = QuizCommand.TimeUp.class, name = "quiz.timeUp"),
-})
+@JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, property = "type")
+@JsonTypeIdResolver(WireNames.class)
+@WireNames.Prefix("quiz")
 public sealed interface QuizCommand {
     /** Facilitator, before the start: the whole bank to play (the log keeps it). */
     record UseBank(QuizBank bank) implements QuizCommand {}
@@ -76,6 +58,7 @@ public sealed interface QuizCommand {
     record Reveal(String questionId) implements QuizCommand {}
 
     /** Facilitator, live pacing, after a reveal. */
+    @JsonTypeName("quiz.scoreboard")
     record ShowScoreboard() implements QuizCommand {}
 
     /** A team member, challenge pacing: the team hands in its answers. */

@@ -1,34 +1,17 @@
 package fr.atelier.workshops.quiz;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
 import fr.atelier.workshops.core.TeamEvent;
 import fr.atelier.workshops.core.Teams;
+import fr.atelier.workshops.core.WireNames;
 import java.util.List;
 import java.util.Map;
 
 /** Facts of a quiz. Replaying them rebuilds the state; seeds and draws are recorded, never redrawn. */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = QuizEvent.BankChosen.class, name = "quiz.bankChosen"),
-    @JsonSubTypes.Type(value = QuizEvent.Configured.class, name = "quiz.configured"),
-    @JsonSubTypes.Type(value = QuizEvent.TeamCreated.class, name = "quiz.teamCreated"),
-    @JsonSubTypes.Type(value = QuizEvent.TeamRenamed.class, name = "quiz.teamRenamed"),
-    @JsonSubTypes.Type(value = QuizEvent.TeamRemoved.class, name = "quiz.teamRemoved"),
-    @JsonSubTypes.Type(value = QuizEvent.MemberJoined.class, name = "quiz.memberJoined"),
-    @JsonSubTypes.Type(value = QuizEvent.MemberLeft.class, name = "quiz.memberLeft"),
-    @JsonSubTypes.Type(value = QuizEvent.TeamsBalanced.class, name = "quiz.teamsBalanced"),
-    @JsonSubTypes.Type(value = QuizEvent.Started.class, name = "quiz.started"),
-    @JsonSubTypes.Type(value = QuizEvent.QuestionShown.class, name = "quiz.questionShown"),
-    @JsonSubTypes.Type(value = QuizEvent.Answered.class, name = "quiz.answered"),
-    @JsonSubTypes.Type(value = QuizEvent.QuestionLocked.class, name = "quiz.questionLocked"),
-    @JsonSubTypes.Type(value = QuizEvent.QuestionRevealed.class, name = "quiz.questionRevealed"),
-    @JsonSubTypes.Type(value = QuizEvent.ScoreboardShown.class, name = "quiz.scoreboardShown"),
-    @JsonSubTypes.Type(value = QuizEvent.TeamSubmitted.class, name = "quiz.teamSubmitted"),
-    @JsonSubTypes.Type(value = QuizEvent.DeadlineExtended.class, name = "quiz.deadlineExtended"),
-    @JsonSubTypes.Type(value = QuizEvent.Finished.class, name = "quiz.finished"),
-    @JsonSubTypes.Type(value = QuizEvent.DebriefShown.class, name = "quiz.debriefShown"),
-})
+@JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, property = "type")
+@JsonTypeIdResolver(WireNames.class)
+@WireNames.Prefix("quiz")
 public sealed interface QuizEvent {
     record BankChosen(QuizBank bank, long at) implements QuizEvent {}
 

@@ -1,9 +1,8 @@
 package fr.atelier.workshops.quiz;
 
 import fr.atelier.workshops.core.Actor;
-import fr.atelier.workshops.core.Audience;
 import fr.atelier.workshops.core.Decision;
-import fr.atelier.workshops.core.Format;
+import fr.atelier.workshops.core.FormatBase;
 import fr.atelier.workshops.core.Impact;
 import fr.atelier.workshops.core.Roster;
 import fr.atelier.workshops.core.Teams;
@@ -45,7 +44,7 @@ import java.util.function.Predicate;
  * seed). Teams answer together from their phones; live, the facilitator paces the questions; in
  * challenge pacing each team plays every question against a global clock. Scores are the server's.
  */
-public final class QuizFormat implements Format<QuizState, QuizCommand, QuizEvent> {
+public final class QuizFormat extends FormatBase<QuizState, QuizCommand, QuizEvent> {
     public static final String ID = "quiz";
     public static final String TEAM_PREFIX = "t";
     public static final int ANSWER_TEXT_MAX = 200;
@@ -54,12 +53,10 @@ public final class QuizFormat implements Format<QuizState, QuizCommand, QuizEven
     /** A timer may fire a hair early (clocks, scheduling): the challenge ends if this close. */
     static final long TIMER_SLACK_MS = 1000;
 
-    @Override public String id() { return ID; }
-    @Override public String title() { return "Challenge numérique"; }
-    @Override public Class<QuizState> stateType() { return QuizState.class; }
-    @Override public Class<QuizCommand> commandType() { return QuizCommand.class; }
-    @Override public Class<QuizEvent> eventType() { return QuizEvent.class; }
-    @Override public QuizState initialState() { return QuizState.initial(); }
+    public QuizFormat() {
+        super(ID, "Challenge numérique", QuizState.class, QuizCommand.class, QuizEvent.class, QuizState.initial(),
+                QuizViews::view, QuizViews::results);
+    }
 
     @Override
     public Decision<QuizEvent> decide(QuizState s, Roster roster, Actor who, QuizCommand c, Instant now) {
@@ -165,16 +162,6 @@ public final class QuizFormat implements Format<QuizState, QuizCommand, QuizEven
             return Impact.only(new HashSet<>(t.team()));
         }
         return Impact.ALL;
-    }
-
-    @Override
-    public Object view(QuizState s, Roster roster, Audience audience) {
-        return QuizViews.view(s, roster, audience);
-    }
-
-    @Override
-    public Object results(QuizState s, Roster roster) {
-        return QuizViews.results(s, roster);
     }
 
     @Override

@@ -11,10 +11,11 @@ import static fr.atelier.server.db.generated.Tables.HACKATHON_TEAM;
 
 import fr.atelier.server.db.FormatArchive;
 import fr.atelier.server.db.Upsert;
+import fr.atelier.workshops.core.Roster;
 import fr.atelier.workshops.core.Teams;
 import fr.atelier.workshops.hackathon.Canvas;
 import fr.atelier.workshops.hackathon.HackathonKit;
-import fr.atelier.workshops.hackathon.HackathonScoring;
+import fr.atelier.workshops.hackathon.HackathonResultRows;
 import fr.atelier.workshops.hackathon.HackathonState.Ballot;
 import fr.atelier.workshops.hackathon.HackathonState.FieldValue;
 import fr.atelier.workshops.hackathon.HackathonState.Idea;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -68,35 +70,32 @@ public final class HackathonArchive implements FormatArchive<HackathonState> {
                         .query());
             }
         }
-        Map<String, HackathonScoring.Tally> jury = HackathonScoring.tallies(s, true);
-        Map<String, HackathonScoring.Tally> crowd = HackathonScoring.tallies(s, false);
-        List<String> juryPrize = HackathonScoring.winners(jury);
-        List<String> publicPrize = HackathonScoring.winners(crowd);
+        // Tallies, ranks, prizes and pitch positions come from the rows the CSV also reads.
+        Map<String, HackathonResultRows.Team> rows = new HashMap<>();
+        for (HackathonResultRows.Team r : HackathonResultRows.of(s, Roster.EMPTY).teams()) {
+            rows.put(r.teamId(), r);
+        }
         for (Teams.Team t : s.teams().teams()) {
             TeamWork w = s.workOf(t.id());
-            HackathonScoring.Tally j = jury.get(t.id());
-            HackathonScoring.Tally p = crowd.get(t.id());
-            int pitchPosition = s.pitchOrder().indexOf(t.id());
-            String projectName = blankToNull(w.field("name").text());
-            String pitch = blankToNull(w.field("pitch").text());
+            HackathonResultRows.Team r = rows.get(t.id());
             parents.add(Upsert.into(tx, HACKATHON_TEAM)
                     .key(HACKATHON_TEAM.SESSION_ID, sessionId)
                     .key(HACKATHON_TEAM.TEAM_ID, t.id())
-                    .set(HACKATHON_TEAM.NAME, t.name())
-                    .set(HACKATHON_TEAM.CHALLENGE_ID, w.challengeId())
-                    .set(HACKATHON_TEAM.MEMBER_COUNT, t.members().size())
-                    .set(HACKATHON_TEAM.PROJECT_NAME, projectName)
-                    .set(HACKATHON_TEAM.PITCH, pitch)
-                    .setOnInsert(HACKATHON_TEAM.PITCH_POSITION, pitchPosition < 0 ? null : pitchPosition + 1)
-                    .set(HACKATHON_TEAM.IDEA_COUNT, w.ideas().size())
-                    .set(HACKATHON_TEAM.JURY_BALLOTS, j.ballots())
-                    .set(HACKATHON_TEAM.JURY_SCORE, decimal(j.total()))
-                    .set(HACKATHON_TEAM.JURY_RANK, j.rank())
-                    .set(HACKATHON_TEAM.PUBLIC_BALLOTS, p.ballots())
-                    .set(HACKATHON_TEAM.PUBLIC_SCORE, decimal(p.total()))
-                    .set(HACKATHON_TEAM.PUBLIC_RANK, p.rank())
-                    .set(HACKATHON_TEAM.JURY_PRIZE, juryPrize.contains(t.id()))
-                    .set(HACKATHON_TEAM.PUBLIC_PRIZE, publicPrize.contains(t.id()))
+                    .set(HACKATHON_TEAM.NAME, r.name())
+                    .set(HACKATHON_TEAM.CHALLENGE_ID, r.challengeId())
+                    .set(HACKATHON_TEAM.MEMBER_COUNT, r.members().size())
+                    .set(HACKATHON_TEAM.PROJECT_NAME, r.solutionOrNull("name"))
+                    .set(HACKATHON_TEAM.PITCH, r.solutionOrNull("pitch"))
+                    .setOnInsert(HACKATHON_TEAM.PITCH_POSITION, r.pitchPosition())
+                    .set(HACKATHON_TEAM.IDEA_COUNT, r.ideas())
+                    .set(HACKATHON_TEAM.JURY_BALLOTS, r.jury().ballots())
+                    .set(HACKATHON_TEAM.JURY_SCORE, decimal(r.jury().total()))
+                    .set(HACKATHON_TEAM.JURY_RANK, r.jury().rank())
+                    .set(HACKATHON_TEAM.PUBLIC_BALLOTS, r.publicVote().ballots())
+                    .set(HACKATHON_TEAM.PUBLIC_SCORE, decimal(r.publicVote().total()))
+                    .set(HACKATHON_TEAM.PUBLIC_RANK, r.publicVote().rank())
+                    .set(HACKATHON_TEAM.JURY_PRIZE, r.juryPrize())
+                    .set(HACKATHON_TEAM.PUBLIC_PRIZE, r.publicPrize())
                     .query());
             for (String member : t.members()) {
                 children.add(Upsert.into(tx, HACKATHON_MEMBER)
@@ -157,10 +156,6 @@ public final class HackathonArchive implements FormatArchive<HackathonState> {
         // Teams, challenges and criteria first: the other rows reference them.
         Upsert.batch(tx, parents);
         Upsert.batch(tx, children);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 
     private static BigDecimal decimal(Double d) {

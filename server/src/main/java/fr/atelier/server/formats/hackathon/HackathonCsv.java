@@ -1,6 +1,12 @@
 package fr.atelier.server.formats.hackathon;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.atelier.workshops.core.Json;
+import fr.atelier.workshops.hackathon.Canvas;
+import fr.atelier.workshops.hackathon.HackathonResultRows;
+import fr.atelier.workshops.hackathon.HackathonScoring.Tally;
+import fr.atelier.workshops.hackathon.HackathonViews;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,78 +18,59 @@ import java.util.List;
 public final class HackathonCsv {
     private HackathonCsv() {}
 
-    public static void rows(JsonNode results, List<List<String>> rows) {
-        JsonNode teams = results.path("teams");
-        rows.add(List.of("Hackathon", "Défis", results.path("kitTitle").asText("")));
-        rows.add(List.of("", "Bulletins du jury", Integer.toString(results.path("juryBallots").asInt()),
-                "Votes du public", Integer.toString(results.path("publicBallots").asInt()),
-                "Prix proclamés", results.path("revealed").asBoolean() ? "oui" : "non"));
+    public static void rows(JsonNode json, List<List<String>> rows) {
+        HackathonViews.Results results = Json.MAPPER.convertValue(json, HackathonViews.Results.class);
+        HackathonResultRows r = HackathonResultRows.of(results);
+        rows.add(List.of("Hackathon", "Défis", orEmpty(results.kitTitle())));
+        rows.add(List.of("", "Bulletins du jury", Integer.toString(results.juryBallots()),
+                "Votes du public", Integer.toString(results.publicBallots()),
+                "Prix proclamés", results.revealed() ? "oui" : "non"));
         rows.add(List.of());
         rows.add(List.of("Équipes", "Équipe", "Défi", "Membres", "Projet", "Pitch", "Public cible", "Comment ça marche",
                 "Ressources nécessaires", "Premier pas", "Idées", "Ordre de passage", "Note du jury (sur 5)", "Bulletins du jury",
                 "Rang jury", "Note du public (sur 5)", "Votes du public", "Rang public", "Prix du jury", "Prix du public"));
-        for (JsonNode t : teams) {
-            List<String> row = new ArrayList<>();
-            row.add("");
-            row.add(t.path("name").asText());
-            row.add(t.path("challengeTitle").asText(""));
-            List<String> members = new ArrayList<>();
-            t.path("members").forEach(m -> members.add(m.asText()));
-            row.add(String.join(", ", members));
+        for (HackathonResultRows.Team t : r.teams()) {
+            List<String> row = new ArrayList<>(List.of("", t.name(), orEmpty(t.challengeTitle()), String.join(", ", t.members())));
             for (String field : List.of("name", "pitch", "target", "how", "resources", "firstStep")) {
-                row.add(field(t.path("solution"), field));
+                row.add(t.solution().get(HackathonResultRows.SOLUTION_IDS.indexOf(field)));
             }
-            row.add(Integer.toString(t.path("ideas").size()));
-            row.add(t.path("pitchPosition").isNumber() ? t.path("pitchPosition").asText() : "");
-            row.add(number(t.path("jury").path("total")));
-            row.add(Integer.toString(t.path("jury").path("ballots").asInt()));
-            row.add(t.path("jury").path("rank").isNumber() ? t.path("jury").path("rank").asText() : "");
-            row.add(number(t.path("public").path("total")));
-            row.add(Integer.toString(t.path("public").path("ballots").asInt()));
-            row.add(t.path("public").path("rank").isNumber() ? t.path("public").path("rank").asText() : "");
-            row.add(t.path("juryPrize").asBoolean() ? "oui" : "");
-            row.add(t.path("publicPrize").asBoolean() ? "oui" : "");
+            row.add(Integer.toString(t.ideas()));
+            row.add(orEmpty(t.pitchPosition()));
+            row.addAll(tally(t.jury()));
+            row.addAll(tally(t.publicVote()));
+            row.add(t.juryPrize() ? "oui" : "");
+            row.add(t.publicPrize() ? "oui" : "");
             rows.add(row);
         }
         rows.add(List.of());
         rows.add(List.of("Notes par critère", "Équipe", "Critère", "Poids", "Moyenne du jury", "Moyenne du public"));
-        for (JsonNode t : teams) {
-            for (JsonNode c : results.path("rubric")) {
-                String id = c.path("id").asText();
-                rows.add(List.of("", t.path("name").asText(), c.path("label").asText(), c.path("weight").asText(),
-                        number(t.path("jury").path("criteria").path(id)), number(t.path("public").path("criteria").path(id))));
-            }
+        for (HackathonResultRows.CriterionScore c : r.criteria()) {
+            rows.add(List.of("", c.teamName(), c.label(), Integer.toString(c.weight()), number(c.jury()), number(c.publicVote())));
         }
         rows.add(List.of());
         rows.add(List.of("Idées", "Équipe", "Idée", "Proposée par", "Gommettes"));
-        for (JsonNode t : teams) {
-            for (JsonNode i : t.path("ideas")) {
-                rows.add(List.of("", t.path("name").asText(), i.path("text").asText(), i.path("author").asText(""),
-                        Integer.toString(i.path("dots").asInt())));
-            }
+        for (HackathonResultRows.Idea i : r.ideas()) {
+            rows.add(List.of("", i.teamName(), i.text(), orEmpty(i.author()), Integer.toString(i.dots())));
         }
         rows.add(List.of());
         rows.add(List.of("Canevas", "Équipe", "Canevas", "Champ", "Texte", "Versions"));
-        for (JsonNode t : teams) {
-            for (String canvas : List.of("problem", "solution")) {
-                for (JsonNode f : t.path(canvas)) {
-                    rows.add(List.of("", t.path("name").asText(), canvas.equals("problem") ? "Persona et problème" : "Solution",
-                            f.path("label").asText(), f.path("text").asText(""), Integer.toString(f.path("revisions").asInt())));
-                }
-            }
+        for (HackathonResultRows.Field f : r.fields()) {
+            rows.add(List.of("", f.teamName(), f.canvas().equals(Canvas.PROBLEM) ? "Persona et problème" : "Solution",
+                    f.label(), orEmpty(f.text()), Integer.toString(f.revisions())));
         }
     }
 
-    private static String field(JsonNode fields, String id) {
-        for (JsonNode f : fields) {
-            if (id.equals(f.path("id").asText())) {
-                return f.path("text").asText("");
-            }
-        }
-        return "";
+    /** Score, ballots and rank. */
+    private static List<String> tally(Tally t) {
+        return t == null ? List.of("", "0", "")
+                : List.of(number(t.total()), Integer.toString(t.ballots()), orEmpty(t.rank()));
     }
 
-    private static String number(JsonNode n) {
-        return n.isNumber() ? java.math.BigDecimal.valueOf(n.asDouble()).stripTrailingZeros().toPlainString().replace('.', ',') : "";
+    private static String orEmpty(Object o) {
+        return o == null ? "" : o.toString();
+    }
+
+    private static String number(Double n) {
+        return n == null ? "" : BigDecimal.valueOf(n).stripTrailingZeros().toPlainString().replace('.', ',');
     }
 }

@@ -5,7 +5,7 @@ import static fr.atelier.server.db.generated.Tables.POLL_QUESTION;
 
 import fr.atelier.server.db.FormatArchive;
 import fr.atelier.server.db.Upsert;
-import fr.atelier.workshops.poll.Poll;
+import fr.atelier.workshops.poll.PollResultRows;
 import fr.atelier.workshops.poll.PollState;
 import org.jooq.DSLContext;
 
@@ -13,26 +13,22 @@ import org.jooq.DSLContext;
 public final class PollArchive implements FormatArchive<PollState> {
     @Override
     public void write(DSLContext tx, String sessionId, PollState state) {
-        int position = 0;
-        for (Poll q : state.questions()) {
-            position++;
+        for (PollResultRows.Question q : PollResultRows.of(state).questions()) {
             Upsert.into(tx, POLL_QUESTION)
                     .key(POLL_QUESTION.SESSION_ID, sessionId)
-                    .key(POLL_QUESTION.QUESTION_ID, q.id())
-                    .setOnInsert(POLL_QUESTION.POSITION, position)
+                    .key(POLL_QUESTION.QUESTION_ID, q.questionId())
+                    .setOnInsert(POLL_QUESTION.POSITION, q.position())
                     .setOnInsert(POLL_QUESTION.TEXT, q.text())
-                    .set(POLL_QUESTION.ANSWERED, q.answers().size())
+                    .set(POLL_QUESTION.ANSWERED, q.answered())
                     .execute();
-            int[] votes = q.distribution();
-            for (int i = 0; i < q.options().size(); i++) {
-                boolean correct = q.correct() != null && q.correct() == i;
+            for (PollResultRows.Option o : q.options()) {
                 Upsert.into(tx, POLL_OPTION)
                         .key(POLL_OPTION.SESSION_ID, sessionId)
-                        .key(POLL_OPTION.QUESTION_ID, q.id())
-                        .key(POLL_OPTION.OPTION_INDEX, i)
-                        .setOnInsert(POLL_OPTION.LABEL, q.options().get(i))
-                        .set(POLL_OPTION.VOTES, votes[i])
-                        .setOnInsert(POLL_OPTION.CORRECT, correct)
+                        .key(POLL_OPTION.QUESTION_ID, q.questionId())
+                        .key(POLL_OPTION.OPTION_INDEX, o.index())
+                        .setOnInsert(POLL_OPTION.LABEL, o.label())
+                        .set(POLL_OPTION.VOTES, o.votes())
+                        .setOnInsert(POLL_OPTION.CORRECT, o.correct())
                         .execute();
             }
         }
