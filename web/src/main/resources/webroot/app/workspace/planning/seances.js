@@ -19,6 +19,7 @@ class SeancesApp extends LightElement {
     _preparing: { state: true },
     _projects: { state: true },
     _editing: { state: true },
+    _opened: { state: true },
   };
 
   constructor() {
@@ -81,7 +82,13 @@ class SeancesApp extends LightElement {
   async _open(s) {
     try {
       const opened = await call(`/api/workspace/planned/${encodeURIComponent(s.id)}/open`, { method: 'POST' });
-      location.assign(opened.consoleUrl);
+      // A new Dessine-moi project's secret link is given once: show it before going to the console.
+      if (opened.projectUrl) {
+        this._opened = opened;
+        this.updateComplete.then(() => this.querySelector('[data-testid="pl-project-link"]')?.focus());
+      } else {
+        location.assign(opened.consoleUrl);
+      }
     } catch (error) {
       this._error = error.message || pt('pl.error');
     }
@@ -130,6 +137,11 @@ class SeancesApp extends LightElement {
       </div>` : nothing}
       ${this._notice ? html`<p class="notice" role="status" data-testid="pl-notice">${this._notice}</p>` : nothing}
       ${this._error ? html`<p class="notice notice--error" role="alert" data-testid="pl-error">${this._error}</p>` : nothing}
+      ${this._opened ? html`<section class="panel" role="status" data-testid="pl-opened-project">
+        <p>${pt('pl.open.project')}</p>
+        <p><a href=${this._opened.projectUrl} data-testid="pl-project-link">${this._opened.projectUrl}</a></p>
+        <p><a class="btn btn--primary" href=${this._opened.consoleUrl} data-testid="pl-open-console">${pt('pl.open.console')}</a></p>
+      </section>` : nothing}
       ${this._canPrepare && !this._preparing && !this._editing ? html`<p><button type="button" class="btn btn--primary" data-testid="pl-prepare"
           @click=${() => (this._preparing = true)}>${pt('pl.prepare')}</button></p>` : nothing}
       ${this._preparing || this._editing ? html`<prepare-form .formats=${this._formats} .plan=${this._editing} @prepared=${this._prepared}
