@@ -58,7 +58,7 @@ class PrepareForm extends LightElement {
   _set(key, value) {
     this._v = { ...this._v, [key]: value };
     if (key === 'format') {
-      this._v = { ...this._v, content: '', ...CONTENT_DEFAULTS };
+      this._v = { ...this._v, content: '', teams: '', ...CONTENT_DEFAULTS };
       this._loadLibrary(value);
     }
     if (key === 'content' && this._v.format === 'hackathon') this._loadKit(value);
