@@ -164,7 +164,8 @@ public final class AtelierServer implements AutoCloseable {
         }
         new CoordinationApi(coordination, archiveReader, api::csv, guard).mount(router);
         modules.stream().filter(m -> m.routes() != null).forEach(m -> m.routes().apply(services).mount(router));
-        fr.atelier.server.workspace.planning.Planning.mount(vertx, router, store, registry, db, archiveReader, joinBase);
+        fr.atelier.server.workspace.planning.Planning.mount(vertx, router, store, registry, db, archiveReader, joinBase,
+                new fr.atelier.server.formats.prioritisation.PlannedProjects(db));
         joinBase.mount(router);
         new Pages().mount(router);
 

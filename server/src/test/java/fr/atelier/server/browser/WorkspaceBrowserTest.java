@@ -104,6 +104,20 @@ class WorkspaceBrowserTest extends BrowserTestBase {
         shot(laptop, "workspace-01-mes-seances-vide");
         click(laptop, "pl-prepare");
         await(laptop, "pf-form");
+        // The hackathon's and Dessine-moi's own fields pass axe too, then back to the quiz.
+        new Select(await(laptop, "pf-format")).selectByValue("hackathon");
+        new WebDriverWait(laptop, WAIT).until(d -> !d.findElements(testId("pf-content")).isEmpty()
+                && new Select(d.findElement(testId("pf-content"))).getOptions().size() > 1);
+        new Select(await(laptop, "pf-content")).selectByValue("hack-ton-orientation");
+        click(laptop, "pf-challenge-ecole-entreprise");
+        type(laptop, "pf-teams", "Les Bâtisseurs\nLes Curieux");
+        new Select(await(laptop, "pf-team-challenge-0")).selectByValue("parler-competences");
+        shot(laptop, "workspace-02a-preparer-hackathon");
+        new Select(await(laptop, "pf-format")).selectByValue("prioritisation");
+        click(laptop, "pf-project-new");
+        await(laptop, "pf-p-sector");
+        shot(laptop, "workspace-02b-preparer-dessine-moi");
+        new Select(await(laptop, "pf-format")).selectByValue("quiz");
         new WebDriverWait(laptop, WAIT).until(d -> !d.findElements(testId("pf-content")).isEmpty()
                 && new Select(d.findElement(testId("pf-content"))).getOptions().size() > 1);
         type(laptop, "pf-title", "Challenge métiers de la logistique");

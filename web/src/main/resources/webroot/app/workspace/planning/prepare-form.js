@@ -1,15 +1,19 @@
 // The form that prepares a session ahead: when, where, who, and the content the console would set
-// up (a quiz bank and its pacing, a card deck, teams), stored as the console's own host commands.
+// up (a quiz bank and its pacing, a card deck, a hackathon's challenges, teams, a Dessine-moi project),
+// stored as the console's own host commands.
 import { html, nothing } from 'lit';
 import { LightElement, inputs, state } from '../../components/light-element.js';
 import { pt } from './messages.js';
 import { call } from './http.js';
+import { CONTENT_DEFAULTS, hackathonCommands, hackathonFields, prioritisationFields, prioritisationProject } from './prepare-content.js';
 
 /** Formats whose content can be chosen ahead, and the host command that loads it. */
 const CONTENT = {
   quiz: (item) => ({ type: 'quiz.useBank', bank: item }),
   cards: (item) => ({ type: 'cards.useDeck', deck: item }),
 };
+/** Formats with a content library to choose from (the hackathon's kit is sent with its settings). */
+const LIBRARY = new Set([...Object.keys(CONTENT), 'hackathon']);
 
 class PrepareForm extends LightElement {
   static properties = {
@@ -18,7 +22,7 @@ class PrepareForm extends LightElement {
       _choices: { territories: [], colleagues: [] },
       _library: [],
       _v: { format: 'quiz', title: '', startsAt: '', place: '', territoryId: '', publics: '', partners: '',
-        content: '', pacing: 'live', seconds: '60', teams: '', co: [] },
+        content: '', pacing: 'live', seconds: '60', teams: '', co: [], ...CONTENT_DEFAULTS },
       _error: '',
       _busy: false,
     }),
@@ -49,14 +53,23 @@ class PrepareForm extends LightElement {
   _set(key, value) {
     this._v = { ...this._v, [key]: value };
     if (key === 'format') {
-      this._v = { ...this._v, content: '' };
+      this._v = { ...this._v, content: '', teams: '', ...CONTENT_DEFAULTS };
       this._loadLibrary(value);
     }
+    if (key === 'content' && this._v.format === 'hackathon') this._loadKit(value);
+  }
+
+  _loadKit(id) {
+    this._v = { ...this._v, kit: null, dropped: [], teamChallenges: {} };
+    if (!id) return;
+    call(`/api/formats/hackathon/library/${encodeURIComponent(id)}`).then((kit) => {
+      if (this._v.format === 'hackathon' && this._v.content === id) this._v = { ...this._v, kit };
+    }, (e) => (this._error = e.message || pt('pl.error')));
   }
 
   _loadLibrary(format) {
     this._library = [];
-    if (!CONTENT[format]) return;
+    if (!LIBRARY.has(format)) return;
     call(`/api/formats/${encodeURIComponent(format)}/library`).then((items) => (this._library = items), () => {});
   }
 
@@ -69,6 +82,7 @@ class PrepareForm extends LightElement {
 
   async _commands() {
     const v = this._v;
+    if (v.format === 'hackathon') return hackathonCommands(v);
     const commands = [];
     if (v.content && CONTENT[v.format]) {
       const item = await call(`/api/formats/${encodeURIComponent(v.format)}/library/${encodeURIComponent(v.content)}`);
@@ -83,6 +97,13 @@ class PrepareForm extends LightElement {
     return commands;
   }
 
+  async _settings() {
+    const settings = { commands: await this._commands() };
+    const project = this._v.format === 'prioritisation' ? prioritisationProject(this._v) : null;
+    if (project) settings.project = project;
+    return settings;
+  }
+
   async _submit(event) {
     event.preventDefault();
     this._busy = true;
@@ -91,7 +112,7 @@ class PrepareForm extends LightElement {
       const v = this._v;
       const body = { format: v.format, title: v.title, startsAt: v.startsAt || null, place: v.place || null, territoryId: v.territoryId,
         publics: v.publics, partners: v.partners, facilitatorIds: v.co,
-        settings: this.plan ? this.plan.settings : { commands: await this._commands() } };
+        settings: this.plan ? this.plan.settings : await this._settings() };
       const plan = this.plan
         ? await call(`/api/workspace/planned/${encodeURIComponent(this.plan.id)}`, { method: 'PUT', body })
         : await call('/api/workspace/planned', { method: 'POST', body });
@@ -133,12 +154,13 @@ class PrepareForm extends LightElement {
         <p id="pf-publics-hint" class="hint">${pt('pl.form.publicsHint')}</p></div>
       <div class="field"><label for="pf-partners">${pt('pl.form.partners')}</label>
         <input id="pf-partners" type="text" maxlength="1000" .value=${v.partners} @input=${(e) => this._set('partners', e.target.value)}></div>
-      ${this.plan ? html`<p class="muted">${pt('pl.form.contentKept')}</p>` : CONTENT[v.format] ? html`<div class="field"><label for="pf-content">${pt('pl.form.content')}</label>
+      ${this.plan ? html`<p class="muted">${pt('pl.form.contentKept')}</p>` : LIBRARY.has(v.format) ? html`<div class="field"><label for="pf-content">${pt('pl.form.content')}</label>
         <select id="pf-content" data-testid="pf-content" @change=${(e) => this._set('content', e.target.value)}>
           <option value="">${pt('pl.form.noContent')}</option>
           ${this._library.map((i) => html`<option value=${i.id} ?selected=${v.content === i.id}>${i.title}</option>`)}
-        </select></div>` : html`<p class="muted">${pt('pl.form.contentLater')}</p>`}
+        </select></div>` : this._otherContent(v)}
       ${v.format === 'quiz' && !this.plan ? this._quiz(v) : nothing}
+      ${v.format === 'hackathon' && !this.plan ? hackathonFields(v, (k, x) => this._set(k, x)) : nothing}
       <fieldset class="field"><legend>${pt('pl.form.cofacilitators')}</legend>
         ${colleagues.length === 0 ? html`<p class="muted">${pt('pl.form.noColleague')}</p>` : colleagues.map((c) => html`
           <label class="check"><input type="checkbox" data-testid="pf-co-${c.id}" .checked=${v.co.includes(c.id)}
@@ -150,6 +172,12 @@ class PrepareForm extends LightElement {
           ${pt('pl.form.cancel')}</button>
       </div>
     </form>`;
+  }
+
+  _otherContent(v) {
+    if (v.format === 'prioritisation') return prioritisationFields(v, (k, x) => this._set(k, x));
+    if (v.format === 'poll') return html`<p class="muted" data-testid="pf-poll-live">${pt('pl.poll.live')}</p>`;
+    return html`<p class="muted">${pt('pl.form.contentLater')}</p>`;
   }
 
   _quiz(v) {

@@ -10,7 +10,7 @@ class SeancesApp extends LightElement {
   static properties = state({
     _account: undefined, _mode: 'loading', _scope: 'mine', _sessions: [], _formats: [],
     _filters: { from: '', to: '', format: '', place: '', status: '' }, _error: '', _notice: '', _preparing: undefined,
-    _projects: [], _editing: null,
+    _projects: [], _editing: null, _opened: undefined,
   });
 
   constructor() {
@@ -64,7 +64,13 @@ class SeancesApp extends LightElement {
   async _open(s) {
     try {
       const opened = await call(`/api/workspace/planned/${encodeURIComponent(s.id)}/open`, { method: 'POST' });
-      location.assign(opened.consoleUrl);
+      // A new Dessine-moi project's secret link is given once: show it before going to the console.
+      if (opened.projectUrl) {
+        this._opened = opened;
+        this.updateComplete.then(() => this.querySelector('[data-testid="pl-project-link"]')?.focus());
+      } else {
+        location.assign(opened.consoleUrl);
+      }
     } catch (error) {
       this._error = error.message || pt('pl.error');
     }
@@ -113,6 +119,11 @@ class SeancesApp extends LightElement {
       </div>` : nothing}
       ${this._notice ? html`<p class="notice" role="status" data-testid="pl-notice">${this._notice}</p>` : nothing}
       ${this._error ? html`<p class="notice notice--error" role="alert" data-testid="pl-error">${this._error}</p>` : nothing}
+      ${this._opened ? html`<section class="panel" role="status" data-testid="pl-opened-project">
+        <p>${pt('pl.open.project')}</p>
+        <p><a href=${this._opened.projectUrl} data-testid="pl-project-link">${this._opened.projectUrl}</a></p>
+        <p><a class="btn btn--primary" href=${this._opened.consoleUrl} data-testid="pl-open-console">${pt('pl.open.console')}</a></p>
+      </section>` : nothing}
       ${this._canPrepare && !this._preparing && !this._editing ? html`<p><button type="button" class="btn btn--primary" data-testid="pl-prepare"
           @click=${() => (this._preparing = true)}>${pt('pl.prepare')}</button></p>` : nothing}
       ${this._preparing || this._editing ? html`<prepare-form .formats=${this._formats} .plan=${this._editing} @prepared=${this._prepared}

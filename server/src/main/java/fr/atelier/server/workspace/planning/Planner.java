@@ -34,11 +34,13 @@ public final class Planner {
     private final LiveStore live;
     private final SessionRegistry registry;
     private final PlanningStore store;
+    private final PreparedProject.Starter projects;
 
-    public Planner(LiveStore live, SessionRegistry registry, PlanningStore store) {
+    public Planner(LiveStore live, SessionRegistry registry, PlanningStore store, PreparedProject.Starter projects) {
         this.live = live;
         this.registry = registry;
         this.store = store;
+        this.projects = projects;
     }
 
     public PlanningStore store() {
@@ -56,6 +58,7 @@ public final class Planner {
     /** Checks that the settings hold the format's own host commands; refuses with the reason otherwise. */
     public List<SessionCommand> commands(Format<?, ?, ?> format, JsonNode settings) {
         List<SessionCommand> out = new ArrayList<>();
+        PreparedProject.of(format.id(), settings);
         JsonNode list = settings.path("commands");
         if (list.isMissingNode() || list.isNull()) {
             return out;
@@ -105,7 +108,7 @@ public final class Planner {
     }
 
     /** What the console needs: the code and the host token (kept in Redis for the live retention). */
-    public record Opened(String code, String hostToken) {}
+    public record Opened(String code, String hostToken, PreparedProject.Starter.Started project) {}
 
     /**
      * Opens the plan's live session, or finds the one already opened (another browser, a
@@ -113,20 +116,46 @@ public final class Planner {
      */
     public Future<Opened> open(Plan plan, Instant now) {
         if (plan.sessionId() != null) {
-            return hostToken(plan).map(t -> new Opened(plan.code(), t));
+            return hostToken(plan).map(t -> new Opened(plan.code(), t, null));
         }
         Format<?, ?, ?> format = format(plan.format());
         List<SessionCommand> commands = commands(format, plan.settings());
+        PreparedProject project = PreparedProject.of(format.id(), plan.settings());
         return registry.create(format, plan.title(), plan.code(), plan.holder())
                 .recover(e -> "code_lost".equals(e.getMessage()) ? reclaim(plan, format) : Future.failedFuture(e))
                 .compose(created -> live.keep(tokenKey(plan.id()), created.hostToken(), HOST_TOKEN_TTL)
                         .compose(v -> store.opened(plan.id(), created.sessionId(), now))
-                        .compose(v -> replay(created.sessionId(), commands, 0))
-                        .map(v -> {
-                            LOG.atInfo().addKeyValue("plan", plan.id()).addKeyValue("session", created.sessionId())
-                                    .addKeyValue("code", plan.code()).log("prepared session opened");
-                            return new Opened(plan.code(), created.hostToken());
+                        .compose(v -> startProject(plan, format, project))
+                        .compose(started -> {
+                            List<SessionCommand> all = new ArrayList<>(commands);
+                            if (started != null) {
+                                all.add(0, started.command());
+                            }
+                            return replay(created.sessionId(), all, 0).map(v -> {
+                                LOG.atInfo().addKeyValue("plan", plan.id()).addKeyValue("session", created.sessionId())
+                                        .addKeyValue("code", plan.code()).log("prepared session opened");
+                                return new Opened(plan.code(), created.hostToken(), started == null ? null : started.started());
+                            });
                         }));
+    }
+
+    /** The prepared Dessine-moi project, created now; on failure the session opens without it (set in the console). */
+    private record StartedProject(PreparedProject.Starter.Started started, SessionCommand command) {}
+
+    private Future<StartedProject> startProject(Plan plan, Format<?, ?, ?> format, PreparedProject project) {
+        if (project == null) {
+            return Future.succeededFuture();
+        }
+        return projects.start(plan, project).compose(started -> {
+            try {
+                return Future.succeededFuture(new StartedProject(started, new SessionCodec(format).readCommand(started.useProject())));
+            } catch (SessionCodec.BadCommand e) {
+                return Future.failedFuture(e);
+            }
+        }).recover(e -> {
+            LOG.atWarn().addKeyValue("plan", plan.id()).log("prepared project not created at opening: " + e.getMessage());
+            return Future.succeededFuture();
+        });
     }
 
     /**

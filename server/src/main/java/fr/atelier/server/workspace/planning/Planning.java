@@ -19,9 +19,9 @@ public final class Planning {
     private final TerritoryReport report;
 
     public Planning(Vertx vertx, LiveStore live, SessionRegistry registry, Database db, ArchiveReader archive, JoinBase joinBase,
-                    Viewer.Source viewers, PlanningApi.Recorder recorder) {
+                    Viewer.Source viewers, PlanningApi.Recorder recorder, PreparedProject.Starter projects) {
         PlanningStore store = new PlanningStore(db);
-        this.api = new PlanningApi(new Planner(live, registry, store), viewers, joinBase, archive, recorder);
+        this.api = new PlanningApi(new Planner(live, registry, store, projects), viewers, joinBase, archive, recorder);
         this.report = new TerritoryReport(db, registry.formats(), archive, viewers);
         vertx.setPeriodic(OWNERS_EVERY_MS, t -> store.claimArchivedOwners());
     }
@@ -31,10 +31,10 @@ public final class Planning {
      * goes to the audit log. Mount after the live API (its failure handler answers our errors).
      */
     public static void mount(Vertx vertx, Router router, LiveStore live, SessionRegistry registry, Database db, ArchiveReader archive,
-                             JoinBase joinBase) {
+                             JoinBase joinBase, PreparedProject.Starter projects) {
         Audit audit = new Audit(db);
         Viewer.Source viewers = Viewer.signedIn();
-        new Planning(vertx, live, registry, db, archive, joinBase, viewers, audit::record).mount(router);
+        new Planning(vertx, live, registry, db, archive, joinBase, viewers, audit::record, projects).mount(router);
     }
 
     public void mount(Router router) {

@@ -220,6 +220,11 @@ public final class PlanningApi {
             body.put("consoleUrl", base + "/h/" + o.code() + "#k=" + o.hostToken());
             body.put("screenUrl", base + "/s/" + o.code() + "/screen");
             body.put("synthesisUrl", base + "/s/" + o.code() + "/synthese#k=" + o.hostToken());
+            if (o.project() != null) {
+                // The new project's secret link, given once (as at creation) and never stored.
+                body.put("projectId", o.project().projectId());
+                body.put("projectUrl", base + "/projets/" + o.project().projectId() + "#k=" + o.project().projectKey());
+            }
             json(rc, 200, body);
         }).onFailure(rc::fail);
     }

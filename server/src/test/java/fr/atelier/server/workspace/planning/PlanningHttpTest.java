@@ -67,7 +67,8 @@ class PlanningHttpTest {
         });
         Router router = Router.router(server.vertx());
         new Planning(server.vertx(), live, server.registry(), db, new ArchiveReader(db, server.registry().formats()),
-                new JoinBase(null, "127.0.0.1", Optional::empty), viewers, (who, action, target, detail) -> AUDIT.add(who + " " + action))
+                new JoinBase(null, "127.0.0.1", Optional::empty), viewers, (who, action, target, detail) -> AUDIT.add(who + " " + action),
+                new fr.atelier.server.formats.prioritisation.PlannedProjects(db))
                 .mount(router);
         router.route("/api/*").failureHandler(rc -> {
             ApiError e = rc.failure() instanceof ApiError a ? a : new ApiError(500, "internal", String.valueOf(rc.failure()));
@@ -286,6 +287,111 @@ class PlanningHttpTest {
         assertThat(live.sessionIdForCode(c.path("code").asText()).await()).isEqualTo("plan:" + c.path("id").asText());
         assertThat(as(DAN, "POST", path + "/duplicate", null).status()).isEqualTo(403);
         assertThat(AUDIT).contains("a_bea session.duplicate", "a_bea session.edit");
+    }
+
+    static JsonNode prepare(ObjectNode body) {
+        Http.Response r = as(ANA, "POST", "/api/workspace/planned", body.toString());
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json();
+    }
+
+    static String openedHost(JsonNode opened) {
+        String console = opened.path("consoleUrl").asText();
+        return console.substring(console.indexOf("#k=") + 3);
+    }
+
+    @Test
+    void aPreparedHackathonOpensWithItsChallengesTeamsAndSettings() {
+        ObjectNode body = Json.MAPPER.createObjectNode().put("format", "hackathon").put("title", "Hack du lycée").put("startsAt", nextWeek())
+                .put("territoryId", "t_dreux");
+        ObjectNode kit = (ObjectNode) http.get("/api/formats/hackathon/library/hack-ton-orientation").json();
+        ArrayNode kept = Json.MAPPER.createArrayNode();
+        kit.path("challenges").forEach(c -> {
+            if (c.path("id").asText().equals("ecole-entreprise") || c.path("id").asText().equals("parler-competences")) {
+                kept.add(c);
+            }
+        });
+        kit.set("challenges", kept);
+        ArrayNode commands = body.putObject("settings").putArray("commands");
+        ObjectNode setup = commands.addObject().put("type", "hackathon.setup");
+        setup.set("kit", kit);
+        setup.putObject("settings").put("teamSize", 4).put("selfTeams", false).put("pitchSeconds", 120);
+        commands.addObject().put("type", "hackathon.createTeam").put("name", "Les Bâtisseurs");
+        commands.addObject().put("type", "hackathon.createTeam").put("name", "Les Curieux");
+        // Team ids are drawn in order on a new session ("t1", "t2"): the form assigns challenges to them.
+        commands.addObject().put("type", "hackathon.chooseChallenge").put("teamId", "t1").put("challengeId", "ecole-entreprise");
+        JsonNode plan = prepare(body);
+        String code = plan.path("code").asText();
+        assertThat(http.get("/api/sessions/" + code).status()).isEqualTo(409);
+
+        Http.Response opened = as(ANA, "POST", "/api/workspace/planned/" + plan.path("id").asText() + "/open", null);
+        assertThat(opened.status()).as(opened.body()).isEqualTo(200);
+        assertThat(opened.json().has("projectUrl")).isFalse();
+        try (WsClient c = node.connect()) {
+            assertThat(c.hello(code, "facilitator", openedHost(opened.json())).path("type").asText()).isEqualTo("welcome");
+            JsonNode hack = c.awaitView(v -> v.path("activity").path("teams").size() == 2
+                    && v.path("activity").path("teams").get(0).path("challengeId").asText().equals("ecole-entreprise")).path("activity");
+            assertThat(hack.path("kit").path("challenges").findValuesAsText("id")).containsExactly("ecole-entreprise", "parler-competences");
+            assertThat(java.util.List.of(hack.path("teams").get(0).path("name").asText(), hack.path("teams").get(1).path("name").asText()))
+                    .containsExactly("Les Bâtisseurs", "Les Curieux");
+            assertThat(hack.path("teams").get(1).path("challengeId").asText("")).isEmpty();
+            assertThat(hack.path("settings").path("teamSize").asInt()).isEqualTo(4);
+            assertThat(hack.path("settings").path("selfTeams").asBoolean()).isFalse();
+            assertThat(hack.path("settings").path("pitchSeconds").asInt()).isEqualTo(120);
+            assertThat(c.command(WsClient.cmd("session.end")).path("type").asText()).isEqualTo("ack");
+        }
+    }
+
+    @Test
+    void aPreparedDessineMoiOpensWithANewProjectOfTheTerritoryWhoseKeyIsNeverStored() throws Exception {
+        ObjectNode body = Json.MAPPER.createObjectNode().put("format", "prioritisation").put("title", "Dessine-moi l'aide à domicile")
+                .put("startsAt", nextWeek()).put("territoryId", "t_dreux");
+        ObjectNode settings = body.putObject("settings");
+        settings.putArray("commands");
+        settings.putObject("project").putObject("new").put("name", "Aide à domicile").put("sector", "Aide à domicile")
+                .put("territory", "Dreux").put("targetPublic", "Demandeurs d'emploi");
+        JsonNode plan = prepare(body);
+        String id = plan.path("id").asText();
+        assertThat(plan.path("settings").path("project").path("new").path("sector").asText()).isEqualTo("Aide à domicile");
+
+        Http.Response opened = as(ANA, "POST", "/api/workspace/planned/" + id + "/open", null);
+        assertThat(opened.status()).as(opened.body()).isEqualTo(200);
+        String projectId = opened.json().path("projectId").asText();
+        String projectUrl = opened.json().path("projectUrl").asText();
+        assertThat(projectUrl).contains("/projets/" + projectId + "#k=");
+        String key = projectUrl.substring(projectUrl.indexOf("#k=") + 3);
+        // The secret link works, and the key is nowhere in the plan's row.
+        assertThat(http.get("/api/projects/" + projectId, key).status()).isEqualTo(200);
+        Pg pg = new Pg(server.databaseUrl());
+        assertThat(pg.rows("select settings::text from planned_session where id = ?", id).get(0).get(0).toString()).doesNotContain(key);
+        assertThat(pg.rows("select creator_id, territory_id from project where id = ?", projectId).get(0)).containsExactly("a_ana", "t_dreux");
+        try (WsClient c = node.connect()) {
+            assertThat(c.hello(plan.path("code").asText(), "facilitator", openedHost(opened.json())).path("type").asText()).isEqualTo("welcome");
+            JsonNode prio = c.awaitView(v -> v.path("activity").path("project").path("id").asText().equals(projectId)).path("activity");
+            assertThat(prio.path("project").path("name").asText()).isEqualTo("Aide à domicile");
+            assertThat(prio.path("project").path("territory").asText()).isEqualTo("Dreux");
+            assertThat(prio.path("project").toString()).doesNotContain(key);
+        }
+        // Opened again (another browser): the same console, no second project and no key.
+        Http.Response again = as(BEA, "POST", "/api/workspace/planned/" + id + "/open", null);
+        assertThat(again.json().has("projectUrl")).isFalse();
+        assertThat(pg.rows("select count(*) from project where territory_id = 't_dreux' and sector = 'Aide à domicile'").get(0).get(0).toString())
+                .isEqualTo("1");
+    }
+
+    @Test
+    void aPlanCannotContinueAnExistingProjectNorGiveOneToAnotherFormat() {
+        Http.Response existing = as(ANA, "POST", "/api/workspace/planned", "{\"format\":\"prioritisation\",\"title\":\"x\","
+                + "\"territoryId\":\"t_dreux\",\"settings\":{\"project\":{\"id\":\"pj_abc\"}}}");
+        assertThat(existing.status()).isEqualTo(400);
+        assertThat(existing.json().path("error").path("message").asText()).isEqualTo(PreparedProject.CONTINUE_IN_CONSOLE);
+        Http.Response quiz = as(ANA, "POST", "/api/workspace/planned", "{\"format\":\"quiz\",\"title\":\"x\","
+                + "\"territoryId\":\"t_dreux\",\"settings\":{\"project\":{\"new\":{\"sector\":\"Soins\"}}}}");
+        assertThat(quiz.status()).isEqualTo(400);
+        Http.Response badHack = as(ANA, "POST", "/api/workspace/planned", "{\"format\":\"hackathon\",\"title\":\"x\","
+                + "\"territoryId\":\"t_dreux\",\"settings\":{\"commands\":[{\"type\":\"hackathon.setup\",\"kit\":\"nope\"}]}}");
+        assertThat(badHack.status()).isEqualTo(400);
+        assertThat(badHack.json().path("error").path("message").asText()).startsWith("Réglage refusé (hackathon.setup)");
     }
 
     @Test

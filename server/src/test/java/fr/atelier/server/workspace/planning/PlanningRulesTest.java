@@ -62,4 +62,19 @@ class PlanningRulesTest {
         assertThatThrownBy(() -> Access.checkPrepare(ANA, "t_tours")).isInstanceOf(ApiError.class);
         assertThatThrownBy(() -> Access.checkPrepare(CYR, "t_dreux")).hasMessage(Access.COORDINATOR_READS);
     }
+
+    @Test
+    void aPreparedProjectIsANewOneForDessineMoiOnly() {
+        com.fasterxml.jackson.databind.node.ObjectNode settings = fr.atelier.workshops.core.Json.MAPPER.createObjectNode();
+        assertThat(PreparedProject.of("prioritisation", settings)).isNull();
+        settings.putObject("project").putObject("new").put("sector", "  Soins ").put("territory", "Dreux");
+        assertThat(PreparedProject.of("prioritisation", settings)).isEqualTo(new PreparedProject("", "Soins", "Dreux", ""));
+        assertThatThrownBy(() -> PreparedProject.of("hackathon", settings)).hasMessageContaining("Dessine-moi");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) settings.path("project").path("new")).put("sector", " ");
+        assertThatThrownBy(() -> PreparedProject.of("prioritisation", settings)).hasMessageContaining("secteur");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) settings.path("project").path("new")).put("sector", "a\nb");
+        assertThatThrownBy(() -> PreparedProject.of("prioritisation", settings)).hasMessageContaining("une ligne");
+        settings.putObject("project").put("id", "pj_x");
+        assertThatThrownBy(() -> PreparedProject.of("prioritisation", settings)).hasMessage(PreparedProject.CONTINUE_IN_CONSOLE);
+    }
 }
