@@ -12,7 +12,6 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.io.IOException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,37 +127,16 @@ public final class AuthApi {
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             throw new ApiError(415, "json_expected", "Requête JSON attendue.");
         }
-        String raw = rc.body().asString();
-        try {
-            JsonNode node = raw == null ? null : Json.MAPPER.readTree(raw);
-            if (node == null || !node.isObject()) {
-                throw ApiError.badRequest("Un objet JSON est attendu.");
-            }
-            return node;
-        } catch (IOException e) {
-            throw ApiError.badRequest("JSON illisible.");
-        }
+        return fr.atelier.server.http.Requests.body(rc);
     }
 
     /** A text field ("" when absent), at most {@code max} characters. */
     public static String text(JsonNode body, String field, int max) {
-        JsonNode v = body.get(field);
-        if (v == null || v.isNull()) {
-            return "";
-        }
-        if (!v.isTextual()) {
-            throw ApiError.badRequest("Le champ « " + field + " » doit être un texte.");
-        }
-        if (v.asText().length() > max) {
-            throw ApiError.badRequest("Le champ « " + field + " » dépasse " + max + " caractères.");
-        }
-        return v.asText();
+        String t = fr.atelier.server.http.Requests.text(body, field, max, false);
+        return t == null ? "" : t;
     }
 
     public static void json(RoutingContext rc, int status, JsonNode body) {
-        rc.response().setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .end(body.toString());
+        fr.atelier.server.http.Requests.json(rc, status, body);
     }
 }

@@ -10,11 +10,9 @@ import fr.atelier.server.live.Tokens;
 import fr.atelier.workshops.core.Format;
 import fr.atelier.workshops.core.Json;
 import io.vertx.core.Future;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -326,42 +324,14 @@ public final class PlanningApi {
     }
 
     private static JsonNode body(RoutingContext rc) {
-        String raw = rc.body() == null ? null : rc.body().asString();
-        if (raw == null || raw.isBlank()) {
-            throw ApiError.badRequest("Corps de requête JSON attendu.");
-        }
-        try {
-            JsonNode node = Json.MAPPER.readTree(raw);
-            if (node == null || !node.isObject()) {
-                throw ApiError.badRequest("Un objet JSON est attendu.");
-            }
-            return node;
-        } catch (IOException e) {
-            throw ApiError.badRequest("JSON illisible.");
-        }
+        return fr.atelier.server.http.Requests.body(rc);
     }
 
     private static String text(JsonNode body, String field, int max, boolean required) {
-        JsonNode v = body.get(field);
-        if (v == null || v.isNull()) {
-            if (required) {
-                throw ApiError.badRequest("Le champ « " + field + " » est obligatoire.");
-            }
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw ApiError.badRequest("Le champ « " + field + " » doit être un texte.");
-        }
-        if (v.asText().length() > max) {
-            throw ApiError.badRequest("Le champ « " + field + " » dépasse " + max + " caractères.");
-        }
-        return v.asText();
+        return fr.atelier.server.http.Requests.text(body, field, max, required);
     }
 
     static void json(RoutingContext rc, int status, JsonNode body) {
-        rc.response().setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .end(body.toString());
+        fr.atelier.server.http.Requests.json(rc, status, body);
     }
 }
