@@ -438,12 +438,24 @@ final class Conn {
             }
             return p.promise.future();
         }
+        // Always written from the socket's own event loop: writes from the main thread raced with the
+        // loop inside Vert.x 5.0.7 ("IllegalStateException: Promise already completed" between rounds).
+        if (Vertx.currentContext() == ctx) {
+            writeNow(p);
+        } else {
+            ctx.runOnContext(v -> writeNow(p));
+        }
+        return p.promise.future();
+    }
+
+    private void writeNow(InFlight.Pending p) {
         if (ws == null || closed) {
             inFlight.forget(p);
-            return Future.failedFuture("not connected");
+            p.promise.tryFail("not connected");
+            return;
         }
+        p.lastSentUs = Util.nowUs();
         ws.writeTextMessage(p.frame);
-        return p.promise.future();
     }
 
     /** The application heartbeat ({"type":"ping"}), as browsers send it. */
