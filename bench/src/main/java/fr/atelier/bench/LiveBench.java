@@ -27,6 +27,7 @@ final class LiveBench {
     private Gen gen;
 
     private volatile Round current;
+    private final java.util.concurrent.atomic.AtomicBoolean injected = new java.util.concurrent.atomic.AtomicBoolean();
 
     LiveBench(Options o, boolean twoNodes) {
         this(o, twoNodes, false, "");
@@ -154,6 +155,9 @@ final class LiveBench {
                     round.tsMs[c.index] = ts;
                     round.got.incrementAndGet();
                 }
+            }
+            if (round != null && c.index == 0 && o.inject.equals("exception") && injected.compareAndSet(false, true)) {
+                throw new IllegalStateException("injected failure (--inject exception)");
             }
         };
         t0 = System.nanoTime();
@@ -313,6 +317,10 @@ final class LiveBench {
                 int opt = random.nextInt(options);
                 round.option[i] = opt;
                 String cmd = play.answerCommand(round_k, opt);
+                if (round_k == 1 && s == 0 && o.inject.equals("unacked")) {
+                    round.finished.incrementAndGet(); // injected: this phone's answer is never sent
+                    continue;
+                }
                 c.ctx.runOnContext(v -> gen.vertx.setTimer(delay, t -> {
                     round.sentUs[i] = Util.nowUs();
                     round.sent.incrementAndGet();

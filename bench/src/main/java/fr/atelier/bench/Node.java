@@ -280,6 +280,24 @@ final class Node implements AutoCloseable {
         return n;
     }
 
+    /** Committed and used Java heap in KiB from {@code jcmd <pid> GC.heap_info} ({-1, -1} when unavailable). */
+    long[] heapCommittedUsedKb() {
+        String info = jcmd("GC.heap_info");
+        if (info == null) {
+            return new long[] {-1, -1};
+        }
+        long used = 0;
+        long total = 0;
+        for (String line : info.split("\n")) {
+            Matcher m = HEAP_LINE.matcher(line);
+            if (m.find() && !line.contains("Metaspace") && !line.contains("class space")) {
+                total += Long.parseLong(m.group(1));
+                used += Long.parseLong(m.group(2));
+            }
+        }
+        return new long[] {total, used};
+    }
+
     private static final Pattern HISTO_LINE = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
 
     /** {@code jcmd <pid> GC.class_histogram} (live objects, after a full GC): class name → {instances, bytes}. */

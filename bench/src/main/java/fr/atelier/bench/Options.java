@@ -72,6 +72,11 @@ final class Options {
 
     String command;
     boolean profile;
+    /**
+     * Self-test of the failure paths (the run must then exit non-zero): "exception" throws once in a
+     * phone's view handler, "unacked" has one phone never send its first answer.
+     */
+    String inject = "";
 
     static Options parse(String[] argv) {
         Options o = new Options();
@@ -94,6 +99,7 @@ final class Options {
                     o.roundsGiven = true;
                 }
                 case "--pairs" -> o.pairs = Integer.parseInt(req(a, v));
+                case "--inject" -> o.inject = req(a, v);
                 case "--warmup-rounds" -> o.warmupRounds = Integer.parseInt(req(a, v));
                 case "--answer-spread-ms" -> o.answerSpreadMs = Integer.parseInt(req(a, v));
                 case "--format" -> o.format = req(a, v);
@@ -190,6 +196,7 @@ final class Options {
                   --redis URL (redis://127.0.0.1:6379)  --database URL (postgresql://postgres@127.0.0.1:5432/atelier_bench)
                   --jar server/target/atelier.jar  --out bench/target/results  --server-cpus 1|none
                   --server-jvm-opts "-XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Xmx1g" (the Docker image's, plus a heap cap)  --event-loops 2  --wait 30 (seconds per step before giving up)
+                  --inject exception|unacked (self-test: the run must fail)
                   --profile (Java Flight Recorder on the nodes during the measured phase; hottest methods in the JSON)
                 (a)/(c): --participants 2500 --rounds 10 (the first reported on its own) --pairs 2 (product, bare, product, bare; 0: no bare room) --answer-spread-ms 1000 --join-concurrency 32 --connect-concurrency 200
                          --format poll|quiz (quiz: live questions of the team quiz; --team-size 50 (at most 50 teams)
