@@ -107,7 +107,7 @@ final class Compare {
         for (Figure f : FIGURES) {
             double p = median(product, f);
             double b = median(bare, f);
-            double ratio = b > 0 && !Double.isNaN(p) ? p / b : Double.NaN;
+            double ratio = b >= 1 && !Double.isNaN(p) ? p / b : Double.NaN; // no ratio to a figure under 1 (ms, %, s)
             table.append(String.format("%-50s %12s %12s %8s%n", f.label(), fmt(p), fmt(b), Double.isNaN(ratio) ? "n/a" : String.format("%.2f×", ratio)));
             ObjectNode row = rows.addObject();
             row.put("figure", f.label());
