@@ -51,13 +51,17 @@ final class Compare {
             String suffix = prefix + (o.pairs > 1 ? "-" + k : "");
             for (boolean isBare : new boolean[] {false, true}) {
                 Bench.log("=== run %d/%d: %s ===", k, o.pairs, isBare ? "bare Vert.x room" : "product");
+                LiveBench run = new LiveBench(o, false, isBare, suffix);
                 try {
-                    ObjectNode root = new LiveBench(o, false, isBare, suffix).run();
-                    root.put("memoryConnectedMiB", connectedRssMiB(root));
-                    (isBare ? bare : product).add(root);
+                    run.run();
                 } catch (RuntimeException e) {
                     Bench.log("run failed: %s", e.getMessage());
                     failures++;
+                }
+                ObjectNode root = run.lastReport;
+                if (root != null && root.has("results")) { // a run that failed its checks still shows its figures
+                    root.put("memoryConnectedMiB", connectedRssMiB(root));
+                    (isBare ? bare : product).add(root);
                 }
                 Bench.stopEverything();
                 Util.sleep(2000);

@@ -27,6 +27,10 @@ final class LiveBench {
     private Gen gen;
 
     private volatile Round current;
+    /** The report of the last {@link #run()}, also when it failed its checks (null when it never measured). */
+    ObjectNode lastReport;
+    /** Generator exceptions before this run (the counter is process-wide; each run counts its own). */
+    private final long uncaught0 = Bench.UNCAUGHT.total();
     private final java.util.concurrent.atomic.AtomicBoolean injected = new java.util.concurrent.atomic.AtomicBoolean();
 
     LiveBench(Options o, boolean twoNodes) {
@@ -73,13 +77,15 @@ final class LiveBench {
             gen = new Gen(o, null, true);
             return body(r);
         }, r -> { });
+        lastReport = report.root;
         JsonNode res = report.root.path("results");
         long failures = res.path("errorTotal").asLong() + res.path("lostAnswers").asLong() + res.path("unacknowledgedAnswers").asLong()
                 + res.path("questionMissedByPhones").asLong() + res.path("ackSeqGaps").asLong() + res.path("viewSeqRegressions").asLong();
         if (failures > 0) {
             throw new IllegalStateException(scenario + ": " + res.path("errorTotal").asLong() + " error(s), " + res.path("lostAnswers").asLong()
                     + " lost, " + res.path("unacknowledgedAnswers").asLong() + " unacknowledged, " + res.path("questionMissedByPhones").asLong()
-                    + " missed views, " + res.path("ackSeqGaps").asLong() + " ack-seq gaps (" + errors.toJson() + ")");
+                    + " missed views, " + res.path("ackSeqGaps").asLong() + " ack-seq gaps, " + res.path("generatorExceptions").asLong()
+                    + " generator exception(s) (" + errors.toJson() + ")");
         }
         return report.root;
     }
@@ -491,7 +497,8 @@ final class LiveBench {
         Conn.closeAll(live, screen, facilitator);
         Util.sleep(500);
         mem.add(Report.memory(nodes, "end"));
-        long errorTotal = errors.total() + Bench.UNCAUGHT.total();
+        long errorTotal = errors.total() + Bench.UNCAUGHT.total() - uncaught0;
+        results.put("generatorExceptions", Bench.UNCAUGHT.total() - uncaught0);
         results.put("errorTotal", errorTotal);
 
         return String.format("%s N=%d nodes=%d rounds=%d (first after start: command -> last phone %s ms): joins %.0f/s; broadcast per-recipient p50/p95/p99/max %s; command -> last phone %s; "
