@@ -438,8 +438,8 @@ final class Conn {
             }
             return p.promise.future();
         }
-        // Always written from the socket's own event loop: writes from the main thread raced with the
-        // loop inside Vert.x 5.0.7 ("IllegalStateException: Promise already completed" between rounds).
+        // Always written from the socket's own event loop (the main thread wrote the facilitator's
+        // commands): one thread per socket, as Vert.x expects.
         if (Vertx.currentContext() == ctx) {
             writeNow(p);
         } else {
