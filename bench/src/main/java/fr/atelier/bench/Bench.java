@@ -92,7 +92,7 @@ public final class Bench {
             switch (o.scenario) {
                 case "one-session", "a" -> status = Compare.run(o);
                 case "smoke" -> status = Compare.run(o);
-                case "two-nodes", "c" -> new LiveBench(o, true).run();
+                case "two-nodes", "c" -> new LiveBench(o, true, false, "").run();
                 case "churn", "d" -> new ChurnBench(o).run(o.durationSec);
                 case "idle", "b" -> new IdleBench(o).run();
                 case "kill", "e" -> new KillBench(o).run();
@@ -122,7 +122,7 @@ public final class Bench {
                     throw new IllegalStateException("one-session failed its checks");
                 }
             },
-            () -> new LiveBench(o, true).run(),
+            () -> new LiveBench(o, true, false, "").run(),
             () -> new ChurnBench(o).run(o.durationGiven ? o.durationSec : 60),
             () -> new IdleBench(o).run(),
         };

@@ -40,7 +40,7 @@ final class Compare {
     /** Answers the exit status: 0, or 1 when a run failed its checks. */
     static int run(Options o) {
         if (o.pairs <= 0) {
-            new LiveBench(o, false).run();
+            new LiveBench(o, false, false, "").run();
             return 0;
         }
         List<JsonNode> product = new ArrayList<>();

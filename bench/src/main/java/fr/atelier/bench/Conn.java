@@ -438,24 +438,17 @@ final class Conn {
             }
             return p.promise.future();
         }
-        // Always written from the socket's own event loop (the main thread wrote the facilitator's
-        // commands): one thread per socket, as Vert.x expects.
-        if (Vertx.currentContext() == ctx) {
-            writeNow(p);
-        } else {
-            ctx.runOnContext(v -> writeNow(p));
-        }
+        // written on the socket's own event loop (the facilitator's commands came from the main thread)
+        ctx.runOnContext(v -> {
+            if (ws == null || closed) {
+                inFlight.forget(p);
+                p.promise.tryFail("not connected");
+            } else {
+                p.lastSentUs = Util.nowUs();
+                ws.writeTextMessage(p.frame);
+            }
+        });
         return p.promise.future();
-    }
-
-    private void writeNow(InFlight.Pending p) {
-        if (ws == null || closed) {
-            inFlight.forget(p);
-            p.promise.tryFail("not connected");
-            return;
-        }
-        p.lastSentUs = Util.nowUs();
-        ws.writeTextMessage(p.frame);
     }
 
     /** The application heartbeat ({"type":"ping"}), as browsers send it. */

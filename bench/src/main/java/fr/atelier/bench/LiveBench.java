@@ -1,6 +1,5 @@
 package fr.atelier.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
@@ -32,10 +31,6 @@ final class LiveBench {
     /** Generator exceptions before this run (the counter is process-wide; each run counts its own). */
     private final long uncaught0 = Bench.UNCAUGHT.total();
     private final java.util.concurrent.atomic.AtomicBoolean injected = new java.util.concurrent.atomic.AtomicBoolean();
-
-    LiveBench(Options o, boolean twoNodes) {
-        this(o, twoNodes, false, "");
-    }
 
     /** {@code suffix}: appended to the scenario's file names (several runs in one invocation). */
     LiveBench(Options o, boolean twoNodes, boolean bare, String suffix) {
@@ -78,15 +73,7 @@ final class LiveBench {
             return body(r);
         }, r -> { });
         lastReport = report.root;
-        JsonNode res = report.root.path("results");
-        long failures = res.path("errorTotal").asLong() + res.path("lostAnswers").asLong() + res.path("unacknowledgedAnswers").asLong()
-                + res.path("questionMissedByPhones").asLong() + res.path("ackSeqGaps").asLong() + res.path("viewSeqRegressions").asLong();
-        if (failures > 0) {
-            throw new IllegalStateException(scenario + ": " + res.path("errorTotal").asLong() + " error(s), " + res.path("lostAnswers").asLong()
-                    + " lost, " + res.path("unacknowledgedAnswers").asLong() + " unacknowledged, " + res.path("questionMissedByPhones").asLong()
-                    + " missed views, " + res.path("ackSeqGaps").asLong() + " ack-seq gaps, " + res.path("generatorExceptions").asLong()
-                    + " generator exception(s) (" + errors.toJson() + ")");
-        }
+        LiveTotals.failOnChecks(scenario, report.root.path("results"), errors);
         return report.root;
     }
 

@@ -1,5 +1,6 @@
 package fr.atelier.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
@@ -62,6 +63,18 @@ final class LiveTotals {
             cpuMs[i] = nodes.get(i).cpuMs() - cpu0[i];
         }
         waitMs = nodes.get(0).runQueueWaitMs() - wait0;
+    }
+
+    /** Throws when a run's results show any error, lost or unacknowledged answer, missed view or seq fault. */
+    static void failOnChecks(String scenario, JsonNode res, Stats.Counters errors) {
+        long failures = res.path("errorTotal").asLong() + res.path("lostAnswers").asLong() + res.path("unacknowledgedAnswers").asLong()
+                + res.path("questionMissedByPhones").asLong() + res.path("ackSeqGaps").asLong() + res.path("viewSeqRegressions").asLong();
+        if (failures > 0 || res.isMissingNode()) {
+            throw new IllegalStateException(scenario + ": " + res.path("errorTotal").asLong() + " error(s), " + res.path("lostAnswers").asLong()
+                    + " lost, " + res.path("unacknowledgedAnswers").asLong() + " unacknowledged, " + res.path("questionMissedByPhones").asLong()
+                    + " missed views, " + res.path("ackSeqGaps").asLong() + " ack-seq gaps, " + res.path("generatorExceptions").asLong()
+                    + " generator exception(s) (" + errors.toJson() + ")");
+        }
     }
 
     void write(ObjectNode results, int viewSeqRegressions) {
