@@ -387,6 +387,7 @@ final class IdleBench {
                 held, target, requested, sessions, rssBefore, rssAfter, perConnRssGc / 1024, rssBeforeNoGc, rssAfterNoGc,
                 perConnRss / 1024, totalRssPerConn / 1024,
                 heapBefore, heapAfter, perConnHeap / 1024, after.path("heap").path("source").asText(), pings, pongs, errors.total())
+                + "; G1 committed heap " + hcBefore[0] + " -> " + hcAfter[0] + " KiB (free part in RSS at both ends)"
                 + (explanation.isEmpty() ? "" : "; " + explanation);
     }
 
