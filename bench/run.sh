@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Atelier load benchmark launcher.
 #
-#   bench/run.sh one-session [--participants 2500] [--rounds 10]     (a) one poll session, N phones
+#   bench/run.sh one-session [--participants 2500] [--rounds 10] [--pairs 2]
+#                                                                    (a) one poll session, N phones, product and
+#                                                                        bare Vert.x room alternately, ratios
+#   bench/run.sh smoke                                               CI: (a) with 500 phones, 3 rounds, 1 pair
 #   bench/run.sh idle        [--idle 20000] [--hold 60]              (b) idle connections on one node
 #   bench/run.sh two-nodes   [--participants 2500]                   (c) (a) over two nodes
 #   bench/run.sh churn       [--duration 300] [--churn-rate 200]     (d) joins and leaves while a question is open
@@ -20,7 +23,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ $# -lt 1 ] || [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then
-  sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'
   exit 64
 fi
 scenario=$1
@@ -48,6 +51,12 @@ if [ ${#modules[@]} -gt 0 ]; then
   echo "[run.sh] building $pl (mvn -q -B -o -pl $pl -am package -Dmaven.test.skip=true)"
   mvn -q -B -o -pl "$pl" -am package -Dmaven.test.skip=true \
     || { echo "[run.sh] offline build failed: retrying online"; mvn -q -B -pl "$pl" -am package -Dmaven.test.skip=true; }
+fi
+
+# The default database (--database) is atelier_bench: create it when missing (its own migrations, not the tests').
+if command -v psql >/dev/null 2>&1 && ! printf '%s\n' "$@" | grep -qx -- --database; then
+  psql -h 127.0.0.1 -U postgres -tAc "select 1 from pg_database where datname = 'atelier_bench'" 2>/dev/null | grep -q 1 \
+    || psql -h 127.0.0.1 -U postgres -qc 'create database atelier_bench' >/dev/null 2>&1 || true
 fi
 
 gen_cpus=${BENCH_GENERATOR_CPUS:-0}

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 public final class Bench {
     static final List<Node> STARTED = new CopyOnWriteArrayList<>();
     static final List<Process> WORKERS = new CopyOnWriteArrayList<>();
+    /** Exceptions that escaped a handler or a thread of the generator: each one fails the run. */
+    static final Stats.Counters UNCAUGHT = new Stats.Counters();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     private Bench() {}
@@ -29,7 +31,18 @@ public final class Bench {
         System.out.flush();
     }
 
+    static void uncaught(Throwable e) {
+        UNCAUGHT.inc("generator.exception." + e.getClass().getSimpleName());
+        log("GENERATOR EXCEPTION (fails the run): %s", e);
+        e.printStackTrace(System.out);
+    }
+
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("bare-room")) {
+            BareRoom.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught(e));
         if (args.length > 0 && args[0].equals("idle-worker")) {
             IdleWorker.main(Arrays.copyOfRange(args, 1, args.length));
             return;
@@ -43,7 +56,7 @@ public final class Bench {
             System.exit(64);
             return;
         }
-        if (!List.of("one-session", "a", "idle", "b", "two-nodes", "c", "churn", "d", "kill", "e", "all").contains(o.scenario)) {
+        if (!List.of("one-session", "a", "idle", "b", "two-nodes", "c", "churn", "d", "kill", "e", "all", "smoke").contains(o.scenario)) {
             System.err.println("unknown scenario " + o.scenario);
             System.err.print(Options.usage());
             System.exit(64);
@@ -77,8 +90,9 @@ public final class Bench {
         int status = 0;
         try {
             switch (o.scenario) {
-                case "one-session", "a" -> new LiveBench(o, false).run();
-                case "two-nodes", "c" -> new LiveBench(o, true).run();
+                case "one-session", "a" -> status = Compare.run(o);
+                case "smoke" -> status = Compare.run(o);
+                case "two-nodes", "c" -> new LiveBench(o, true, false, "").run();
                 case "churn", "d" -> new ChurnBench(o).run(o.durationSec);
                 case "idle", "b" -> new IdleBench(o).run();
                 case "kill", "e" -> new KillBench(o).run();
@@ -93,14 +107,22 @@ public final class Bench {
             watchdog.interrupt();
             stopEverything();
         }
+        if (UNCAUGHT.total() > 0) {
+            log("FAILED: %d exception(s) escaped the generator's handlers: %s", UNCAUGHT.total(), UNCAUGHT.toJson());
+            status = Math.max(status, 1);
+        }
         System.exit(status);
     }
 
     private static int all(Options o) {
         int failures = 0;
         Runnable[] steps = {
-            () -> new LiveBench(o, false).run(),
-            () -> new LiveBench(o, true).run(),
+            () -> {
+                if (Compare.run(o) != 0) {
+                    throw new IllegalStateException("one-session failed its checks");
+                }
+            },
+            () -> new LiveBench(o, true, false, "").run(),
             () -> new ChurnBench(o).run(o.durationGiven ? o.durationSec : 60),
             () -> new IdleBench(o).run(),
         };
@@ -122,7 +144,8 @@ public final class Bench {
         long churn = 10 + (o.durationGiven || !o.scenario.equals("all") ? o.durationSec : 60) / 60;
         long idle = 15 + o.idle / 1000 + o.holdSec / 60;
         return switch (o.scenario) {
-            case "one-session", "a", "two-nodes", "c" -> live;
+            case "one-session", "a", "smoke" -> 2 * live * Math.max(1, o.pairs);
+            case "two-nodes", "c" -> live;
             case "churn", "d" -> churn;
             case "kill", "e" -> 10 + o.participants / 250;
             case "idle", "b" -> idle;

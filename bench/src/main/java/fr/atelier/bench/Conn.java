@@ -438,11 +438,16 @@ final class Conn {
             }
             return p.promise.future();
         }
-        if (ws == null || closed) {
-            inFlight.forget(p);
-            return Future.failedFuture("not connected");
-        }
-        ws.writeTextMessage(p.frame);
+        // written on the socket's own event loop (the facilitator's commands came from the main thread)
+        ctx.runOnContext(v -> {
+            if (ws == null || closed) {
+                inFlight.forget(p);
+                p.promise.tryFail("not connected");
+            } else {
+                p.lastSentUs = Util.nowUs();
+                ws.writeTextMessage(p.frame);
+            }
+        });
         return p.promise.future();
     }
 

@@ -40,6 +40,8 @@ final class Gen implements AutoCloseable {
         if (localAddress != null) {
             wso.setLocalAddress(localAddress);
         }
+        // Any exception escaping a handler is an error of the run (it was only logged, and the run passed).
+        vertx.exceptionHandler(Bench::uncaught);
         ws = vertx.createWebSocketClient(wso);
         api = httpPool > 0 ? new Api(vertx, o.host, httpPool) : null;
     }

@@ -63,6 +63,10 @@ final class IdleBench {
             report.nodes(nodes);
             return body(r, node, workers);
         }, r -> stopWorkers(workers));
+        long errorTotal = report.root.path("results").path("errorTotal").asLong();
+        if (errorTotal > 0) {
+            throw new IllegalStateException("idle: " + errorTotal + " error(s): " + errors.toJson());
+        }
     }
 
     private static void stopWorkers(List<Worker> workers) {
@@ -152,6 +156,8 @@ final class IdleBench {
         before.put("rssKbNoGc", node.rssKb());
         before.set("heap", node.heap(o.fullGc));
         before.put("rssKb", node.rssKb());
+        long[] hcBefore = node.heapCommittedUsedKb();
+        before.put("heapCommittedKb", hcBefore[0]);
         before.put("fds", node.fdCount());
         Map<String, long[]> histoBefore = node.classHistogram();
         Bench.log("before: rss %d KiB, heap %s KiB, fds %d", before.path("rssKb").asLong(), before.path("heap").path("usedKb").asText(),
@@ -266,6 +272,8 @@ final class IdleBench {
         after.put("rssKbNoGc", node.rssKb());
         after.set("heap", node.heap(o.fullGc));
         after.put("rssKb", node.rssKb());
+        long[] hcAfter = node.heapCommittedUsedKb();
+        after.put("heapCommittedKb", hcAfter[0]);
         after.put("peakRssKb", node.peakRssKb());
         after.put("fds", node.fdCount());
         after.put("threads", node.threads());
@@ -336,6 +344,27 @@ final class IdleBench {
         res.put("heapPerConnectionBytes", Math.round(perConnHeap));
         res.put("wholeProcessRssPerConnectionBytes", Math.round(totalRssPerConn));
         res.put("fdsHeldByNode", after.path("fds").asInt());
+        // The method of issue 21: RSS after a full GC with N open minus RSS after a full GC of the same
+        // server before opening them (-Xmx as in Options.PRODUCTION_JVM_OPTS), live-heap growth beside it.
+        // RSS can be below the heap growth only when the baseline held resident heap that was free
+        // (committed by G1 during the joins, not given back by the full GC): that slack is reported.
+        long freeBefore = hcBefore[0] < 0 ? -1 : hcBefore[0] - hcBefore[1];
+        long freeAfter = hcAfter[0] < 0 ? -1 : hcAfter[0] - hcAfter[1];
+        res.put("heapCommittedBeforeKb", hcBefore[0]);
+        res.put("heapCommittedAfterKb", hcAfter[0]);
+        res.put("heapFreeCommittedBeforeKb", freeBefore);
+        res.put("heapFreeCommittedAfterKb", freeAfter);
+        res.put("serverJvmOpts", String.join(" ", o.serverJvmOpts));
+        String explanation = "";
+        if (perConnRssGc >= 0 && perConnHeap >= 0 && perConnRssGc < perConnHeap) {
+            explanation = String.format("RSS per connection (%.1f KiB) is below the live-heap growth (%.1f KiB): the baseline already held "
+                    + "%d KiB of committed but free heap (G1 grew the heap during the joins and the full GC kept it), which the "
+                    + "connections then filled without new pages; with that slack taken out of both ends: %.1f KiB/conn",
+                    perConnRssGc / 1024, perConnHeap / 1024, freeBefore,
+                    held == 0 || freeBefore < 0 || freeAfter < 0 ? -1.0 : ((rssAfter - freeAfter) - (rssBefore - freeBefore)) / (double) held);
+            Bench.log("%s", explanation);
+        }
+        res.put("rssBelowHeapExplanation", explanation);
         // where the heap per connection goes: classes whose live bytes grew most (jcmd GC.class_histogram)
         List<Map.Entry<String, long[]>> growth = new ArrayList<>();
         for (Map.Entry<String, long[]> e : histoAfter.entrySet()) {
@@ -352,12 +381,14 @@ final class IdleBench {
             c.put("bytesPerConnection", held == 0 ? 0 : Util.round((double) growth.get(i).getValue()[1] / held, 1));
         }
         res.put("errorTotal", errors.total());
-        return String.format("idle held=%d/%d (requested %d) on one node, %d sessions: RSS after full GC %d -> %d KiB (%.1f KiB/conn), "
+        return String.format("idle held=%d/%d (requested %d) on one node, %d sessions: RSS after full GC %d -> %d KiB (%.1f KiB/conn, live heap beside it below), "
                         + "as found %d -> %d KiB (%.1f KiB/conn; whole process %.1f KiB/conn), "
                         + "heap %d -> %d KiB (%.1f KiB/conn, %s); pings %d pongs %d; errors %d",
                 held, target, requested, sessions, rssBefore, rssAfter, perConnRssGc / 1024, rssBeforeNoGc, rssAfterNoGc,
                 perConnRss / 1024, totalRssPerConn / 1024,
-                heapBefore, heapAfter, perConnHeap / 1024, after.path("heap").path("source").asText(), pings, pongs, errors.total());
+                heapBefore, heapAfter, perConnHeap / 1024, after.path("heap").path("source").asText(), pings, pongs, errors.total())
+                + "; G1 committed heap " + hcBefore[0] + " -> " + hcAfter[0] + " KiB (free part in RSS at both ends)"
+                + (explanation.isEmpty() ? "" : "; " + explanation);
     }
 
     private static void read(Worker w) {

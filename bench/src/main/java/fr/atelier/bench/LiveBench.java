@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class LiveBench {
     private final Options o;
     private final boolean twoNodes;
+    /** Drive the bare Vert.x room ({@link BareRoom}) instead of the product. */
+    private final boolean bare;
     private final String scenario;
     private final Stats.Counters errors = new Stats.Counters();
     private final List<Node> nodes = new ArrayList<>();
@@ -24,13 +26,23 @@ final class LiveBench {
     private Gen gen;
 
     private volatile Round current;
+    /** The report of the last {@link #run()}, also when it failed its checks (null when it never measured). */
+    ObjectNode lastReport;
+    /** Generator exceptions before this run (the counter is process-wide; each run counts its own). */
+    private final long uncaught0 = Bench.UNCAUGHT.total();
+    private final java.util.concurrent.atomic.AtomicBoolean injected = new java.util.concurrent.atomic.AtomicBoolean();
 
-    LiveBench(Options o, boolean twoNodes) {
+    /** {@code suffix}: appended to the scenario's file names (several runs in one invocation). */
+    LiveBench(Options o, boolean twoNodes, boolean bare, String suffix) {
         this.o = o;
         this.twoNodes = twoNodes;
+        this.bare = bare;
         this.play = Play.of(o);
+        if (bare && (twoNodes || !o.format.equals("poll"))) {
+            throw new IllegalArgumentException("the bare room plays poll questions on one node only");
+        }
         String base = twoNodes ? "two-nodes" : "one-session";
-        this.scenario = o.format.equals("poll") ? base : base + "-" + o.format;
+        this.scenario = (o.format.equals("poll") ? base : base + "-" + o.format) + (bare ? "-bare" : "") + suffix;
     }
 
     /** Sends a set-up command and fails the run if it is not acknowledged. */
@@ -45,10 +57,14 @@ final class LiveBench {
         return twoNodes ? nodes.get(i % 2) : nodes.get(0);
     }
 
-    void run() {
+    /**
+     * Runs the scenario and answers its report. Fails (after writing the report) on any error: an
+     * exception in the generator, a lost, unacknowledged or rejected answer, a phone that missed a view.
+     */
+    ObjectNode run() {
         Report report = new Report(o, scenario);
         report.run(nodes, errors, () -> gen, r -> {
-            nodes.add(Node.start(o, scenario, "node1"));
+            nodes.add(bare ? Node.startBare(o, scenario, "node1") : Node.start(o, scenario, "node1"));
             if (twoNodes) {
                 nodes.add(Node.start(o, scenario, "node2"));
             }
@@ -56,6 +72,9 @@ final class LiveBench {
             gen = new Gen(o, null, true);
             return body(r);
         }, r -> { });
+        lastReport = report.root;
+        LiveTotals.failOnChecks(scenario, report.root.path("results"), errors);
+        return report.root;
     }
 
     private String body(ObjectNode r) {
@@ -64,12 +83,13 @@ final class LiveBench {
         r.put("format", play.format());
         r.put("nodeCount", nodes.size());
         r.put("rounds", o.rounds);
-        r.put("warmupRounds", o.warmupRounds);
+        r.put("server", bare ? "bare Vert.x room (fr.atelier.bench.BareRoom)" : "Atelier");
         r.put("answerSpreadMs", o.answerSpreadMs);
         r.put("placement", twoNodes ? "participant i on node (i % 2) + 1; facilitator on node1, screen on node2; session created on node1"
                 : "everything on node1");
         r.put("latencyNote", "per recipient = client arrival (µs) - server ts (ms, truncated: +0..1 ms bias); "
-                + "last recipient = last phone's arrival - facilitator's send time (client clock); ack = client round trip");
+                + "command -> last phone = last phone's arrival - when the facilitator's client wrote the command (client clock); "
+                + "ack = client round trip; round 1 (first question after the start) is reported on its own, never dropped");
         ArrayNode mem = r.putArray("memory");
         mem.add(Report.memory(nodes, "started"));
         Node n1 = nodes.get(0);
@@ -128,6 +148,9 @@ final class LiveBench {
                     round.tsMs[c.index] = ts;
                     round.got.incrementAndGet();
                 }
+            }
+            if (round != null && c.index == 0 && o.inject.equals("exception") && injected.compareAndSet(false, true)) {
+                throw new IllegalStateException("injected failure (--inject exception)");
             }
         };
         t0 = System.nanoTime();
@@ -190,16 +213,17 @@ final class LiveBench {
         gen.api.close(); // not needed any more
 
         // --- start ---
-        long startSendUs = Util.nowUs();
+        long[] lastActiveUs = new long[1];
         Conn.Reply started = facilitator.command("{\"type\":\"session.start\"}").await();
         if (!started.accepted()) {
             throw new IllegalStateException("session.start rejected: " + started.code());
         }
         boolean allActive = Util.waitFor(o.waitSec * 1000L, () -> activeCount.get() >= connected);
+        lastActiveUs[0] = Util.nowUs();
         ObjectNode start = r.putObject("start");
         start.put("ackMs", Stats.ms(started.latencyUs()));
         start.put("phonesSawActivity", activeCount.get());
-        start.put("allWithinMs", allActive ? Stats.ms(Util.nowUs() - startSendUs) : -1);
+        start.put("allWithinMs", allActive ? Stats.ms(lastActiveUs[0] - started.lastSentUs()) : -1); // polled: up to +20 ms
         if (!allActive) {
             errors.inc("start_view_missing");
         }
@@ -210,9 +234,11 @@ final class LiveBench {
         Random random = new Random(42);
         ArrayNode rounds = r.putArray("perRound");
         LiveTotals totals = new LiveTotals(nodes);
-        for (int k = 1; k <= o.warmupRounds + o.rounds; k++) {
-            boolean warmup = k <= o.warmupRounds;
-            if (k == o.warmupRounds + 1) {
+        ObjectNode firstRound = r.putObject("firstRound");
+        Stats.Samples laterLast = new Stats.Samples();
+        Stats.Samples laterAck = new Stats.Samples();
+        for (int k = 1; k <= o.rounds; k++) {
+            if (k == 1) {
                 totals.startMeasuring();
                 if (o.profile) {
                     for (Node node : nodes) {
@@ -224,13 +250,13 @@ final class LiveBench {
             current = round;
             ObjectNode rr = rounds.addObject();
             rr.put("question", round.qid);
-            rr.put("warmup", warmup);
-            // ask
-            long sendUs = Util.nowUs();
+            rr.put("firstAfterStart", k == 1);
+            // ask (written by the facilitator's client on its event loop; sendUs is that write, client clock)
             Conn.Reply asked = facilitator.command(play.askCommand(k)).await();
             if (!asked.accepted()) {
                 throw new IllegalStateException(play.askCommand(k) + " rejected: " + asked.code());
             }
+            long sendUs = asked.lastSentUs();
             totals.askAck.add(asked.latencyUs());
             boolean all = Util.waitFor(o.waitSec * 1000L, () -> round.got.get() >= connected);
             long last = 0;
@@ -258,6 +284,7 @@ final class LiveBench {
             rr.put("recipients", got);
             rr.put("askAckMs", Stats.ms(asked.latencyUs()));
             rr.put("lastRecipientMs", Stats.ms(lastUs));
+            rr.put("facilitatorAckBeforeLastPhone", asked.arrivalUs() <= last);
             rr.put("lastViewBuiltMs", Stats.ms(maxTs * 1000 - sendUs));
             long[] lats = new long[got];
             int x = 0;
@@ -283,6 +310,10 @@ final class LiveBench {
                 int opt = random.nextInt(options);
                 round.option[i] = opt;
                 String cmd = play.answerCommand(round_k, opt);
+                if (round_k == 1 && s == 0 && o.inject.equals("unacked")) {
+                    round.finished.incrementAndGet(); // injected: this phone's answer is never sent
+                    continue;
+                }
                 c.ctx.runOnContext(v -> gen.vertx.setTimer(delay, t -> {
                     round.sentUs[i] = Util.nowUs();
                     round.sent.incrementAndGet();
@@ -385,8 +416,21 @@ final class LiveBench {
             ans.set("facilitatorDistribution", Util.JSON.valueToTree(dist[0]));
             ans.set("expectedDistribution", Util.JSON.valueToTree(expected));
             ans.put("lost", roundLost);
-            Bench.log("%s %d: %d/%d got the question, last %.1f ms; %d/%d acks, ack p99 %s ms; screen full %s ms after first answer; distribution sum %d, lost %d",
-                    warmup ? "warm-up round" : "round", k, got, connected, lastUs / 1000.0, round.acked.get(), connected,
+            long[] roundAcks = Arrays.copyOf(acks, x);
+            if (k == 1) {
+                firstRound.put("commandToLastPhoneMs", Stats.ms(lastUs));
+                firstRound.put("askAckMs", Stats.ms(asked.latencyUs()));
+                firstRound.put("facilitatorAckBeforeLastPhone", asked.arrivalUs() <= last);
+                firstRound.set("answerAckMs", Stats.summaryMs(roundAcks));
+                firstRound.put("screenFullAfterLastAckMs", screenOk ? Stats.ms(round.screenFullUs - lastAckUs) : -1);
+            } else {
+                laterLast.add(lastUs);
+                for (long a : roundAcks) {
+                    laterAck.add(a);
+                }
+            }
+            Bench.log("%s%s %d: %d/%d got the question, last %.1f ms; %d/%d acks, ack p99 %s ms; screen full %s ms after first answer; distribution sum %d, lost %d",
+                    bare ? "[bare] " : "", k == 1 ? "first round after start" : "round", k, got, connected, lastUs / 1000.0, round.acked.get(), connected,
                     ans.path("ackMs").path("p99").asText(), ans.path("screenAnsweredFullAfterFirstAnswerMs").asText(), distSum, roundLost);
             round.answering = false;
             Conn.Reply closed = facilitator.command(play.closeCommand(k)).await();
@@ -414,6 +458,10 @@ final class LiveBench {
             regressions += c.seqRegressions;
         }
         totals.write(results, regressions);
+        ObjectNode later = results.putObject("laterRounds");
+        later.set("commandToLastPhoneMs", Stats.summaryMs(laterLast));
+        later.set("answerAckMs", Stats.summaryMs(laterAck));
+        results.set("firstRound", firstRound);
 
         // --- end ---
         if (play.finishCommand() != null && !facilitator.command(play.finishCommand()).await().accepted()) {
@@ -423,7 +471,9 @@ final class LiveBench {
         if (!ended.accepted()) {
             errors.inc("end_rejected");
         }
-        results.set("archive", ArchiveWait.await(o, nodes, session.code(), ended.arrivalUs()));
+        if (!bare) { // the bare room archives nothing
+            results.set("archive", ArchiveWait.await(o, nodes, session.code(), ended.arrivalUs()));
+        }
         int closedByServer = 0;
         for (Conn c : live) {
             if (c.closed) {
@@ -434,12 +484,13 @@ final class LiveBench {
         Conn.closeAll(live, screen, facilitator);
         Util.sleep(500);
         mem.add(Report.memory(nodes, "end"));
-        long errorTotal = errors.total();
+        long errorTotal = errors.total() + Bench.UNCAUGHT.total() - uncaught0;
+        results.put("generatorExceptions", Bench.UNCAUGHT.total() - uncaught0);
         results.put("errorTotal", errorTotal);
 
-        return String.format("%s N=%d nodes=%d rounds=%d(+%d warm-up): joins %.0f/s; broadcast per-recipient p50/p95/p99/max %s; last-recipient %s; "
+        return String.format("%s N=%d nodes=%d rounds=%d (first after start: command -> last phone %s ms): joins %.0f/s; broadcast per-recipient p50/p95/p99/max %s; command -> last phone %s; "
                         + "answer ack %s; screen answered==N after first answer %s; errors %d, lost %d, unacked %d, seq regressions %d, ack-seq gaps %d; cores busy %s, server CPU %.0f%%",
-                scenario, n, nodes.size(), o.rounds, o.warmupRounds, joined / joinSec, Stats.brief((ObjectNode) results.get("broadcastPerRecipientMs")),
+                scenario, n, nodes.size(), o.rounds, firstRound.path("commandToLastPhoneMs").asText(), joined / joinSec, Stats.brief((ObjectNode) results.get("broadcastPerRecipientMs")),
                 Stats.brief((ObjectNode) results.get("broadcastLastRecipientMs")), Stats.brief((ObjectNode) results.get("answerAckMs")),
                 Stats.brief((ObjectNode) results.get("screenAnsweredFullAfterFirstAnswerMs")), errorTotal, totals.lost, totals.unanswered, regressions, totals.ackSeqGaps,
                 results.path("coreBusyDuringRoundsPct").toString(), results.path("serverCpuDuringRoundsPct").asDouble());

@@ -46,6 +46,18 @@ final class Node implements AutoCloseable {
 
     /** Starts {@code java -jar atelier.jar} (pinned with taskset when asked) and waits for /health/ready. */
     static Node start(Options o, String scenario, String name) {
+        return start(o, scenario, name, o.serverJvmOpts, List.of("-jar", o.jar));
+    }
+
+    /**
+     * Starts the bare Vert.x room ({@link BareRoom}) from the benchmark's own jar, with the product's
+     * JVM flags, pinning and environment: the yardstick every figure is divided by.
+     */
+    static Node startBare(Options o, String scenario, String name) {
+        return start(o, scenario, name, o.serverJvmOpts, List.of("-cp", System.getProperty("java.class.path"), Bench.class.getName(), "bare-room"));
+    }
+
+    private static Node start(Options o, String scenario, String name, List<String> jvmOpts, List<String> main) {
         int port = o.basePort > 0 ? o.basePort + Bench.STARTED.size() : freePort(o.host);
         String nodeId = "bench-" + scenario + "-" + name + "-" + UUID.randomUUID().toString().substring(0, 6);
         List<String> cmd = new ArrayList<>();
@@ -55,9 +67,8 @@ final class Node implements AutoCloseable {
             cmd.add(o.serverCpus);
         }
         cmd.add(Options.javaBinary());
-        cmd.addAll(o.serverJvmOpts);
-        cmd.add("-jar");
-        cmd.add(o.jar);
+        cmd.addAll(jvmOpts);
+        cmd.addAll(main);
         Path log = o.out.resolve(scenario + "-" + name + ".log");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = pb.environment();
@@ -267,6 +278,24 @@ final class Node implements AutoCloseable {
         n.put("usedKb", used);
         n.put("committedKb", total);
         return n;
+    }
+
+    /** Committed and used Java heap in KiB from {@code jcmd <pid> GC.heap_info} ({-1, -1} when unavailable). */
+    long[] heapCommittedUsedKb() {
+        String info = jcmd("GC.heap_info");
+        if (info == null) {
+            return new long[] {-1, -1};
+        }
+        long used = 0;
+        long total = 0;
+        for (String line : info.split("\n")) {
+            Matcher m = HEAP_LINE.matcher(line);
+            if (m.find() && !line.contains("Metaspace") && !line.contains("class space")) {
+                total += Long.parseLong(m.group(1));
+                used += Long.parseLong(m.group(2));
+            }
+        }
+        return new long[] {total, used};
     }
 
     private static final Pattern HISTO_LINE = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");

@@ -12,7 +12,7 @@ final class Options {
 
     String host = "127.0.0.1";
     String redisUrl = "redis://127.0.0.1:6379";
-    String databaseUrl = "postgresql://postgres@127.0.0.1:5432/test";
+    String databaseUrl = "postgresql://postgres@127.0.0.1:5432/atelier_bench";
     String jar = "server/target/atelier.jar";
     Path out = Path.of("bench/target/results");
     /** CPU list for server processes (taskset -c); null: no pinning. */
@@ -21,7 +21,7 @@ final class Options {
      * The nodes' JVM flags: those of the Docker image (see docs/operations.md). Pinned to one CPU, the
      * JVM would otherwise pick the Serial collector, whose pauses (50–90 ms here) dominate the tails.
      */
-    static final String PRODUCTION_JVM_OPTS = "-XX:+UseG1GC -XX:MaxGCPauseMillis=20";
+    static final String PRODUCTION_JVM_OPTS = "-XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Xmx1g";
     List<String> serverJvmOpts = split(PRODUCTION_JVM_OPTS);
     String serverLogLevel = "WARN";
     int basePort = 0;
@@ -30,7 +30,11 @@ final class Options {
 
     // (a) and (c)
     int participants = 2500;
+    boolean participantsGiven;
     int rounds = 10;
+    boolean roundsGiven;
+    /** (a): product then bare room, this many times, alternately (0: no bare room). */
+    int pairs = 2;
     int warmupRounds = 1;
     int answerSpreadMs = 1000;
     /** What the rounds play: poll, or quiz (live questions of the team quiz). */
@@ -68,6 +72,11 @@ final class Options {
 
     String command;
     boolean profile;
+    /**
+     * Self-test of the failure paths (the run must then exit non-zero): "exception" throws once in a
+     * phone's view handler, "unacked" has one phone never send its first answer.
+     */
+    String inject = "";
 
     static Options parse(String[] argv) {
         Options o = new Options();
@@ -81,8 +90,16 @@ final class Options {
             String v = i + 1 < argv.length ? argv[i + 1] : null;
             boolean used = true;
             switch (a) {
-                case "--participants", "-n" -> o.participants = Integer.parseInt(req(a, v));
-                case "--rounds" -> o.rounds = Integer.parseInt(req(a, v));
+                case "--participants", "-n" -> {
+                    o.participants = Integer.parseInt(req(a, v));
+                    o.participantsGiven = true;
+                }
+                case "--rounds" -> {
+                    o.rounds = Integer.parseInt(req(a, v));
+                    o.roundsGiven = true;
+                }
+                case "--pairs" -> o.pairs = Integer.parseInt(req(a, v));
+                case "--inject" -> o.inject = req(a, v);
                 case "--warmup-rounds" -> o.warmupRounds = Integer.parseInt(req(a, v));
                 case "--answer-spread-ms" -> o.answerSpreadMs = Integer.parseInt(req(a, v));
                 case "--format" -> o.format = req(a, v);
@@ -134,6 +151,12 @@ final class Options {
             }
         }
         o.command = System.getProperty("bench.command");
+        if (o.scenario.equals("smoke")) { // CI: small and quick, one product run and one bare-room run
+            o.participants = o.participantsGiven ? o.participants : 500;
+            o.rounds = o.roundsGiven ? o.rounds : 3;
+            o.pairs = Math.max(1, Math.min(o.pairs, 1));
+            o.archiveWaitSec = Math.min(o.archiveWaitSec, 30);
+        }
         return o;
     }
 
@@ -162,18 +185,20 @@ final class Options {
         return """
                 usage: java -jar bench/target/atelier-bench.jar <scenario> [options]
                 scenarios:
-                  one-session   (a) N participants in one poll session on one node
+                  one-session   (a) N participants in one poll session on one node, alternately with the bare room (--pairs)
+                  smoke         (a) for CI: 500 phones, 3 rounds, product then bare room; fails on any error, never on timings
                   idle          (b) M idle participant connections held by one node
                   two-nodes     (c) scenario (a) over two nodes (even participants on node 1, odd on node 2)
                   churn         (d) joins and leaves at a steady rate while a question is open
                   kill          (e) kill -9 of the node owning the session in the middle of an answer burst (two nodes)
                   all           a, c, d (60 s unless --duration) and b
                 common options:
-                  --redis URL (redis://127.0.0.1:6379)  --database URL (postgresql://postgres@127.0.0.1:5432/test)
+                  --redis URL (redis://127.0.0.1:6379)  --database URL (postgresql://postgres@127.0.0.1:5432/atelier_bench)
                   --jar server/target/atelier.jar  --out bench/target/results  --server-cpus 1|none
-                  --server-jvm-opts "-XX:+UseG1GC -XX:MaxGCPauseMillis=20" (the Docker image's)  --event-loops 2  --wait 30 (seconds per step before giving up)
+                  --server-jvm-opts "-XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Xmx1g" (the Docker image's, plus a heap cap)  --event-loops 2  --wait 30 (seconds per step before giving up)
+                  --inject exception|unacked (self-test: the run must fail)
                   --profile (Java Flight Recorder on the nodes during the measured phase; hottest methods in the JSON)
-                (a)/(c): --participants 2500 --rounds 10 --warmup-rounds 1 --answer-spread-ms 1000 --join-concurrency 32 --connect-concurrency 200
+                (a)/(c): --participants 2500 --rounds 10 (the first reported on its own) --pairs 2 (product, bare, product, bare; 0: no bare room) --answer-spread-ms 1000 --join-concurrency 32 --connect-concurrency 200
                          --format poll|quiz (quiz: live questions of the team quiz; --team-size 50 (at most 50 teams)
                          --quiz-bank partenaires-orientation (its single-choice questions) --quiz-seconds 120 (countdown))
                 (b):     --idle 20000 --per-worker 9500 --per-session 2500 --hold 60 --ping 20 --no-gc
