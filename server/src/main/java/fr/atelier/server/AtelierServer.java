@@ -125,7 +125,7 @@ public final class AtelierServer implements AutoCloseable {
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
                 .withMetrics(new MicrometerMetricsFactory(meters))
                 .build();
-        store = new LiveStore(vertx, redisUrl);
+        store = new LiveStore(vertx, redisUrl, config.clusterName());
         db = Database.connect(vertx, databaseUrl, config.dbPoolSize());
         // Before anything archives: a node on another installation's database must not start.
         String clusterId = ClusterIdentity.check(store, db, config.clusterName());

@@ -104,8 +104,22 @@ public final class LiveStore implements AutoCloseable {
 
     private final ClientResources resources;
 
+    /** The retry set every installation shared before it had its own (read once more after an upgrade). */
+    static final String LEGACY_PENDING_KEY = "atelier:archive:pending";
+    private final String pendingKey;
+
     public LiveStore(Vertx vertx, String url) {
+        this(vertx, url, "default");
+    }
+
+    /**
+     * {@code installation} names this installation on a Redis that several may share (the cluster
+     * name): the archive's retry set is its own, so a node never archives another installation's
+     * session into its database.
+     */
+    public LiveStore(Vertx vertx, String url, String installation) {
         this.vertx = vertx;
+        this.pendingKey = "atelier:" + installation + ":archive:pending";
         // Lettuce's default reconnect back-off grows to 30 s: after a long outage the first command
         // went through seconds after Redis was back.
         this.resources = DefaultClientResources.builder()
@@ -316,18 +330,20 @@ public final class LiveStore implements AutoCloseable {
     }
 
     public Future<Void> markArchivePending(String sessionId) {
-        return on(redis.sadd("atelier:archive:pending", sessionId)).mapEmpty();
+        return on(redis.sadd(pendingKey, sessionId)).mapEmpty();
     }
 
+    /** This installation's sessions waiting for their archive, and those of the set shared before it had its own. */
     public Future<List<String>> archivePending() {
-        return on(redis.smembers("atelier:archive:pending")).map(ArrayList::new);
+        return on(redis.sunion(pendingKey, LEGACY_PENDING_KEY)).map(ArrayList::new);
     }
 
     /** Once archived in PostgreSQL, the live keys expire after the retention delay. */
     public Future<Void> archived(String sessionId, String code, Duration retention) {
         long seconds = Math.max(1, retention.toSeconds());
         List<Future<?>> all = new ArrayList<>();
-        all.add(on(redis.srem("atelier:archive:pending", sessionId)));
+        all.add(on(redis.srem(pendingKey, sessionId)));
+        all.add(on(redis.srem(LEGACY_PENDING_KEY, sessionId)));
         all.add(on(redis.hset(key(sessionId, "meta"), "archivedAt", Long.toString(System.currentTimeMillis()))));
         for (String part : List.of("log", "snap", "meta", "epoch")) {
             all.add(on(redis.expire(key(sessionId, part), seconds)));
