@@ -259,24 +259,15 @@ final class Node implements AutoCloseable {
                 return n;
             }
         }
-        String info = jcmd("GC.heap_info");
-        if (info == null) {
+        long[] heap = heapCommittedUsedKb();
+        if (heap[0] < 0) {
             n.put("source", "unavailable");
             n.put("usedKb", -1);
             return n;
         }
-        long used = 0;
-        long total = 0;
-        for (String line : info.split("\n")) {
-            Matcher m = HEAP_LINE.matcher(line);
-            if (m.find() && !line.contains("Metaspace") && !line.contains("class space")) {
-                total += Long.parseLong(m.group(1));
-                used += Long.parseLong(m.group(2));
-            }
-        }
         n.put("source", "jcmd GC.heap_info");
-        n.put("usedKb", used);
-        n.put("committedKb", total);
+        n.put("usedKb", heap[1]);
+        n.put("committedKb", heap[0]);
         return n;
     }
 

@@ -9,10 +9,8 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,10 +34,10 @@ public final class CoordinationApi {
 
     public void mount(Router router) {
         router.get("/api/coordination/report").handler(rc -> authorised(rc)
-                .compose(v -> report.report(day(rc, "from"), day(rc, "to")))
+                .compose(v -> report.report(Requests.day(rc, "from"), Requests.day(rc, "to")))
                 .onSuccess(r -> Requests.json(rc, 200, Json.MAPPER.valueToTree(r))).onFailure(rc::fail));
         router.get("/api/coordination/report.csv").handler(rc -> authorised(rc)
-                .compose(v -> report.report(day(rc, "from"), day(rc, "to")))
+                .compose(v -> report.report(Requests.day(rc, "from"), Requests.day(rc, "to")))
                 .onSuccess(r -> rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/csv; charset=utf-8")
                         .putHeader("Content-Disposition", "attachment; filename=\"atelier-bilan-activite.csv\"")
                         .end(csv(r)))
@@ -82,17 +80,6 @@ public final class CoordinationApi {
         });
     }
 
-    private static LocalDate day(RoutingContext rc, String name) {
-        String v = rc.queryParams().get(name);
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            throw ApiError.badRequest("Date invalide pour « " + name + " » : format AAAA-MM-JJ attendu.");
-        }
-    }
 
     static String csv(CoordinationReport.Report r) {
         List<List<String>> rows = new ArrayList<>();

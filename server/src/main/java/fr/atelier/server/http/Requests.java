@@ -71,6 +71,19 @@ public final class Requests {
         return ApiError.badRequest("Le champ « " + field + " » dépasse " + max + " caractères.");
     }
 
+    /** A day given in the query string ({@code 2026-12-13}); null when absent, a 400 saying the form when unreadable. */
+    public static java.time.LocalDate day(RoutingContext rc, String name) {
+        String v = rc.queryParams().get(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(v.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiError.badRequest("Date invalide pour « " + name + " » : format AAAA-MM-JJ attendu (par exemple 2026-12-13).");
+        }
+    }
+
     /** The token of an {@code Authorization: Bearer} header; null when there is none. */
     public static String bearer(RoutingContext rc) {
         String h = rc.request().getHeader(HttpHeaders.AUTHORIZATION);

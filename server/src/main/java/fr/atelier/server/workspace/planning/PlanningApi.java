@@ -156,15 +156,8 @@ public final class PlanningApi {
     }
 
     private static Instant day(RoutingContext rc, String name, int plusDays) {
-        String s = blank(rc.queryParams().get(name));
-        if (s == null) {
-            return null;
-        }
-        try {
-            return java.time.LocalDate.parse(s).plusDays(plusDays).atStartOfDay(When.PARIS).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ApiError.badRequest("Date illisible : attendu par exemple 2026-12-13.");
-        }
+        java.time.LocalDate d = fr.atelier.server.http.Requests.day(rc, name);
+        return d == null ? null : d.plusDays(plusDays).atStartOfDay(When.PARIS).toInstant();
     }
 
     private static Plan.Status status(String s) {

@@ -6,14 +6,13 @@ import fr.atelier.server.db.ArchiveReader;
 import fr.atelier.server.db.CoordinationReport;
 import fr.atelier.server.db.Database;
 import fr.atelier.server.http.ApiError;
+import fr.atelier.server.http.Requests;
 import fr.atelier.server.live.Tokens;
 import fr.atelier.workshops.core.Formats;
 import fr.atelier.workshops.core.Json;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 
 /**
@@ -53,7 +52,7 @@ final class TerritoryReport {
             throw new ApiError(403, "forbidden", Access.OTHER_TERRITORY);
         }
         Set<String> scope = territory != null ? Set.of(territory) : v.isAdmin() ? null : v.territoryIds();
-        report.report(day(rc, "from"), day(rc, "to"), scope)
+        report.report(Requests.day(rc, "from"), Requests.day(rc, "to"), scope)
                 .onSuccess(r -> PlanningApi.json(rc, 200, Json.MAPPER.valueToTree(r)))
                 .onFailure(e -> rc.fail(ApiError.unavailable()));
     }
@@ -79,15 +78,4 @@ final class TerritoryReport {
                 .onFailure(rc::fail);
     }
 
-    private static LocalDate day(RoutingContext rc, String name) {
-        String s = rc.queryParams().get(name);
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
-            throw ApiError.badRequest("Date illisible : attendu par exemple 2026-12-13.");
-        }
-    }
 }
