@@ -13,13 +13,14 @@ import fr.atelier.server.db.FormatArchive;
 import fr.atelier.server.db.Upsert;
 import fr.atelier.server.db.generated.tables.records.ProjectRecord;
 import fr.atelier.server.db.generated.tables.records.SessionRecord;
+import fr.atelier.workshops.core.Roster;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Action;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Ballot;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Contribution;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Proposal;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Theme;
+import fr.atelier.workshops.prioritisation.PrioritisationResultRows;
 import fr.atelier.workshops.prioritisation.PrioritisationState;
-import fr.atelier.workshops.prioritisation.Tally;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDate;
@@ -94,15 +95,15 @@ public final class PrioritisationArchive implements FormatArchive<Prioritisation
                         .set(PROJECT_VOTE.FEASIBILITY, ballot.feasibility() == null ? null : ballot.feasibility().shortValue()));
             }
         }
-        int fresh = (int) s.contributions().values().stream().filter(c -> !c.earlier()).count();
-        int voters = Tally.ranking(s).voters();
+        // The session's line counts what the CSV's sections list (the rows both read).
+        PrioritisationResultRows.Summary summary = PrioritisationResultRows.of(s, Roster.EMPTY).summary();
         queries.add(Upsert.into(tx, PROJECT_SESSION)
                 .key(PROJECT_SESSION.PROJECT_ID, projectId)
                 .key(PROJECT_SESSION.SESSION_ID, sessionId)
                 .setOnInsert(PROJECT_SESSION.TAG, s.tag())
-                .set(PROJECT_SESSION.CONTRIBUTIONS, fresh)
-                .set(PROJECT_SESSION.VOTERS, voters)
-                .set(PROJECT_SESSION.REVEALED, s.revealed())
+                .set(PROJECT_SESSION.CONTRIBUTIONS, summary.contributions())
+                .set(PROJECT_SESSION.VOTERS, summary.voters())
+                .set(PROJECT_SESSION.REVEALED, summary.revealed())
                 .set(PROJECT_SESSION.ARCHIVED_AT, now)
                 .query());
         queries.add(tx.update(PROJECT).set(PROJECT.UPDATED_AT, now).where(PROJECT.ID.eq(projectId)));
