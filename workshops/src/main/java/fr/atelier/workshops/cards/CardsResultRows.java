@@ -17,13 +17,6 @@ import java.util.List;
  */
 public record CardsResultRows(String deckId, String deckTitle, int roundsPlayed, List<Round> rounds, List<GridLine> grid,
                               List<Tally> topStructures, List<Tally> topSchemes, List<FeelingResult> feelings) {
-    public CardsResultRows {
-        rounds = List.copyOf(rounds);
-        grid = List.copyOf(grid);
-        topStructures = List.copyOf(topStructures);
-        topSchemes = List.copyOf(topSchemes);
-        feelings = List.copyOf(feelings);
-    }
 
     /** One played round; {@code counsellor} and {@code beneficiary} are nicknames, {@code redraws} of both cards together. */
     public record Round(int number, Integer caseNumber, String caseTitle, String structureId, String structureName, String counsellor,
@@ -59,11 +52,12 @@ public record CardsResultRows(String deckId, String deckTitle, int roundsPlayed,
                 }
             }
         }
-        return new CardsResultRows(r.deckId(), r.deckTitle(), r.roundsPlayed(), rounds, grid, orEmpty(r.topStructures()),
-                orEmpty(r.topSchemes()), orEmpty(r.feelings()));
+        return new CardsResultRows(r.deckId(), r.deckTitle(), r.roundsPlayed(), List.copyOf(rounds), List.copyOf(grid),
+                orEmpty(r.topStructures()), orEmpty(r.topSchemes()), orEmpty(r.feelings()));
     }
 
+    /** An immutable copy, empty for none (a list read from JSON may be missing). */
     private static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : list;
+        return list == null ? List.of() : List.copyOf(list);
     }
 }
