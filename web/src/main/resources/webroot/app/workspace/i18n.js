@@ -1,5 +1,5 @@
 // The workspace's messages (issue 14), French first, English beside it; same language choice as the other pages.
-import { lang } from '../i18n/index.js';
+import { translator } from './translate.js';
 
 const fr = {
   skip: 'Aller au contenu',
@@ -139,12 +139,7 @@ const en = {
   'landing.account': 'My account',
 };
 
-const messages = lang === 'en' ? en : fr;
-
-/** A workspace message; `{name}` placeholders from `params`. */
-export function wt(key, params = {}) {
-  const text = messages[key] ?? fr[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
-}
+/** The message for `key`, with `{name}` placeholders replaced. */
+export const wt = translator({ fr, en });
 
 export const catalogues = { fr, en };

@@ -1,6 +1,6 @@
 // The planning pages' own catalogue (French first, English beside it), on the language the shared
 // i18n picked, so these pages add no key to the shared catalogues.
-import { lang } from '../../i18n/index.js';
+import { translator } from '../translate.js';
 
 const fr = {
   'pl.brand': 'Atelier',
@@ -188,10 +188,5 @@ const en = {
   'pl.projects': '"Draw me the job" projects of the territory',
 };
 
-const messages = lang === 'en' ? en : fr;
-
 /** The message for `key`, with `{name}` placeholders replaced. */
-export function pt(key, params = {}) {
-  const text = messages[key] ?? fr[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
-}
+export const pt = translator({ fr, en });

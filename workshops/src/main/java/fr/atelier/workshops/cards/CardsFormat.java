@@ -44,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * "Jeu de cartes SPRO" (good practice #4 of the regional guide): two volunteers play a counsellor and
@@ -202,29 +203,28 @@ public final class CardsFormat extends FormatBase<CardsState, CardsCommand, Card
     }
 
     private Decision<CardsEvent> drawCase(CardsState s, DrawCase d, long at) {
-        Round r = s.current();
-        if (r.stage() != Stage.SETUP) {
-            return Decision.reject("wrong_phase", "Les cartes se tirent avant la scène.");
-        }
-        List<CaseCard> left = s.casesLeft();
-        if (left.isEmpty()) {
-            return Decision.reject("wrong_phase", "Toutes les cartes situation ont déjà été tirées pendant cette session.");
-        }
-        long seed = seed(d.seed(), at, r.number());
-        return Decision.accept(new CaseDrawn(r.number(), left.get(index(seed, left.size())).number(), seed, at));
+        int round = s.current().number();
+        return draw(s.current(), s.casesLeft(), "Toutes les cartes situation ont déjà été tirées pendant cette session.", d.seed(), at,
+                (card, seed) -> new CaseDrawn(round, card.number(), seed, at));
     }
 
     private Decision<CardsEvent> drawStructure(CardsState s, DrawStructure d, long at) {
-        Round r = s.current();
+        int round = s.current().number();
+        return draw(s.current(), s.structuresLeft(), "Toutes les cartes structure ont déjà été tirées pendant cette session.", d.seed(),
+                at, (card, seed) -> new StructureDrawn(round, card.id(), seed, at));
+    }
+
+    /** One card of those {@code left}, by the seed given (or one made of the time): before the scene only. */
+    private static <T> Decision<CardsEvent> draw(Round r, List<T> left, String allDrawn, Long given, long at,
+                                                 BiFunction<T, Long, CardsEvent> drawn) {
         if (r.stage() != Stage.SETUP) {
             return Decision.reject("wrong_phase", "Les cartes se tirent avant la scène.");
         }
-        List<StructureCard> left = s.structuresLeft();
         if (left.isEmpty()) {
-            return Decision.reject("wrong_phase", "Toutes les cartes structure ont déjà été tirées pendant cette session.");
+            return Decision.reject("wrong_phase", allDrawn);
         }
-        long seed = seed(d.seed(), at, r.number());
-        return Decision.accept(new StructureDrawn(r.number(), left.get(index(seed, left.size())).id(), seed, at));
+        long seed = seed(given, at, r.number());
+        return Decision.accept(drawn.apply(left.get(index(seed, left.size())), seed));
     }
 
     private Decision<CardsEvent> startScene(Round r, Roster roster, StartScene st, long at) {

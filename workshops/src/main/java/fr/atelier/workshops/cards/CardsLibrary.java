@@ -30,13 +30,8 @@ public final class CardsLibrary extends YamlLibrary<Deck> {
     static final int SCHEMES_MAX = 12;
     static final int GRID_MAX = 12;
 
-    private static final YAMLMapper WRITER = YAMLMapper.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+    private static final YAMLMapper WRITER = writer()
             .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
-            .disable(YAMLGenerator.Feature.SPLIT_LINES)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
             .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
             .build();
 
@@ -95,13 +90,7 @@ public final class CardsLibrary extends YamlLibrary<Deck> {
             if (!c.object(s, at, what)) {
                 continue;
             }
-            String id = c.id(s, at, "id", what);
-            if (id != null) {
-                what = "Carte structure « " + id + " »";
-                if (!structureIds.add(id)) {
-                    c.problem(at + "/id", what + " : identifiant en double.");
-                }
-            }
+            what = c.uniqueId(s, at, what, structureIds, id -> "Carte structure « " + id + " »");
             c.keys(s, at, what, Set.of("id", "name", "missions", "publics"));
             c.text(s, at, "name", what, TITLE_MAX, true);
             c.text(s, at, "missions", what, CASE_TEXT_MAX, true);
@@ -156,13 +145,7 @@ public final class CardsLibrary extends YamlLibrary<Deck> {
             if (!c.object(f, at, what)) {
                 continue;
             }
-            String id = c.id(f, at, "id", what);
-            if (id != null) {
-                what = "Grille, champ « " + id + " »";
-                if (!fieldIds.add(id)) {
-                    c.problem(at + "/id", what + " : identifiant en double.");
-                }
-            }
+            what = c.uniqueId(f, at, what, fieldIds, id -> "Grille, champ « " + id + " »");
             c.keys(f, at, what, Set.of("id", "label", "kind", "hint"));
             c.text(f, at, "label", what, TITLE_MAX, true);
             c.text(f, at, "hint", what, RULE_MAX, false);

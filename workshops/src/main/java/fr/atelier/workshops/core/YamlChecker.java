@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -118,6 +119,23 @@ public final class YamlChecker {
         if (!v.isIntegralNumber() || v.asLong() < min || v.asLong() > max) {
             problem(at + "/" + field, what + " : " + rule);
         }
+    }
+
+    /**
+     * A list item's required {@code id}, checked and unique among {@code seen} (a problem when it
+     * repeats). Returns how messages name the item from then on: {@code named} of its id, or
+     * {@code what} when it has none.
+     */
+    public String uniqueId(JsonNode item, String at, String what, Set<String> seen, UnaryOperator<String> named) {
+        String id = id(item, at, "id", what);
+        if (id == null) {
+            return what;
+        }
+        String name = named.apply(id);
+        if (!seen.add(id)) {
+            problem(at + "/id", name + " : identifiant en double.");
+        }
+        return name;
     }
 
     public String id(JsonNode parent, String at, String field, String what) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +40,20 @@ public abstract class YamlLibrary<T> implements ContentLibrary<T> {
     private final YAMLMapper writer;
     private final Wording wording;
     private Map<String, T> builtIn;
+
+    /**
+     * How the libraries write YAML: no document marker, long lines kept whole, quotes only where
+     * needed (numbers as strings quoted), list items indented; a library adds its own choices
+     * (literal blocks, which empty values to leave out) before {@code build()}.
+     */
+    protected static YAMLMapper.Builder writer() {
+        return YAMLMapper.builder()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .disable(YAMLGenerator.Feature.SPLIT_LINES)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR);
+    }
 
     protected YamlLibrary(Class<T> type, String folder, ClassLoader loader, YAMLMapper writer, Wording wording) {
         this.type = type;

@@ -37,14 +37,7 @@ public final class HackathonLibrary extends YamlLibrary<HackathonKit> {
     static final int LABEL_MAX = 80;
     static final int WEIGHT_MAX = 10;
 
-    private static final YAMLMapper WRITER = YAMLMapper.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .disable(YAMLGenerator.Feature.SPLIT_LINES)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-            .serializationInclusion(JsonInclude.Include.NON_EMPTY)
-            .build();
+    private static final YAMLMapper WRITER = writer().serializationInclusion(JsonInclude.Include.NON_EMPTY).build();
 
     private static final Wording WORDING = new Wording("Les défis s'importent en YAML uniquement.",
             "Un seul jeu de défis par fichier (document YAML en trop).", "Défis illisibles : ", "hackathon kit");
@@ -140,13 +133,7 @@ public final class HackathonLibrary extends YamlLibrary<HackathonKit> {
             if (!c.object(ch, at, what)) {
                 continue;
             }
-            String cid = c.id(ch, at, "id", what);
-            if (cid != null) {
-                what = "Défi « " + cid + " »";
-                if (!ids.add(cid)) {
-                    c.problem(at + "/id", what + " : identifiant en double.");
-                }
-            }
+            what = c.uniqueId(ch, at, what, ids, cid -> "Défi « " + cid + " »");
             c.keys(ch, at, what, Set.of("id", "title", "statement", "publics", "questions", "resources", "capacity"));
             c.text(ch, at, "title", what, TITLE_MAX, true);
             c.text(ch, at, "statement", what, STATEMENT_MAX, true);
@@ -187,13 +174,7 @@ public final class HackathonLibrary extends YamlLibrary<HackathonKit> {
             if (!c.object(cr, at, what)) {
                 continue;
             }
-            String cid = c.id(cr, at, "id", what);
-            if (cid != null) {
-                what = "Critère « " + cid + " »";
-                if (!criteria.add(cid)) {
-                    c.problem(at + "/id", what + " : identifiant en double.");
-                }
-            }
+            what = c.uniqueId(cr, at, what, criteria, cid -> "Critère « " + cid + " »");
             c.keys(cr, at, what, Set.of("id", "label", "weight", "description"));
             c.text(cr, at, "label", what, LABEL_MAX, true);
             c.integer(cr, at, "weight", what, 1, WEIGHT_MAX, true, "le poids doit être un entier de 1 à " + WEIGHT_MAX + ".");

@@ -40,18 +40,24 @@ final class HackathonWork {
         return s.atLeast(Stage.UNDERSTAND) ? null : "Les canevas s'ouvrent à la phase Comprendre.";
     }
 
-    static Decision<HackathonEvent> focus(HackathonState s, String me, Focus f, long at) {
-        String team = s.teams().teamIdOf(me);
+    /** Why a participant of {@code team} cannot write {@code field} now (no team, unknown field, wrong phase), or null. */
+    private static Decision<HackathonEvent> cannotWrite(HackathonState s, String team, Canvas.Field field) {
         if (team == null) {
             return Decision.reject("forbidden", "Rejoignez une équipe pour écrire dans ses canevas.");
         }
-        Canvas.Field field = f.field() == null ? null : Canvas.field(f.field()).orElse(null);
         if (field == null) {
             return Decision.reject("not_found", "Champ inconnu.");
         }
         String problem = problemWriting(s, field);
-        if (problem != null) {
-            return Decision.reject("wrong_phase", problem);
+        return problem == null ? null : Decision.reject("wrong_phase", problem);
+    }
+
+    static Decision<HackathonEvent> focus(HackathonState s, String me, Focus f, long at) {
+        String team = s.teams().teamIdOf(me);
+        Canvas.Field field = f.field() == null ? null : Canvas.field(f.field()).orElse(null);
+        Decision<HackathonEvent> refused = cannotWrite(s, team, field);
+        if (refused != null) {
+            return refused;
         }
         Presence current = s.workOf(team).presence().get(me);
         // A phone re-announces itself while someone types: only record it when it changes something.
@@ -63,16 +69,10 @@ final class HackathonWork {
 
     static Decision<HackathonEvent> edit(HackathonState s, Roster roster, String me, Edit e, long at) {
         String team = s.teams().teamIdOf(me);
-        if (team == null) {
-            return Decision.reject("forbidden", "Rejoignez une équipe pour écrire dans ses canevas.");
-        }
         Canvas.Field field = e.field() == null ? null : Canvas.field(e.field()).orElse(null);
-        if (field == null) {
-            return Decision.reject("not_found", "Champ inconnu.");
-        }
-        String problem = problemWriting(s, field);
-        if (problem != null) {
-            return Decision.reject("wrong_phase", problem);
+        Decision<HackathonEvent> refused = cannotWrite(s, team, field);
+        if (refused != null) {
+            return refused;
         }
         if (e.baseRev() == null || e.baseRev() < 0) {
             return Decision.reject("invalid", "Révision de départ manquante.");
@@ -94,13 +94,19 @@ final class HackathonWork {
         return Decision.accept(new FieldEdited(team, field.id(), current.rev() + 1, text, me, at, members(s, team)));
     }
 
+    /** Ideas need a team and the Imagine (or Build) phase: the refusal saying which is missing, or null. */
+    private static Decision<HackathonEvent> notImagining(HackathonState s, String team, String noTeam, String wrongPhase) {
+        if (team == null) {
+            return Decision.reject("forbidden", noTeam);
+        }
+        return s.stage() == Stage.IMAGINE || s.stage() == Stage.BUILD ? null : Decision.reject("wrong_phase", wrongPhase);
+    }
+
     static Decision<HackathonEvent> addIdea(HackathonState s, String me, AddIdea a, long at) {
         String team = s.teams().teamIdOf(me);
-        if (team == null) {
-            return Decision.reject("forbidden", "Rejoignez une équipe pour proposer des idées.");
-        }
-        if (s.stage() != Stage.IMAGINE && s.stage() != Stage.BUILD) {
-            return Decision.reject("wrong_phase", "Les idées se proposent pendant la phase Imaginer.");
+        Decision<HackathonEvent> refused = notImagining(s, team, "Rejoignez une équipe pour proposer des idées.", "Les idées se proposent pendant la phase Imaginer.");
+        if (refused != null) {
+            return refused;
         }
         String text = Text.clean(a.text()).replaceAll("\\s+", " ");
         if (text.isEmpty() || text.length() > IDEA_MAX) {
@@ -135,11 +141,9 @@ final class HackathonWork {
 
     static Decision<HackathonEvent> dot(HackathonState s, String me, Dot d, long at) {
         String team = s.teams().teamIdOf(me);
-        if (team == null) {
-            return Decision.reject("forbidden", "Rejoignez une équipe pour voter pour ses idées.");
-        }
-        if (s.stage() != Stage.IMAGINE && s.stage() != Stage.BUILD) {
-            return Decision.reject("wrong_phase", "Le vote par gommettes a lieu pendant la phase Imaginer.");
+        Decision<HackathonEvent> refused = notImagining(s, team, "Rejoignez une équipe pour voter pour ses idées.", "Le vote par gommettes a lieu pendant la phase Imaginer.");
+        if (refused != null) {
+            return refused;
         }
         TeamWork w = s.workOf(team);
         Idea idea = w.idea(d.ideaId() == null ? "" : d.ideaId()).orElse(null);

@@ -70,8 +70,9 @@ final class PrioritisationContributions {
             return Decision.reject("forbidden", "Rejoignez la session pour contribuer.");
         }
         String text = Text.clean(k.text());
-        if (text.isEmpty() || length(text) > TEXT_MAX) {
-            return Decision.reject("invalid", "Une contribution fait de 1 à " + TEXT_MAX + " caractères.");
+        Decision<PrioritisationEvent> badText = badText(text, "Une contribution");
+        if (badText != null) {
+            return badText;
         }
         if (!Vocabulary.KINDS.containsKey(k.kind())) {
             return Decision.reject("invalid", "Choisissez le type de contribution : représentation, vécu, difficulté ou proposition.");
@@ -86,13 +87,11 @@ final class PrioritisationContributions {
     }
 
     static Decision<PrioritisationEvent> vote(PrioritisationState s, Actor who, Vote v, long at) {
-        if (!(who instanceof Actor.Participant me)) {
-            return Decision.reject("forbidden", "Seuls les participants votent.");
+        Decision<PrioritisationEvent> refused = cannotVote(s, who);
+        if (refused != null) {
+            return refused;
         }
-        Decision<PrioritisationEvent> closed = voteClosed(s);
-        if (closed != null) {
-            return closed;
-        }
+        Actor.Participant me = (Actor.Participant) who;
         Proposal p = s.proposals().get(v.proposalId());
         if (!s.visible(p)) {
             return Decision.reject("not_found", "Cette proposition n'est plus soumise au vote.");
@@ -114,13 +113,11 @@ final class PrioritisationContributions {
     }
 
     static Decision<PrioritisationEvent> rate(PrioritisationState s, Actor who, Rate r, long at) {
-        if (!(who instanceof Actor.Participant me)) {
-            return Decision.reject("forbidden", "Seuls les participants votent.");
+        Decision<PrioritisationEvent> refused = cannotVote(s, who);
+        if (refused != null) {
+            return refused;
         }
-        Decision<PrioritisationEvent> closed = voteClosed(s);
-        if (closed != null) {
-            return closed;
-        }
+        Actor.Participant me = (Actor.Participant) who;
         if (!s.settings().ratings()) {
             return Decision.reject("wrong_phase", "L'impact et la faisabilité ne sont pas notés dans ce vote.");
         }
@@ -136,6 +133,14 @@ final class PrioritisationContributions {
             return Decision.accept(List.of());
         }
         return Decision.accept(new Rated(me.id(), p.id(), r.impact(), r.feasibility(), at));
+    }
+
+    /** Why {@code who} may not vote now (not a participant, or the vote is not open), or null. */
+    private static Decision<PrioritisationEvent> cannotVote(PrioritisationState s, Actor who) {
+        if (!(who instanceof Actor.Participant)) {
+            return Decision.reject("forbidden", "Seuls les participants votent.");
+        }
+        return voteClosed(s);
     }
 
     static Decision<PrioritisationEvent> voteClosed(PrioritisationState s) {
@@ -171,8 +176,9 @@ final class PrioritisationContributions {
             return notFoundContribution();
         }
         String text = e.text() == null ? c.text() : Text.clean(e.text());
-        if (text.isEmpty() || length(text) > TEXT_MAX) {
-            return Decision.reject("invalid", "Une contribution fait de 1 à " + TEXT_MAX + " caractères.");
+        Decision<PrioritisationEvent> badText = badText(text, "Une contribution");
+        if (badText != null) {
+            return badText;
         }
         String kind = e.kind() == null ? c.kind() : e.kind();
         String category = e.category() == null ? c.category() : e.category();

@@ -156,6 +156,12 @@ public final class PrioritisationFormat extends FormatBase<PrioritisationState, 
         return Decision.reject("not_found", "Cette action n'existe pas (ou plus).");
     }
 
+    /** A refusal when {@code text} is empty or too long ({@code what}: "Une contribution", "Une proposition"), else null. */
+    static Decision<PrioritisationEvent> badText(String text, String what) {
+        return text.isEmpty() || length(text) > TEXT_MAX
+                ? Decision.reject("invalid", what + " fait de 1 à " + TEXT_MAX + " caractères.") : null;
+    }
+
     static int length(String s) {
         return s.codePointCount(0, s.length());
     }

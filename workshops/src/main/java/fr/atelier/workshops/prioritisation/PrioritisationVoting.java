@@ -52,8 +52,9 @@ final class PrioritisationVoting {
             }
         }
         String text = Text.isBlank(p.text()) && from != null ? from.text() : Text.clean(p.text());
-        if (text.isEmpty() || length(text) > TEXT_MAX) {
-            return Decision.reject("invalid", "Une proposition fait de 1 à " + TEXT_MAX + " caractères.");
+        Decision<PrioritisationEvent> badText = badText(text, "Une proposition");
+        if (badText != null) {
+            return badText;
         }
         String themeId = p.themeId() == null && from != null ? s.root(from).themeId() : p.themeId();
         if (themeId != null && (s.themes().get(themeId) == null || s.themes().get(themeId).removed())) {
@@ -72,8 +73,9 @@ final class PrioritisationVoting {
             return notFoundProposal();
         }
         String text = e.text() == null ? p.text() : Text.clean(e.text());
-        if (text.isEmpty() || length(text) > TEXT_MAX) {
-            return Decision.reject("invalid", "Une proposition fait de 1 à " + TEXT_MAX + " caractères.");
+        Decision<PrioritisationEvent> badText = badText(text, "Une proposition");
+        if (badText != null) {
+            return badText;
         }
         if (e.themeId() != null && (s.themes().get(e.themeId()) == null || s.themes().get(e.themeId()).removed())) {
             return Decision.reject("not_found", "Ce thème n'existe pas (ou plus).");

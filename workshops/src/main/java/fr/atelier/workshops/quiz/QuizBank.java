@@ -25,12 +25,8 @@ public record QuizBank(String id, String title, String description, List<Questio
     }
 
     public Question question(String questionId) {
-        for (Question q : questions) {
-            if (q.id().equals(questionId)) {
-                return q;
-            }
-        }
-        return null;
+        int i = indexOf(questionId);
+        return i < 0 ? null : questions.get(i);
     }
 
     public int indexOf(String questionId) {
@@ -99,15 +95,7 @@ public record QuizBank(String id, String title, String description, List<Questio
 
         /** The right choice ids (single: one; multiple: several), in the order of the choices. */
         public Set<String> rightChoices() {
-            Set<String> ids = new LinkedHashSet<>();
-            if (answer == null) {
-                return ids;
-            }
-            if (answer.isArray()) {
-                answer.forEach(n -> ids.add(n.asText()));
-            } else {
-                ids.add(answer.asText());
-            }
+            Set<String> ids = new LinkedHashSet<>(acceptedTexts());
             Set<String> ordered = new LinkedHashSet<>();
             if (choices != null) {
                 for (Choice c : choices) {
@@ -131,7 +119,7 @@ public record QuizBank(String id, String title, String description, List<Questio
             return tolerance == null ? 0 : tolerance;
         }
 
-        /** The accepted texts of a text question, as written in the bank. */
+        /** The accepted texts of a text question, as written in the bank (the answer's texts, for any type). */
         public List<String> acceptedTexts() {
             List<String> out = new ArrayList<>();
             if (answer == null) {

@@ -162,13 +162,8 @@ public final class QuizCsv {
         String id = cell(r, column, "id");
         q.put("id", id.isBlank() ? String.format("q%02d", n + 1) : id.trim());
         String typeName = cell(r, column, "type").trim();
-        if (!typeName.isEmpty()) {
-            q.put("type", typeName);
-        }
-        String text = cell(r, column, "question");
-        if (!text.isBlank()) {
-            q.put("text", text);
-        }
+        putIfGiven(q, "type", typeName);
+        putIfGiven(q, "text", cell(r, column, "question"));
         QuizBank.Type type = QuizBankCheck.typeOf(typeName);
         List<Choice> choices = new ArrayList<>();
         String choiceCell = cell(r, column, "choix");
@@ -198,14 +193,8 @@ public final class QuizCsv {
                 q.put("answer", answer);
             }
         }
-        String tolerance = cell(r, column, "tolerance").trim();
-        if (!tolerance.isEmpty()) {
-            q.put("tolerance", tolerance);
-        }
-        String explanation = cell(r, column, "explication");
-        if (!explanation.isBlank()) {
-            q.put("explanation", explanation);
-        }
+        putIfGiven(q, "tolerance", cell(r, column, "tolerance").trim());
+        putIfGiven(q, "explanation", cell(r, column, "explication"));
         String sourceName = cell(r, column, "source").trim();
         String url = cell(r, column, "lien").trim();
         if (!sourceName.isEmpty() || !url.isEmpty()) {
@@ -219,15 +208,16 @@ public final class QuizCsv {
                 s.put("url", url);
             }
         }
-        String image = cell(r, column, "image").trim();
-        if (!image.isEmpty()) {
-            q.put("image", image);
-        }
-        String points = cell(r, column, "points").trim();
-        if (!points.isEmpty()) {
-            q.put("points", points);
-        }
+        putIfGiven(q, "image", cell(r, column, "image").trim());
+        putIfGiven(q, "points", cell(r, column, "points").trim());
         return q;
+    }
+
+    /** A cell's value into the question's field, unless the cell is blank (the field is then absent). */
+    private static void putIfGiven(ObjectNode q, String field, String value) {
+        if (!value.isBlank()) {
+            q.put(field, value);
+        }
     }
 
     /** A choice given by its id, its letter or its exact text (accents and case ignored). */
@@ -261,18 +251,17 @@ public final class QuizCsv {
     }
 
     private static List<String> split(String cell) {
-        List<String> out = new ArrayList<>();
-        for (String part : cell.split("\\|")) {
-            if (!part.isBlank()) {
-                out.add(part.trim());
-            }
-        }
-        return out;
+        return split(cell, "\\|");
     }
 
+    /** Choice ids may also be separated by commas. */
     private static List<String> splitIds(String cell) {
+        return split(cell, "[|,]");
+    }
+
+    private static List<String> split(String cell, String separator) {
         List<String> out = new ArrayList<>();
-        for (String part : cell.split("[|,]")) {
+        for (String part : cell.split(separator)) {
             if (!part.isBlank()) {
                 out.add(part.trim());
             }

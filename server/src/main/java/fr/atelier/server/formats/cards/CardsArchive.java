@@ -7,15 +7,15 @@ import static fr.atelier.server.db.generated.Tables.PARTICIPANT;
 
 import fr.atelier.server.db.FormatArchive;
 import fr.atelier.server.db.Upsert;
+import fr.atelier.workshops.cards.CardsResultRows;
 import fr.atelier.workshops.cards.CardsState;
-import fr.atelier.workshops.cards.CardsViews;
-import fr.atelier.workshops.cards.CaseCard;
 import fr.atelier.workshops.cards.Deck;
 import fr.atelier.workshops.cards.GridField;
-import fr.atelier.workshops.cards.StructureCard;
+import fr.atelier.workshops.core.Roster;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -23,7 +23,9 @@ import org.jooq.Query;
 
 /**
  * The card game's rounds, every observer's grid values and the items the grids cited, for reports
- * by query. Idempotent: every row is an upsert, and rows a later archive no longer has are removed.
+ * by query. Rounds and cited items come from {@link CardsResultRows}, which the CSV also reads (with
+ * the nicknames of the session's participant table). Idempotent: every row is an upsert, and rows a
+ * later archive no longer has are removed.
  */
 public final class CardsArchive implements FormatArchive<CardsState> {
     @Override
@@ -32,34 +34,32 @@ public final class CardsArchive implements FormatArchive<CardsState> {
         if (deck == null) {
             return;
         }
-        Map<String, String> nicknames = tx.select(PARTICIPANT.ID, PARTICIPANT.NICKNAME).from(PARTICIPANT)
-                .where(PARTICIPANT.SESSION_ID.eq(sessionId)).fetchMap(PARTICIPANT.ID, PARTICIPANT.NICKNAME);
+        Roster named = Roster.EMPTY;
+        for (var p : tx.select(PARTICIPANT.ID, PARTICIPANT.NICKNAME).from(PARTICIPANT).where(PARTICIPANT.SESSION_ID.eq(sessionId)).fetch()) {
+            named = named.with(new Roster.Member(p.value1(), p.value2(), null, 0, true));
+        }
+        CardsResultRows rows = CardsResultRows.of(state, named);
+        Map<Integer, CardsState.Round> played = new HashMap<>();
+        state.rounds().forEach(r -> played.put(r.number(), r));
         List<Query> queries = new ArrayList<>();
-        for (CardsState.Round r : state.rounds()) {
-            if (!r.played()) {
-                continue;
-            }
-            CaseCard card = r.caseNumber() == null ? null : deck.caseCard(r.caseNumber()).orElse(null);
-            StructureCard structure = r.structureId() == null ? null : deck.structure(r.structureId()).orElse(null);
-            CardsViews.Aggregate aggregate = CardsViews.aggregate(deck, r);
-            int redraws = Math.max(0, r.casesDrawn().size() - 1) + Math.max(0, r.structuresDrawn().size() - 1);
-            var started = Instant.ofEpochMilli(r.startedAt()).atOffset(ZoneOffset.UTC);
+        for (CardsResultRows.Round row : rows.rounds()) {
+            CardsState.Round r = played.get(row.number());
             Upsert.into(tx, CARDS_ROUND)
                     .key(CARDS_ROUND.SESSION_ID, sessionId)
-                    .key(CARDS_ROUND.ROUND_NUMBER, r.number())
-                    .setOnInsert(CARDS_ROUND.DECK_ID, deck.id())
-                    .setOnInsert(CARDS_ROUND.DECK_TITLE, deck.title())
-                    .setOnInsert(CARDS_ROUND.CASE_NUMBER, r.caseNumber())
-                    .setOnInsert(CARDS_ROUND.CASE_TITLE, card == null ? null : card.title())
-                    .setOnInsert(CARDS_ROUND.STRUCTURE_ID, r.structureId())
-                    .setOnInsert(CARDS_ROUND.STRUCTURE_NAME, structure == null ? null : structure.name())
+                    .key(CARDS_ROUND.ROUND_NUMBER, row.number())
+                    .setOnInsert(CARDS_ROUND.DECK_ID, rows.deckId())
+                    .setOnInsert(CARDS_ROUND.DECK_TITLE, rows.deckTitle())
+                    .setOnInsert(CARDS_ROUND.CASE_NUMBER, row.caseNumber())
+                    .setOnInsert(CARDS_ROUND.CASE_TITLE, row.caseTitle())
+                    .setOnInsert(CARDS_ROUND.STRUCTURE_ID, row.structureId())
+                    .setOnInsert(CARDS_ROUND.STRUCTURE_NAME, row.structureName())
                     .setOnInsert(CARDS_ROUND.COUNSELLOR_ID, r.counsellor())
-                    .set(CARDS_ROUND.COUNSELLOR, nicknames.get(r.counsellor()))
+                    .set(CARDS_ROUND.COUNSELLOR, row.counsellor())
                     .setOnInsert(CARDS_ROUND.BENEFICIARY_ID, r.beneficiary())
-                    .set(CARDS_ROUND.BENEFICIARY, nicknames.get(r.beneficiary()))
-                    .set(CARDS_ROUND.REDRAWS, redraws)
-                    .set(CARDS_ROUND.GRIDS, aggregate.grids())
-                    .setOnInsert(CARDS_ROUND.STARTED_AT, started)
+                    .set(CARDS_ROUND.BENEFICIARY, row.beneficiary())
+                    .set(CARDS_ROUND.REDRAWS, row.redraws())
+                    .set(CARDS_ROUND.GRIDS, row.grids())
+                    .setOnInsert(CARDS_ROUND.STARTED_AT, Instant.ofEpochMilli(row.startedAt()).atOffset(ZoneOffset.UTC))
                     .execute();
 
             // The round's rows of an earlier archive are replaced whole (in the archive's transaction):
@@ -68,6 +68,7 @@ public final class CardsArchive implements FormatArchive<CardsState> {
                     .and(CARDS_GRID_VALUE.ROUND_NUMBER.eq(r.number())));
             queries.add(tx.deleteFrom(CARDS_CITATION).where(CARDS_CITATION.SESSION_ID.eq(sessionId))
                     .and(CARDS_CITATION.ROUND_NUMBER.eq(r.number())));
+            // Every observer's own values, which only the archive keeps.
             r.grids().forEach((participantId, grid) -> {
                 if (r.isPlayer(participantId)) {
                     return;
@@ -87,22 +88,20 @@ public final class CardsArchive implements FormatArchive<CardsState> {
                     }
                 }
             });
-            for (CardsViews.FieldAggregate f : aggregate.fields()) {
-                if (f.tally() == null) {
-                    continue;
-                }
-                for (CardsViews.Tally t : f.tally()) {
-                    queries.add(Upsert.into(tx, CARDS_CITATION)
-                            .key(CARDS_CITATION.SESSION_ID, sessionId)
-                            .key(CARDS_CITATION.ROUND_NUMBER, r.number())
-                            .key(CARDS_CITATION.FIELD_ID, f.id())
-                            .key(CARDS_CITATION.ITEM_KEY, t.key())
-                            .setOnInsert(CARDS_CITATION.KIND, f.kind())
-                            .set(CARDS_CITATION.LABEL, t.label())
-                            .set(CARDS_CITATION.MENTIONS, t.count())
-                            .query());
-                }
+        }
+        for (CardsResultRows.GridLine line : rows.grid()) {
+            if (!line.cited()) {
+                continue;
             }
+            queries.add(Upsert.into(tx, CARDS_CITATION)
+                    .key(CARDS_CITATION.SESSION_ID, sessionId)
+                    .key(CARDS_CITATION.ROUND_NUMBER, line.round())
+                    .key(CARDS_CITATION.FIELD_ID, line.fieldId())
+                    .key(CARDS_CITATION.ITEM_KEY, line.itemKey())
+                    .setOnInsert(CARDS_CITATION.KIND, line.kind())
+                    .set(CARDS_CITATION.LABEL, line.label())
+                    .set(CARDS_CITATION.MENTIONS, line.mentions())
+                    .query());
         }
         Upsert.batch(tx, queries);
     }

@@ -1,7 +1,10 @@
 package fr.atelier.server.formats.cards;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
+import fr.atelier.workshops.cards.CardsResultRows;
+import fr.atelier.workshops.cards.CardsState;
+import fr.atelier.workshops.cards.CardsViews;
+import fr.atelier.workshops.core.Json;
 import java.util.List;
 
 /** The card game's part of the CSV export: one block per round, the session's most cited items, the players' feelings (no names). */
@@ -9,47 +12,43 @@ public final class CardsCsv {
     private CardsCsv() {}
 
     public static void rows(JsonNode results, List<List<String>> rows) {
+        CardsResultRows r = CardsResultRows.of(Json.MAPPER.convertValue(results, CardsViews.Results.class));
         rows.add(List.of("Jeu de cartes", "Jeu", "Manches jouées"));
-        rows.add(List.of("", results.path("deckTitle").asText(""), Integer.toString(results.path("roundsPlayed").asInt())));
+        rows.add(List.of("", orEmpty(r.deckTitle()), Integer.toString(r.roundsPlayed())));
         rows.add(List.of());
         rows.add(List.of("Manches", "Manche", "Carte situation", "Titre", "Carte structure", "Conseiller·e", "Personne accompagnée",
                 "Grilles d'observation"));
-        for (JsonNode r : results.path("rounds")) {
-            rows.add(List.of("", r.path("number").asText(), r.path("caseNumber").asText(""), r.path("caseTitle").asText(""),
-                    r.path("structureName").asText(""), r.path("counsellor").asText(""), r.path("beneficiary").asText(""),
-                    Integer.toString(r.path("grids").asInt())));
+        for (CardsResultRows.Round round : r.rounds()) {
+            rows.add(List.of("", Integer.toString(round.number()), orEmpty(round.caseNumber()), orEmpty(round.caseTitle()),
+                    orEmpty(round.structureName()), orEmpty(round.counsellor()), orEmpty(round.beneficiary()),
+                    Integer.toString(round.grids())));
         }
         rows.add(List.of());
         rows.add(List.of("Grilles", "Manche", "Rubrique", "Élément", "Mentions"));
-        for (JsonNode r : results.path("rounds")) {
-            String round = r.path("number").asText();
-            for (JsonNode f : r.path("grid")) {
-                String label = f.path("label").asText();
-                for (JsonNode t : f.path("tally")) {
-                    rows.add(List.of("", round, label, t.path("label").asText(), Integer.toString(t.path("count").asInt())));
-                }
-                for (JsonNode text : f.path("texts")) {
-                    rows.add(List.of("", round, label, text.asText(), ""));
-                }
-            }
+        for (CardsResultRows.GridLine line : r.grid()) {
+            rows.add(List.of("", Integer.toString(line.round()), orEmpty(line.fieldLabel()), orEmpty(line.label()),
+                    orEmpty(line.mentions())));
         }
         rows.add(List.of());
-        top(rows, "Structures les plus citées", results.path("topStructures"));
-        top(rows, "Dispositifs les plus cités", results.path("topSchemes"));
+        top(rows, "Structures les plus citées", r.topStructures());
+        top(rows, "Dispositifs les plus cités", r.topSchemes());
         rows.add(List.of("Ressentis des joueurs (sans nom)", "Rôle", "Ressenti"));
-        for (JsonNode f : results.path("feelings")) {
-            String role = f.path("role").asText();
-            rows.add(List.of("", role.equals("counsellor") ? "Conseiller·e" : role.equals("beneficiary") ? "Personne accompagnée" : role,
-                    f.path("text").asText()));
+        for (CardsViews.FeelingResult f : r.feelings()) {
+            String role = orEmpty(f.role());
+            rows.add(List.of("", role.equals(CardsState.COUNSELLOR) ? "Conseiller·e"
+                    : role.equals(CardsState.BENEFICIARY) ? "Personne accompagnée" : role, orEmpty(f.text())));
         }
     }
 
-    private static void top(List<List<String>> rows, String title, JsonNode tallies) {
+    private static void top(List<List<String>> rows, String title, List<CardsViews.Tally> tallies) {
         rows.add(List.of(title, "Élément", "Mentions"));
-        for (JsonNode t : tallies) {
-            List<String> row = new ArrayList<>(List.of("", t.path("label").asText(), Integer.toString(t.path("count").asInt())));
-            rows.add(row);
+        for (CardsViews.Tally t : tallies) {
+            rows.add(List.of("", orEmpty(t.label()), Integer.toString(t.count())));
         }
         rows.add(List.of());
+    }
+
+    private static String orEmpty(Object o) {
+        return o == null ? "" : o.toString();
     }
 }

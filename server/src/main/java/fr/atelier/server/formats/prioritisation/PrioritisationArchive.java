@@ -11,15 +11,20 @@ import static fr.atelier.server.db.generated.Tables.SESSION;
 
 import fr.atelier.server.db.FormatArchive;
 import fr.atelier.server.db.Upsert;
+import fr.atelier.server.db.generated.tables.records.ProjectActionRecord;
+import fr.atelier.server.db.generated.tables.records.ProjectContributionRecord;
+import fr.atelier.server.db.generated.tables.records.ProjectProposalRecord;
 import fr.atelier.server.db.generated.tables.records.ProjectRecord;
+import fr.atelier.server.db.generated.tables.records.ProjectThemeRecord;
 import fr.atelier.server.db.generated.tables.records.SessionRecord;
+import fr.atelier.workshops.core.Roster;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Action;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Ballot;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Contribution;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Proposal;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Theme;
+import fr.atelier.workshops.prioritisation.PrioritisationResultRows;
 import fr.atelier.workshops.prioritisation.PrioritisationState;
-import fr.atelier.workshops.prioritisation.Tally;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDate;
@@ -30,6 +35,9 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Query;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.TableField;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,15 +102,15 @@ public final class PrioritisationArchive implements FormatArchive<Prioritisation
                         .set(PROJECT_VOTE.FEASIBILITY, ballot.feasibility() == null ? null : ballot.feasibility().shortValue()));
             }
         }
-        int fresh = (int) s.contributions().values().stream().filter(c -> !c.earlier()).count();
-        int voters = Tally.ranking(s).voters();
+        // The session's line counts what the CSV's sections list (the rows both read).
+        PrioritisationResultRows.Summary summary = PrioritisationResultRows.of(s, Roster.EMPTY).summary();
         queries.add(Upsert.into(tx, PROJECT_SESSION)
                 .key(PROJECT_SESSION.PROJECT_ID, projectId)
                 .key(PROJECT_SESSION.SESSION_ID, sessionId)
                 .setOnInsert(PROJECT_SESSION.TAG, s.tag())
-                .set(PROJECT_SESSION.CONTRIBUTIONS, fresh)
-                .set(PROJECT_SESSION.VOTERS, voters)
-                .set(PROJECT_SESSION.REVEALED, s.revealed())
+                .set(PROJECT_SESSION.CONTRIBUTIONS, summary.contributions())
+                .set(PROJECT_SESSION.VOTERS, summary.voters())
+                .set(PROJECT_SESSION.REVEALED, summary.revealed())
                 .set(PROJECT_SESSION.ARCHIVED_AT, now)
                 .query());
         queries.add(tx.update(PROJECT).set(PROJECT.UPDATED_AT, now).where(PROJECT.ID.eq(projectId)));
@@ -144,12 +152,39 @@ public final class PrioritisationArchive implements FormatArchive<Prioritisation
         return row.getId();
     }
 
+    /**
+     * The columns every item of a project has: its key (project, id), the session that created it
+     * (none when it came from an earlier one) and its times. Every item is upserted the same way,
+     * the most recent change winning: two sessions of a project may run side by side.
+     */
+    private record ItemTable<R extends Record>(Table<R> table, TableField<R, String> project, TableField<R, String> id,
+                                               TableField<R, String> session, TableField<R, OffsetDateTime> created,
+                                               TableField<R, OffsetDateTime> updated) {
+        Upsert<R> upsert(DSLContext tx, String projectId, String sessionId, String itemId, boolean earlier, long createdAt,
+                         long updatedAt) {
+            OffsetDateTime at = ProjectStore.time(updatedAt);
+            return Upsert.into(tx, table)
+                    .key(project, projectId)
+                    .key(id, itemId)
+                    .setOnInsert(session, earlier ? null : sessionId)
+                    .setOnInsert(created, ProjectStore.time(createdAt))
+                    .set(updated, at)
+                    .onlyWhen(updated.le(at));
+        }
+    }
+
+    private static final ItemTable<ProjectContributionRecord> CONTRIBUTIONS = new ItemTable<>(PROJECT_CONTRIBUTION,
+            PROJECT_CONTRIBUTION.PROJECT_ID, PROJECT_CONTRIBUTION.ID, PROJECT_CONTRIBUTION.SESSION_ID, PROJECT_CONTRIBUTION.CREATED_AT,
+            PROJECT_CONTRIBUTION.UPDATED_AT);
+    private static final ItemTable<ProjectThemeRecord> THEMES = new ItemTable<>(PROJECT_THEME, PROJECT_THEME.PROJECT_ID,
+            PROJECT_THEME.ID, PROJECT_THEME.SESSION_ID, PROJECT_THEME.CREATED_AT, PROJECT_THEME.UPDATED_AT);
+    private static final ItemTable<ProjectProposalRecord> PROPOSALS = new ItemTable<>(PROJECT_PROPOSAL, PROJECT_PROPOSAL.PROJECT_ID,
+            PROJECT_PROPOSAL.ID, PROJECT_PROPOSAL.SESSION_ID, PROJECT_PROPOSAL.CREATED_AT, PROJECT_PROPOSAL.UPDATED_AT);
+    private static final ItemTable<ProjectActionRecord> ACTIONS = new ItemTable<>(PROJECT_ACTION, PROJECT_ACTION.PROJECT_ID,
+            PROJECT_ACTION.ID, PROJECT_ACTION.SESSION_ID, PROJECT_ACTION.CREATED_AT, PROJECT_ACTION.UPDATED_AT);
+
     private static Query contribution(DSLContext tx, String projectId, String sessionId, PrioritisationState s, Contribution c) {
-        OffsetDateTime updated = ProjectStore.time(c.updatedAt());
-        return Upsert.into(tx, PROJECT_CONTRIBUTION)
-                .key(PROJECT_CONTRIBUTION.PROJECT_ID, projectId)
-                .key(PROJECT_CONTRIBUTION.ID, c.id())
-                .setOnInsert(PROJECT_CONTRIBUTION.SESSION_ID, c.earlier() ? null : sessionId)
+        return CONTRIBUTIONS.upsert(tx, projectId, sessionId, c.id(), c.earlier(), c.createdAt(), c.updatedAt())
                 .setOnInsert(PROJECT_CONTRIBUTION.PARTICIPANT_ID, s.authors().get(c.id()))
                 .setOnInsert(PROJECT_CONTRIBUTION.PROFILE, c.profile())
                 .set(PROJECT_CONTRIBUTION.KIND, c.kind())
@@ -158,52 +193,30 @@ public final class PrioritisationArchive implements FormatArchive<Prioritisation
                 .set(PROJECT_CONTRIBUTION.HIDDEN, c.hidden())
                 .set(PROJECT_CONTRIBUTION.MERGED_INTO, c.mergedInto())
                 .set(PROJECT_CONTRIBUTION.THEME_ID, c.themeId())
-                .setOnInsert(PROJECT_CONTRIBUTION.CREATED_AT, ProjectStore.time(c.createdAt()))
-                .set(PROJECT_CONTRIBUTION.UPDATED_AT, updated)
-                // Two sessions of a project may run side by side: the most recent change wins.
-                .onlyWhen(PROJECT_CONTRIBUTION.UPDATED_AT.le(updated))
                 .query();
     }
 
     private static Query theme(DSLContext tx, String projectId, String sessionId, Theme t) {
-        OffsetDateTime updated = ProjectStore.time(t.updatedAt());
-        return Upsert.into(tx, PROJECT_THEME)
-                .key(PROJECT_THEME.PROJECT_ID, projectId)
-                .key(PROJECT_THEME.ID, t.id())
-                .setOnInsert(PROJECT_THEME.SESSION_ID, t.earlier() ? null : sessionId)
+        return THEMES.upsert(tx, projectId, sessionId, t.id(), t.earlier(), t.createdAt(), t.updatedAt())
                 .set(PROJECT_THEME.NAME, t.name())
                 .set(PROJECT_THEME.REMOVED, t.removed())
-                .setOnInsert(PROJECT_THEME.CREATED_AT, ProjectStore.time(t.createdAt()))
-                .set(PROJECT_THEME.UPDATED_AT, updated)
-                .onlyWhen(PROJECT_THEME.UPDATED_AT.le(updated))
                 .query();
     }
 
     private static Query proposal(DSLContext tx, String projectId, String sessionId, Proposal p) {
-        OffsetDateTime updated = ProjectStore.time(p.updatedAt());
-        return Upsert.into(tx, PROJECT_PROPOSAL)
-                .key(PROJECT_PROPOSAL.PROJECT_ID, projectId)
-                .key(PROJECT_PROPOSAL.ID, p.id())
-                .setOnInsert(PROJECT_PROPOSAL.SESSION_ID, p.earlier() ? null : sessionId)
+        return PROPOSALS.upsert(tx, projectId, sessionId, p.id(), p.earlier(), p.createdAt(), p.updatedAt())
                 .set(PROJECT_PROPOSAL.TEXT, p.text())
                 .set(PROJECT_PROPOSAL.THEME_ID, p.themeId())
                 .setOnInsert(PROJECT_PROPOSAL.CONTRIBUTION_ID, p.contributionId())
                 .setOnInsert(PROJECT_PROPOSAL.SOURCE, p.source())
                 .setOnInsert(PROJECT_PROPOSAL.PROFILE, p.profile())
                 .set(PROJECT_PROPOSAL.HIDDEN, p.hidden())
-                .setOnInsert(PROJECT_PROPOSAL.CREATED_AT, ProjectStore.time(p.createdAt()))
-                .set(PROJECT_PROPOSAL.UPDATED_AT, updated)
-                .onlyWhen(PROJECT_PROPOSAL.UPDATED_AT.le(updated))
                 .query();
     }
 
     private static Query action(DSLContext tx, String projectId, String sessionId, Action a) {
-        OffsetDateTime updated = ProjectStore.time(a.updatedAt());
         LocalDate deadline = a.deadline() == null ? null : LocalDate.parse(a.deadline());
-        return Upsert.into(tx, PROJECT_ACTION)
-                .key(PROJECT_ACTION.PROJECT_ID, projectId)
-                .key(PROJECT_ACTION.ID, a.id())
-                .setOnInsert(PROJECT_ACTION.SESSION_ID, a.earlier() ? null : sessionId)
+        return ACTIONS.upsert(tx, projectId, sessionId, a.id(), a.earlier(), a.createdAt(), a.updatedAt())
                 .set(PROJECT_ACTION.UPDATED_SESSION_ID, sessionId)
                 .setOnInsert(PROJECT_ACTION.PROPOSAL_ID, a.proposalId())
                 .set(PROJECT_ACTION.TITLE, a.title())
@@ -211,9 +224,6 @@ public final class PrioritisationArchive implements FormatArchive<Prioritisation
                 .set(PROJECT_ACTION.DEADLINE, deadline)
                 .set(PROJECT_ACTION.STATUS, a.status())
                 .set(PROJECT_ACTION.REMOVED, a.removed())
-                .setOnInsert(PROJECT_ACTION.CREATED_AT, ProjectStore.time(a.createdAt()))
-                .set(PROJECT_ACTION.UPDATED_AT, updated)
-                .onlyWhen(PROJECT_ACTION.UPDATED_AT.le(updated))
                 .query();
     }
 }

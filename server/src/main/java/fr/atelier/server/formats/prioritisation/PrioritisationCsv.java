@@ -2,9 +2,13 @@ package fr.atelier.server.formats.prioritisation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.atelier.server.http.CsvExport;
+import fr.atelier.workshops.core.Json;
+import fr.atelier.workshops.prioritisation.PrioritisationResultRows;
+import fr.atelier.workshops.prioritisation.PrioritisationViews;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Action;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Proposal;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Theme;
+import fr.atelier.workshops.prioritisation.Tally;
 import fr.atelier.workshops.prioritisation.Vocabulary;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,30 +30,31 @@ public final class PrioritisationCsv {
     private PrioritisationCsv() {}
 
     /** The session's rows, appended after the common sections of the synthesis export. */
-    public static void rows(JsonNode r, List<List<String>> rows) {
-        JsonNode project = r.path("project");
-        if (!project.isMissingNode() && !project.isNull()) {
+    public static void rows(JsonNode json, List<List<String>> rows) {
+        PrioritisationResultRows r = PrioritisationResultRows.of(Json.MAPPER.convertValue(json, PrioritisationViews.Results.class));
+        PrioritisationViews.ProjectView project = r.project();
+        if (project != null) {
             rows.add(List.of("Projet", "Nom", "Secteur ou métier", "Territoire", "Public cible", "Séances précédentes"));
-            rows.add(List.of("", project.path("name").asText(""), project.path("sector").asText(""), project.path("territory").asText(""),
-                    project.path("targetPublic").asText(""), project.path("previousSessions").asText("0")));
+            rows.add(List.of("", orEmpty(project.name()), orEmpty(project.sector()), orEmpty(project.territory()),
+                    orEmpty(project.targetPublic()), project.previousSessions() == null ? "0" : project.previousSessions().toString()));
             rows.add(List.of());
         }
         rows.add(List.of("Profils", "Profil", "Participants"));
-        r.path("room").fields().forEachRemaining(e ->
-                rows.add(List.of("", Vocabulary.label(Vocabulary.PROFILES, e.getKey()), e.getValue().asText())));
+        for (PrioritisationResultRows.Profile p : r.profiles()) {
+            rows.add(List.of("", Vocabulary.label(Vocabulary.PROFILES, p.profile()), Integer.toString(p.participants())));
+        }
         rows.add(List.of());
 
-        Map<String, String> themeNames = new HashMap<>();
-        for (JsonNode t : r.path("synthesis").path("themes")) {
-            themeNames.put(t.path("id").asText(), t.path("name").asText());
-        }
         rows.add(List.of("Contributions", "Texte", "Type", "Catégorie", "Profil", "Thème", "État", "Recueillie"));
-        for (JsonNode c : r.path("contributions")) {
-            String state = c.path("hidden").asBoolean() ? "masquée" : c.hasNonNull("mergedInto") ? "fusionnée (doublon)" : "visible";
-            rows.add(List.of("", c.path("text").asText(), Vocabulary.label(Vocabulary.KINDS, c.path("kind").asText()),
-                    Vocabulary.label(Vocabulary.CATEGORIES, c.path("category").asText()),
-                    Vocabulary.label(Vocabulary.PROFILES, c.path("profile").asText()), themeNames.getOrDefault(c.path("themeId").asText(), ""),
-                    state, c.path("earlier").asBoolean() ? "séance précédente" : "cette séance"));
+        for (PrioritisationResultRows.Contribution c : r.contributions()) {
+            String state = switch (c.state()) {
+                case "hidden" -> "masquée";
+                case "merged" -> "fusionnée (doublon)";
+                default -> "visible";
+            };
+            rows.add(List.of("", orEmpty(c.text()), Vocabulary.label(Vocabulary.KINDS, c.kind()),
+                    Vocabulary.label(Vocabulary.CATEGORIES, c.category()), Vocabulary.label(Vocabulary.PROFILES, c.profile()),
+                    orEmpty(c.themeName()), state, c.earlier() ? "séance précédente" : "cette séance"));
         }
         rows.add(List.of());
 
@@ -58,49 +63,38 @@ public final class PrioritisationCsv {
         Vocabulary.SIDES.values().forEach(head::add);
         head.add("Récurrent");
         rows.add(head);
-        for (JsonNode t : r.path("synthesis").path("themes")) {
-            rows.add(themeRow(t.path("name").asText(), t));
+        for (PrioritisationResultRows.Theme t : r.themes()) {
+            List<String> row = new ArrayList<>(List.of("", t.name() == null ? "(sans thème)" : t.name(), Integer.toString(t.count())));
+            t.byCategory().forEach(n -> row.add(n.toString()));
+            t.bySide().forEach(n -> row.add(n.toString()));
+            row.add(t.recurring() ? "oui" : "");
+            rows.add(row);
         }
-        rows.add(themeRow("(sans thème)", r.path("synthesis").path("unthemed")));
         rows.add(List.of());
 
-        JsonNode ranking = r.path("ranking");
-        List<String> rankHead = new ArrayList<>(List.of(r.path("revealed").asBoolean() ? "Classement du vote" : "Vote (non dévoilé en séance)",
+        List<String> rankHead = new ArrayList<>(List.of(r.summary().revealed() ? "Classement du vote" : "Vote (non dévoilé en séance)",
                 "Rang", "Ex aequo", "Proposition", "Thème", "Gommettes", "Votants"));
         Vocabulary.SIDES.values().forEach(v -> rankHead.add("Gommettes : " + v));
         rankHead.addAll(List.of("Impact moyen (1 à 5)", "Faisabilité moyenne (1 à 5)", "Matrice"));
         rows.add(rankHead);
-        for (JsonNode row : ranking.path("rows")) {
-            List<String> line = new ArrayList<>(List.of("", row.path("rank").asText(), row.path("tied").asBoolean() ? "oui" : "",
-                    row.path("text").asText(), row.path("themeName").asText(""), row.path("dots").asText(), row.path("voters").asText()));
+        for (Tally.Row row : r.ranking()) {
+            List<String> line = new ArrayList<>(List.of("", Integer.toString(row.rank()), row.tied() ? "oui" : "", orEmpty(row.text()),
+                    orEmpty(row.themeName()), Integer.toString(row.dots()), Integer.toString(row.voters())));
             for (String side : Vocabulary.SIDES.keySet()) {
-                line.add(row.path("dotsBySide").path(side).asText("0"));
+                line.add(row.dotsBySide() == null ? "0" : Integer.toString(row.dotsBySide().getOrDefault(side, 0)));
             }
-            line.add(decimal(row.path("impact")));
-            line.add(decimal(row.path("feasibility")));
-            line.add(row.hasNonNull("quadrant") ? Vocabulary.label(Vocabulary.QUADRANTS, row.path("quadrant").asText()) : "");
+            line.add(decimal(row.impact()));
+            line.add(decimal(row.feasibility()));
+            line.add(row.quadrant() != null ? Vocabulary.label(Vocabulary.QUADRANTS, row.quadrant()) : "");
             rows.add(line);
         }
         rows.add(List.of());
 
         rows.add(List.of("Plan d'action", "Action", "Proposition", "Partenaire pilote", "Échéance", "Statut"));
-        for (JsonNode a : r.path("plan")) {
-            rows.add(List.of("", a.path("title").asText(), a.path("proposalText").asText(""), a.path("lead").asText(""),
-                    day(a.path("deadline").asText(null)), Vocabulary.label(Vocabulary.STATUSES, a.path("status").asText())));
+        for (PrioritisationViews.ActionRow a : r.plan()) {
+            rows.add(List.of("", orEmpty(a.title()), orEmpty(a.proposalText()), orEmpty(a.lead()), day(a.deadline()),
+                    Vocabulary.label(Vocabulary.STATUSES, a.status())));
         }
-    }
-
-    private static List<String> themeRow(String name, JsonNode t) {
-        JsonNode counts = t.path("counts");
-        List<String> row = new ArrayList<>(List.of("", name, counts.path("count").asText("0")));
-        for (String cat : Vocabulary.CATEGORIES.keySet()) {
-            row.add(counts.path("byCategory").path(cat).asText("0"));
-        }
-        for (String side : Vocabulary.SIDES.keySet()) {
-            row.add(counts.path("bySide").path(side).asText("0"));
-        }
-        row.add(t.path("recurring").asBoolean() ? "oui" : "");
-        return row;
     }
 
     /** A project's action plan, for the partners of the territory. */
@@ -159,7 +153,11 @@ public final class PrioritisationCsv {
         }
     }
 
-    private static String decimal(JsonNode n) {
-        return n == null || n.isNull() || n.isMissingNode() ? "" : n.asText().replace('.', ',');
+    private static String decimal(Double n) {
+        return n == null ? "" : n.toString().replace('.', ',');
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 }

@@ -1,7 +1,9 @@
 package fr.atelier.server.formats.quiz;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
+import fr.atelier.workshops.core.Json;
+import fr.atelier.workshops.quiz.QuizResultRows;
+import fr.atelier.workshops.quiz.QuizViews;
 import java.util.List;
 
 /** The quiz's part of the session CSV: ranking, questions, every team's answers, participants. */
@@ -9,53 +11,45 @@ public final class QuizCsv {
     private QuizCsv() {}
 
     public static void rows(JsonNode results, List<List<String>> rows) {
-        if (results == null || results.isNull()) {
+        QuizResultRows r = results == null || results.isNull() ? null
+                : QuizResultRows.of(Json.MAPPER.convertValue(results, QuizViews.Results.class));
+        if (r == null) {
             rows.add(List.of("Challenge numérique", "Aucune banque de questions n'a été choisie."));
             return;
         }
-        boolean live = "live".equals(results.path("pacing").asText());
         rows.add(List.of("Challenge numérique", "Banque", "Déroulement", "Questions jouées"));
-        rows.add(List.of("", results.path("bankTitle").asText(), live ? "En direct" : "Défi chronométré",
-                Integer.toString(results.path("questionCount").asInt())));
+        rows.add(List.of("", orEmpty(r.game().bankTitle()), r.game().live() ? "En direct" : "Défi chronométré",
+                Integer.toString(r.game().questionsPlayed())));
         rows.add(List.of());
 
         rows.add(List.of("Classement", "Rang", "Équipe", "Points", "Bonnes réponses", "Réponses", "Temps (s)", "Membres"));
-        for (JsonNode t : results.path("teams")) {
-            List<String> members = new ArrayList<>();
-            t.path("members").forEach(m -> members.add(m.asText()));
-            rows.add(List.of("", t.path("rank").asText(), t.path("name").asText(), t.path("score").asText(),
-                    t.path("right").asText(), t.path("answered").asText(), seconds(t.path("timeMs").asLong()),
-                    String.join(", ", members)));
+        for (QuizResultRows.Team t : r.teams()) {
+            rows.add(List.of("", Integer.toString(t.rank()), t.name(), Integer.toString(t.score()), Integer.toString(t.right()),
+                    Integer.toString(t.answered()), seconds(t.timeMs()), String.join(", ", t.members())));
         }
         rows.add(List.of());
 
         rows.add(List.of("Questions", "N°", "Question", "Type", "Bonne réponse", "Équipes ayant répondu", "Bonnes réponses",
                 "Source", "Lien", "Explication"));
-        List<String> texts = new ArrayList<>();
-        for (JsonNode q : results.path("questions")) {
-            texts.add(q.path("id").asText());
-            rows.add(List.of("", q.path("position").asText(), q.path("text").asText(), type(q.path("type").asText()),
-                    q.path("rightAnswer").asText(), q.path("answered").asText(), q.path("right").asText(),
-                    q.path("source").path("name").asText(""), q.path("source").path("url").asText(""),
-                    q.path("explanation").asText("")));
+        for (QuizResultRows.Question q : r.questions()) {
+            rows.add(List.of("", Integer.toString(q.position()), q.text(), type(q.type()), orEmpty(q.rightAnswer()),
+                    Integer.toString(q.answered()), Integer.toString(q.right()), orEmpty(q.sourceName()), orEmpty(q.sourceUrl()),
+                    orEmpty(q.explanation())));
         }
         rows.add(List.of());
 
         rows.add(List.of("Réponses des équipes", "Équipe", "Question n°", "Réponse", "Juste", "Points", "Répondu par"));
-        for (JsonNode t : results.path("teams")) {
-            for (JsonNode a : t.path("answers")) {
-                int position = texts.indexOf(a.path("questionId").asText()) + 1;
-                rows.add(List.of("", t.path("name").asText(), Integer.toString(position), a.path("answer").asText(),
-                        a.path("right").asBoolean() ? "oui" : "non", a.path("points").asText(), a.path("by").asText()));
-            }
+        for (QuizResultRows.Answer a : r.answers()) {
+            rows.add(List.of("", a.teamName(), Integer.toString(a.position()), orEmpty(a.answer()), a.right() ? "oui" : "non",
+                    Integer.toString(a.points()), orEmpty(a.by())));
         }
         rows.add(List.of());
 
         rows.add(List.of("Participation", "Pseudo", "Équipe", "Modifications de réponse", "Réponses retenues", "Dont justes",
                 "Points apportés"));
-        for (JsonNode p : results.path("participants")) {
-            rows.add(List.of("", p.path("nickname").asText(), p.path("team").asText(""), p.path("changes").asText(),
-                    p.path("finalAnswers").asText(), p.path("rightFinalAnswers").asText(), p.path("points").asText()));
+        for (QuizResultRows.Participant p : r.participants()) {
+            rows.add(List.of("", p.nickname(), orEmpty(p.team()), Integer.toString(p.changes()), Integer.toString(p.finalAnswers()),
+                    Integer.toString(p.rightFinalAnswers()), Integer.toString(p.points())));
         }
     }
 
@@ -64,14 +58,17 @@ public final class QuizCsv {
         return (tenths / 10) + "," + (tenths % 10);
     }
 
-    private static String type(String wire) {
-        return switch (wire) {
-            case "single" -> "Choix unique";
-            case "multiple" -> "Choix multiples";
-            case "truefalse" -> "Vrai ou faux";
-            case "number" -> "Nombre";
-            case "text" -> "Texte court";
-            default -> wire;
+    private static String type(fr.atelier.workshops.quiz.QuizBank.Type type) {
+        return switch (type) {
+            case SINGLE -> "Choix unique";
+            case MULTIPLE -> "Choix multiples";
+            case TRUEFALSE -> "Vrai ou faux";
+            case NUMBER -> "Nombre";
+            case TEXT -> "Texte court";
         };
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 }
