@@ -42,4 +42,12 @@ export default {
   'poll.synthesis.none': 'No question was asked.',
   'poll.synthesis.question': 'Q{n}.',
   'poll.synthesis.correct': 'Correct answer:',
+  'poll.step.ask': 'Ask the question',
+  'poll.step.askAnother': 'ask another question, or open the satisfaction survey',
+  'poll.step.asked': 'Question asked: it shows on the phones and the projector.',
+  'poll.step.writeFirst': 'Write the question and its answers below.',
+  'poll.step.reveal': 'Close the vote and reveal the results',
+  'poll.step.revealed': 'Vote closed: the results show on the projector and the phones.',
+  'poll.step.revealTitle': 'Close the vote now?',
+  'poll.step.revealText': '{n} of {total} participant(s) have answered. The others will no longer be able to answer.',
 };

@@ -42,4 +42,12 @@ export default {
   'poll.synthesis.none': "Aucune question n'a été posée.",
   'poll.synthesis.question': 'Q{n}.',
   'poll.synthesis.correct': 'Bonne réponse :',
+  'poll.step.ask': 'Poser la question',
+  'poll.step.askAnother': 'poser une autre question, ou ouvrir le questionnaire de satisfaction',
+  'poll.step.asked': 'Question posée : elle s’affiche sur les téléphones et au projecteur.',
+  'poll.step.writeFirst': 'Écrivez la question et ses réponses ci-dessous.',
+  'poll.step.reveal': 'Clore le vote et révéler les résultats',
+  'poll.step.revealed': 'Vote clos : les résultats sont affichés au projecteur et sur les téléphones.',
+  'poll.step.revealTitle': 'Clore le vote maintenant ?',
+  'poll.step.revealText': '{n} participant(s) sur {total} ont répondu. Les autres ne pourront plus répondre.',
 };
