@@ -188,3 +188,9 @@ export function askConfirm(element, confirm) {
   const host = element.closest('console-app');
   return host?.askConfirm ? host.askConfirm(confirm) : Promise.resolve(true);
 }
+
+/** A format's own button for what its next step also does: same confirmation or undo window. */
+export function runStep(element, step) {
+  const host = element.closest('console-app');
+  return host?.steps ? host.steps.trigger(step) : step.run().catch(() => {});
+}

@@ -209,4 +209,7 @@ export default {
   'hackathon.synthesis.criterion': 'Criterion',
   'hackathon.synthesis.weight': 'Weight',
   'hackathon.synthesis.total': 'Weighted score (out of 5)',
+  'hackathon.step.advanced': 'Phase “{stage}” open on the phones and the projector.',
+  'hackathon.step.pitch': 'Start {team}’s pitch',
+  'hackathon.step.pitchStarted': '{team}’s pitch started: the timer runs on the projector.',
 };

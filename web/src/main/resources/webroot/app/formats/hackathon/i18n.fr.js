@@ -209,4 +209,7 @@ export default {
   'hackathon.synthesis.criterion': 'Critère',
   'hackathon.synthesis.weight': 'Coefficient',
   'hackathon.synthesis.total': 'Note pondérée (sur 5)',
+  'hackathon.step.advanced': 'Phase « {stage} » ouverte sur les téléphones et au projecteur.',
+  'hackathon.step.pitch': 'Lancer le pitch de {team}',
+  'hackathon.step.pitchStarted': 'Pitch de {team} lancé : le minuteur tourne au projecteur.',
 };

@@ -247,4 +247,13 @@ export default {
   'prio.page.synthesis': 'Synthesis of the contributions',
   'prio.page.voices': '{n} voices collected (duplicates included, hidden contributions left out).',
   'prio.page.printed': 'Printed on {date}.',
+  'prio.step.open': 'Open the collection',
+  'prio.step.opened': 'Collection open: the phones can contribute.',
+  'prio.step.goTo': 'Go to: {stage}',
+  'prio.step.backTo': 'Back to: {stage}',
+  'prio.step.moved': 'Step “{stage}” shown on the phones and the projector.',
+  'prio.step.needProposal': 'Add at least one proposal before opening the vote.',
+  'prio.step.revealTitle': 'Close the vote and reveal the results?',
+  'prio.step.revealText': '{n} of {total} participant(s) have voted. The vote will be closed and cannot be reopened.',
+  'prio.step.revealed': 'Vote closed: the results show on the projector.',
 };

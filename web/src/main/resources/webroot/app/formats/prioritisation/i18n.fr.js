@@ -247,4 +247,13 @@ export default {
   'prio.page.synthesis': 'Synthèse des contributions',
   'prio.page.voices': '{n} voix recueillies (doublons compris, contributions masquées exclues).',
   'prio.page.printed': 'Imprimé le {date}.',
+  'prio.step.open': 'Ouvrir le recueil',
+  'prio.step.opened': 'Recueil ouvert : les téléphones permettent de contribuer.',
+  'prio.step.goTo': 'Passer à : {stage}',
+  'prio.step.backTo': 'Revenir à : {stage}',
+  'prio.step.moved': 'Étape « {stage} » affichée sur les téléphones et au projecteur.',
+  'prio.step.needProposal': 'Ajoutez au moins une proposition avant d’ouvrir le vote.',
+  'prio.step.revealTitle': 'Clore le vote et dévoiler les résultats ?',
+  'prio.step.revealText': '{n} participant(s) sur {total} ont voté. Le vote sera clos : on ne pourra plus le rouvrir.',
+  'prio.step.revealed': 'Vote clos : les résultats sont affichés au projecteur.',
 };
