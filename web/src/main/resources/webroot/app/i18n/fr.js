@@ -156,7 +156,7 @@ export default {
   'console.tab.prep': 'Préparation',
   'console.step.title': 'Étape suivante',
   'console.step.after': 'Ensuite : {label}',
-  'console.step.keys': 'Touches : → , Page suivante ou Espace pour lancer ; ← ou Page précédente pour revenir ; Échap pour annuler.',
+  'console.step.keys': 'Touches : →, Page suivante ou Espace pour lancer ; ← ou Page précédente pour revenir ; Échap pour annuler.',
   'console.step.confirm': 'Confirmer',
   'console.step.cancelled': 'Rien n’a changé.',
   'console.step.held': '« {label} » dans {n} secondes : Échap ou « Annuler » pour revenir en arrière.',

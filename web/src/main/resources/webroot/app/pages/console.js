@@ -190,6 +190,8 @@ class ConsoleApp extends LightElement {
     if (this._view?.session?.title) document.title = `${this._view.session.title} — ${t('console.docTitle')}`;
     const el = this._formatElement();
     if (el) {
+      // The first tab is chosen once, so that choosing the content does not switch the tab away.
+      if (this._tab === null && el.activity) this._tab = this._currentTab(el);
       const tab = el.preparation ? this._currentTab(el) : 'live';
       if (el.consoleTab !== tab) el.consoleTab = tab;
     }

@@ -30,6 +30,11 @@ export function quizStep(el) {
     const challenge = a.settings?.pacing === 'challenge';
     const label = t(challenge ? 'quiz.step.startChallenge' : 'quiz.step.start');
     if (!a.bank) return { id: 'quiz-start', label, opening: true, disabled: t('quiz.step.needBank') };
+    if (!(a.teams ?? []).some((team) => team.members?.length)) {
+      // Teams form on the phones once the activity runs: the page's own "start" comes first.
+      if (el.view?.session?.phase === 'LOBBY') return { id: 'quiz-start', label };
+      return { id: 'quiz-start', label, disabled: t('quiz.step.needTeam') };
+    }
     const steps = [{ command: { type: 'quiz.start' }, label }];
     if (!challenge) steps.push({ command: { type: 'quiz.show' }, label: t('quiz.step.show', { n: 1 }) });
     return {

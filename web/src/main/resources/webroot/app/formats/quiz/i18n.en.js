@@ -203,4 +203,5 @@ export default {
   'quiz.console.readyHint': 'The “Next step” button starts the activity, the quiz and the first question in one go.',
   'quiz.console.stop': 'Stop before the end',
   'quiz.console.prepHint': 'Question bank, settings and teams: “Preparation” tab.',
+  'quiz.step.needTeam': 'At least one team with a member is needed: phones create them, or balance the participants (“Preparation” tab).',
 };

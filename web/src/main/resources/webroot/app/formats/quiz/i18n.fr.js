@@ -203,4 +203,5 @@ export default {
   'quiz.console.readyHint': 'Le bouton « Étape suivante » lance l’activité, le quiz et la première question d’un seul coup.',
   'quiz.console.stop': 'Arrêter avant la fin',
   'quiz.console.prepHint': 'Banque de questions, réglages et équipes : onglet « Préparation ».',
+  'quiz.step.needTeam': 'Il faut au moins une équipe avec un membre : les téléphones en créent, ou répartissez les participants (onglet « Préparation »).',
 };
