@@ -50,7 +50,11 @@ class ConsoleApp extends LightElement {
     this._mode = 'live';
     this.socket?.stop();
     const socket = new AtelierSocket({ code: this.code, role: 'facilitator', token });
-    socket.addEventListener('view', (e) => (this._view = e.detail));
+    socket.addEventListener('view', (e) => {
+      // Once the activity starts, the facilitator follows it live.
+      if (this._view?.session?.phase === 'LOBBY' && e.detail?.session?.phase !== 'LOBBY') this._tab = 'live';
+      this._view = e.detail;
+    });
     socket.addEventListener('servererror', (e) => this._say(e.detail.message || e.detail.code, 'error'));
     socket.addEventListener('fatal', (e) => {
       if (e.detail.closeCode === 4401) {

@@ -85,10 +85,11 @@ class CardsConsole extends LibraryConsole {
         ${canChangeDeck || !a.deck ? this._renderLibrary(a) : this._renderDeckSummary(a)}</div>`;
     }
     return html`<div class="stack" data-testid="cards-console">
-      ${a.deck ? this._renderDeckSummary(a) : html`<p class="notice">${t('cards.step.needDeck')}</p>`}
+      ${a.deck ? nothing : html`<p class="notice">${t('cards.step.needDeck')}</p>`}
       ${a.deck && phase === 'ACTIVITY' ? this._renderRound(a, r) : nothing}
       ${a.deck && phase === 'ACTIVITY' && r?.card ? this._renderNotes(r) : nothing}
       ${a.history?.length ? this._renderHistory(a.history) : nothing}
+      ${a.deck ? this._renderDeckSummary(a) : nothing}
     </div>`;
   }
 

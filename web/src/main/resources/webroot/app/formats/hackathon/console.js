@@ -37,6 +37,11 @@ class HackathonConsole extends HackathonConsoleKit {
   get nextStep() {
     const a = this.activity ?? {};
     if (!a.stage) return null;
+    if (this.view?.session?.phase === 'LOBBY') {
+      const open = { id: 'hk-open', label: t('hackathon.step.open'), opening: true, after: t('hackathon.console.goTo', { stage: stageLabel('UNDERSTAND') }) };
+      if (!a.kit) return { ...open, disabled: t('hackathon.step.needKit') };
+      return { ...open, run: () => Promise.resolve(), done: t('hackathon.step.opened') };
+    }
     const advance = this._advanceStep(a);
     if (a.stage === 'PITCH') {
       const p = a.pitch ?? { order: [], done: [] };

@@ -212,4 +212,7 @@ export default {
   'hackathon.step.advanced': 'Phase “{stage}” open on the phones and the projector.',
   'hackathon.step.pitch': 'Start {team}’s pitch',
   'hackathon.step.pitchStarted': '{team}’s pitch started: the timer runs on the projector.',
+  'hackathon.step.open': 'Start the activity: team forming',
+  'hackathon.step.opened': 'Activity started: the phones form the teams.',
+  'hackathon.step.needKit': 'Save the challenges and the rubric first (“Preparation” tab).',
 };

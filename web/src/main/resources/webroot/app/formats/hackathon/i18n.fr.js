@@ -212,4 +212,7 @@ export default {
   'hackathon.step.advanced': 'Phase « {stage} » ouverte sur les téléphones et au projecteur.',
   'hackathon.step.pitch': 'Lancer le pitch de {team}',
   'hackathon.step.pitchStarted': 'Pitch de {team} lancé : le minuteur tourne au projecteur.',
+  'hackathon.step.open': 'Lancer l’activité : formation des équipes',
+  'hackathon.step.opened': 'Activité lancée : les téléphones forment les équipes.',
+  'hackathon.step.needKit': 'Enregistrez d’abord les défis et la grille (onglet « Préparation »).',
 };
