@@ -11,6 +11,9 @@ const BACKWARD = new Set(['ArrowLeft', 'PageUp']);
 function keyBelongsToTarget(event) {
   const el = event.target;
   if (!(el instanceof Element)) return false;
+  const paging = event.key === 'PageDown' || event.key === 'PageUp';
+  // Page Down / Page Up mean nothing on a check box, a radio button or a button: the clicker works there.
+  if (paging && el.matches('input[type="checkbox"], input[type="radio"], button')) return false;
   if (el.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"], dialog[open]')) return true;
   if (el.closest('[role="tab"], [role="radio"], [role="slider"], [role="listbox"], [role="menu"]')) return true;
   if (event.key === ' ' && el.closest('button, a[href], summary, label')) return true;

@@ -51,8 +51,9 @@ class ConsoleApp extends LightElement {
     this.socket?.stop();
     const socket = new AtelierSocket({ code: this.code, role: 'facilitator', token });
     socket.addEventListener('view', (e) => {
-      // Once the activity starts, the facilitator follows it live.
-      if (this._view?.session?.phase === 'LOBBY' && e.detail?.session?.phase !== 'LOBBY') this._tab = 'live';
+      // Once the activity starts, the facilitator follows it live (unless the content is still missing).
+      const started = this._view?.session?.phase === 'LOBBY' && e.detail?.session?.phase !== 'LOBBY';
+      if (started && !this._formatElement()?.preparationNeeded) this._tab = 'live';
       this._view = e.detail;
     });
     socket.addEventListener('servererror', (e) => this._say(e.detail.message || e.detail.code, 'error'));
