@@ -171,6 +171,7 @@ class PrioritisationBrowserTest extends BrowserTestBase {
         new WebDriverWait(facilitator, WAIT).until(d -> "4".equals(d.findElement(testId("prio-console-voters")).getAttribute("data-voters")));
 
         click(facilitator, "prio-reveal");
+        click(facilitator, "confirm-ok");
         WebElement ranking = await(screen, "prio-ranking");
         new WebDriverWait(screen, WAIT).until(d -> d.findElements(testId("prio-ranking-row-2")).size() == 1);
         // Stages courts and témoignages both have 7 dots: tied first; job dating 4.
