@@ -215,6 +215,7 @@ class PrioritisationBrowserTest extends BrowserTestBase {
         Pg pg = new Pg(node.server().databaseUrl());
         pg.await(v -> v != null && ((Long) v) == 1L, "select count(*) from project_session where project_id = ?", projectId);
         facilitator.get(consoleUrl.replaceAll("#.*", ""));
+        click(facilitator, "tab-prep"); // the project is preparation
         String printUrl = await(facilitator, "prio-project-print").getAttribute("href");
         facilitator.get(printUrl);
         awaitText(facilitator, "project-plan", t -> t.contains("Mission locale de Dreux") && t.contains("En cours"));
