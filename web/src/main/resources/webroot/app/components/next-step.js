@@ -197,3 +197,15 @@ export function runStep(element, step) {
   const host = element.closest('console-app');
   return host?.steps ? host.steps.trigger(step) : step.run().catch(() => {});
 }
+
+/**
+ * What a format console's own button changed, in words, for the page's status region: the key
+ * `<prefix>.did.<command name>` (with the command's fields as parameters) for the names listed.
+ */
+export function describer(prefix, names) {
+  const known = new Set(names);
+  return (command) => {
+    const name = command?.type?.split('.')[1];
+    return known.has(name) ? t(`${prefix}.did.${name}`, command) : undefined;
+  };
+}

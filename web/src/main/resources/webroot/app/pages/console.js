@@ -159,7 +159,7 @@ class ConsoleApp extends LightElement {
     if (this.socket.status !== 'open') this._say(t('console.queued'), 'info');
     try {
       const ack = await this.socket.send(command);
-      this._say(okKey ? t(okKey) : t('console.done'), 'ok');
+      this._say(okKey ? t(okKey) : this._formatElement()?.describe?.(command) ?? t('console.done'), 'ok');
       return ack;
     } catch (error) {
       this._say(error?.message || t('common.rejected'), 'error');

@@ -1,6 +1,7 @@
 import { state } from '../../components/format-element.js';
 import { LibraryConsole } from '../../components/library-console.js';
 import { html, nothing } from 'lit';
+import { describer } from '../../components/next-step.js';
 import '../../components/count-down.js';
 import { t, tn, formatNumber } from '../../i18n/index.js';
 import { aggregateView, caseCard, roleLabel, rulesList, stageLabel, structureCard } from './shared.js';
@@ -12,6 +13,9 @@ const STAGES = ['SETUP', 'SCENE', 'FEELINGS', 'DEBRIEF'];
 
 /** Console: deck picker and import/export, volunteers and roles, draws, timer, phases, notes. */
 class CardsConsole extends LibraryConsole {
+  /** What its own buttons changed, in words (the page's status region). */
+  describe = describer('cards', ['useDeck', 'setTimer', 'assign', 'drawCase', 'drawStructure']);
+
   static library = { format: 'cards', keys: 'cards.console', prefix: 'cards' };
   static properties = state({ _candidate: null, _counsellor: '', _beneficiary: '', _minutes: '5' });
 

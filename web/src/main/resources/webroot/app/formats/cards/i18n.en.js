@@ -129,4 +129,9 @@ export default {
   'cards.step.sceneStarted': 'Scene started: the timer runs on the projector.',
   'cards.step.feelingsOpened': 'Scene over: the players give their feelings.',
   'cards.step.debriefOpened': 'Debrief: the grids show on the projector.',
+  'cards.did.useDeck': 'Card deck chosen.',
+  'cards.did.setTimer': 'Timer changed on the projector.',
+  'cards.did.assign': 'Roles assigned: they show on the players’ phones.',
+  'cards.did.drawCase': 'Situation card drawn: it shows on the projector.',
+  'cards.did.drawStructure': 'Structure card drawn: it shows on the projector.',
 };

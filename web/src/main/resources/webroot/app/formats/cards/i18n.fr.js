@@ -129,4 +129,9 @@ export default {
   'cards.step.sceneStarted': 'Scène lancée : le chronomètre tourne au projecteur.',
   'cards.step.feelingsOpened': 'Scène terminée : les joueurs donnent leur ressenti.',
   'cards.step.debriefOpened': 'Débriefing : les grilles s’affichent au projecteur.',
+  'cards.did.useDeck': 'Jeu de cartes choisi.',
+  'cards.did.setTimer': 'Chronomètre modifié au projecteur.',
+  'cards.did.assign': 'Rôles attribués : ils s’affichent sur les téléphones des joueurs.',
+  'cards.did.drawCase': 'Carte situation tirée : elle s’affiche au projecteur.',
+  'cards.did.drawStructure': 'Carte structure tirée : elle s’affiche au projecteur.',
 };

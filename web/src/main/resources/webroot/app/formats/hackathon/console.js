@@ -6,10 +6,13 @@ import { copyText } from '../../util.js';
 import { PROBLEM, SOLUTION, STAGES, TIMED, challengeOf, fieldLabel, newTeamForm, resultsView, stageHead, stageLabel, stepsList, teamName } from './shared.js';
 import { randomSeed } from '../../random.js';
 import { HackathonConsoleKit } from './console-kit.js';
-import { runStep } from '../../components/next-step.js';
+import { describer, runStep } from '../../components/next-step.js';
 
 /** Console: challenges and rubric (edit, import, export), jury links, teams, phases and timers, pitches, prizes. */
 class HackathonConsole extends HackathonConsoleKit {
+  /** What its own buttons changed, in words (the page's status region). */
+  describe = describer('hackathon', ['extend', 'setup', 'inviteJury', 'revokeJury', 'createTeam', 'balanceTeams', 'pitchOrder']);
+
   get preparation() {
     return true;
   }

@@ -215,4 +215,11 @@ export default {
   'hackathon.step.open': 'Start the activity: team forming',
   'hackathon.step.opened': 'Activity started: the phones form the teams.',
   'hackathon.step.needKit': 'Save the challenges and the rubric first (“Preparation” tab).',
+  'hackathon.did.extend': '{minutes} more minutes on the timer.',
+  'hackathon.did.setup': 'Challenges and rubric saved for the session.',
+  'hackathon.did.inviteJury': 'Jury link created.',
+  'hackathon.did.revokeJury': 'Jury seat revoked.',
+  'hackathon.did.createTeam': 'Team “{name}” created.',
+  'hackathon.did.balanceTeams': 'Participants balanced across the teams.',
+  'hackathon.did.pitchOrder': 'Pitch order changed.',
 };

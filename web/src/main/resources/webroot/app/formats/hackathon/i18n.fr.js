@@ -215,4 +215,11 @@ export default {
   'hackathon.step.open': 'Lancer l’activité : formation des équipes',
   'hackathon.step.opened': 'Activité lancée : les téléphones forment les équipes.',
   'hackathon.step.needKit': 'Enregistrez d’abord les défis et la grille (onglet « Préparation »).',
+  'hackathon.did.extend': '{minutes} minutes de plus au minuteur.',
+  'hackathon.did.setup': 'Défis et grille enregistrés pour la session.',
+  'hackathon.did.inviteJury': 'Lien jury créé.',
+  'hackathon.did.revokeJury': 'Place de jury retirée.',
+  'hackathon.did.createTeam': 'Équipe « {name} » créée.',
+  'hackathon.did.balanceTeams': 'Participants répartis dans les équipes.',
+  'hackathon.did.pitchOrder': 'Ordre de passage modifié.',
 };

@@ -4,7 +4,7 @@ import '../../components/bar-chart.js';
 import '../../components/count-down.js';
 import { t, tn, formatNumber } from '../../i18n/index.js';
 import { barItems, letter, statusLabel } from './shared.js';
-import { askConfirm } from '../../components/next-step.js';
+import { askConfirm, describer } from '../../components/next-step.js';
 
 const MAX_OPTIONS = 8;
 const MIN_OPTIONS = 2;
@@ -13,6 +13,9 @@ const OPTION_MAX = 80;
 
 /** Console: ask a question, follow the live distribution, close and reveal, browse the history. */
 class PollConsole extends FormatElement {
+  /** What its own buttons changed, in words (the page's status region). */
+  describe = describer('poll', ['close', 'reveal', 'ask']);
+
   // The question's fields start as _reset() leaves them after each question asked.
   static properties = state({ _text: '', _options: ['', ''], _correct: null, _seconds: '', _problem: '', _busy: false });
 

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { describer } from '../../components/next-step.js';
 import { live } from 'lit/directives/live.js';
 import { t, tn, formatNumber } from '../../i18n/index.js';
 import { STATUSES, TEXT_MAX, crossTable, downloadPlan, label, matrixBlock, projectKeyFor, projectUrl, rankingTable, sidesBlock, synthesisBlock } from './shared.js';
@@ -9,6 +10,9 @@ const LEAD_MAX = 120;
 
 /** Console: project, steps, moderation, themes, proposals and vote, results, action plan. */
 class PrioritisationConsole extends PrioritisationConsoleModeration {
+  /** What its own buttons changed, in words (the page's status region). */
+  describe = describer('prio', ['setStage', 'hide', 'createTheme', 'propose', 'settings', 'addAction', 'updateAction']);
+
   get preparation() {
     return true;
   }

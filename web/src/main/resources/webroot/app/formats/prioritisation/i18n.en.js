@@ -256,4 +256,11 @@ export default {
   'prio.step.revealTitle': 'Close the vote and reveal the results?',
   'prio.step.revealText': '{n} of {total} participant(s) have voted. The vote will be closed and cannot be reopened.',
   'prio.step.revealed': 'Vote closed: the results show on the projector.',
+  'prio.did.setStage': 'Step changed on the phones and the projector.',
+  'prio.did.hide': 'Contribution hidden or shown again.',
+  'prio.did.createTheme': 'Theme “{name}” created.',
+  'prio.did.propose': 'Proposal added to the vote.',
+  'prio.did.settings': 'Voting rules saved.',
+  'prio.did.addAction': 'Action added to the plan.',
+  'prio.did.updateAction': 'Action saved.',
 };

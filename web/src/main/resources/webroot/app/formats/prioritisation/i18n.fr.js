@@ -256,4 +256,11 @@ export default {
   'prio.step.revealTitle': 'Clore le vote et dévoiler les résultats ?',
   'prio.step.revealText': '{n} participant(s) sur {total} ont voté. Le vote sera clos : on ne pourra plus le rouvrir.',
   'prio.step.revealed': 'Vote clos : les résultats sont affichés au projecteur.',
+  'prio.did.setStage': 'Étape changée sur les téléphones et au projecteur.',
+  'prio.did.hide': 'Contribution masquée ou remise.',
+  'prio.did.createTheme': 'Thème « {name} » créé.',
+  'prio.did.propose': 'Proposition ajoutée au vote.',
+  'prio.did.settings': 'Règles du vote enregistrées.',
+  'prio.did.addAction': 'Action ajoutée au plan.',
+  'prio.did.updateAction': 'Action enregistrée.',
 };

@@ -8,11 +8,14 @@ import { api } from '../../util.js';
 import { exportLibraryItem, parseLibraryText } from '../../library.js';
 import { TEAM_NAME_MAX, answerBars, renderBoard, renderExplanation, renderProgress, typeHint } from './shared.js';
 import { randomSeed } from '../../random.js';
-import { askConfirm } from '../../components/next-step.js';
+import { askConfirm, describer } from '../../components/next-step.js';
 import { finishConfirm, quizStep, revealConfirm } from './console-step.js';
 
 /** Console: bank, settings and teams before the start; the flow buttons during play; the debrief after. */
 class QuizConsole extends FormatElement {
+  /** What its own buttons changed, in words (the page's status region). */
+  describe = describer('quiz', ['lock', 'scoreboard', 'extend', 'show', 'useBank', 'configure', 'createTeam', 'balanceTeams', 'moveMember', 'debrief']);
+
   static properties = state({
     _catalogue: null, _libraryError: '', _problems: null, _importText: '', _importKind: 'yaml', _importNote: '',
     _settings: null, _teamName: '', _teamCount: 3, _busy: false,
