@@ -57,7 +57,7 @@ class PollConsole extends FormatElement {
     if (this.view?.session?.phase !== 'ACTIVITY') return ask;
     if (q && q.status !== 'REVEALED') {
       return {
-        id: `poll-reveal-${q.id}`, label: t('poll.step.reveal'), confirm: this._revealConfirm(q), after: t('poll.step.askAnother'),
+        id: `poll-reveal-${q.id}`, label: t(q.status === 'CLOSED' ? 'poll.step.revealOnly' : 'poll.step.reveal'), confirm: this._revealConfirm(q), after: t('poll.step.askAnother'),
         run: () => this.send({ type: 'poll.reveal', questionId: q.id }), done: t('poll.step.revealed'),
       };
     }
@@ -66,10 +66,11 @@ class PollConsole extends FormatElement {
     return { ...ask, disabled: t('poll.step.writeFirst') };
   }
 
-  async _reveal(q) {
+  /** The poll's own "close" and "reveal" buttons: both close the vote, so both ask like the next step. */
+  async _reveal(q, type = 'reveal') {
     const confirm = this._revealConfirm(q);
-    if (confirm && !(await askConfirm(this, confirm))) return;
-    this.send({ type: 'poll.reveal', questionId: q.id }).catch(() => {});
+    if (confirm && !(await askConfirm(this, { ...confirm, confirmLabel: t(type === 'close' ? 'poll.console.close' : 'poll.step.reveal') }))) return;
+    this.send({ type: `poll.${type}`, questionId: q.id }).catch(() => {});
   }
 
   /** The form's submit, or the next step (which then rejects when the form has a problem). */
@@ -187,7 +188,7 @@ class PollConsole extends FormatElement {
       ${live
         ? html`<div class="row">
             <button type="button" class="btn btn--secondary" data-testid="poll-close" ?disabled=${q.status !== 'OPEN'}
-              @click=${() => this.send({ type: 'poll.close', questionId: q.id }).catch(() => {})}>${t('poll.console.close')}</button>
+              @click=${() => this._reveal(q, 'close')}>${t('poll.console.close')}</button>
             <button type="button" class="btn btn--secondary" data-testid="poll-reveal" ?disabled=${q.status === 'REVEALED'}
               @click=${() => this._reveal(q)}>${t('poll.console.reveal')}</button>
           </div>`

@@ -53,4 +53,5 @@ export default {
   'poll.did.close': 'Vote closed: no new answers, results not shown yet.',
   'poll.did.reveal': 'Vote closed: the results show on the projector and the phones.',
   'poll.did.ask': 'Question asked: it shows on the phones and the projector.',
+  'poll.step.revealOnly': 'Reveal the results',
 };

@@ -53,4 +53,5 @@ export default {
   'poll.did.close': 'Vote clos : plus de nouvelles réponses, résultats pas encore montrés.',
   'poll.did.reveal': 'Vote clos : les résultats sont affichés au projecteur et sur les téléphones.',
   'poll.did.ask': 'Question posée : elle s’affiche sur les téléphones et au projecteur.',
+  'poll.step.revealOnly': 'Révéler les résultats',
 };

@@ -4,14 +4,14 @@ import { t } from '../../i18n/index.js';
 import { chain } from '../../components/next-step.js';
 
 /** Revealing closes the answers: ask first when some teams have not answered yet. */
-export function revealConfirm(live) {
+export function revealConfirm(live, lock = false) {
   const answered = live.answered ?? 0;
   const total = live.teamCount ?? 0;
   if (live.status !== 'OPEN' || answered >= total) return undefined;
   return {
-    title: t('quiz.step.revealConfirmTitle'),
+    title: t(lock ? 'quiz.step.lockConfirmTitle' : 'quiz.step.revealConfirmTitle'),
     text: t('quiz.step.revealConfirmText', { n: answered, total }),
-    confirmLabel: t('quiz.step.reveal'),
+    confirmLabel: t(lock ? 'quiz.console.lock' : 'quiz.step.reveal'),
   };
 }
 

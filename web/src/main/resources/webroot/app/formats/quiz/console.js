@@ -337,7 +337,7 @@ class QuizConsole extends FormatElement {
             @click=${() => this._run({ type: 'quiz.show' })}>${q ? t('quiz.console.next') : t('quiz.console.first')}</button>
           ${q
             ? html`<button type="button" class="btn btn--secondary" data-testid="quiz-lock" ?disabled=${status !== 'OPEN'}
-                  @click=${() => this._run({ type: 'quiz.lock', questionId: q.id })}>${t('quiz.console.lock')}</button>
+                  @click=${() => this._confirmed(revealConfirm(live, true), { type: 'quiz.lock', questionId: q.id })}>${t('quiz.console.lock')}</button>
                 <button type="button" class="btn btn--secondary" data-testid="quiz-reveal" ?disabled=${status === 'REVEALED'}
                   @click=${() => this._confirmed(revealConfirm(live), { type: 'quiz.reveal', questionId: q.id })}>${t('quiz.console.reveal')}</button>
                 <button type="button" class="btn btn--secondary" data-testid="quiz-scoreboard" ?disabled=${status !== 'REVEALED' || live.scoreboard}

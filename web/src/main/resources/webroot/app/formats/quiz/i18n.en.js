@@ -214,4 +214,5 @@ export default {
   'quiz.did.balanceTeams': 'Participants balanced across the teams.',
   'quiz.did.moveMember': 'Participant moved.',
   'quiz.did.debrief': 'Review shown on the projector.',
+  'quiz.step.lockConfirmTitle': 'Lock now?',
 };

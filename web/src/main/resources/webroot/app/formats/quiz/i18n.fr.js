@@ -214,4 +214,5 @@ export default {
   'quiz.did.balanceTeams': 'Participants répartis dans les équipes.',
   'quiz.did.moveMember': 'Participant déplacé.',
   'quiz.did.debrief': 'Correction affichée au projecteur.',
+  'quiz.step.lockConfirmTitle': 'Verrouiller maintenant ?',
 };
