@@ -80,7 +80,11 @@ export class NextStepController {
 
   /** The primary button or a key: confirm, hold for undo, or run now. */
   async trigger(step) {
-    if (!step || step.disabled || this.running || this.pending) return;
+    if (!step || this.running || this.pending) return;
+    if (step.disabled) {
+      this.host.say(step.disabled, 'info'); // a clicker's press still gets an answer
+      return;
+    }
     if (step.confirm) {
       if (!(await this.host.askConfirm(step.confirm))) {
         this.host.say(t('console.step.cancelled'), 'info');
