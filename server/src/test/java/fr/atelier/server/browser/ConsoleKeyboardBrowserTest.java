@@ -47,6 +47,12 @@ class ConsoleKeyboardBrowserTest extends BrowserTestBase {
         return phone;
     }
 
+    /** A state: scrolled to the top, where the next step is, then screenshot and audit. */
+    private static void view(WebDriver b, String name) {
+        js(b, "window.scrollTo(0, 0)");
+        shot(b, name);
+    }
+
     private static void press(WebDriver b, CharSequence... keys) {
         Actions actions = new Actions(b);
         for (CharSequence k : keys) {
@@ -94,7 +100,7 @@ class ConsoleKeyboardBrowserTest extends BrowserTestBase {
     /** A confirmation dialog opens on "Annuler"; Tab then Enter confirms. */
     private static void confirm(WebDriver b, String name) {
         await(b, testId("confirm-ok"));
-        shot(b, name);
+        view(b, name);
         assertThat(focused(b)).isEqualTo("confirm-cancel");
         press(b, Keys.TAB);
         assertThat(focused(b)).isEqualTo("confirm-ok");
@@ -106,7 +112,7 @@ class ConsoleKeyboardBrowserTest extends BrowserTestBase {
         awaitStep(b, "open-satisfaction");
         press(b, Keys.PAGE_DOWN);
         await(b, "undo");
-        shot(b, prefix + "undo-window");
+        view(b, prefix + "undo-window");
         press(b, Keys.ESCAPE);
         status(b, "rien n’a été envoyé");
         awaitStep(b, "open-satisfaction");
@@ -117,12 +123,12 @@ class ConsoleKeyboardBrowserTest extends BrowserTestBase {
         awaitStep(b, "end");
         press(b, Keys.PAGE_DOWN);
         await(b, "end-confirm");
-        shot(b, prefix + "end-confirm");
+        view(b, prefix + "end-confirm");
         assertThat(focused(b)).isEqualTo("end-cancel");
         press(b, Keys.TAB, Keys.ENTER);
         awaitPhase(b, "ENDED");
         status(b, "Session terminée");
-        shot(b, prefix + "ended");
+        view(b, prefix + "ended");
     }
 
     @Test
@@ -130,7 +136,7 @@ class ConsoleKeyboardBrowserTest extends BrowserTestBase {
         WebDriver b = console("poll", "Sondage express — clavier");
         WebDriver sami = join("Sami");
         awaitStep(b, "session-start");
-        shot(b, "keys-poll-01-lobby");
+        view(b, "keys-poll-01-lobby");
         press(b, Keys.PAGE_DOWN);
         awaitPhase(b, "ACTIVITY");
         status(b, "Activité lancée");
@@ -145,7 +151,7 @@ class ConsoleKeyboardBrowserTest extends BrowserTestBase {
         press(b, "Conférence");
         press(b, Keys.TAB);
         awaitStep(b, "poll-ask");
-        shot(b, "keys-poll-02-question-written");
+        view(b, "keys-poll-02-question-written");
         press(b, Keys.PAGE_DOWN);
         status(b, "Question posée");
         awaitText(b, "question-status", t -> t.contains("Ouvert"));
@@ -162,7 +168,7 @@ class ConsoleKeyboardBrowserTest extends BrowserTestBase {
         press(b, Keys.SPACE);
         status(b, "Vote clos");
         awaitText(b, "question-status", t -> t.contains("Résultats"));
-        shot(b, "keys-poll-03-revealed");
+        view(b, "keys-poll-03-revealed");
         satisfactionThenEnd(b, "keys-poll-04-");
     }
 
@@ -172,7 +178,7 @@ class ConsoleKeyboardBrowserTest extends BrowserTestBase {
         // No bank yet: the console opens on "Préparation", and the next step says why it waits.
         new WebDriverWait(b, WAIT).until(d -> "true".equals(d.findElement(testId("tab-prep")).getAttribute("aria-selected")));
         awaitText(b, "next-step-after", t -> t.contains("banque de questions"));
-        shot(b, "keys-quiz-01-preparation");
+        view(b, "keys-quiz-01-preparation");
         tabTo(b, "tab-prep");
         press(b, Keys.ARROW_LEFT);
         new WebDriverWait(b, WAIT).until(d -> "true".equals(d.findElement(testId("tab-live")).getAttribute("aria-selected")));
@@ -192,7 +198,7 @@ class ConsoleKeyboardBrowserTest extends BrowserTestBase {
         type(sami, "quiz-team-name", "Cap Avenir");
         click(sami, "quiz-create-team-button");
         awaitStep(b, "quiz-start");
-        shot(b, "keys-quiz-02-ready");
+        view(b, "keys-quiz-02-ready");
 
         // One key starts the quiz and shows question 1.
         press(b, Keys.SPACE);
@@ -203,7 +209,7 @@ class ConsoleKeyboardBrowserTest extends BrowserTestBase {
             awaitText(b, "quiz-current", t -> t.contains("Question " + question + " / 5"));
             awaitStep(b, "quiz-reveal");
             if (n == 1) {
-                shot(b, "keys-quiz-03-question");
+                view(b, "keys-quiz-03-question");
             }
             press(b, Keys.ARROW_RIGHT);
             confirm(b, "keys-quiz-04-reveal-confirm-" + n);
@@ -219,7 +225,7 @@ class ConsoleKeyboardBrowserTest extends BrowserTestBase {
         awaitStep(b, "quiz-finish");
         press(b, Keys.PAGE_DOWN);
         await(b, "undo");
-        shot(b, "keys-quiz-05-finish-undo");
+        view(b, "keys-quiz-05-finish-undo");
         press(b, Keys.ARROW_LEFT);
         status(b, "rien n’a été envoyé");
         awaitStep(b, "quiz-finish");
@@ -236,7 +242,7 @@ class ConsoleKeyboardBrowserTest extends BrowserTestBase {
         status(b, "Correction de la question 2");
         press(b, Keys.PAGE_UP);
         status(b, "Correction de la question 1");
-        shot(b, "keys-quiz-06-correction");
+        view(b, "keys-quiz-06-correction");
         for (int i = 1; i < 5; i++) {
             awaitStep(b, "quiz-debrief-" + i);
             press(b, Keys.PAGE_DOWN);
@@ -258,7 +264,7 @@ class ConsoleKeyboardBrowserTest extends BrowserTestBase {
         }
         blur(b);
         awaitStep(b, "start+cards-round-1");
-        shot(b, "keys-cards-01-lobby");
+        view(b, "keys-cards-01-lobby");
         press(b, Keys.PAGE_DOWN);
         awaitPhase(b, "ACTIVITY");
         status(b, "Manche 1 ouverte");
@@ -274,11 +280,11 @@ class ConsoleKeyboardBrowserTest extends BrowserTestBase {
             press(b, Keys.PAGE_DOWN);
             status(b, step[1]);
             if (step[0].equals("cards-structure")) {
-                shot(b, "keys-cards-02-cards-drawn");
+                view(b, "keys-cards-02-cards-drawn");
             }
         }
         awaitStep(b, "cards-round-2");
-        shot(b, "keys-cards-03-debrief");
+        view(b, "keys-cards-03-debrief");
         // The cards do not end by themselves: the platform's button opens the survey.
         tabTo(b, "open-satisfaction");
         press(b, Keys.ENTER);
@@ -288,7 +294,7 @@ class ConsoleKeyboardBrowserTest extends BrowserTestBase {
         await(b, "end-confirm");
         press(b, Keys.TAB, Keys.ENTER);
         awaitPhase(b, "ENDED");
-        shot(b, "keys-cards-04-ended");
+        view(b, "keys-cards-04-ended");
     }
 
     @Test
@@ -313,13 +319,13 @@ class ConsoleKeyboardBrowserTest extends BrowserTestBase {
         type(phones.get(1), "hk-team-name", "Cap Avenir");
         click(phones.get(1), "hk-create-team");
         awaitText(b, "hk-console-teams", t -> t.contains("Les Phares") && t.contains("Cap Avenir"));
-        shot(b, "keys-hackathon-01-teams");
+        view(b, "keys-hackathon-01-teams");
 
         // A phase change waits 5 s with "Annuler": Page Up takes it back.
         awaitStep(b, "hk-advance-UNDERSTAND");
         press(b, Keys.PAGE_DOWN);
         await(b, "undo");
-        shot(b, "keys-hackathon-02-undo");
+        view(b, "keys-hackathon-02-undo");
         press(b, Keys.PAGE_UP);
         status(b, "rien n’a été envoyé");
         for (String stage : List.of("UNDERSTAND", "IMAGINE", "BUILD", "PITCH")) {
@@ -331,7 +337,7 @@ class ConsoleKeyboardBrowserTest extends BrowserTestBase {
         for (int i = 0; i < 2; i++) {
             awaitStep(b, "hk-pitch-");
             if (i == 0) {
-                shot(b, "keys-hackathon-03-pitch");
+                view(b, "keys-hackathon-03-pitch");
             }
             press(b, Keys.PAGE_DOWN);
             status(b, "Pitch de");
@@ -341,7 +347,7 @@ class ConsoleKeyboardBrowserTest extends BrowserTestBase {
             press(b, Keys.PAGE_DOWN);
             new WebDriverWait(b, WAIT).until(d -> stage.equals(d.findElement(testId("hk-console-stage")).getAttribute("data-stage")));
         }
-        shot(b, "keys-hackathon-04-results");
+        view(b, "keys-hackathon-04-results");
         satisfactionThenEnd(b, "keys-hackathon-05-");
     }
 
@@ -351,7 +357,7 @@ class ConsoleKeyboardBrowserTest extends BrowserTestBase {
         WebDriver camille = join("Camille");
         blur(b);
         awaitStep(b, "start+prio-collect");
-        shot(b, "keys-prio-01-lobby");
+        view(b, "keys-prio-01-lobby");
         press(b, Keys.PAGE_DOWN);
         awaitPhase(b, "ACTIVITY");
         status(b, "Recueil ouvert");
@@ -376,7 +382,7 @@ class ConsoleKeyboardBrowserTest extends BrowserTestBase {
         tabTo(b, "prio-promote");
         press(b, Keys.ENTER);
         awaitStep(b, "prio-stage-VOTE");
-        shot(b, "keys-prio-02-synthesis");
+        view(b, "keys-prio-02-synthesis");
         blur(b);
         press(b, Keys.PAGE_DOWN);
         status(b, "Étape « Vote »");
@@ -387,7 +393,7 @@ class ConsoleKeyboardBrowserTest extends BrowserTestBase {
         awaitStep(b, "prio-stage-PLAN");
         press(b, Keys.PAGE_DOWN);
         status(b, "Plan d'action");
-        shot(b, "keys-prio-04-plan");
+        view(b, "keys-prio-04-plan");
         satisfactionThenEnd(b, "keys-prio-05-");
     }
 }
