@@ -8,12 +8,13 @@ import { t, formatNumber } from '../i18n/index.js';
 import { codeFromPath, copyText, hostKey, hostTokenFor, isValidCode, joinUrl, loadJoinBase, phonesCanReach, storage } from '../util.js';
 import { satisfactionItems } from '../components/satisfaction-items.js';
 import { secretForm, secretFrom, topbar } from './page-parts.js';
+import { NextStepController } from '../components/next-step.js';
 
 const PHASES = ['LOBBY', 'ACTIVITY', 'SATISFACTION', 'ENDED'];
 
 class ConsoleApp extends LightElement {
   static properties = state({
-    _view: null, _mode: undefined, _status: '', _statusKind: 'info', _secretInput: '', _busy: new Set(),
+    _view: null, _mode: undefined, _status: '', _statusKind: 'info', _secretInput: '', _busy: new Set(), _tab: null, _confirm: null,
   });
 
   constructor() {
@@ -21,6 +22,19 @@ class ConsoleApp extends LightElement {
     this.code = codeFromPath();
     this.socket = null;
     this._run = (command, okKey) => this._command(command, okKey);
+    this.steps = new NextStepController(this);
+    this._stepKey = '';
+    // A format's console re-rendered: its next step may have changed (FORMAT-GUIDE.md, "The next step").
+    this.addEventListener('format-updated', () => {
+      const step = this.currentStep();
+      const key = step ? `${step.id}|${step.label}|${step.disabled ?? ''}|${step.after ?? ''}|${step.back?.label ?? ''}` : '';
+      const el = this._formatElement();
+      const tabs = el ? `${Boolean(el.preparation)}|${Boolean(el.preparationNeeded)}` : '';
+      if (key + tabs !== this._stepKey) {
+        this._stepKey = key + tabs;
+        this.requestUpdate();
+      }
+    });
     if (!isValidCode(this.code)) {
       this._mode = 'notfound';
       return;
@@ -36,7 +50,12 @@ class ConsoleApp extends LightElement {
     this._mode = 'live';
     this.socket?.stop();
     const socket = new AtelierSocket({ code: this.code, role: 'facilitator', token });
-    socket.addEventListener('view', (e) => (this._view = e.detail));
+    socket.addEventListener('view', (e) => {
+      // Once the activity starts, the facilitator follows it live (unless the content is still missing).
+      const started = this._view?.session?.phase === 'LOBBY' && e.detail?.session?.phase !== 'LOBBY';
+      if (started && !this._formatElement()?.preparationNeeded) this._tab = 'live';
+      this._view = e.detail;
+    });
     socket.addEventListener('servererror', (e) => this._say(e.detail.message || e.detail.code, 'error'));
     socket.addEventListener('fatal', (e) => {
       if (e.detail.closeCode === 4401) {
@@ -58,13 +77,89 @@ class ConsoleApp extends LightElement {
     this._statusKind = kind;
   }
 
+  say(message, kind) {
+    this._say(message, kind);
+  }
+
+  /** Opens the confirmation dialog; resolves true when the facilitator confirms. */
+  askConfirm(confirm) {
+    return new Promise((resolve) => {
+      this._confirm?.resolve(false);
+      this._confirm = { ...confirm, resolve };
+      this.updateComplete.then(() => {
+        const dialog = this.querySelector('dialog[data-confirm]');
+        if (!dialog || dialog.open) return;
+        dialog.returnValue = '';
+        dialog.showModal();
+      });
+    });
+  }
+
+  _confirmClosed(event) {
+    const confirm = this._confirm;
+    this._confirm = null;
+    confirm?.resolve(event.target.returnValue === 'ok');
+  }
+
+  _formatElement() {
+    const slot = this.querySelector('format-slot');
+    return slot ? [...slot.children].find((c) => 'nextStep' in c) ?? null : null;
+  }
+
+  /** After a step ran, the facilitator follows it live. */
+  stepRan() {
+    if (this._formatElement()?.preparation) this._tab = 'live';
+  }
+
+  /** The platform's steps (start, satisfaction, end) composed with the format's (FORMAT-GUIDE.md). */
+  currentStep() {
+    const view = this._view;
+    if (this._mode !== 'live' || !view?.session) return null;
+    const phase = view.session.phase;
+    const format = this._formatElement()?.nextStep ?? null;
+    const start = async () => {
+      try {
+        await this._command({ type: 'session.start' }, 'console.started');
+      } catch (error) {
+        const e = new Error(error?.message);
+        e.stepMessage = t('console.step.failed', { label: t('console.start'), reason: error?.message || t('common.rejected') });
+        throw e;
+      }
+    };
+    if (phase === 'LOBBY') {
+      if (format?.opening) {
+        if (format.disabled) return format;
+        return { ...format, id: `start+${format.id}`, run: async () => (await start(), format.run()) };
+      }
+      return { id: 'session-start', label: t('console.start'), run: start, done: t('console.step.started'), after: format?.label };
+    }
+    if (phase === 'ACTIVITY') {
+      if (format) return format;
+      return {
+        id: 'open-satisfaction', label: t('console.openSatisfaction'), after: t('console.end'), undoSeconds: 5,
+        run: () => this._command({ type: 'session.openSatisfaction' }), done: t('console.step.satisfactionOpened'),
+      };
+    }
+    if (phase === 'SATISFACTION') {
+      return {
+        id: 'end', label: t('console.end'), confirm: this._endConfirm(),
+        run: () => this._command({ type: 'session.end' }), done: t('console.ended'),
+      };
+    }
+    return null;
+  }
+
+  _endConfirm() {
+    return { title: t('console.endTitle'), text: t('console.endText'), confirmLabel: t('console.endConfirm'), testid: 'end' };
+  }
+
   /** Sends a command; announces a rejection's French message (or okKey's text) in the status region. */
   async _command(command, okKey) {
     this._busy = new Set(this._busy).add(command.type);
     if (this.socket.status !== 'open') this._say(t('console.queued'), 'info');
     try {
       const ack = await this.socket.send(command);
-      this._say(okKey ? t(okKey) : t('console.done'), 'ok');
+      this._say(okKey ? t(okKey) : this._formatElement()?.describe?.(command) ?? t('console.done'), 'ok');
       return ack;
     } catch (error) {
       this._say(error?.message || t('common.rejected'), 'error');
@@ -91,19 +186,43 @@ class ConsoleApp extends LightElement {
     this._say(ok ? t('console.copied') : t('console.copyFailed'), ok ? 'ok' : 'error');
   }
 
-  _askEnd() {
-    const dialog = this.querySelector('dialog[data-testid="end-dialog"]');
-    if (!dialog) return;
-    dialog.returnValue = '';
-    dialog.showModal();
-  }
-
-  _endDialogClosed(event) {
-    if (event.target.returnValue === 'end') this._command({ type: 'session.end' }, 'console.ended').catch(() => {});
+  async _askEnd() {
+    if (this.steps.pending || !(await this.askConfirm(this._endConfirm()))) return;
+    this._command({ type: 'session.end' }, 'console.ended').catch(() => {});
   }
 
   updated() {
     if (this._view?.session?.title) document.title = `${this._view.session.title} — ${t('console.docTitle')}`;
+    const el = this._formatElement();
+    if (el) {
+      // The first tab is chosen once, so that choosing the content does not switch the tab away.
+      if (this._tab === null && el.activity) this._tab = this._currentTab(el);
+      const tab = el.preparation ? this._currentTab(el) : 'live';
+      if (el.consoleTab !== tab) el.consoleTab = tab;
+    }
+  }
+
+  /** Before the start the console opens on "Préparation" only when the format lacks its content. */
+  _currentTab(el) {
+    if (this._tab) return this._tab;
+    return el.preparationNeeded && this._view?.session?.phase === 'LOBBY' ? 'prep' : 'live';
+  }
+
+  _selectTab(tab, focus) {
+    this._tab = tab;
+    if (focus) this.updateComplete.then(() => this.querySelector(`[data-testid="tab-${tab}"]`)?.focus());
+  }
+
+  _tabKey(event) {
+    const order = ['live', 'prep'];
+    const i = order.indexOf(this._currentTab(this._formatElement()));
+    let next = null;
+    if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') next = order[(i + 1) % 2];
+    else if (event.key === 'Home') next = 'live';
+    else if (event.key === 'End') next = 'prep';
+    if (!next) return;
+    event.preventDefault();
+    this._selectTab(next, true);
   }
 
   render() {
@@ -122,17 +241,24 @@ class ConsoleApp extends LightElement {
         <p class="console-status console-status--${this._statusKind}" role="status" aria-live="polite" data-testid="console-status">${this._status}</p>
         ${this._renderBody()}
       </main>
-      <dialog class="dialog" data-testid="end-dialog" aria-labelledby="end-dialog-title" @close=${this._endDialogClosed}>
-        <form method="dialog">
-          <h2 id="end-dialog-title">${t('console.endTitle')}</h2>
-          <p>${t('console.endText')}</p>
-          <div class="row">
-            <button class="btn btn--secondary" value="cancel" data-testid="end-cancel" autofocus>${t('common.cancel')}</button>
-            <button class="btn btn--danger" value="end" data-testid="end-confirm">${t('console.endConfirm')}</button>
-          </div>
-        </form>
-      </dialog>
+      ${this._renderConfirm()}
     `;
+  }
+
+  /** One confirmation dialog for every irreversible step (the session's end keeps its test ids). */
+  _renderConfirm() {
+    const c = this._confirm;
+    const id = c?.testid ?? 'confirm';
+    return html`<dialog class="dialog" data-confirm data-testid="${id}-dialog" aria-labelledby="confirm-dialog-title" @close=${this._confirmClosed}>
+      <form method="dialog">
+        <h2 id="confirm-dialog-title">${c?.title ?? ''}</h2>
+        <p>${c?.text ?? ''}</p>
+        <div class="row">
+          <button class="btn btn--secondary" value="cancel" data-testid=${id === 'end' ? 'end-cancel' : 'confirm-cancel'} autofocus>${t('common.cancel')}</button>
+          <button class="btn btn--danger" value="ok" data-testid=${id === 'end' ? 'end-confirm' : 'confirm-ok'}>${c?.confirmLabel ?? t('console.step.confirm')}</button>
+        </div>
+      </form>
+    </dialog>`;
   }
 
   _renderBody() {
@@ -141,14 +267,29 @@ class ConsoleApp extends LightElement {
     const view = this._view;
     if (!view) return html`<p class="muted" role="status">${t('common.connecting')}</p>`;
     const { session } = view;
-    return html`<div class="console-grid">
+    const el = this._formatElement();
+    const tabs = Boolean(el?.preparation);
+    const tab = tabs ? this._currentTab(el) : 'live';
+    return html`${this.steps.render(this.currentStep())}
+      <div class="console-grid">
       <div class="console-grid__side">
         ${this._renderControls(session)} ${this._renderParticipants(view)}
       </div>
       <div class="console-grid__main">
         <section class="panel-group" aria-labelledby="activity-title">
           <h2 id="activity-title" class="section-title">${t('console.activity')}</h2>
-          <format-slot format=${session.format} audience="console" .view=${view} .send=${this._run}></format-slot>
+          ${tabs
+            ? html`<div class="console-tabs" role="tablist" aria-label=${t('console.tabs')} @keydown=${this._tabKey}>
+                ${['live', 'prep'].map(
+                  (id) => html`<button type="button" role="tab" class="console-tabs__tab" id="console-tab-${id}" data-testid="tab-${id}"
+                    aria-selected=${tab === id ? 'true' : 'false'} aria-controls="console-tabpanel" tabindex=${tab === id ? '0' : '-1'}
+                    @click=${() => this._selectTab(id, false)}>${t(`console.tab.${id}`)}</button>`,
+                )}
+              </div>`
+            : nothing}
+          <div id="console-tabpanel" role=${tabs ? 'tabpanel' : nothing} aria-labelledby=${tabs ? `console-tab-${tab}` : nothing} data-tab=${tab}>
+            <format-slot format=${session.format} audience="console" .view=${view} .send=${this._run}></format-slot>
+          </div>
         </section>
         ${this._renderSatisfaction(view)}
       </div>
@@ -173,11 +314,11 @@ class ConsoleApp extends LightElement {
       </ol>
       <div class="stack">
         ${phase === 'LOBBY'
-          ? html`<button type="button" class="btn btn--primary btn--block" data-testid="session-start" ?disabled=${this._busy.has('session.start')}
+          ? html`<button type="button" class="btn btn--secondary btn--block" data-testid="session-start" ?disabled=${this._busy.has('session.start')}
               @click=${() => this._command({ type: 'session.start' }, 'console.started').catch(() => {})}>${t('console.start')}</button>`
           : nothing}
         ${phase === 'ACTIVITY'
-          ? html`<button type="button" class="btn btn--primary btn--block" data-testid="open-satisfaction"
+          ? html`<button type="button" class="btn btn--secondary btn--block" data-testid="open-satisfaction"
               ?disabled=${this._busy.has('session.openSatisfaction')}
               @click=${() => this._command({ type: 'session.openSatisfaction' }, 'console.satisfactionOpened').catch(() => {})}>
               ${t('console.openSatisfaction')}</button>`
@@ -191,7 +332,7 @@ class ConsoleApp extends LightElement {
             <p class="hint" data-testid="joining-state">${session.joiningOpen ? t('console.joiningIsOpen') : t('console.joiningIsClosed')}</p>`
           : nothing}
         ${!ended
-          ? html`<button type="button" class="btn btn--danger btn--block" data-testid="end-session" ?disabled=${this._busy.has('session.end')}
+          ? html`<button type="button" class="btn btn--ghost btn--block" data-testid="end-session" ?disabled=${this._busy.has('session.end')}
               @click=${this._askEnd}>${t('console.end')}</button>`
           : nothing}
       </div>

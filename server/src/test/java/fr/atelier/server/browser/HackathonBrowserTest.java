@@ -158,7 +158,10 @@ class HackathonBrowserTest extends BrowserTestBase {
         WebDriver jules = join(juryUrl, "Jules");
         awaitText(jules, "hk-juror", t -> t.contains("Présidente du jury"));
         assertThat(jules.getCurrentUrl()).as("the token leaves the address bar once used").doesNotContain("jury=");
+        // The jury seats are preparation: their tab, then back to the live controls.
+        click(facilitator, "tab-prep");
         awaitText(facilitator, "hk-seat-j1-holder", t -> t.contains("Jules"));
+        click(facilitator, "tab-live");
 
         type(camille, "hk-team-name", "Les Défricheurs");
         click(camille, "hk-create-team");

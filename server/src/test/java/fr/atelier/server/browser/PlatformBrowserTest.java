@@ -99,6 +99,8 @@ class PlatformBrowserTest extends BrowserTestBase {
         awaitText(screen, "answered-count", t -> t.contains("3"));
         shot(screen, "platform-08-projector-answers");
 
+        // Everyone answered: revealing asks no confirmation.
+        awaitText(facilitator, "answered-count", t -> t.startsWith("3"));
         click(facilitator, "poll-reveal");
         assertThat(await(screen, "reveal-bar-1").getAttribute("data-correct")).isEqualTo("true");
         assertThat(await(screen, "reveal-bar-1").getAttribute("data-value")).isEqualTo("2");

@@ -171,6 +171,7 @@ class PrioritisationBrowserTest extends BrowserTestBase {
         new WebDriverWait(facilitator, WAIT).until(d -> "4".equals(d.findElement(testId("prio-console-voters")).getAttribute("data-voters")));
 
         click(facilitator, "prio-reveal");
+        click(facilitator, "confirm-ok");
         WebElement ranking = await(screen, "prio-ranking");
         new WebDriverWait(screen, WAIT).until(d -> d.findElements(testId("prio-ranking-row-2")).size() == 1);
         // Stages courts and témoignages both have 7 dots: tied first; job dating 4.
@@ -214,6 +215,7 @@ class PrioritisationBrowserTest extends BrowserTestBase {
         Pg pg = new Pg(node.server().databaseUrl());
         pg.await(v -> v != null && ((Long) v) == 1L, "select count(*) from project_session where project_id = ?", projectId);
         facilitator.get(consoleUrl.replaceAll("#.*", ""));
+        click(facilitator, "tab-prep"); // the project is preparation
         String printUrl = await(facilitator, "prio-project-print").getAttribute("href");
         facilitator.get(printUrl);
         awaitText(facilitator, "project-plan", t -> t.contains("Mission locale de Dreux") && t.contains("En cours"));

@@ -97,7 +97,8 @@ class QuizBrowserTest extends BrowserTestBase {
         shot(screen, p + "02-projector-teams");
         shot(console, p + "03-console-setup");
 
-        click(console, "quiz-start");
+        // One primary step starts the quiz (and, live, shows question 1).
+        click(console, "next-step");
         return room;
     }
 
@@ -140,7 +141,10 @@ class QuizBrowserTest extends BrowserTestBase {
         String[][] authors = authors(true);
         for (int q = 0; q < 5; q++) {
             String qid = "q0" + (q + 1);
-            click(r.console(), "quiz-show-next");
+            if (q > 0) {
+                assertThat(await(r.console(), "next-step").getText()).contains("Afficher la question " + (q + 1));
+                click(r.console(), "next-step");
+            }
             for (WebDriver phone : r.phones().values()) {
                 new WebDriverWait(phone, WAIT).until(d -> qid.equals(d.findElement(testId("quiz-question")).getAttribute("data-question")));
             }
@@ -186,7 +190,10 @@ class QuizBrowserTest extends BrowserTestBase {
                 shot(r.screen(), "quiz-live-10-projector-scoreboard");
             }
         }
-        click(r.console(), "quiz-finish");
+        // After the last reveal the next step ends the quiz, with five seconds to take it back.
+        assertThat(await(r.console(), "next-step").getText()).contains("Terminer le quiz");
+        click(r.console(), "next-step");
+        await(r.console(), "undo");
         await(r.screen(), "quiz-podium");
         await(r.screen(), "trophy");
         awaitText(r.screen(), "quiz-podium-1", t -> t.contains("Les Orienteurs"));
@@ -241,9 +248,10 @@ class QuizBrowserTest extends BrowserTestBase {
         click(r.phone("Lou"), "quiz-submit-confirm");
         await(r.phone("Sami"), "quiz-submitted");
         shot(r.phone("Sami"), "quiz-challenge-08-phone-submitted");
+        // Ending the challenge is kept apart from "+5 min" and asks first.
         click(r.console(), "quiz-finish");
+        click(r.console(), "confirm-ok");
         await(r.screen(), "quiz-podium");
-        await(r.screen(), "trophy");
         awaitText(r.screen(), "quiz-podium-1", t -> t.contains("Les Orienteurs"));
         new WebDriverWait(r.phone("Nina"), WAIT).until(d -> "2".equals(d.findElement(testId("quiz-my-result")).getAttribute("data-rank")));
         shot(r.screen(), "quiz-challenge-09-projector-podium");

@@ -191,6 +191,7 @@ class WorkspaceBrowserTest extends BrowserTestBase {
             phones.add(p);
         }
         click(other, "session-start");
+        click(other, "tab-prep"); // the bank prepared beforehand is on the preparation tab
         awaitText(other, "quiz-chosen-bank", t -> t.contains("Découverte en 5 questions"));
         shot(other, "workspace-05-console-ouverte");
 

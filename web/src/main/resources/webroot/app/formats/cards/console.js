@@ -1,16 +1,21 @@
 import { state } from '../../components/format-element.js';
 import { LibraryConsole } from '../../components/library-console.js';
 import { html, nothing } from 'lit';
+import { describer } from '../../components/next-step.js';
 import '../../components/count-down.js';
 import { t, tn, formatNumber } from '../../i18n/index.js';
 import { aggregateView, caseCard, roleLabel, rulesList, stageLabel, structureCard } from './shared.js';
 import { randomSeed } from '../../random.js';
 import { exportLibraryItem, libraryItem } from '../../library.js';
+import { cardsStep } from './console-step.js';
 
 const STAGES = ['SETUP', 'SCENE', 'FEELINGS', 'DEBRIEF'];
 
 /** Console: deck picker and import/export, volunteers and roles, draws, timer, phases, notes. */
 class CardsConsole extends LibraryConsole {
+  /** What its own buttons changed, in words (the page's status region). */
+  describe = describer('cards', ['useDeck', 'setTimer', 'assign', 'drawCase', 'drawStructure']);
+
   static library = { format: 'cards', keys: 'cards.console', prefix: 'cards' };
   static properties = state({ _candidate: null, _counsellor: '', _beneficiary: '', _minutes: '5' });
 
@@ -54,17 +59,41 @@ class CardsConsole extends LibraryConsole {
     }
   }
 
+  get preparation() {
+    return true;
+  }
+
+  get preparationNeeded() {
+    return !this.activity?.deck;
+  }
+
+  get nextStep() {
+    return cardsStep(this, this._sceneCommand());
+  }
+
+  /** The scene's start, with the minutes typed in the round's form. */
+  _sceneCommand() {
+    const minutes = String(this._minutes).trim();
+    const command = { type: 'cards.startScene' };
+    if (minutes) command.seconds = Math.round(Number(minutes.replace(',', '.')) * 60);
+    return command;
+  }
+
   render() {
     const phase = this.view?.session?.phase;
     const a = this.activity ?? {};
     const r = a.round;
     const canChangeDeck = !r && (phase === 'LOBBY' || phase === 'ACTIVITY');
+    if (this.consoleTab === 'prep') {
+      return html`<div class="stack" data-testid="cards-console">
+        ${canChangeDeck || !a.deck ? this._renderLibrary(a) : this._renderDeckSummary(a)}</div>`;
+    }
     return html`<div class="stack" data-testid="cards-console">
-      ${canChangeDeck || !a.deck ? this._renderLibrary(a) : this._renderDeckSummary(a)}
-      ${a.deck && phase === 'LOBBY' ? html`<p class="notice">${t('cards.console.startFirst')}</p>` : nothing}
+      ${a.deck ? nothing : html`<p class="notice">${t('cards.step.needDeck')}</p>`}
       ${a.deck && phase === 'ACTIVITY' ? this._renderRound(a, r) : nothing}
       ${a.deck && phase === 'ACTIVITY' && r?.card ? this._renderNotes(r) : nothing}
       ${a.history?.length ? this._renderHistory(a.history) : nothing}
+      ${a.deck ? this._renderDeckSummary(a) : nothing}
     </div>`;
   }
 
@@ -80,7 +109,7 @@ class CardsConsole extends LibraryConsole {
             @change=${(e) => (this._chosenId = e.target.value)}>
             ${catalogue.map((i) => html`<option value=${i.id} ?selected=${i.id === this._chosenId}>${i.title} (${tn('cards.cases', i.size)})</option>`)}
           </select>
-          <button type="button" class="btn btn--primary" data-testid="cards-use-deck" ?disabled=${!this._chosenId}
+          <button type="button" class="btn btn--secondary" data-testid="cards-use-deck" ?disabled=${!this._chosenId}
             @click=${this._useCatalogueDeck}>${t('cards.console.useDeck')}</button>
         </div>
       </div>
@@ -89,7 +118,7 @@ class CardsConsole extends LibraryConsole {
       ${this._candidate
         ? html`<div class="notice" data-testid="cards-import-ok">
             <p>${t('cards.console.imported', { title: this._candidate.title, n: this._candidate.cases.length, s: this._candidate.structures.length })}</p>
-            <button type="button" class="btn btn--primary" data-testid="cards-use-imported"
+            <button type="button" class="btn btn--secondary" data-testid="cards-use-imported"
               @click=${() => this._run({ type: 'cards.useDeck', deck: this._candidate })}>${t('cards.console.useImported')}</button>
           </div>`
         : nothing}
@@ -115,7 +144,7 @@ class CardsConsole extends LibraryConsole {
       return html`${r ? this._renderDebrief(r) : nothing}
         <section class="panel" data-testid="cards-next">
           ${this._renderVolunteers(a, null)}
-          <button type="button" class="btn btn--primary btn--block" data-testid="cards-next-round"
+          <button type="button" class="btn btn--secondary btn--block" data-testid="cards-next-round"
             @click=${() => this._run({ type: 'cards.nextRound' })}>${t('cards.console.nextRound', { n: (r?.number ?? 0) + 1 })}</button>
         </section>`;
     }
@@ -148,10 +177,7 @@ class CardsConsole extends LibraryConsole {
     };
     const start = (e) => {
       e.preventDefault();
-      const minutes = String(this._minutes).trim();
-      const command = { type: 'cards.startScene' };
-      if (minutes) command.seconds = Math.round(Number(minutes.replace(',', '.')) * 60);
-      this._run(command);
+      this._run(this._sceneCommand());
     };
     const ready = r.counsellor && r.card && r.structure;
     return html`${this._renderVolunteers(a, r)}
@@ -178,9 +204,9 @@ class CardsConsole extends LibraryConsole {
         ? html`<p data-testid="cards-roles">${t('cards.players', { counsellor: r.counsellor.nickname, beneficiary: r.beneficiary.nickname })}${r.pickSeed !== undefined && r.pickSeed !== null ? html` <span class="muted">(${t('cards.console.picked')})</span>` : nothing}</p>`
         : html`<p class="muted">${t('cards.console.noRoles')}</p>`}
       <div class="row">
-        <button type="button" class="btn ${r.card ? 'btn--secondary' : 'btn--primary'}" data-testid="cards-draw-case" ?disabled=${!a.casesLeft}
+        <button type="button" class="btn btn--secondary" data-testid="cards-draw-case" ?disabled=${!a.casesLeft}
           @click=${() => this._run({ type: 'cards.drawCase', seed: randomSeed() })}>${r.card ? t('cards.redrawCase') : t('cards.drawCase')}</button>
-        <button type="button" class="btn ${r.structure ? 'btn--secondary' : 'btn--primary'}" data-testid="cards-draw-structure" ?disabled=${!a.structuresLeft}
+        <button type="button" class="btn btn--secondary" data-testid="cards-draw-structure" ?disabled=${!a.structuresLeft}
           @click=${() => this._run({ type: 'cards.drawStructure', seed: randomSeed() })}>${r.structure ? t('cards.redrawStructure') : t('cards.drawStructure')}</button>
       </div>
       <p class="hint">${t('cards.console.drawHint')}</p>
@@ -192,7 +218,7 @@ class CardsConsole extends LibraryConsole {
         <input id="cards-minutes" type="number" min="0" max="60" step="0.5" inputmode="decimal" data-testid="cards-minutes"
           .value=${String(this._minutes)} @input=${(e) => (this._minutes = e.target.value)} aria-describedby="cards-minutes-hint" />
         <span class="hint" id="cards-minutes-hint">${t('cards.console.minutesHint')}</span>
-        <button type="submit" class="btn btn--primary" data-testid="cards-start-scene" ?disabled=${!ready}>${t('cards.console.startScene')}</button>
+        <button type="submit" class="btn btn--secondary" data-testid="cards-start-scene" ?disabled=${!ready}>${t('cards.console.startScene')}</button>
       </form>`;
   }
 
@@ -209,7 +235,7 @@ class CardsConsole extends LibraryConsole {
       </div>
       <p class="count" data-testid="cards-grids-count">${tn('cards.gridsInProgress', r.grids ?? 0)}</p>
       <div class="row">
-        <button type="button" class="btn btn--primary" data-testid="cards-open-feelings" @click=${() => this._run({ type: 'cards.openFeelings' })}>${t('cards.console.openFeelings')}</button>
+        <button type="button" class="btn btn--secondary" data-testid="cards-open-feelings" @click=${() => this._run({ type: 'cards.openFeelings' })}>${t('cards.console.openFeelings')}</button>
         <button type="button" class="btn btn--secondary" data-testid="cards-open-debrief" @click=${() => this._run({ type: 'cards.openDebrief' })}>${t('cards.console.skipToDebrief')}</button>
       </div>`;
   }
@@ -221,7 +247,7 @@ class CardsConsole extends LibraryConsole {
         ? html`<ul class="comments" data-testid="cards-feelings-list">${feelings.map((f) => html`<li class="comment"><strong>${f.nickname} (${roleLabel(f.role)})</strong> — ${f.text}</li>`)}</ul>`
         : html`<p class="muted">${t('cards.console.noFeelings')}</p>`}
       <p class="count" data-testid="cards-grids-count">${tn('cards.gridsInProgress', r.grids ?? 0)}</p>
-      <button type="button" class="btn btn--primary" data-testid="cards-open-debrief" @click=${() => this._run({ type: 'cards.openDebrief' })}>${t('cards.console.openDebrief')}</button>`;
+      <button type="button" class="btn btn--secondary" data-testid="cards-open-debrief" @click=${() => this._run({ type: 'cards.openDebrief' })}>${t('cards.console.openDebrief')}</button>`;
   }
 
   _renderDebrief(r) {

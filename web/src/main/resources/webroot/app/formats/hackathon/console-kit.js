@@ -169,7 +169,7 @@ export class HackathonConsoleKit extends LibraryConsole {
       ${this._kit ? this._renderEditor() : nothing}
       ${this._renderSettings()}
       <div class="row">
-        <button type="button" class="btn btn--primary" data-testid="hk-setup-save" ?disabled=${!this._kit} @click=${this._saveSetup}>
+        <button type="button" class="btn btn--secondary" data-testid="hk-setup-save" ?disabled=${!this._kit} @click=${this._saveSetup}>
           ${t('hackathon.console.save')}</button>
         <button type="button" class="btn btn--ghost" data-testid="hk-export" ?disabled=${!this._kit} @click=${this._export}>${t('hackathon.console.export')}</button>
       </div>

@@ -6,20 +6,76 @@ import { copyText } from '../../util.js';
 import { PROBLEM, SOLUTION, STAGES, TIMED, challengeOf, fieldLabel, newTeamForm, resultsView, stageHead, stageLabel, stepsList, teamName } from './shared.js';
 import { randomSeed } from '../../random.js';
 import { HackathonConsoleKit } from './console-kit.js';
+import { describer, runStep } from '../../components/next-step.js';
 
 /** Console: challenges and rubric (edit, import, export), jury links, teams, phases and timers, pitches, prizes. */
 class HackathonConsole extends HackathonConsoleKit {
+  /** What its own buttons changed, in words (the page's status region). */
+  describe = describer('hackathon', ['extend', 'setup', 'inviteJury', 'revokeJury', 'createTeam', 'balanceTeams', 'pitchOrder']);
+
+  get preparation() {
+    return true;
+  }
+
+  get preparationNeeded() {
+    return !this.activity?.kit;
+  }
+
+  /** Changing phase cannot be undone on the server: the command waits 5 s, with "Annuler". */
+  _advanceStep(a) {
+    const next = STAGES[STAGES.indexOf(a.stage) + 1];
+    if (!next) return null;
+    const timed = TIMED.includes(next);
+    const label = next === 'RESULTS' ? t('hackathon.console.reveal') : t('hackathon.console.goTo', { stage: stageLabel(next) });
+    const run = async () => {
+      const command = { type: 'hackathon.advance', to: next };
+      if (timed && String(this._minutes).trim() !== '') command.minutes = Number(this._minutes);
+      if (next === 'PITCH') command.seed = randomSeed();
+      await this.send(command);
+      this._minutes = '';
+    };
+    return { id: `hk-advance-${next}`, label, run, undoSeconds: 5, done: t('hackathon.step.advanced', { stage: stageLabel(next) }) };
+  }
+
+  get nextStep() {
+    const a = this.activity ?? {};
+    if (!a.stage) return null;
+    if (this.view?.session?.phase === 'LOBBY') {
+      const open = { id: 'hk-open', label: t('hackathon.step.open'), opening: true, after: t('hackathon.console.goTo', { stage: stageLabel('UNDERSTAND') }) };
+      if (!a.kit) return { ...open, disabled: t('hackathon.step.needKit') };
+      return { ...open, run: () => Promise.resolve(), done: t('hackathon.step.opened') };
+    }
+    const advance = this._advanceStep(a);
+    if (a.stage === 'PITCH') {
+      const p = a.pitch ?? { order: [], done: [] };
+      const id = p.order.find((x) => !p.done.includes(x) && x !== p.current);
+      if (id) {
+        const team = teamName(a, id);
+        return { id: `hk-pitch-${id}`, label: t('hackathon.step.pitch', { team }), after: advance?.label,
+          run: () => this.send({ type: 'hackathon.pitch', teamId: id }), done: t('hackathon.step.pitchStarted', { team }) };
+      }
+    }
+    if (!advance) return null;
+    const after = STAGES[STAGES.indexOf(a.stage) + 2];
+    return { ...advance, after: after ? stageLabel(after) : undefined };
+  }
+
   render() {
     const phase = this.view?.session?.phase;
     const a = this.activity ?? {};
     if (!a.stage) return nothing;
+    const teamsLive = a.stage === 'TEAMS' && phase === 'ACTIVITY';
+    if (this.consoleTab === 'prep') {
+      return html`<div class="hk stack" data-testid="hk-console" data-stage=${a.stage}>
+        ${a.stage === 'TEAMS' && (phase === 'LOBBY' || phase === 'ACTIVITY') ? this._renderSetup(a) : this._renderKitSummary(a)}
+        ${this._renderJury(a)} ${teamsLive ? nothing : this._renderTeams(a, phase)}
+      </div>`;
+    }
     return html`<div class="hk stack" data-testid="hk-console" data-stage=${a.stage}>
       <section class="panel">${stepsList(a.stage)} ${stageHead(a, { testid: 'hk-console-stage' })}
-        ${phase === 'ACTIVITY' ? this._renderStageControls(a) : phase === 'LOBBY' ? html`<p class="notice">${t('hackathon.console.startFirst')}</p>` : nothing}
+        ${phase === 'ACTIVITY' ? this._renderStageControls(a) : nothing}
       </section>
-      ${a.stage === 'TEAMS' && (phase === 'LOBBY' || phase === 'ACTIVITY') ? this._renderSetup(a) : this._renderKitSummary(a)}
-      ${this._renderJury(a)}
-      ${this._renderTeams(a, phase)}
+      ${teamsLive ? this._renderTeams(a, phase) : nothing}
       ${a.stage === 'PITCH' ? this._renderPitchControls(a) : nothing}
       ${a.results && ['PITCH', 'VOTE', 'RESULTS'].includes(a.stage) ? html`<section class="panel" data-testid="hk-console-scores">
           <h3 class="panel__title">${a.results.revealed ? t('hackathon.results.title') : t('hackathon.console.liveResults')}</h3>
@@ -35,12 +91,9 @@ class HackathonConsole extends HackathonConsoleKit {
     const next = STAGES[i + 1];
     const timed = next && TIMED.includes(next);
     const defaultMinutes = timed ? a.settings?.[`${next.toLowerCase()}Minutes`] ?? '' : '';
-    const advance = async (event) => {
+    const advance = (event) => {
       event.preventDefault();
-      const command = { type: 'hackathon.advance', to: next };
-      if (timed && String(this._minutes).trim() !== '') command.minutes = Number(this._minutes);
-      if (next === 'PITCH') command.seed = randomSeed();
-      if (await this._run(command)) this._minutes = '';
+      runStep(this, this._advanceStep(a));
     };
     return html`${next
         ? html`<form class="row" @submit=${advance} data-testid="hk-advance-form">
@@ -49,7 +102,7 @@ class HackathonConsole extends HackathonConsoleKit {
                   <input id="hk-minutes" type="number" min="0" max="480" inputmode="numeric" data-testid="hk-minutes" placeholder=${String(defaultMinutes)}
                     .value=${live(String(this._minutes))} @input=${(e) => (this._minutes = e.target.value)} />`
               : nothing}
-            <button type="submit" class="btn btn--primary" data-testid="hk-advance" data-next=${next}>
+            <button type="submit" class="btn btn--secondary" data-testid="hk-advance" data-next=${next}>
               ${next === 'RESULTS' ? t('hackathon.console.reveal') : t('hackathon.console.goTo', { stage: stageLabel(next) })}</button>
           </form>`
         : nothing}
@@ -72,7 +125,7 @@ class HackathonConsole extends HackathonConsoleKit {
             <label class="visually-hidden" for="hk-jury-label">${t('hackathon.jury.label')}</label>
             <input id="hk-jury-label" type="text" maxlength="40" placeholder=${t('hackathon.jury.label')} data-testid="hk-jury-label"
               .value=${live(this._juryLabel)} @input=${(e) => (this._juryLabel = e.target.value)} />
-            <button type="submit" class="btn btn--primary" data-testid="hk-jury-create">${t('hackathon.jury.create')}</button>
+            <button type="submit" class="btn btn--secondary" data-testid="hk-jury-create">${t('hackathon.jury.create')}</button>
           </form>`
         : nothing}
       <ul class="stack" role="list">
@@ -174,7 +227,7 @@ class HackathonConsole extends HackathonConsoleKit {
         ${p.order.map((id, i) => html`<li aria-current=${id === p.current ? 'true' : 'false'} data-testid="hk-pitch-row-${id}">
           ${teamName(a, id)} ${p.done.includes(id) ? '✓' : ''}
           <span class="row">
-            <button type="button" class="btn btn--primary btn--small" data-testid="hk-pitch-${id}"
+            <button type="button" class="btn btn--secondary btn--small" data-testid="hk-pitch-${id}"
               @click=${() => this._run({ type: 'hackathon.pitch', teamId: id })}>
               ${id === p.current ? t('hackathon.pitch.restart') : t('hackathon.pitch.start')}</button>
             <button type="button" class="btn btn--ghost btn--small" ?disabled=${i === 0} aria-label=${t('hackathon.pitch.up', { team: teamName(a, id) })}

@@ -4,6 +4,7 @@ import '../../components/bar-chart.js';
 import '../../components/count-down.js';
 import { t, tn, formatNumber } from '../../i18n/index.js';
 import { barItems, letter, statusLabel } from './shared.js';
+import { askConfirm, describer } from '../../components/next-step.js';
 
 const MAX_OPTIONS = 8;
 const MIN_OPTIONS = 2;
@@ -12,6 +13,9 @@ const OPTION_MAX = 80;
 
 /** Console: ask a question, follow the live distribution, close and reveal, browse the history. */
 class PollConsole extends FormatElement {
+  /** What its own buttons changed, in words (the page's status region). */
+  describe = describer('poll', ['close', 'reveal', 'ask']);
+
   // The question's fields start as _reset() leaves them after each question asked.
   static properties = state({ _text: '', _options: ['', ''], _correct: null, _seconds: '', _problem: '', _busy: false });
 
@@ -40,8 +44,38 @@ class PollConsole extends FormatElement {
     else if (this._correct !== null && this._correct > i) this._correct--;
   }
 
+  /** Revealing closes the vote: ask first when some participants have not answered yet. */
+  _revealConfirm(q) {
+    const total = this.view?.session?.participantCount ?? 0;
+    if (q.status !== 'OPEN' || (q.answered ?? 0) >= total) return undefined;
+    return { title: t('poll.step.revealTitle'), text: t('poll.step.revealText', { n: q.answered ?? 0, total }), confirmLabel: t('poll.step.reveal') };
+  }
+
+  get nextStep() {
+    const q = this.activity?.question;
+    const ask = { id: 'poll-ask', label: t('poll.step.ask'), after: t('poll.step.reveal') };
+    if (this.view?.session?.phase !== 'ACTIVITY') return ask;
+    if (q && q.status !== 'REVEALED') {
+      return {
+        id: `poll-reveal-${q.id}`, label: t(q.status === 'CLOSED' ? 'poll.step.revealOnly' : 'poll.step.reveal'), confirm: this._revealConfirm(q), after: t('poll.step.askAnother'),
+        run: () => this.send({ type: 'poll.reveal', questionId: q.id }), done: t('poll.step.revealed'),
+      };
+    }
+    if (this._text.trim()) return { ...ask, run: () => this._ask(), done: t('poll.step.asked') };
+    if (q) return null;
+    return { ...ask, disabled: t('poll.step.writeFirst') };
+  }
+
+  /** The poll's own "close" and "reveal" buttons: both close the vote, so both ask like the next step. */
+  async _reveal(q, type = 'reveal') {
+    const confirm = this._revealConfirm(q);
+    if (confirm && !(await askConfirm(this, { ...confirm, confirmLabel: t(type === 'close' ? 'poll.console.close' : 'poll.step.reveal') }))) return;
+    this.send({ type: `poll.${type}`, questionId: q.id }).catch(() => {});
+  }
+
+  /** The form's submit, or the next step (which then rejects when the form has a problem). */
   async _ask(event) {
-    event.preventDefault();
+    event?.preventDefault();
     const text = this._text.trim();
     const options = this._options.map((o) => o.trim());
     let problem = '';
@@ -58,13 +92,15 @@ class PollConsole extends FormatElement {
     this._problem = problem;
     if (problem) {
       this.updateComplete.then(() => this.querySelector('[data-testid="poll-form-problem"]')?.focus());
+      if (!event) throw Object.assign(new Error(problem), { stepMessage: problem });
       return;
     }
     this._busy = true;
     try {
       await this.send(command);
       this._reset();
-    } catch {
+    } catch (error) {
+      if (!event) throw error;
       /* the page shows the rejection in its status region */
     } finally {
       this._busy = false;
@@ -133,7 +169,7 @@ class PollConsole extends FormatElement {
       ${this._problem
         ? html`<p class="notice notice--error" role="alert" tabindex="-1" data-testid="poll-form-problem">${this._problem}</p>`
         : nothing}
-      <button type="submit" class="btn btn--primary" data-testid="poll-ask" ?disabled=${this._busy}>${t('poll.console.ask')}</button>
+      <button type="submit" class="btn btn--secondary" data-testid="poll-ask" ?disabled=${this._busy}>${t('poll.console.ask')}</button>
     </form>`;
   }
 
@@ -152,9 +188,9 @@ class PollConsole extends FormatElement {
       ${live
         ? html`<div class="row">
             <button type="button" class="btn btn--secondary" data-testid="poll-close" ?disabled=${q.status !== 'OPEN'}
-              @click=${() => this.send({ type: 'poll.close', questionId: q.id }).catch(() => {})}>${t('poll.console.close')}</button>
-            <button type="button" class="btn btn--primary" data-testid="poll-reveal" ?disabled=${q.status === 'REVEALED'}
-              @click=${() => this.send({ type: 'poll.reveal', questionId: q.id }).catch(() => {})}>${t('poll.console.reveal')}</button>
+              @click=${() => this._reveal(q, 'close')}>${t('poll.console.close')}</button>
+            <button type="button" class="btn btn--secondary" data-testid="poll-reveal" ?disabled=${q.status === 'REVEALED'}
+              @click=${() => this._reveal(q)}>${t('poll.console.reveal')}</button>
           </div>`
         : nothing}
     </section>`;

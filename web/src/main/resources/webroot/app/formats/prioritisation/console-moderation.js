@@ -4,6 +4,7 @@ import { t, tn, formatNumber } from '../../i18n/index.js';
 import { api } from '../../util.js';
 import { CATEGORIES, KINDS, PROFILES, TEXT_MAX, downloadPlan, label, parseProjectLink, projectHeader, projectKeyFor, projectUrl, saveProject, savedProjects } from './shared.js';
 import { randomTag } from '../../random.js';
+import { runStep } from '../../components/next-step.js';
 
 const STAGES = ['COLLECT', 'SYNTHESIS', 'VOTE', 'RESULTS', 'PLAN'];
 export const THEME_MAX = 80;
@@ -147,7 +148,7 @@ export class PrioritisationConsoleModeration extends FormatElement {
               <div class="field"><label for="prio-p-name">${t('prio.project.name')}</label>
                 <input id="prio-p-name" type="text" maxlength="160" data-testid="prio-project-name" .value=${f.name} @input=${set('name')} />
                 <p class="hint">${t('prio.project.nameHint')}</p></div>
-              <button type="submit" class="btn btn--primary" data-testid="prio-project-create" ?disabled=${this._projectBusy}>${t('prio.project.create')}</button>
+              <button type="submit" class="btn btn--secondary" data-testid="prio-project-create" ?disabled=${this._projectBusy}>${t('prio.project.create')}</button>
             </form>
             ${saved.length
               ? html`<h4>${t('prio.project.saved')}</h4>
@@ -186,8 +187,8 @@ export class PrioritisationConsoleModeration extends FormatElement {
       </ol>
       <p class="hint">${t(`prio.console.hint.${stage}`)}</p>
       ${stage === 'VOTE'
-        ? html`<button type="button" class="btn btn--primary" data-testid="prio-reveal" ?disabled=${!live}
-            @click=${() => this._do({ type: 'prioritisation.reveal' })}>${t('prio.console.reveal')}</button>`
+        ? html`<button type="button" class="btn btn--secondary" data-testid="prio-reveal" ?disabled=${!live}
+            @click=${() => runStep(this, this.nextStep)}>${t('prio.console.reveal')}</button>`
         : nothing}
     </section>`;
   }
@@ -325,7 +326,7 @@ export class PrioritisationConsoleModeration extends FormatElement {
           </select></div>
       </div>
       <div class="row">
-        <button type="button" class="btn btn--primary btn--small" data-testid="prio-edit-save" @click=${() => this._saveEdit(c)}>${t('prio.console.save')}</button>
+        <button type="button" class="btn btn--secondary btn--small" data-testid="prio-edit-save" @click=${() => this._saveEdit(c)}>${t('prio.console.save')}</button>
         <button type="button" class="btn btn--ghost btn--small" @click=${() => (this._editing = null)}>${t('common.cancel')}</button>
       </div>
     </div>`;
@@ -338,7 +339,7 @@ export class PrioritisationConsoleModeration extends FormatElement {
         <div class="field"><label for="prio-theme-name">${t('prio.console.newTheme')}</label>
           <input id="prio-theme-name" type="text" maxlength=${THEME_MAX} data-testid="prio-theme-name" .value=${this._themeName}
             @input=${(e) => (this._themeName = e.target.value)} @keydown=${(e) => e.key === 'Enter' && (e.preventDefault(), this._createTheme())} /></div>
-        <button type="button" class="btn btn--primary" data-testid="prio-theme-create" @click=${this._createTheme}>${t('prio.console.createTheme')}</button>
+        <button type="button" class="btn btn--secondary" data-testid="prio-theme-create" @click=${this._createTheme}>${t('prio.console.createTheme')}</button>
       </div>
       ${themes.length
         ? html`<div class="prio-inline">

@@ -1,21 +1,39 @@
 import { html, nothing } from 'lit';
+import { describer } from '../../components/next-step.js';
 import { live } from 'lit/directives/live.js';
 import { t, tn, formatNumber } from '../../i18n/index.js';
 import { STATUSES, TEXT_MAX, crossTable, downloadPlan, label, matrixBlock, projectKeyFor, projectUrl, rankingTable, sidesBlock, synthesisBlock } from './shared.js';
 import { PrioritisationConsoleModeration, THEME_MAX } from './console-moderation.js';
+import { prioStep } from './console-step.js';
 
 const LEAD_MAX = 120;
 
 /** Console: project, steps, moderation, themes, proposals and vote, results, action plan. */
 class PrioritisationConsole extends PrioritisationConsoleModeration {
+  /** What its own buttons changed, in words (the page's status region). */
+  describe = describer('prio', ['setStage', 'hide', 'createTheme', 'propose', 'settings', 'addAction', 'updateAction']);
+
+  get preparation() {
+    return true;
+  }
+
+  get preparationNeeded() {
+    return !this.activity?.project;
+  }
+
+  get nextStep() {
+    return prioStep(this);
+  }
+
   render() {
     const a = this.activity ?? {};
     const stage = a.stage ?? 'COLLECT';
     const phase = this.view?.session?.phase;
     const live = phase === 'LOBBY' || phase === 'ACTIVITY';
+    if (this.consoleTab === 'prep') {
+      return html`<div class="prio prio-console" data-testid="prio-console" data-stage=${stage}>${this._renderProject(a, live)}</div>`;
+    }
     return html`<div class="prio prio-console" data-testid="prio-console" data-stage=${stage}>
-      ${this._renderProject(a, live)}
-      ${phase === 'LOBBY' ? html`<p class="notice">${t('prio.console.startFirst')}</p>` : nothing}
       ${this._renderStages(a, stage, live)}
       ${this._problem ? html`<p class="notice notice--error" role="alert" data-testid="prio-console-problem">${this._problem}</p>` : nothing}
       ${stage === 'COLLECT' || stage === 'SYNTHESIS' ? this._renderModeration(a, stage) : nothing}
@@ -55,7 +73,7 @@ class PrioritisationConsole extends PrioritisationConsoleModeration {
                   <div class="field"><label for="prio-rename-${i}">${t('prio.console.rename')}</label>
                     <input id="prio-rename-${i}" type="text" maxlength=${THEME_MAX} .value=${this._renaming.name}
                       @input=${(e) => (this._renaming = { ...this._renaming, name: e.target.value })} /></div>
-                  <button type="button" class="btn btn--primary btn--small" @click=${() => this._rename(th.id)}>${t('prio.console.save')}</button>
+                  <button type="button" class="btn btn--secondary btn--small" @click=${() => this._rename(th.id)}>${t('prio.console.save')}</button>
                   <button type="button" class="btn btn--ghost btn--small" @click=${() => (this._renaming = null)}>${t('common.cancel')}</button>
                 </div>`
               : html`<div class="row">
@@ -188,7 +206,7 @@ class PrioritisationConsole extends PrioritisationConsoleModeration {
                 @click=${() => this._addToPlan([r.proposalId])}>${t('prio.console.toPlan')}</button>`,
       })}
       ${top.length
-        ? html`<button type="button" class="btn btn--primary" data-testid="prio-plan-top" @click=${() => this._addToPlan(top)}>
+        ? html`<button type="button" class="btn btn--secondary" data-testid="prio-plan-top" @click=${() => this._addToPlan(top)}>
             ${tn('prio.console.topToPlan', top.length)}</button>`
         : nothing}
       ${sidesBlock(a.results)}
@@ -257,7 +275,7 @@ class PrioritisationConsole extends PrioritisationConsoleModeration {
                     </select></div>
                 </div>
                 <div class="row">
-                  <button type="button" class="btn btn--primary btn--small" data-testid="prio-action-save-${i}" ?disabled=${!dirty}
+                  <button type="button" class="btn btn--secondary btn--small" data-testid="prio-action-save-${i}" ?disabled=${!dirty}
                     @click=${() => this._saveAction(action)}>${t('prio.console.save')}</button>
                   <button type="button" class="btn btn--ghost btn--small" data-testid="prio-action-remove-${i}"
                     @click=${() => this._do({ type: 'prioritisation.removeAction', actionId: action.id })}>${t('prio.console.remove')}</button>

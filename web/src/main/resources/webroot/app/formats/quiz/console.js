@@ -8,9 +8,14 @@ import { api } from '../../util.js';
 import { exportLibraryItem, parseLibraryText } from '../../library.js';
 import { TEAM_NAME_MAX, answerBars, renderBoard, renderExplanation, renderProgress, typeHint } from './shared.js';
 import { randomSeed } from '../../random.js';
+import { askConfirm, describer } from '../../components/next-step.js';
+import { finishConfirm, quizStep, revealConfirm } from './console-step.js';
 
 /** Console: bank, settings and teams before the start; the flow buttons during play; the debrief after. */
 class QuizConsole extends FormatElement {
+  /** What its own buttons changed, in words (the page's status region). */
+  describe = describer('quiz', ['lock', 'scoreboard', 'extend', 'show', 'useBank', 'configure', 'createTeam', 'balanceTeams', 'moveMember', 'debrief']);
+
   static properties = state({
     _catalogue: null, _libraryError: '', _problems: null, _importText: '', _importKind: 'yaml', _importNote: '',
     _settings: null, _teamName: '', _teamCount: 3, _busy: false,
@@ -109,19 +114,44 @@ class QuizConsole extends FormatElement {
     this._settings = { ...this._settings, [key]: value };
   }
 
+  get preparation() {
+    return true;
+  }
+
+  get preparationNeeded() {
+    return !this.activity?.bank;
+  }
+
+  get nextStep() {
+    return quizStep(this);
+  }
+
+  async _confirmed(confirm, command) {
+    if (confirm && !(await askConfirm(this, confirm))) return;
+    this._run(command);
+  }
+
   render() {
     const a = this.activity ?? {};
-    const phase = this.view?.session?.phase;
+    if (this.consoleTab === 'prep') {
+      return html`<div class="quiz-stack" data-testid="quiz-console-setup">
+        ${a.stage === 'SETUP' || !a.stage ? html`${this._renderBank(a)} ${this._renderSettings(a)}` : nothing}
+        ${this._renderTeams(a)} ${a.stage === 'FINISHED' ? this._renderExport(a) : nothing}
+      </div>`;
+    }
     if (a.stage === 'FINISHED') return this._renderEnd(a);
     if (a.stage === 'PLAYING') return a.live ? this._renderLive(a) : this._renderChallenge(a);
-    return html`<div class="quiz-stack" data-testid="quiz-console-setup">
-      ${this._renderBank(a)} ${this._renderSettings(a)} ${this._renderTeams(a)}
+    return html`<div class="quiz-stack" data-testid="quiz-console-ready">
       <section class="panel">
-        <h3 class="panel__title">${t('quiz.console.startTitle')}</h3>
-        ${phase === 'LOBBY' ? html`<p class="notice">${t('quiz.console.startActivityFirst')}</p>` : nothing}
+        <h3 class="panel__title">${t('quiz.console.ready')}</h3>
+        ${a.bank
+          ? html`<p>${t('quiz.console.chosen')} <strong>${a.bank.title}</strong> (${tn('quiz.questions', a.bank.questions)})
+              · ${t(`quiz.pacing.${a.settings?.pacing ?? 'live'}`)}</p>
+              <p>${t('quiz.console.teams')} : ${formatNumber((a.teams ?? []).length)}</p>
+              <p class="hint">${t('quiz.console.readyHint')}</p>`
+          : html`<p class="hint">${t('quiz.console.noBank')}</p>`}
         ${a.unassignedCount ? html`<p class="hint">${tn('quiz.unassigned', a.unassignedCount)}</p>` : nothing}
-        <button type="button" class="btn btn--primary" data-testid="quiz-start" ?disabled=${!a.bank || phase !== 'ACTIVITY'}
-          @click=${() => this._run({ type: 'quiz.start' })}>${t('quiz.console.start')}</button>
+        <p class="hint">${t('quiz.console.prepHint')}</p>
       </section>
     </div>`;
   }
@@ -168,7 +198,7 @@ class QuizConsole extends FormatElement {
             <option value="csv">CSV</option>
           </select>
         </div>
-        <button type="submit" class="btn btn--primary" data-testid="quiz-import-submit" ?disabled=${this._busy}>${t('quiz.console.importSubmit')}</button>
+        <button type="submit" class="btn btn--secondary" data-testid="quiz-import-submit" ?disabled=${this._busy}>${t('quiz.console.importSubmit')}</button>
         ${this._importNote ? html`<p class="hint" role="status">${this._importNote}</p>` : nothing}
         ${importProblems(this._problems, { keys: 'quiz.console', prefix: 'quiz', focusable: true })}
       </form>
@@ -303,24 +333,32 @@ class QuizConsole extends FormatElement {
               ${this._teamLines(live.teamAnswers)}`
           : nothing}
         <div class="quiz-flow">
-          <button type="button" class="btn btn--primary" data-testid="quiz-show-next" ?disabled=${!canShowNext || live.asked >= live.total}
+          <button type="button" class="btn btn--secondary" data-testid="quiz-show-next" ?disabled=${!canShowNext || live.asked >= live.total}
             @click=${() => this._run({ type: 'quiz.show' })}>${q ? t('quiz.console.next') : t('quiz.console.first')}</button>
           ${q
             ? html`<button type="button" class="btn btn--secondary" data-testid="quiz-lock" ?disabled=${status !== 'OPEN'}
-                  @click=${() => this._run({ type: 'quiz.lock', questionId: q.id })}>${t('quiz.console.lock')}</button>
-                <button type="button" class="btn btn--primary" data-testid="quiz-reveal" ?disabled=${status === 'REVEALED'}
-                  @click=${() => this._run({ type: 'quiz.reveal', questionId: q.id })}>${t('quiz.console.reveal')}</button>
+                  @click=${() => this._confirmed(revealConfirm(live, true), { type: 'quiz.lock', questionId: q.id })}>${t('quiz.console.lock')}</button>
+                <button type="button" class="btn btn--secondary" data-testid="quiz-reveal" ?disabled=${status === 'REVEALED'}
+                  @click=${() => this._confirmed(revealConfirm(live), { type: 'quiz.reveal', questionId: q.id })}>${t('quiz.console.reveal')}</button>
                 <button type="button" class="btn btn--secondary" data-testid="quiz-scoreboard" ?disabled=${status !== 'REVEALED' || live.scoreboard}
                   @click=${() => this._run({ type: 'quiz.scoreboard' })}>${t('quiz.console.scoreboard')}</button>
                 <button type="button" class="btn btn--ghost" data-testid="quiz-extend" ?disabled=${status !== 'OPEN' || !live.deadline}
                   @click=${() => this._run({ type: 'quiz.extend', seconds: 30 })}>${t('quiz.console.extend30')}</button>`
             : nothing}
-          <button type="button" class="btn btn--danger" data-testid="quiz-finish" @click=${() => this._run({ type: 'quiz.finish' })}>
-            ${t('quiz.console.finish')}</button>
         </div>
       </section>
-      ${this._renderFollowUp(a, canShowNext)}
+      ${this._renderFollowUp(a, canShowNext)} ${this._renderStop(false)}
     </div>`;
+  }
+
+  /** Ending early sits apart from the flow buttons, and asks first. */
+  _renderStop(challenge) {
+    return html`<section class="panel" aria-labelledby="quiz-stop-title">
+      <h3 class="panel__title" id="quiz-stop-title">${t('quiz.console.stop')}</h3>
+      <button type="button" class="btn btn--danger" data-testid="quiz-finish"
+        @click=${() => this._confirmed(finishConfirm(challenge), { type: 'quiz.finish' })}>
+        ${t(challenge ? 'quiz.console.finishChallenge' : 'quiz.console.finish')}</button>
+    </section>`;
   }
 
   /** While playing: the provisional scores, the questions (to show one out of order) and the teams. */
@@ -330,7 +368,7 @@ class QuizConsole extends FormatElement {
         <p class="hint">${t('quiz.console.scoresHint')}</p>
         ${renderBoard(a.provisional, { testid: 'quiz-provisional', withTime: true })}
       </section>
-      ${this._questionList(a, canShow)} ${this._renderTeams(a)}`;
+      ${this._questionList(a, canShow)}`;
   }
 
   _teamLines(lines) {
@@ -380,11 +418,9 @@ class QuizConsole extends FormatElement {
         <div class="quiz-flow">
           <button type="button" class="btn btn--secondary" data-testid="quiz-extend" @click=${() => this._run({ type: 'quiz.extend', seconds: 300 })}>
             ${t('quiz.console.extend5')}</button>
-          <button type="button" class="btn btn--danger" data-testid="quiz-finish" @click=${() => this._run({ type: 'quiz.finish' })}>
-            ${t('quiz.console.finishChallenge')}</button>
         </div>
       </section>
-      ${this._renderFollowUp(a, false)}
+      ${this._renderFollowUp(a, false)} ${this._renderStop(true)}
     </div>`;
   }
 
@@ -406,7 +442,7 @@ class QuizConsole extends FormatElement {
             @click=${() => this._run({ type: 'quiz.debrief', index: null })}>${t('quiz.console.podium')}</button>
           <button type="button" class="btn btn--secondary" data-testid="quiz-debrief-prev" ?disabled=${!item || index === 0}
             @click=${() => this._run({ type: 'quiz.debrief', index: index - 1 })}>${t('quiz.phone.prev')}</button>
-          <button type="button" class="btn btn--primary" data-testid="quiz-debrief-next" ?disabled=${item && index >= items.length - 1}
+          <button type="button" class="btn btn--secondary" data-testid="quiz-debrief-next" ?disabled=${item && index >= items.length - 1}
             @click=${() => this._run({ type: 'quiz.debrief', index: item ? index + 1 : 0 })}>${item ? t('quiz.phone.next') : t('quiz.console.startDebrief')}</button>
         </div>
         ${item
@@ -427,13 +463,16 @@ class QuizConsole extends FormatElement {
           )}
         </ol>
       </section>
-      ${a.content
-        ? html`<section class="panel"><div class="row">
-            <button type="button" class="btn btn--secondary btn--small" @click=${() => this._export('yaml')}>${t('quiz.console.exportYaml')}</button>
-            <button type="button" class="btn btn--secondary btn--small" @click=${() => this._export('csv')}>${t('quiz.console.exportCsv')}</button>
-          </div></section>`
-        : nothing}
     </div>`;
+  }
+
+  _renderExport(a) {
+    return a.content
+      ? html`<section class="panel"><div class="row">
+          <button type="button" class="btn btn--secondary btn--small" @click=${() => this._export('yaml')}>${t('quiz.console.exportYaml')}</button>
+          <button type="button" class="btn btn--secondary btn--small" @click=${() => this._export('csv')}>${t('quiz.console.exportCsv')}</button>
+        </div></section>`
+      : nothing;
   }
 }
 
