@@ -20,7 +20,7 @@ export default {
   'conn.open': 'connected',
   'conn.reconnecting': 'reconnecting…',
   'conn.closed': 'disconnected',
-  'conn.pending': '{n} pending',
+  'conn.pending': '{n} {n|message|messages} waiting to be sent',
 
   'phase.LOBBY': 'Welcome',
   'phase.ACTIVITY': 'Activity',
