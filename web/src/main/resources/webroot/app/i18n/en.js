@@ -192,6 +192,7 @@ export default {
   'coord.loadError': "The report could not be loaded.",
   'coord.csvError': "The CSV export failed.",
   'coord.from': "From",
+  'coord.parisTime': 'Days and times in Paris time.',
   'coord.to': "To",
   'coord.apply': "Show this period",
   'coord.csv': "Download the report (CSV)",

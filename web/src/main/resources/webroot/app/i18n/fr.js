@@ -193,6 +193,7 @@ export default {
   'coord.csvError': 'L’export CSV a échoué.',
   'coord.from': 'Du',
   'coord.to': 'Au',
+  'coord.parisTime': 'Jours et heures à l’heure de Paris.',
   'coord.apply': 'Afficher la période',
   'coord.csv': 'Télécharger le bilan (CSV)',
   'coord.print': 'Imprimer',

@@ -88,11 +88,12 @@ export function formatNumber(n, digits = 0) {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
 }
 
-export function formatDateTime(iso) {
+/** A date and time, in the browser's time zone unless `timeZone` says (the coordination report's: Paris). */
+export function formatDateTime(iso, { timeZone } = {}) {
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return String(iso);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(d);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(d);
 }
 
 export function formatDuration(ms) {
