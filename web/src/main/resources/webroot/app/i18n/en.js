@@ -117,6 +117,13 @@ export default {
   'screen.satCount': '{n} ratings from {total} participants',
   'screen.thanks': 'Thank you for taking part!',
   'screen.finalAverage': 'Average satisfaction: {avg} / 5 ({n} ratings)',
+  'screen.welcome.one': 'Welcome {name}!',
+  'screen.welcome.few': 'Welcome {names} and {last}!',
+  'screen.welcome.many.one': 'Welcome {names} and {n} other person!',
+  'screen.welcome.many.other': 'Welcome {names} and {n} other people!',
+  'screen.sound': 'Sound',
+  'screen.soundOn': 'Sound on',
+  'screen.soundOff': 'Sound off',
   'screen.fullscreen': 'Full screen',
   'screen.exitFullscreen': 'Exit full screen',
 

@@ -117,6 +117,13 @@ export default {
   'screen.satCount': '{n} avis sur {total} {total|participant|participants}',
   'screen.thanks': 'Merci de votre participation !',
   'screen.finalAverage': 'Satisfaction moyenne : {avg} / 5 ({n} avis)',
+  'screen.welcome.one': 'Bienvenue {name} !',
+  'screen.welcome.few': 'Bienvenue {names} et {last} !',
+  'screen.welcome.many.one': 'Bienvenue {names} et {n} autre personne !',
+  'screen.welcome.many.other': 'Bienvenue {names} et {n} autres personnes !',
+  'screen.sound': 'Son',
+  'screen.soundOn': 'Son activé',
+  'screen.soundOff': 'Son coupé',
   'screen.fullscreen': 'Plein écran',
   'screen.exitFullscreen': 'Quitter le plein écran',
 

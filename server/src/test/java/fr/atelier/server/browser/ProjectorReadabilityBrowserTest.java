@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -81,20 +81,26 @@ class ProjectorReadabilityBrowserTest extends BrowserTestBase {
 
     /** Checks one state at both sizes, with a screenshot of each. */
     private void check(WebDriver screen, String name) {
-        screen.manage().window().setSize(new Dimension(1920, 1080));
-        waitLayout(screen, 1920);
+        size(screen, 1920, 1080);
         @SuppressWarnings("unchecked")
         List<String> small = (List<String>) js(screen, SMALL_TEXT, MIN_PX);
         small.forEach(s -> problems.add(name + " @1920: " + s));
         shot(screen, "readable-" + name + "-1920");
-        screen.manage().window().setSize(new Dimension(1280, 720));
-        waitLayout(screen, 1280);
+        size(screen, 1280, 720);
         @SuppressWarnings("unchecked")
         List<String> over = (List<String>) js(screen, OVERFLOW);
         over.forEach(s -> problems.add(name + " @1280: " + s));
         shot(screen, "readable-" + name + "-1280");
-        screen.manage().window().setSize(new Dimension(1920, 1080));
-        waitLayout(screen, 1920);
+        size(screen, 1920, 1080);
+        small.forEach(x -> System.out.println("READABILITY " + name + " @1920: " + x));
+        over.forEach(x -> System.out.println("READABILITY " + name + " @1280: " + x));
+    }
+
+    /** The viewport itself at this size (a window's size includes the browser's frame). */
+    private static void size(WebDriver b, int width, int height) {
+        ((ChromeDriver) b).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+        waitLayout(b, width);
     }
 
     private static void waitLayout(WebDriver b, int width) {
@@ -124,6 +130,9 @@ class ProjectorReadabilityBrowserTest extends BrowserTestBase {
 
     private WebDriver screen(String code, Predicate<WebDriver> ready) {
         WebDriver screen = projector();
+        // Still pictures: the reveal animations (checked by ProjectorShowBrowserTest) would catch texts mid-flight.
+        ((ChromeDriver) screen).executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
         screen.get(base + "/s/" + code + "/screen");
         new WebDriverWait(screen, WAIT).until(ready::test);
         return screen;
@@ -137,6 +146,9 @@ class ProjectorReadabilityBrowserTest extends BrowserTestBase {
     void everyProjectorIsReadableAtTenMetresAndFitsA720pScreen() {
         Http http = node.http();
         poll(http);
+        quiz(http);
+        cards(http);
+        hackathon(http);
         prioritisation(http);
         assertThat(problems).as("readability problems").isEmpty();
     }
@@ -169,6 +181,148 @@ class ProjectorReadabilityBrowserTest extends BrowserTestBase {
         ok(console, cmd("poll.reveal").put("questionId", qid));
         new WebDriverWait(screen, WAIT).until(d -> has(d, "reveal-bar-7"));
         check(screen, "poll-revealed");
+        console.close();
+        phones.forEach(WsClient::close);
+    }
+
+    private static String activityText(JsonNode v, String field) {
+        return v.path("activity").path(field).asText();
+    }
+
+    private void quiz(Http http) {
+        JsonNode created = http.createSession("quiz", "Challenge numérique — Mission locale de Dreux et Nogent");
+        String code = created.get("code").asText();
+        WsClient console = node.connect();
+        console.hello(code, "facilitator", created.get("hostToken").asText());
+        ObjectNode useBank = cmd("quiz.useBank");
+        useBank.set("bank", http.get("/api/formats/quiz/library/decouverte-5").json());
+        ok(console, useBank);
+        ObjectNode configure = cmd("quiz.configure");
+        configure.putObject("settings").put("pacing", "live").put("timeLimitMinutes", 20).put("speedBonus", true)
+                .put("partialCredit", true).put("teamSize", 4).put("selfTeams", true).put("secondsPerQuestion", 600);
+        ok(console, configure);
+        List<WsClient> phones = phones(http, code, 12);
+        ok(console, cmd("session.start"));
+        String[] teams = {"Les Explorateurs du Drouais", "Cap Avenir", LONG_WORD};
+        for (int t = 0; t < 3; t++) {
+            ok(phones.get(t), cmd("quiz.createTeam").put("name", teams[t]));
+        }
+        JsonNode view = phones.get(3).awaitView(v -> v.path("activity").path("teams").size() == 3);
+        List<String> teamIds = new ArrayList<>();
+        view.path("activity").path("teams").forEach(t -> teamIds.add(t.path("id").asText()));
+        for (int i = 3; i < phones.size(); i++) {
+            ok(phones.get(i), cmd("quiz.joinTeam").put("teamId", teamIds.get(i % 3)));
+        }
+        WebDriver screen = screen(code, d -> has(d, "quiz-screen-teams") && d.findElement(testId("quiz-screen-teams")).getText().contains("Cap Avenir"));
+        new WebDriverWait(screen, WAIT).until(d -> !has(d, "quiz-unassigned"));
+        check(screen, "quiz-teams");
+        ok(console, cmd("quiz.start"));
+        ok(console, cmd("quiz.show"));
+        JsonNode live = console.awaitView(v -> v.path("activity").path("live").path("question").has("id"));
+        String qid = live.path("activity").path("live").path("question").path("id").asText();
+        new WebDriverWait(screen, WAIT).until(d -> has(d, "quiz-screen-question"));
+        check(screen, "quiz-question");
+        ok(phones.get(0), cmd("quiz.answer").put("questionId", qid).set("choices", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add("a")));
+        ok(console, cmd("quiz.reveal").put("questionId", qid));
+        new WebDriverWait(screen, WAIT).until(d -> has(d, "quiz-reveal-bar-0"));
+        check(screen, "quiz-revealed");
+        ok(console, cmd("quiz.scoreboard"));
+        new WebDriverWait(screen, WAIT).until(d -> has(d, "quiz-screen-scoreboard"));
+        check(screen, "quiz-scoreboard");
+        ok(console, cmd("quiz.finish"));
+        new WebDriverWait(screen, WAIT).until(d -> has(d, "quiz-podium"));
+        check(screen, "quiz-podium");
+        console.close();
+        phones.forEach(WsClient::close);
+    }
+
+    private void cards(Http http) {
+        JsonNode created = http.createSession("cards", "Jeu de cartes SPRO — réseau du Drouais");
+        String code = created.get("code").asText();
+        WsClient console = node.connect();
+        console.hello(code, "facilitator", created.get("hostToken").asText());
+        List<WsClient> phones = phones(http, code, 6);
+        ok(console, cmd("session.start"));
+        ObjectNode useDeck = cmd("cards.useDeck");
+        useDeck.set("deck", http.get("/api/formats/cards/library/spro").json());
+        ok(console, useDeck);
+        for (int i = 0; i < 3; i++) {
+            ok(phones.get(i), cmd("cards.raiseHand"));
+        }
+        WebDriver screen = screen(code, d -> d.getPageSource().contains(LONG_WORD));
+        check(screen, "cards-volunteers");
+        JsonNode v = console.awaitView(x -> x.path("activity").path("volunteers").size() == 3);
+        List<String> ids = new ArrayList<>();
+        v.path("activity").path("volunteers").forEach(p -> ids.add(p.path("id").asText()));
+        ok(console, cmd("cards.nextRound"));
+        ok(console, cmd("cards.assign").put("counsellor", ids.get(0)).put("beneficiary", ids.get(1)));
+        ok(console, cmd("cards.drawCase").put("seed", 12345L));
+        ok(console, cmd("cards.drawStructure").put("seed", 777L));
+        ok(console, cmd("cards.startScene").put("seconds", 600));
+        new WebDriverWait(screen, WAIT).until(d -> has(d, "screen-case-card") && has(d, "screen-structure-card"));
+        check(screen, "cards-scene");
+        JsonNode round = console.awaitView(x -> x.path("activity").path("round").path("number").asInt() == 1);
+        int number = round.path("activity").path("round").path("number").asInt();
+        JsonNode grid = phones.get(3).awaitView(x -> x.path("activity").path("round").path("grid").path("fields").size() > 0);
+        for (int i = 2; i < phones.size(); i++) {
+            ObjectNode save = cmd("cards.saveGrid").put("round", number);
+            ObjectNode answers = save.putObject("answers");
+            for (JsonNode f : grid.path("activity").path("round").path("grid").path("fields")) {
+                String kind = f.path("kind").asText();
+                if (kind.equals("structures")) {
+                    answers.putArray(f.path("id").asText()).add(grid.path("activity").path("round").path("grid").path("structures").get(i % 2).path("id").asText());
+                } else if (kind.equals("text")) {
+                    answers.putArray(f.path("id").asText()).add("Écoute active et reformulation, " + LONG_WORD);
+                } else if (!kind.equals("card")) {
+                    answers.putArray(f.path("id").asText()).add("Question ouverte sur le parcours " + i).add(LONG_WORD);
+                }
+            }
+            ok(phones.get(i), save);
+        }
+        ok(console, cmd("cards.openFeelings"));
+        ok(console, cmd("cards.openDebrief"));
+        new WebDriverWait(screen, WAIT).until(d -> has(d, "screen-aggregate"));
+        check(screen, "cards-debrief");
+        console.close();
+        phones.forEach(WsClient::close);
+    }
+
+    private void hackathon(Http http) {
+        JsonNode created = http.createSession("hackathon", "Hack ton orientation — lycée et CFA de Dreux");
+        String code = created.get("code").asText();
+        WsClient console = node.connect();
+        console.hello(code, "facilitator", created.get("hostToken").asText());
+        ObjectNode setup = cmd("hackathon.setup");
+        setup.set("kit", http.get("/api/formats/hackathon/library/hack-ton-orientation").json());
+        setup.putObject("settings").put("teamSize", 4).put("pitchSeconds", 120).put("dots", 2);
+        ok(console, setup);
+        List<WsClient> phones = phones(http, code, 8);
+        ok(console, cmd("session.start"));
+        ok(phones.get(0), cmd("hackathon.createTeam").put("name", "Les Défricheurs du Drouais"));
+        ok(phones.get(1), cmd("hackathon.createTeam").put("name", LONG_WORD));
+        for (int i = 2; i < phones.size(); i++) {
+            ok(phones.get(i), cmd("hackathon.joinTeam").put("teamId", i % 2 == 0 ? "t1" : "t2"));
+        }
+        WebDriver screen = screen(code, d -> d.getPageSource().contains(LONG_WORD));
+        check(screen, "hackathon-teams");
+        ok(console, cmd("hackathon.advance").put("to", "UNDERSTAND").put("minutes", 20));
+        new WebDriverWait(screen, WAIT).until(d -> has(d, "countdown"));
+        check(screen, "hackathon-understand");
+        ok(console, cmd("hackathon.advance").put("to", "IMAGINE"));
+        ok(console, cmd("hackathon.advance").put("to", "BUILD"));
+        ok(console, cmd("hackathon.advance").put("to", "PITCH").put("seed", 20251125L));
+        ok(console, cmd("hackathon.pitch").put("teamId", "t1"));
+        for (int i = 0; i < phones.size(); i++) {
+            ObjectNode score = cmd("hackathon.score").put("teamId", i % 2 == 0 ? "t2" : "t1");
+            score.putObject("scores").put("impact", 1 + i % 5).put("faisabilite", 4).put("originalite", 3).put("pitch", 5);
+            ok(phones.get(i), score);
+        }
+        new WebDriverWait(screen, WAIT).until(d -> has(d, "hk-screen-pitch-team"));
+        check(screen, "hackathon-pitch");
+        ok(console, cmd("hackathon.advance").put("to", "VOTE").put("minutes", 5));
+        ok(console, cmd("hackathon.advance").put("to", "RESULTS"));
+        new WebDriverWait(screen, WAIT).until(d -> "RESULTS".equals(d.findElement(testId("hk-screen")).getAttribute("data-stage")));
+        check(screen, "hackathon-results");
         console.close();
         phones.forEach(WsClient::close);
     }
@@ -227,8 +381,7 @@ class ProjectorReadabilityBrowserTest extends BrowserTestBase {
         new WebDriverWait(screen, WAIT).until(d -> d.findElements(testId("prio-matrix-dot")).size() == 3);
         check(screen, "prio-results");
         for (int width : new int[] {1920, 1280}) {
-            screen.manage().window().setSize(new Dimension(width, width == 1920 ? 1080 : 720));
-            waitLayout(screen, width);
+            size(screen, width, width == 1920 ? 1080 : 720);
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> outside = (List<Map<String, Object>>) js(screen, """
                     const plot = document.querySelector('.prio-screen .prio-matrix').getBoundingClientRect();
