@@ -311,11 +311,14 @@ class ProjectorReadabilityBrowserTest extends BrowserTestBase {
         ok(console, cmd("hackathon.advance").put("to", "IMAGINE"));
         ok(console, cmd("hackathon.advance").put("to", "BUILD"));
         ok(console, cmd("hackathon.advance").put("to", "PITCH").put("seed", 20251125L));
-        ok(console, cmd("hackathon.pitch").put("teamId", "t1"));
-        for (int i = 0; i < phones.size(); i++) {
-            ObjectNode score = cmd("hackathon.score").put("teamId", i % 2 == 0 ? "t2" : "t1");
-            score.putObject("scores").put("impact", 1 + i % 5).put("faisabilite", 4).put("originalite", 3).put("pitch", 5);
-            ok(phones.get(i), score);
+        for (String team : new String[] {"t1", "t2"}) {
+            ok(console, cmd("hackathon.pitch").put("teamId", team));
+            // The other team's members score the team that just pitched (team 1: phones 0, 2, 4…; team 2: 1, 3, 5…).
+            for (int i = team.equals("t1") ? 1 : 0; i < phones.size(); i += 2) {
+                ObjectNode score = cmd("hackathon.score").put("teamId", team);
+                score.putObject("scores").put("impact", 1 + i % 5).put("faisabilite", 4).put("originalite", 3).put("pitch", 5);
+                ok(phones.get(i), score);
+            }
         }
         new WebDriverWait(screen, WAIT).until(d -> has(d, "hk-screen-pitch-team"));
         check(screen, "hackathon-pitch");
