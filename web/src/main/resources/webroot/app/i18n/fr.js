@@ -8,7 +8,7 @@ export default {
   'common.loading': 'Chargement…',
   'common.newWindow': '(nouvelle fenêtre)',
   'common.notFound': 'Session introuvable',
-  'common.protocolError': 'Connexion refusée par le serveur. Rechargez la page.',
+  'common.protocolError': 'Impossible de se connecter à l’atelier. Rechargez la page.',
   'common.rejected': 'L’action n’a pas pu être enregistrée.',
   'common.retry': 'Réessayer',
   'common.participants.one': '{n} participant',

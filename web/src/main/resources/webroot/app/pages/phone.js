@@ -44,11 +44,13 @@ class PhoneApp extends LightElement {
       this._session = await api(`/api/sessions/${this.code}`, { fallbackMessage: t('join.error.generic') });
       this._mode = this._session.phase === 'ENDED' ? 'over' : this._session.joiningOpen === false ? 'closed' : 'join';
     } catch (error) {
-      if (error.status === 404) this._mode = 'notfound';
-      else if (error.status === 0) this._mode = 'join'; // offline: the join itself will say so
-      else {
-        this._mode = 'failed';
-        this._error = error.message || t('join.error.generic');
+      if (error.status === 404) {
+        this._mode = 'notfound';
+      } else {
+        // Offline, or a session prepared for later (the server says when to come back): the form, and
+        // the join itself answers.
+        if (error.status !== 0 && error.message) this._notice = error.message;
+        this._mode = 'join';
       }
     }
   }

@@ -1,5 +1,5 @@
 // /s/{code}/screen: the projector. Public aggregates only; large type, high contrast.
-import { html, nothing } from 'lit';
+import { html, nothing, svg } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { LightElement, state } from '../components/light-element.js';
@@ -13,6 +13,14 @@ import { satisfactionItems } from '../components/satisfaction-items.js';
 import { Sounds } from '../sounds.js';
 import { Greeter, moments, nextDeadline } from './screen-show.js';
 
+
+/** A loudspeaker, with waves when the sound is on and a cross when it is off (no emoji: not every projector's computer has the font). */
+const speaker = (on) => html`<svg class="screen-sound__icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+  <path d="M3 9h4l5-4v14l-5-4H3z" fill="currentColor"></path>
+  ${on
+    ? svg`<path d="M15.5 8.5a5 5 0 0 1 0 7M18 6a8.5 8.5 0 0 1 0 12" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"></path>`
+    : svg`<path d="M16 9l6 6M22 9l-6 6" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"></path>`}
+</svg>`;
 
 class ScreenApp extends LightElement {
   static properties = state({ _view: null, _fatal: null, _fullscreen: false, _greeting: '', _sound: false });
@@ -94,7 +102,7 @@ class ScreenApp extends LightElement {
           ? html`<button type="button" class="btn btn--ghost btn--small no-print screen-sound" data-testid="screen-sound"
               aria-pressed=${this._sound ? 'true' : 'false'} data-last-sound=${this.sounds.last ?? ''}
               title=${this._sound ? t('screen.soundOn') : t('screen.soundOff')} @click=${this._toggleSound}>
-              <span aria-hidden="true">${this._sound ? '🔊' : '🔇'}</span> ${t('screen.sound')}</button>`
+              ${speaker(this._sound)} ${t('screen.sound')}</button>`
           : nothing}
         <button type="button" class="btn btn--ghost btn--small no-print" data-testid="screen-fullscreen" @click=${this._toggleFullscreen}>
           ${this._fullscreen ? t('screen.exitFullscreen') : t('screen.fullscreen')}
