@@ -55,6 +55,7 @@ export default {
   'cards.grid.state.sending': 'Saving…',
   'cards.grid.state.saved': 'Grid saved ✓',
   'cards.grid.state.autosaved': 'Saved automatically',
+  'cards.grid.state.pending': 'Waiting to be sent: the grid will leave as soon as the network is back.',
   'cards.grid.state.error': 'Saving failed',
   'cards.feelings.title': 'How did you feel?',
   'cards.feelings.send': 'Share',

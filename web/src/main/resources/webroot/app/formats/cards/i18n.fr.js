@@ -55,6 +55,7 @@ export default {
   'cards.grid.state.sending': 'Enregistrement…',
   'cards.grid.state.saved': 'Grille enregistrée ✓',
   'cards.grid.state.autosaved': 'Enregistré automatiquement',
+  'cards.grid.state.pending': 'En attente d’envoi : la grille partira dès le retour du réseau.',
   'cards.grid.state.error': 'Échec de l’enregistrement',
   'cards.feelings.title': 'Votre ressenti',
   'cards.feelings.send': 'Partager',

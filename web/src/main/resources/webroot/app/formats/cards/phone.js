@@ -41,7 +41,7 @@ class CardsPhone extends FormatElement {
       this._message = '';
       this._feeling = null;
       this._feelingState = 'idle';
-    } else if (round?.grid && !this._timer && this._saveState !== 'sending' && this._saveState !== 'error') {
+    } else if (round?.grid && !this._timer && !['sending', 'pending', 'error'].includes(this._saveState)) {
       // Nothing of ours in flight: the server's copy is the truth (another tab may have edited it).
       this._draft = structuredClone(round.grid.answers ?? {});
     }
@@ -79,6 +79,10 @@ class CardsPhone extends FormatElement {
       if (values.length) answers[field.id] = values;
     }
     this._saveState = 'sending';
+    // No answer from the server within a second (offline, a lost link): the grid is waiting to leave.
+    setTimeout(() => {
+      if (this._saveState === 'sending') this._saveState = 'pending';
+    }, 1000);
     this.send({ type: 'cards.saveGrid', round: round.number, answers }).then(
       () => {
         if (!this._timer) this._saveState = now ? 'saved' : 'autosaved';
