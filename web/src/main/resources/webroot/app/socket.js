@@ -85,6 +85,11 @@ export class AtelierSocket extends EventTarget {
     this._pending = new Map();
     this._stopped = true;
     this._onOnline = () => this._wakeUp();
+    // The browser knows the network is gone: drop the link now (commands queue, the page says so)
+    // instead of waiting up to 45 s for the heartbeat to notice.
+    this._onOffline = () => {
+      if (!this._stopped && !this.fatal && this._ws) this._dropAndRetry(this._ws);
+    };
     this._onVisible = () => {
       if (document.visibilityState === 'visible') this._wakeUp();
     };
@@ -94,6 +99,7 @@ export class AtelierSocket extends EventTarget {
     if (!this._stopped) return this;
     this._stopped = false;
     window.addEventListener('online', this._onOnline);
+    window.addEventListener('offline', this._onOffline);
     document.addEventListener('visibilitychange', this._onVisible);
     this._connect();
     return this;
@@ -102,6 +108,7 @@ export class AtelierSocket extends EventTarget {
   stop() {
     this._stopped = true;
     window.removeEventListener('online', this._onOnline);
+    window.removeEventListener('offline', this._onOffline);
     document.removeEventListener('visibilitychange', this._onVisible);
     clearTimeout(this._retryTimer);
     this._discard(this._ws, true);

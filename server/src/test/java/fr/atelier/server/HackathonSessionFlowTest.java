@@ -139,6 +139,10 @@ class HackathonSessionFlowTest {
         JsonNode julesView = jules.awaitView(v -> activity(v).path("me").path("juror").asBoolean());
         assertThat(activity(julesView).path("me").path("seat").asText()).isEqualTo("Présidente du jury");
         rejected(jules, cmd("hackathon.joinTeam").put("teamId", "t1"), "forbidden");
+        // The juror judges: the projector and the join page count four participants, not five.
+        assertThat(console.awaitView(v -> v.path("session").path("participantCount").asInt() == 4)
+                .path("session").path("participantCount").asInt()).isEqualTo(4);
+        assertThat(http.get("/api/sessions/" + code).json().path("participantCount").asInt()).isEqualTo(4);
 
         ack(camille, cmd("hackathon.chooseChallenge").put("challengeId", "mobilite"));
         JsonNode full = rejected(sami, cmd("hackathon.chooseChallenge").put("challengeId", "mobilite"), "invalid");
@@ -295,6 +299,7 @@ class HackathonSessionFlowTest {
         node.server().archiver().archive(sessionId).await();
         assertThat(pg.value("select count(*) from hackathon_score where session_id = ?", sessionId)).isEqualTo(scoreRows);
         assertThat(pg.value("select count(*) from hackathon_team where session_id = ?", sessionId)).isEqualTo(2L);
+        assertThat(pg.value("select participant_count from session where id = ?", sessionId)).as("the juror left out").isEqualTo(4);
 
         JsonNode synthesis = http.get("/api/sessions/" + code + "/synthesis", host).json();
         JsonNode r = synthesis.path("results");

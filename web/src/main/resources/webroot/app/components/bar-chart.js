@@ -6,7 +6,8 @@ import { t, formatNumber } from '../i18n/index.js';
 /**
  * Horizontal bars (each filled to its share of the total) in plain HTML/CSS (no canvas): each row shows its label, count and percentage as
  * text, so screen readers and printers get the numbers without the graphics.
- * items: [{label, value, correct?, mine?, badge?}]
+ * items: [{label, value, correct?, mine?, badge?}]; base: what the percentages are shares of (default: the
+ * sum of the values; a multiple-choice tally passes the number of people who answered).
  */
 class BarChart extends LightElement {
   static properties = {
@@ -14,11 +15,12 @@ class BarChart extends LightElement {
     testid: { initial: 'bar' },
     caption: { initial: '' },
     size: { initial: 'normal' },
+    base: { attribute: false, initial: 0 },
   };
 
   render() {
     const items = this.items ?? [];
-    const total = items.reduce((sum, item) => sum + (item.value || 0), 0);
+    const total = this.base || items.reduce((sum, item) => sum + (item.value || 0), 0);
     return html`<figure class="bars bars--${this.size} ${items.length <= 5 ? 'bars--few' : ''}">
       ${this.caption ? html`<figcaption class="bars__caption">${this.caption}</figcaption>` : nothing}
       <ol class="bars__list">

@@ -45,31 +45,55 @@ export async function loadMessages(load) {
   if (french) Object.assign(fr, french.default);
 }
 
-/** The message for `key`, with `{name}` placeholders replaced by `params.name`. */
+const plurals = new Intl.PluralRules(locale);
+
+/** The language's plural category of `n` as our catalogues know it: 'one' or 'other' (French: 0, 1 and 1,5 are singular). */
+export function pluralOf(n) {
+  return plurals.select(n) === 'one' ? 'one' : 'other';
+}
+
+/** A number back from a parameter, which may already be formatted ("1 234", "1,5"). */
+function numberOf(value) {
+  if (typeof value === 'number') return value;
+  const n = Number(String(value).replace(/[\s\u00a0\u202f]/g, '').replace(',', '.'));
+  return Number.isFinite(n) ? n : NaN;
+}
+
+/**
+ * The message for `key`, with `{name}` placeholders replaced by `params.name`, and plural choices
+ * `{name|singular|plural}` (Intl.PluralRules on the number `params.name`), so that a catalogue never
+ * needs "question(s)": `'{n} {n|votant|votants} sur {total}'`.
+ */
 export function t(key, params = {}) {
   let text = messages[key] ?? fr[key];
   if (text === undefined) {
     console.warn('i18n: missing key', key);
     return key;
   }
-  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+  return text
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, name, one, other) => {
+      if (!(name in params)) return whole;
+      const n = numberOf(params[name]);
+      return Number.isNaN(n) ? other : pluralOf(n) === 'one' ? one : other;
+    })
+    .replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
 }
 
-/** Plural-aware message: uses `key.one` when n is 0 or 1 in French (1 in English), else `key.other`. */
+/** Plural-aware message: `key.one` or `key.other` by Intl.PluralRules (French: 0 and 1 take the singular). */
 export function tn(key, n, params = {}) {
-  const one = lang === 'fr' ? n < 2 : n === 1;
-  return t(`${key}.${one ? 'one' : 'other'}`, { n: formatNumber(n), ...params });
+  return t(`${key}.${pluralOf(n)}`, { n: formatNumber(n), ...params });
 }
 
 export function formatNumber(n, digits = 0) {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
 }
 
-export function formatDateTime(iso) {
+/** A date and time, in the browser's time zone unless `timeZone` says (the coordination report's: Paris). */
+export function formatDateTime(iso, { timeZone } = {}) {
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return String(iso);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(d);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(d);
 }
 
 export function formatDuration(ms) {

@@ -8,8 +8,16 @@ import { loadPage, secretForm, secretFrom, topbar } from './page-parts.js';
 
 export const COORDINATION_KEY = 'atelier.coordination';
 
+/**
+ * The server counts days in Paris time (a session of 00:30 in Paris belongs to that day), so the
+ * period's days are Paris days too, whatever the browser's time zone (UTC, the Antilles, La Réunion).
+ */
+export const PARIS = 'Europe/Paris';
+
 function isoDay(d) {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const part = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: PARIS, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(d).map((p) => [p.type, p.value]));
+  return `${part.year}-${part.month}-${part.day}`;
 }
 
 class CoordinationApp extends LightElement {
@@ -26,7 +34,7 @@ class CoordinationApp extends LightElement {
     }
     this.key = storage.get(COORDINATION_KEY);
     const today = new Date();
-    this._from = `${today.getFullYear()}-01-01`;
+    this._from = `${isoDay(today).slice(0, 4)}-01-01`;
     this._to = isoDay(today);
     this.signedIn = false;
     if (this.key) this._load();
@@ -119,6 +127,7 @@ class CoordinationApp extends LightElement {
           <input id="coord-from" type="date" data-testid="coord-from" .value=${this._from} @input=${(e) => (this._from = e.target.value)} /></div>
         <div class="field"><label for="coord-to">${t('coord.to')}</label>
           <input id="coord-to" type="date" data-testid="coord-to" .value=${this._to} @input=${(e) => (this._to = e.target.value)} /></div>
+        <p class="hint coord-period__zone">${t('coord.parisTime')}</p>
         <button type="submit" class="btn btn--secondary" data-testid="coord-apply">${t('coord.apply')}</button>
         ${this.signedIn ? nothing : html`<button type="button" class="btn btn--primary" data-testid="coord-csv" @click=${this._downloadCsv}>${t('coord.csv')}</button>`}
         <button type="button" class="btn btn--secondary" @click=${() => window.print()}>${t('coord.print')}</button>
@@ -154,7 +163,7 @@ class CoordinationApp extends LightElement {
           <thead><tr><th scope="col">${t('coord.date')}</th><th scope="col">${t('coord.sessionTitle')}</th><th scope="col">${t('coord.format')}</th>
             <th scope="col">${t('coord.participants')}</th><th scope="col">${t('coord.satisfaction')}</th><th scope="col" class="no-print">${t('coord.synthesis')}</th></tr></thead>
           <tbody>${r.sessions.map((s) => html`<tr data-testid="coord-session-${s.code}">
-            <td>${formatDateTime(s.createdAt)}</td><td>${s.title}</td><td>${s.formatTitle}</td>
+            <td>${formatDateTime(s.createdAt, { timeZone: PARIS })}</td><td>${s.title}</td><td>${s.formatTitle}</td>
             <td>${formatNumber(s.participants)}</td><td>${avg(s.satisfaction)}</td>
             <td class="no-print"><a href="/s/${s.code}/synthese?via=${this.signedIn ? 'workspace' : 'coordination'}">${t('coord.open')} <span class="visually-hidden">${s.title}</span></a></td></tr>`)}
           </tbody>

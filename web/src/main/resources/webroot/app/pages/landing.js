@@ -9,7 +9,7 @@ import { wt } from '../workspace/i18n.js';
 class LandingApp extends LightElement {
   static properties = state({
     _code: '', _codeError: '', _formats: null, _formatsError: '', _format: '', _title: '', _createError: '',
-    _creating: false, _created: null, _copied: '', _me: null,
+    _creating: false, _created: null, _copied: '', _me: null, _checking: false,
   });
 
   constructor() {
@@ -29,13 +29,33 @@ class LandingApp extends LightElement {
     }
   }
 
-  _join(event) {
+  /** Looks the code up before leaving the page: a wrong or ended code is refused here, not after a nickname. */
+  async _join(event) {
     event.preventDefault();
     const code = normaliseCode(this._code);
-    if (!isValidCode(code)) {
-      this._codeError = t('landing.codeInvalid');
+    const refuse = (key) => {
+      this._codeError = t(key);
       this.updateComplete.then(() => this.querySelector('#join-code')?.focus());
+    };
+    if (!isValidCode(code)) {
+      refuse('landing.codeInvalid');
       return;
+    }
+    this._checking = true;
+    try {
+      const session = await api(`/api/sessions/${code}`);
+      if (session.phase === 'ENDED') {
+        refuse('landing.codeEnded');
+        return;
+      }
+    } catch (error) {
+      if (error.status === 404) {
+        refuse('landing.codeUnknown');
+        return;
+      }
+      // Anything else (offline, a busy server): the join page checks again.
+    } finally {
+      this._checking = false;
     }
     location.assign(`/j/${code}`);
   }
@@ -115,7 +135,8 @@ class LandingApp extends LightElement {
         <p id="join-code-hint" class="hint">${t('landing.codeHint')}</p>
       </div>
       ${this._codeError ? html`<p id="join-code-error" class="notice notice--error" role="alert" data-testid="join-code-error">${this._codeError}</p>` : nothing}
-      <button type="submit" class="btn btn--primary btn--block" data-testid="join-code-submit">${t('landing.joinSubmit')}</button>
+      <button type="submit" class="btn btn--primary btn--block" data-testid="join-code-submit" ?disabled=${this._checking}>
+        ${this._checking ? t('landing.codeChecking') : t('landing.joinSubmit')}</button>
     </form>`;
   }
 

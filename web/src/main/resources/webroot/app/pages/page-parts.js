@@ -66,11 +66,13 @@ export async function loadPage(page, fetch, { refused, onRefused, refusedMessage
 /**
  * The skip link and the top bar: the brand, then the page's `title`, the session `code`, the
  * connection's state while a `socket` is given. Pages read on paper leave it off the print (`printed: false`).
+ * On a participant's phone the brand is no link (`home: false`): a thumb on that small target must not
+ * take the person out of the session.
  */
-export function topbar({ title, code, socket, printed = true } = {}) {
+export function topbar({ title, code, socket, printed = true, home = true } = {}) {
   return html`<a class="skip-link" href="#main">${t('common.skip')}</a>
     <header class=${printed ? 'topbar' : 'topbar no-print'}>
-      <a class="brand" href="/">Atelier</a>
+      ${home ? html`<a class="brand" href="/">Atelier</a>` : html`<span class="brand">Atelier</span>`}
       ${title ? html`<span>${title}</span>` : nothing}
       ${code ? html`<span class="topbar__code">${t('common.code')} <strong data-testid="session-code">${code}</strong></span>` : nothing}
       ${socket ? html`<conn-status .socket=${socket}></conn-status>` : nothing}

@@ -13,6 +13,7 @@ const NICKNAME_MAX = 24;
 class PhoneApp extends LightElement {
   static properties = state({
     _mode: undefined, _view: null, _nickname: '', _error: '', _notice: '', _busy: false, _leaving: false,
+    _session: null, _offline: false,
   });
 
   constructor() {
@@ -29,8 +30,35 @@ class PhoneApp extends LightElement {
     if (record?.rejoinToken) {
       this._connect(record);
     } else {
-      this._mode = 'join';
+      this._lookUp();
     }
+    this._onNetwork = () => this._updateOffline();
+    window.addEventListener('online', this._onNetwork);
+    window.addEventListener('offline', this._onNetwork);
+  }
+
+  /** Before asking for a nickname: does the code name a session one can still join? Its title, if so. */
+  async _lookUp() {
+    this._mode = 'checking';
+    try {
+      this._session = await api(`/api/sessions/${this.code}`, { fallbackMessage: t('join.error.generic') });
+      this._mode = this._session.phase === 'ENDED' ? 'over' : this._session.joiningOpen === false ? 'closed' : 'join';
+    } catch (error) {
+      if (error.status === 404) {
+        this._mode = 'notfound';
+      } else {
+        // Offline, or a session prepared for later (the server says when to come back): the form, and
+        // the join itself answers.
+        if (error.status !== 0 && error.message) this._notice = error.message;
+        this._mode = 'join';
+      }
+    }
+  }
+
+  /** Offline, said plainly: the browser knows it has no network, or the link to the server is down. */
+  _updateOffline() {
+    const status = this.socket?.status;
+    this._offline = this._mode === 'live' && (navigator.onLine === false || status === 'reconnecting');
   }
 
   _connect(record) {
@@ -46,13 +74,14 @@ class PhoneApp extends LightElement {
         storage.set(rejoinKey(this.code), this._record);
       }
     });
+    socket.addEventListener('status', () => this._updateOffline());
     socket.addEventListener('fatal', (e) => {
       const { closeCode } = e.detail;
       if (closeCode === 4401) {
         storage.remove(rejoinKey(this.code));
         this._notice = t('phone.tokenLost');
         this._nickname = this._record?.nickname ?? '';
-        this._mode = 'join';
+        this._lookUp();
       } else if (closeCode === 4404) {
         this._mode = 'notfound';
       } else {
@@ -111,7 +140,8 @@ class PhoneApp extends LightElement {
     this._leaving = false;
     this._view = null;
     this._notice = t('phone.left');
-    this._mode = 'join';
+    this._offline = false;
+    this._lookUp();
   }
 
   updated() {
@@ -125,9 +155,14 @@ class PhoneApp extends LightElement {
   render() {
     const session = this._view?.session;
     return html`
-      ${topbar({ code: this.code, socket: this._mode === 'live' && session?.phase !== 'ENDED' && this.socket })}
+      ${topbar({ home: false, code: this.code, socket: this._mode === 'live' && session?.phase !== 'ENDED' && this.socket })}
+      ${this._offline
+        ? html`<p class="offline-banner" role="status" data-testid="phone-offline">${t('phone.offline')}</p>`
+        : nothing}
       <main id="main" class="phone">
-        ${session?.title ? html`<h1 class="phone__title">${session.title}</h1>` : html`<h1 class="phone__title">${t('phone.title')}</h1>`}
+        ${(session ?? this._session)?.title
+          ? html`<h1 class="phone__title" data-testid="phone-session-title">${(session ?? this._session).title}</h1>`
+          : html`<h1 class="phone__title">${t('phone.title')}</h1>`}
         ${this._renderBody()}
       </main>
     `;
@@ -138,6 +173,15 @@ class PhoneApp extends LightElement {
       case 'notfound':
         return html`<section class="card card--center" data-testid="session-not-found">
           <p class="lead">${t('common.notFound')}</p>
+          <p>${t('join.refused.unknown')}</p>
+          <a class="btn btn--secondary" href="/">${t('common.backHome')}</a>
+        </section>`;
+      case 'checking':
+        return html`<p class="card card--center muted" role="status">${t('common.loading')}</p>`;
+      case 'over':
+      case 'closed':
+        return html`<section class="card card--center" data-testid="session-refused" data-reason=${this._mode}>
+          <p class="lead">${t(this._mode === 'over' ? 'join.refused.ended' : 'join.refused.closed')}</p>
           <a class="btn btn--secondary" href="/">${t('common.backHome')}</a>
         </section>`;
       case 'failed':

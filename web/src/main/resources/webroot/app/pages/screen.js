@@ -1,6 +1,7 @@
 // /s/{code}/screen: the projector. Public aggregates only; large type, high contrast.
-import { html, nothing } from 'lit';
+import { html, nothing, svg } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { LightElement, state } from '../components/light-element.js';
 import '../components/conn-status.js';
 import '../components/format-slot.js';
@@ -9,10 +10,20 @@ import { AtelierSocket } from '../socket.js';
 import { t, tn, formatNumber } from '../i18n/index.js';
 import { codeFromPath, isValidCode, joinUrl, loadJoinBase } from '../util.js';
 import { satisfactionItems } from '../components/satisfaction-items.js';
+import { Sounds } from '../sounds.js';
+import { Greeter, moments, nextDeadline } from './screen-show.js';
 
+
+/** A loudspeaker, with waves when the sound is on and a cross when it is off (no emoji: not every projector's computer has the font). */
+const speaker = (on) => html`<svg class="screen-sound__icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+  <path d="M3 9h4l5-4v14l-5-4H3z" fill="currentColor"></path>
+  ${on
+    ? svg`<path d="M15.5 8.5a5 5 0 0 1 0 7M18 6a8.5 8.5 0 0 1 0 12" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"></path>`
+    : svg`<path d="M16 9l6 6M22 9l-6 6" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"></path>`}
+</svg>`;
 
 class ScreenApp extends LightElement {
-  static properties = state({ _view: null, _fatal: null, _fullscreen: false });
+  static properties = state({ _view: null, _fatal: null, _fullscreen: false, _greeting: '', _sound: false });
 
   constructor() {
     super();
@@ -23,11 +34,48 @@ class ScreenApp extends LightElement {
       return;
     }
     loadJoinBase().then(() => this.requestUpdate());
+    this.sounds = new Sounds();
+    this.sounds.addEventListener('played', () => this.requestUpdate());
+    this._deadline = null;
+    this._deadlineTimer = null;
+    this.greeter = new Greeter((text) => (this._greeting = text));
     this.socket = new AtelierSocket({ code: this.code, role: 'screen' });
-    this.socket.addEventListener('view', (e) => (this._view = e.detail));
+    this.socket.addEventListener('view', (e) => {
+      const previous = this._view;
+      this._view = e.detail;
+      this._showMoments(previous, e.detail);
+    });
     this.socket.addEventListener('fatal', (e) => (this._fatal = e.detail.closeCode));
     this.socket.start();
     document.addEventListener('fullscreenchange', () => (this._fullscreen = Boolean(document.fullscreenElement)));
+  }
+
+  /** The moments of the show: greet arrivals, and (sounds on) a tune for reveals, podiums and countdowns that end. */
+  _showMoments(previous, view) {
+    this.greeter.feed(view?.participants ?? []);
+    for (const moment of moments(previous, view)) this.sounds.play(moment);
+    const deadline = nextDeadline(view);
+    if (deadline !== this._deadline) {
+      clearTimeout(this._deadlineTimer);
+      // The server closed it a moment before our own timer (clocks differ a little): time is up all the same.
+      const old = this._deadline;
+      if (old && !deadline && Math.abs(old - Date.now()) < 2000) this.sounds.play('countdown');
+      this._deadline = deadline;
+      if (deadline) {
+        this._deadlineTimer = setTimeout(() => {
+          // Still the same deadline (not extended, not closed early): time is up.
+          if (this._deadline === deadline) {
+            this._deadline = null;
+            this.sounds.play('countdown');
+          }
+        }, deadline - Date.now());
+      }
+    }
+  }
+
+  _toggleSound() {
+    this.sounds.set(!this.sounds.enabled);
+    this._sound = this.sounds.enabled;
   }
 
   _toggleFullscreen() {
@@ -50,6 +98,12 @@ class ScreenApp extends LightElement {
           ? html`<span class="screen-bar__code">${t('screen.codeShort')} <strong>${this.code}</strong></span>`
           : nothing}
         ${this.socket ? html`<conn-status .socket=${this.socket}></conn-status>` : nothing}
+        ${this.sounds?.supported
+          ? html`<button type="button" class="btn btn--ghost btn--small no-print screen-sound" data-testid="screen-sound"
+              aria-pressed=${this._sound ? 'true' : 'false'} data-last-sound=${this.sounds.last ?? ''}
+              title=${this._sound ? t('screen.soundOn') : t('screen.soundOff')} @click=${this._toggleSound}>
+              ${speaker(this._sound)} ${t('screen.sound')}</button>`
+          : nothing}
         <button type="button" class="btn btn--ghost btn--small no-print" data-testid="screen-fullscreen" @click=${this._toggleFullscreen}>
           ${this._fullscreen ? t('screen.exitFullscreen') : t('screen.fullscreen')}
         </button>
@@ -68,6 +122,8 @@ class ScreenApp extends LightElement {
       case 'LOBBY':
         return html`<h1 class="visually-hidden">${session.title}</h1>
           ${session.joiningOpen ? this._renderJoinHero() : html`<p class="screen-lead" data-testid="joining-closed">${t('screen.joiningClosed')}</p>`}
+          <p class="greeting ${this._greeting ? 'greeting--on' : ''}" role="status" data-testid="lobby-greeting">
+            ${this._greeting ? keyed(this._greeting, html`<span class="greeting__text">${this._greeting}</span>`) : nothing}</p>
           ${this._renderRoster(view)}`;
       case 'ACTIVITY':
         return html`<h1 class="visually-hidden">${session.title}</h1>

@@ -128,7 +128,7 @@ public final class Archiver implements SessionEndedListener {
         }).mapEmpty();
     }
 
-    private record Snap(SessionState<?> state, String resultsJson) {}
+    private record Snap(SessionState<?> state, String resultsJson, java.util.Set<String> staff) {}
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Snap replay(Format<?, ?, ?> format, List<LiveStore.Batch> batches) {
@@ -141,7 +141,7 @@ public final class Archiver implements SessionEndedListener {
             }
         }
         Object results = ((Format) format).results(state.activity(), state.platform().roster());
-        return new Snap(state, codec.write(results));
+        return new Snap(state, codec.write(results), ((Format) format).staff(state.activity()));
     }
 
     private void write(DSLContext tx, String sessionId, Snap snap, List<LiveStore.Batch> batches) {
@@ -157,7 +157,7 @@ public final class Archiver implements SessionEndedListener {
                 .setOnInsert(SESSION.CREATED_AT, time(p.createdAt()))
                 .setOnInsert(SESSION.STARTED_AT, time(p.startedAt()))
                 .set(SESSION.ENDED_AT, time(p.endedAt()))
-                .set(SESSION.PARTICIPANT_COUNT, p.roster().members().size())
+                .set(SESSION.PARTICIPANT_COUNT, p.roster().members().size() - (int) snap.staff().stream().filter(p.roster().members()::containsKey).count())
                 .set(SESSION.SATISFACTION_COUNT, summary.count())
                 .set(SESSION.SATISFACTION_AVERAGE, average)
                 .setOnInsert(SESSION.HOST_TOKEN_HASH, p.hostTokenHash())

@@ -256,7 +256,7 @@ public final class SessionActor<S> implements SessionHandle, CommandLog.Listener
                 ObjectNode out = Json.MAPPER.createObjectNode();
                 out.put("code", p.code()).put("title", p.title()).put("format", p.format())
                         .put("formatTitle", session.format().title()).put("phase", p.phase().name())
-                        .put("joiningOpen", p.joiningOpen()).put("participantCount", p.roster().activeCount());
+                        .put("joiningOpen", p.joiningOpen()).put("participantCount", session.participantCount(log.committed()));
                 return out;
             }
             if (name.equals("synthesis")) {

@@ -28,7 +28,9 @@ public record Synthesis(
 
     public static <S> Synthesis fromLive(Session<S, ?, ?> session, SessionState<S> state) {
         var p = state.platform();
+        java.util.Set<String> staff = session.staff(state);
         List<Person> people = p.roster().all().stream()
+                .filter((Roster.Member m) -> !staff.contains(m.id()))
                 .map((Roster.Member m) -> new Person(m.nickname(), Instant.ofEpochMilli(m.joinedAtMillis())))
                 .toList();
         Object results = session.format().results(state.activity(), p.roster());

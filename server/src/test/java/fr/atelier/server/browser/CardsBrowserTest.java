@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -26,12 +27,19 @@ class CardsBrowserTest extends BrowserTestBase {
         await(phone, "cards-grid");
         type(phone, "cards-input-questions", question);
         click(phone, "cards-add-questions");
-        click(phone, "cards-door-" + door);
+        click(phone, "cards-door-" + door.replace("+", ""));
+        if (door.endsWith("+")) {
+            // And one more door, whichever the case card offers after this one.
+            phone.findElements(By.cssSelector("[data-testid^=\"cards-door-\"]")).stream()
+                    .filter(e -> !e.getAttribute("data-testid").equals("cards-door-" + door.replace("+", ""))).findFirst().orElseThrow().click();
+        }
         type(phone, "cards-input-schemes", scheme);
         click(phone, "cards-add-schemes");
         type(phone, "cards-field-worked", worked);
         click(phone, "cards-grid-save");
         new WebDriverWait(phone, WAIT).until(d -> "saved".equals(d.findElement(testId("cards-grid-status")).getAttribute("data-state")));
+        // Pressing "Enregistrer" saves the grid for good: no "Brouillon" (draft) after it.
+        assertThat(phone.findElement(testId("cards-grid-status")).getText()).isEqualTo("Grille enregistrée ✓");
     }
 
     static final String BROKEN = """
@@ -155,7 +163,7 @@ class CardsBrowserTest extends BrowserTestBase {
         awaitText(observers.get(0), "cards-my-role", t -> !t.isBlank());
         assertThat(observers.get(0).findElements(testId("cards-briefing"))).isEmpty();
         fillGrid(observers.get(0), "Qu'est-ce qui vous a plu dans la formation ?", "mission-locale", "Contrat d'engagement jeune", "Reformulation");
-        fillGrid(observers.get(1), "Depuis quand cherchez-vous ?", "mission-locale", "PMSMP", "Écoute active");
+        fillGrid(observers.get(1), "Depuis quand cherchez-vous ?", "mission-locale+", "PMSMP", "Écoute active");
         assertThat(await(observers.get(0), "cards-field-card").getAttribute("value")).isNotBlank();
         shot(observers.get(0), "cards-07-phone-observer-grid");
         awaitText(screen, "cards-grids-count", t -> t.contains("2"));
@@ -174,6 +182,9 @@ class CardsBrowserTest extends BrowserTestBase {
         awaitText(screen, "screen-aggregate-doors", t -> t.contains("Mission locale"));
         awaitText(screen, "screen-aggregate-worked", t -> t.contains("Reformulation") && t.contains("Écoute active"));
         assertThat(await(screen, "screen-aggregate-doors-bar-0").getAttribute("data-value")).isEqualTo("2");
+        // Shares of the observers (2 grids), not of the ticks (3): both observers named the Mission locale.
+        assertThat(screen.findElement(testId("screen-aggregate-doors-bar-0")).getText()).contains("(100 %)");
+        assertThat(screen.findElement(testId("screen-aggregate-doors-bar-1")).getText()).contains("(50 %)");
         shot(screen, "cards-10-projector-debrief");
         await(observers.get(0), "cards-grid");
         assertThat(observers.get(0).getPageSource()).doesNotContain("Écoute active");

@@ -123,6 +123,9 @@ class PrioritisationBrowserTest extends BrowserTestBase {
         // Synthesis: themes from selections.
         clickId(facilitator, "prio-stage-SYNTHESIS");
         await(facilitator, "prio-console-themes");
+        // The current stage's button is disabled (nothing to do) but reads as "you are here", not as greyed out.
+        new WebDriverWait(facilitator, WAIT).until(d -> "step".equals(d.findElement(testId("prio-stage-SYNTHESIS")).getAttribute("aria-current")));
+        assertThat(js(facilitator, "return getComputedStyle(document.querySelector('[data-testid=\"prio-stage-SYNTHESIS\"]')).opacity")).isEqualTo("1");
         theme(facilitator, "Horaires atypiques", "Les horaires du week-end font peur", "recruter pour le samedi", "Les horaires décalés effraient");
         theme(facilitator, "Image et connaissance du métier", "au collège", "mal payé", "stages courts");
         awaitText(screen, "prio-themes", t -> t.contains("Horaires atypiques") && t.contains("Image et connaissance du métier"));

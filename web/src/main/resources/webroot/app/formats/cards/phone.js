@@ -41,7 +41,7 @@ class CardsPhone extends FormatElement {
       this._message = '';
       this._feeling = null;
       this._feelingState = 'idle';
-    } else if (round?.grid && !this._timer && this._saveState !== 'sending' && this._saveState !== 'error') {
+    } else if (round?.grid && !this._timer && !['sending', 'pending', 'error'].includes(this._saveState)) {
       // Nothing of ours in flight: the server's copy is the truth (another tab may have edited it).
       this._draft = structuredClone(round.grid.answers ?? {});
     }
@@ -65,8 +65,9 @@ class CardsPhone extends FormatElement {
     this._timer = setTimeout(() => this._flush(), AUTOSAVE_MS);
   }
 
-  _flush() {
-    if (!this._timer) return;
+  /** Sends the grid: after the autosave delay, or at once (`now`, the "Enregistrer" button) even unchanged. */
+  _flush(now = false) {
+    if (!this._timer && !now) return;
     clearTimeout(this._timer);
     this._timer = null;
     const round = this.activity?.round;
@@ -78,9 +79,13 @@ class CardsPhone extends FormatElement {
       if (values.length) answers[field.id] = values;
     }
     this._saveState = 'sending';
+    // No answer from the server within a second (offline, a lost link): the grid is waiting to leave.
+    setTimeout(() => {
+      if (this._saveState === 'sending') this._saveState = 'pending';
+    }, 1000);
     this.send({ type: 'cards.saveGrid', round: round.number, answers }).then(
       () => {
-        if (!this._timer) this._saveState = 'saved';
+        if (!this._timer) this._saveState = now ? 'saved' : 'autosaved';
       },
       (error) => {
         this._saveState = 'error';
@@ -203,7 +208,7 @@ class CardsPhone extends FormatElement {
   _renderGrid(r) {
     const grid = r.grid;
     const open = grid.open;
-    return html`<form class="card stack" data-testid="cards-grid" @submit=${(e) => { e.preventDefault(); this._flush(); }} novalidate>
+    return html`<form class="card stack" data-testid="cards-grid" @submit=${(e) => { e.preventDefault(); this._flush(true); }} novalidate>
       <h2 class="panel__title">${t('cards.grid.title')}</h2>
       <p class="hint">${open ? t('cards.grid.hint') : t('cards.grid.closed')}</p>
       ${grid.fields.map((f) => this._renderField(f, grid, open))}

@@ -59,7 +59,7 @@ export function aggregateView(aggregate, { testid = 'aggregate' } = {}) {
       if (f.kind === 'structures') {
         return html`<section data-testid="${testid}-${f.id}">
           <h3 class="panel__subtitle">${f.label}</h3>
-          <bar-chart .items=${tallyItems(f.tally)} testid="${testid}-${f.id}-bar"></bar-chart>
+          <bar-chart .items=${tallyItems(f.tally)} .base=${aggregate.grids} testid="${testid}-${f.id}-bar"></bar-chart>
         </section>`;
       }
       return html`<section data-testid="${testid}-${f.id}">

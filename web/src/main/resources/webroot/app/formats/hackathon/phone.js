@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { live } from 'lit/directives/live.js';
 import '../../components/count-down.js';
 import { t, tn, formatNumber } from '../../i18n/index.js';
@@ -170,7 +171,7 @@ class HackathonPhone extends HackathonPhoneFields {
       <p class="muted" data-testid="hk-dots-left">${tn('hackathon.ideas.dotsLeft', left)}</p>
       ${ideas.length ? nothing : html`<p class="muted">${t('hackathon.ideas.none')}</p>`}
       <ol class="hk-ideas">
-        ${ideas.map((i) => html`<li data-testid="hk-idea-${i.id}">
+        ${repeat(ideas, (i) => i.id, (i) => html`<li data-testid="hk-idea-${i.id}">
           <span>${i.text} <span class="muted">— ${i.by}</span></span>
           <span class="row">
             <button type="button" class="btn btn--secondary btn--small hk-dot" data-testid="hk-dot-${i.id}"

@@ -6,6 +6,8 @@ import { t, tn } from '../../i18n/index.js';
 import { barItems, letter } from './shared.js';
 
 /** Phone: the question, big option buttons, then the revealed distribution. */
+const PENDING_AFTER_MS = 1000;
+
 class PollPhone extends FormatElement {
   static properties = state({ _choice: null, _state: 'idle', _message: '' });
 
@@ -31,6 +33,10 @@ class PollPhone extends FormatElement {
     this._state = 'sending';
     this._message = '';
     const attempt = ++this._attempt;
+    // No answer from the server within a second (offline, a lost link): say it is waiting, not sent.
+    setTimeout(() => {
+      if (attempt === this._attempt && this._state === 'sending') this._state = 'pending';
+    }, PENDING_AFTER_MS);
     this.send({ type: 'poll.answer', questionId: question.id, option }).then(
       () => {
         if (attempt === this._attempt) this._state = 'saved';
@@ -79,7 +85,9 @@ class PollPhone extends FormatElement {
         >
           <span class="option__letter" aria-hidden="true">${letter(i)}</span>
           <span class="option__text">${label}</span>
-          ${mine === i ? html`<span class="option__check" aria-hidden="true">✓</span>` : nothing}
+          ${mine === i && this._state === 'pending'
+            ? html`<span class="option__pending" data-testid="option-pending">${t('phone.pendingMark')}</span>`
+            : mine === i && this._state !== 'sending' ? html`<span class="option__check" aria-hidden="true" data-testid="option-check">✓</span>` : nothing}
         </button>`,
       )}
     </div>`;
@@ -98,6 +106,7 @@ class PollPhone extends FormatElement {
 
   _statusText(q, mine) {
     if (this._state === 'sending') return t('poll.phone.sending');
+    if (this._state === 'pending') return t('phone.pendingStatus');
     if (this._state === 'error') return this._message;
     if (q.status === 'CLOSED') return mine !== null ? t('poll.phone.closedAnswered') : t('poll.phone.closed');
     if (q.status === 'REVEALED') return '';

@@ -29,8 +29,9 @@ class PrioritisationScreen extends FormatElement {
       case 'RESULTS':
         return a.results
           ? html`<div class="prio-results">
-              <div>${rankingTable(a.results)}${sidesBlock(a.results)}</div>
+              <div>${rankingTable(a.results)}</div>
               <div>${matrixBlock(a.results)}</div>
+              <div>${sidesBlock(a.results)}</div>
             </div>`
           : nothing;
       case 'PLAN':

@@ -209,7 +209,9 @@ export function sidesBlock(results) {
 export function matrixBlock(results) {
   const rated = (results?.rows ?? []).map((r, i) => ({ ...r, n: i + 1 })).filter((r) => r.impact != null && r.feasibility != null);
   if (!rated.length) return html`<p class="muted" data-testid="prio-matrix-empty">${t('prio.matrix.none')}</p>`;
-  const pos = (v) => `${((v - 1) / 4) * 100}%`;
+  // A dot's centre sits on its value, inset by a little more than its radius so that the extremes
+  // (1, 1) and (5, 5) stay inside the plot.
+  const pos = (v) => `calc(1.25em + (100% - 2.5em) * ${(v - 1) / 4})`;
   return html`<figure class="prio-matrix-fig" data-testid="prio-matrix">
     <figcaption class="visually-hidden">${t('prio.matrix.caption')}</figcaption>
     <div class="prio-matrix-wrap">

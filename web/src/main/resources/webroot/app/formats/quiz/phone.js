@@ -73,14 +73,21 @@ class QuizPhone extends FormatElement {
     if (!this.send) return false;
     this._state = 'sending';
     this._message = '';
+    const sent = this.send(command);
+    // No answer from the server within a second (offline, a lost link): say it is waiting, not sent.
+    const slow = setTimeout(() => {
+      if (this._state === 'sending') this._state = 'pending';
+    }, 1000);
     try {
-      await this.send(command);
+      await sent;
       this._state = okState;
       return true;
     } catch (error) {
       this._state = 'error';
       this._message = error?.message || t('common.rejected');
       return false;
+    } finally {
+      clearTimeout(slow);
     }
   }
 
@@ -115,7 +122,7 @@ class QuizPhone extends FormatElement {
   }
 
   _renderStatus() {
-    const text = this._state === 'sending' ? t('quiz.phone.sending') : this._state === 'error' ? this._message : this._state === 'saved' ? t('quiz.phone.saved') : '';
+    const text = this._state === 'pending' ? t('phone.pendingStatus') : this._state === 'sending' ? t('quiz.phone.sending') : this._state === 'error' ? this._message : this._state === 'saved' ? t('quiz.phone.saved') : '';
     return html`<p class="answer-status answer-status--${this._state}" role="status" aria-live="polite" data-testid="quiz-status">${text}</p>`;
   }
 
@@ -246,7 +253,9 @@ class QuizPhone extends FormatElement {
                 }}>
                 <span class="option__letter" aria-hidden="true">${letter(i)}</span>
                 <span class="option__text">${c.text}</span>
-                ${on ? html`<span class="option__check" aria-hidden="true">✓</span>` : nothing}
+                ${on && this._pending
+                  ? this._state === 'pending' ? html`<span class="option__pending" data-testid="option-pending">${t('phone.pendingMark')}</span>` : nothing
+                  : on ? html`<span class="option__check" aria-hidden="true">✓</span>` : nothing}
               </button>`;
             })}
           </div>`;

@@ -40,6 +40,14 @@ public interface Format<S, C, E> {
      */
     Object results(S state, Roster roster);
 
+    /**
+     * Members of the roster who take part as staff, not as participants (a hackathon's jurors): they
+     * join with a nickname like everyone, but the participant counts leave them out.
+     */
+    default java.util.Set<String> staff(S state) {
+        return java.util.Set.of();
+    }
+
     /** Which phones {@code event} changes; the projector and console are refreshed anyway. */
     default Impact impact(E event) {
         return Impact.ALL;

@@ -229,11 +229,24 @@ public final class Session<S, C, E> {
         return Impact.ALL;
     }
 
+    /** The active members who take part (staff such as a hackathon's jurors left out). */
+    public long participantCount(SessionState<S> s) {
+        Roster roster = s.platform().roster();
+        long staff = format.staff(s.activity()).stream()
+                .filter(id -> roster.members().get(id) != null && roster.members().get(id).active()).count();
+        return roster.activeCount() - staff;
+    }
+
+    /** The members of the roster who are staff rather than participants ({@link Format#staff}). */
+    public java.util.Set<String> staff(SessionState<S> s) {
+        return format.staff(s.activity());
+    }
+
     public SessionView view(SessionState<S> s, Audience audience) {
         PlatformState p = s.platform();
         Roster roster = p.roster();
         SessionView.Header header = new SessionView.Header(p.code(), p.format(), format.title(), p.title(), p.phase(),
-                p.joiningOpen(), roster.activeCount());
+                p.joiningOpen(), participantCount(s));
         Object activity = format.view(s.activity(), roster, audience);
         boolean satisfactionVisible = p.phase() == Phase.SATISFACTION || p.phase() == Phase.ENDED;
         if (audience instanceof Audience.Participant me) {

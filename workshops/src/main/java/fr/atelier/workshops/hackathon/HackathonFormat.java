@@ -51,6 +51,19 @@ import java.util.Set;
  * teammate's text is ever overwritten unseen.
  */
 public final class HackathonFormat extends FormatBase<HackathonState, HackathonCommand, HackathonEvent> {
+
+    /** The jurors judge, they are not counted among the participants. */
+    @Override
+    public java.util.Set<String> staff(HackathonState state) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (HackathonState.JurySeat seat : state.jury()) {
+            if (seat.holder() != null) {
+                out.add(seat.holder());
+            }
+        }
+        return out;
+    }
+
     public static final String ID = "hackathon";
     public static final String TEAM_PREFIX = "t";
     public static final String SEAT_PREFIX = "j";
