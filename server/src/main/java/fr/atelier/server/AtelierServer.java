@@ -13,6 +13,7 @@ import fr.atelier.server.http.CoordinationApi;
 import fr.atelier.server.http.HttpApi;
 import fr.atelier.server.http.JoinBase;
 import fr.atelier.server.http.JoinGuard;
+import fr.atelier.server.http.Notices;
 import fr.atelier.server.http.Pages;
 import fr.atelier.server.infra.ClusterIdentity;
 import fr.atelier.server.infra.EmbeddedServices;
@@ -167,6 +168,7 @@ public final class AtelierServer implements AutoCloseable {
         fr.atelier.server.workspace.planning.Planning.mount(vertx, router, store, registry, db, archiveReader, joinBase,
                 new fr.atelier.server.formats.prioritisation.PlannedProjects(db));
         joinBase.mount(router);
+        Notices.from(System.getenv(), config.liveRetentionHours()).mount(router);
         new Pages().mount(router);
 
         HttpServerOptions options = new HttpServerOptions()
