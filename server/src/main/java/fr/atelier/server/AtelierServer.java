@@ -161,7 +161,8 @@ public final class AtelierServer implements AutoCloseable {
         CoordinationReport coordination = new CoordinationReport(db, formats);
         String newKey = coordination.ensureKey(config.coordinatorKey());
         if (newKey != null) {
-            CoordinationReport.logKey(newKey, config.publicUrl() == null ? "http://localhost:" + config.httpPort() : config.publicUrl());
+            // Into a file of the data folder, not the log (issue 19: no secret in the logs).
+            fr.atelier.server.infra.CoordinationKeyFile.hand(config.dataDir(), config.publicUrl() == null ? "http://localhost:" + config.httpPort() : config.publicUrl(), newKey);
         }
         new CoordinationApi(coordination, archiveReader, api::csv, guard).mount(router);
         modules.stream().filter(m -> m.routes() != null).forEach(m -> m.routes().apply(services).mount(router));
