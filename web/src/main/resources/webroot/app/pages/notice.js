@@ -4,6 +4,8 @@
 import { html } from 'lit';
 import { LightElement, state } from '../components/light-element.js';
 import { api } from '../util.js';
+// Evaluated first: it sets <html lang> from ?lang, which this page then overrides with its own language.
+import '../i18n/index.js';
 import privacy from '../notices/privacy.js';
 import accessibility from '../notices/accessibility.js';
 

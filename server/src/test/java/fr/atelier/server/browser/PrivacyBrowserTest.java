@@ -142,8 +142,15 @@ class PrivacyBrowserTest extends BrowserTestBase {
                 && List.of("http", "ws").contains(u.getScheme());
     }
 
+    /** A page of the browser itself (chrome://new-tab-page...), which no page of ours opened. */
+    static boolean browserOwn(String documentUrl) {
+        return documentUrl.matches("^(chrome|chrome-untrusted|chrome-extension|devtools|about):.*");
+    }
+
     @Test
     void theRecorderWouldCatchAnotherSite() {
+        assertThat(browserOwn("chrome://new-tab-page-third-party/")).isTrue();
+        assertThat(browserOwn("http://127.0.0.1:8080/j/ABCDEF")).isFalse();
         URI origin = URI.create("http://127.0.0.1:8080");
         assertThat(ours("http://127.0.0.1:8080/app/base.css", origin)).isTrue();
         assertThat(ours("ws://127.0.0.1:8080/ws", origin)).isTrue();
@@ -171,6 +178,9 @@ class PrivacyBrowserTest extends BrowserTestBase {
                 JsonNode message = JSON.readTree(entry.getMessage()).path("message");
                 String method = message.path("method").asText();
                 JsonNode params = message.path("params");
+                if (method.equals("Network.requestWillBeSent") && browserOwn(params.path("documentURL").asText())) {
+                    continue; // the browser's own pages (its first new tab page), not ours
+                }
                 if (method.equals("Network.requestWillBeSent")) {
                     requested.add(params.path("request").path("url").asText());
                 } else if (method.equals("Network.webSocketCreated")) {
