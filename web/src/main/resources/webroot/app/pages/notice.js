@@ -47,7 +47,7 @@ class NoticeApp extends LightElement {
         <a class="brand" href="/">Atelier</a><span class="topbar__spacer"></span>
         <a class="topbar__link" href=${page.other} hreflang=${s.otherLang} lang=${s.otherLang} data-testid="notice-other-language">${s.other}</a>
       </header>
-      <main id="main" class="notice">
+      <main id="main" class="notice-main">
         <article class="panel notice-page" data-testid="notice">
           <h1>${doc.title}</h1>
           ${this._facts ? doc.body(this._facts) : html`<p role="status">${s.loading}</p>`}

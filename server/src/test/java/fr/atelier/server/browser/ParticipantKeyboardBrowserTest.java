@@ -53,7 +53,7 @@ class ParticipantKeyboardBrowserTest extends BrowserTestBase {
         assertThat(field.name()).contains("pseudo");
         keys(phone, "Camille");
         tabTo(phone, "join-button");
-        keys(phone, Keys.chord(Keys.SHIFT, Keys.TAB));
+        new Actions(phone).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
         assertThat(focusedTestId(phone)).as("Shift+Tab goes back to the field").isEqualTo("nickname-input");
         tabTo(phone, "join-button");
         reflows(phone, p + "01-join");
