@@ -7,9 +7,9 @@ import { lang } from '../i18n/index.js';
 
 const TEXTS = {
   fr: { label: 'Informations légales', privacy: 'Données personnelles', privacyHref: '/confidentialite',
-    accessibility: 'Accessibilité : non conforme (pas encore auditée)', accessibilityHref: '/accessibilite' },
+    accessibility: 'Accessibilité : non conforme', accessibilityHref: '/accessibilite' },
   en: { label: 'Legal information', privacy: 'Personal data', privacyHref: '/privacy',
-    accessibility: 'Accessibility: not compliant (not yet audited)', accessibilityHref: '/accessibility' },
+    accessibility: 'Accessibility: not compliant', accessibilityHref: '/accessibility' },
 };
 
 /** The language of the page as shown: the notices in English set it themselves, the other pages from ?lang. */

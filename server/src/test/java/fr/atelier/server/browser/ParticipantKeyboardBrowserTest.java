@@ -150,7 +150,7 @@ class ParticipantKeyboardBrowserTest extends BrowserTestBase {
                 press(phone, "hk-create-team", Keys.ENTER);
                 awaitText(phone, "hk-my-team-name", t -> t.contains("Les Défricheurs"));
                 reflows(phone, p + "03-team");
-                press(phone, "hk-choose-ecole-entreprise", Keys.SPACE);
+                assertThat(press(phone, "hk-choose-ecole-entreprise", Keys.SPACE).name()).contains("La relation école–entreprise");
                 new WebDriverWait(console, WAIT).until(d -> "ecole-entreprise".equals(
                         d.findElement(testId("hk-console-challenge-t1")).getDomProperty("value")));
                 reflows(phone, p + "04-challenge");
@@ -174,9 +174,10 @@ class ParticipantKeyboardBrowserTest extends BrowserTestBase {
     }
 
     /** Tabs to the control, then presses the key on it. */
-    private void press(WebDriver b, String testId, CharSequence key) {
-        tabTo(b, testId);
+    private Reached press(WebDriver b, String testId, CharSequence key) {
+        Reached r = tabTo(b, testId);
         keys(b, key);
+        return r;
     }
 
     private static void keys(WebDriver b, CharSequence... keys) {
@@ -195,6 +196,10 @@ class ParticipantKeyboardBrowserTest extends BrowserTestBase {
             if (testId.equals(focused)) {
                 Map<String, String> node = focusedNode(b);
                 Reached r = new Reached(testId, node.get("role"), node.get("name"));
+                // A button's name tells it from the others: "Choisir ce défi" five times says nothing.
+                assertThat(axNodes(b).stream().filter(n -> !Boolean.TRUE.equals(n.get("ignored"))
+                        && r.role().equals(value(n.get("role"))) && r.name().equals(value(n.get("name")))).count())
+                        .as("controls named \"" + r.name() + "\" (" + r.role() + ")").isEqualTo(1);
                 reached.add(r);
                 return r;
             }
