@@ -71,7 +71,8 @@ class PrivacyBrowserTest extends BrowserTestBase {
 
         // The join page links the notice; so does every phone view after it.
         Http http = node.http();
-        String code = http.createSession("poll", "Atelier de Dreux").get("code").asText();
+        JsonNode created = http.createSession("poll", "Atelier de Dreux");
+        String code = created.get("code").asText();
         b.get(base + "/j/" + code);
         await(b, "nickname-input");
         assertThat(await(b, "footer-privacy").getAttribute("href")).isEqualTo(base + "/confidentialite");
@@ -84,6 +85,16 @@ class PrivacyBrowserTest extends BrowserTestBase {
         click(b, "footer-privacy");
         await(b, "notice");
         assertThat(b.getCurrentUrl()).isEqualTo(base + "/confidentialite");
+
+        // The landing page and the console link the statement (the projector, seen from afar, shows no footer).
+        for (String path : List.of("/", "/h/" + code + "#k=" + created.get("hostToken").asText())) {
+            WebDriver desk = desktop();
+            desk.get(base + path);
+            assertThat(await(desk, "footer-accessibility").getAttribute("href")).as(path).isEqualTo(base + "/accessibilite");
+        }
+        b.get(base + "/s/" + code + "/screen");
+        await(b, "qr");
+        assertThat(b.findElement(testId("footer-accessibility")).isDisplayed()).isFalse();
     }
 
     @Test
