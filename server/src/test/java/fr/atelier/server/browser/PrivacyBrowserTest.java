@@ -141,6 +141,7 @@ class PrivacyBrowserTest extends BrowserTestBase {
         }
         assertThat(requested).anyMatch(u -> u.startsWith("ws://127.0.0.1:" + node.port() + "/"));
         assertThat(requested.size()).isGreaterThan(100);
+        System.out.println("[requests] " + requested.size() + " distinct addresses requested, none outside " + base);
     }
 
     /** Whether this address is this server's own (or has no origin at all: data: and blob: addresses). */
