@@ -13,6 +13,7 @@ import fr.atelier.server.http.CoordinationApi;
 import fr.atelier.server.http.HttpApi;
 import fr.atelier.server.http.JoinBase;
 import fr.atelier.server.http.JoinGuard;
+import fr.atelier.server.http.Notices;
 import fr.atelier.server.http.Pages;
 import fr.atelier.server.infra.ClusterIdentity;
 import fr.atelier.server.infra.EmbeddedServices;
@@ -160,13 +161,15 @@ public final class AtelierServer implements AutoCloseable {
         CoordinationReport coordination = new CoordinationReport(db, formats);
         String newKey = coordination.ensureKey(config.coordinatorKey());
         if (newKey != null) {
-            CoordinationReport.logKey(newKey, config.publicUrl() == null ? "http://localhost:" + config.httpPort() : config.publicUrl());
+            // Into a file of the data folder, not the log (issue 19: no secret in the logs).
+            fr.atelier.server.infra.CoordinationKeyFile.hand(config.dataDir(), config.publicUrl() == null ? "http://localhost:" + config.httpPort() : config.publicUrl(), newKey);
         }
         new CoordinationApi(coordination, archiveReader, api::csv, guard).mount(router);
         modules.stream().filter(m -> m.routes() != null).forEach(m -> m.routes().apply(services).mount(router));
         fr.atelier.server.workspace.planning.Planning.mount(vertx, router, store, registry, db, archiveReader, joinBase,
                 new fr.atelier.server.formats.prioritisation.PlannedProjects(db));
         joinBase.mount(router);
+        Notices.from(System.getenv(), config.liveRetentionHours()).mount(router);
         new Pages().mount(router);
 
         HttpServerOptions options = new HttpServerOptions()

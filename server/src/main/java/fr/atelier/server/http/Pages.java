@@ -54,7 +54,12 @@ public final class Pages {
             new Page("/seances", "Atelier — mes séances", "workspace/planning/seances", "seances-app",
                     "/app/workspace/planning/planning.css", "page-seances", false),
             new Page("/seances/:id/invitation", "Atelier — invitation", "workspace/planning/invitation", "invitation-app",
-                    "/app/workspace/planning/planning.css", "page-invitation", false));
+                    "/app/workspace/planning/planning.css", "page-invitation", false),
+            // The privacy notice and the accessibility statement (issue 19), each in French and in English.
+            new Page("/confidentialite", "Atelier — données personnelles", "pages/notice", "notice-app", null, "page-notice", false),
+            new Page("/privacy", "Atelier — personal data", "pages/notice", "notice-app", null, "page-notice", false),
+            new Page("/accessibilite", "Atelier — déclaration d'accessibilité", "pages/notice", "notice-app", null, "page-notice", false),
+            new Page("/accessibility", "Atelier — accessibility statement", "pages/notice", "notice-app", null, "page-notice", false));
 
     private final Map<Page, String> html = new LinkedHashMap<>();
     private final String csp;

@@ -107,12 +107,16 @@ public abstract class BrowserTestBase {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--lang=fr-FR", "--window-size=" + width + "," + height,
                 "--user-data-dir=" + tempDir());
+        configure(options);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(WAIT);
         browsers.add(driver);
         return driver;
     }
+
+    /** A test class's own Chromium options (e.g. the performance log of every request); none by default. */
+    protected void configure(ChromeOptions options) {}
 
     private static String tempDir() {
         try {

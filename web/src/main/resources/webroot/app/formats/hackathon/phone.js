@@ -101,6 +101,7 @@ class HackathonPhone extends HackathonPhoneFields {
             <p class="hint">${c.capacity ? t('hackathon.challenge.capacity', { n: taken(c.id), max: c.capacity }) : tn('hackathon.challenge.taken', taken(c.id))}</p>
             <button type="button" class="btn ${chosen ? 'btn--secondary' : 'btn--primary'} btn--small" data-testid="hk-choose-${c.id}"
               aria-pressed=${chosen ? 'true' : 'false'} ?disabled=${full || chosen}
+              aria-label=${`${chosen ? t('hackathon.challenge.chosen') : full ? t('hackathon.challenge.full') : t('hackathon.challenge.take')} — ${c.title}`}
               @click=${() => this._command({ type: 'hackathon.chooseChallenge', challengeId: c.id })}>
               ${chosen ? t('hackathon.challenge.chosen') : full ? t('hackathon.challenge.full') : t('hackathon.challenge.take')}</button>
           </div>`;
