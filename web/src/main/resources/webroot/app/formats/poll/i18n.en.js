@@ -49,7 +49,7 @@ export default {
   'poll.step.reveal': 'Close the vote and reveal the results',
   'poll.step.revealed': 'Vote closed: the results show on the projector and the phones.',
   'poll.step.revealTitle': 'Close the vote now?',
-  'poll.step.revealText': '{n} of {total} participant(s) have answered. The others will no longer be able to answer.',
+  'poll.step.revealText': '{n} of {total} participants {n|has|have} answered. The others will no longer be able to answer.',
   'poll.did.close': 'Vote closed: no new answers, results not shown yet.',
   'poll.did.reveal': 'Vote closed: the results show on the projector and the phones.',
   'poll.did.ask': 'Question asked: it shows on the phones and the projector.',

@@ -49,7 +49,7 @@ export default {
   'poll.step.reveal': 'Clore le vote et révéler les résultats',
   'poll.step.revealed': 'Vote clos : les résultats sont affichés au projecteur et sur les téléphones.',
   'poll.step.revealTitle': 'Clore le vote maintenant ?',
-  'poll.step.revealText': '{n} participant(s) sur {total} ont répondu. Les autres ne pourront plus répondre.',
+  'poll.step.revealText': '{n} {n|participant|participants} sur {total} {n|a|ont} répondu. Les autres ne pourront plus répondre.',
   'poll.did.close': 'Vote clos : plus de nouvelles réponses, résultats pas encore montrés.',
   'poll.did.reveal': 'Vote clos : les résultats sont affichés au projecteur et sur les téléphones.',
   'poll.did.ask': 'Question posée : elle s’affiche sur les téléphones et au projecteur.',

@@ -254,7 +254,7 @@ export default {
   'prio.step.moved': 'Step “{stage}” shown on the phones and the projector.',
   'prio.step.needProposal': 'Add at least one proposal before opening the vote.',
   'prio.step.revealTitle': 'Close the vote and reveal the results?',
-  'prio.step.revealText': '{n} of {total} participant(s) have voted. The vote will be closed and cannot be reopened.',
+  'prio.step.revealText': '{n} of {total} participants {n|has|have} voted. The vote will be closed and cannot be reopened.',
   'prio.step.revealed': 'Vote closed: the results show on the projector.',
   'prio.did.setStage': 'Step changed on the phones and the projector.',
   'prio.did.hide': 'Contribution hidden or shown again.',

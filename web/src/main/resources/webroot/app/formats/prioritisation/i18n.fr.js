@@ -254,7 +254,7 @@ export default {
   'prio.step.moved': 'Étape « {stage} » affichée sur les téléphones et au projecteur.',
   'prio.step.needProposal': 'Ajoutez au moins une proposition avant d’ouvrir le vote.',
   'prio.step.revealTitle': 'Clore le vote et dévoiler les résultats ?',
-  'prio.step.revealText': '{n} participant(s) sur {total} ont voté. Le vote sera clos : on ne pourra plus le rouvrir.',
+  'prio.step.revealText': '{n} {n|participant|participants} sur {total} {n|a|ont} voté. Le vote sera clos : on ne pourra plus le rouvrir.',
   'prio.step.revealed': 'Vote clos : les résultats sont affichés au projecteur.',
   'prio.did.setStage': 'Étape changée sur les téléphones et au projecteur.',
   'prio.did.hide': 'Contribution masquée ou remise.',

@@ -187,7 +187,7 @@ export default {
   'quiz.step.reveal': 'Reveal the answer',
   'quiz.step.revealed': 'Answer to question {n} revealed: answers are closed.',
   'quiz.step.revealConfirmTitle': 'Reveal now?',
-  'quiz.step.revealConfirmText': '{n} of {total} team(s) have answered. The others will no longer be able to answer this question.',
+  'quiz.step.revealConfirmText': '{n} of {total} teams {n|has|have} answered. The others will no longer be able to answer this question.',
   'quiz.step.finish': 'End the quiz and show the podium',
   'quiz.step.finishChallenge': 'End the challenge',
   'quiz.step.finishTitle': 'End the quiz?',

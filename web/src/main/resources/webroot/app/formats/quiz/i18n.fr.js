@@ -187,7 +187,7 @@ export default {
   'quiz.step.reveal': 'Révéler la réponse',
   'quiz.step.revealed': 'Réponse de la question {n} révélée : les réponses sont closes.',
   'quiz.step.revealConfirmTitle': 'Révéler maintenant ?',
-  'quiz.step.revealConfirmText': '{n} équipe(s) sur {total} ont répondu. Les autres ne pourront plus répondre à cette question.',
+  'quiz.step.revealConfirmText': '{n} {n|équipe|équipes} sur {total} {n|a|ont} répondu. Les autres ne pourront plus répondre à cette question.',
   'quiz.step.finish': 'Terminer le quiz et afficher le podium',
   'quiz.step.finishChallenge': 'Terminer le défi',
   'quiz.step.finishTitle': 'Terminer le quiz ?',
