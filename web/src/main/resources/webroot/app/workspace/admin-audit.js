@@ -3,7 +3,7 @@
 import { html, nothing } from 'lit';
 import { LightElement, state } from '../components/light-element.js';
 import { call } from './api.js';
-import { rt } from './privacy-messages.js';
+import { rt, when } from './privacy-messages.js';
 
 class AdminAudit extends LightElement {
   static properties = state({ _events: null, _from: '', _to: '', _action: '', _error: '' });
@@ -48,12 +48,12 @@ class AdminAudit extends LightElement {
       ${this._error ? html`<p class="notice notice--error" role="alert">${this._error}</p>` : nothing}
       ${this._events == null ? nothing : this._events.length === 0
         ? html`<p class="hint" data-testid="audit-empty">${rt('au.none')}</p>`
-        : html`<div class="table-wrap"><table class="table" data-testid="audit-table">
+        : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="audit-title"><table class="table" data-testid="audit-table">
             <caption class="visually-hidden">${rt('au.title')}</caption>
             <thead><tr><th scope="col">${rt('au.when')}</th><th scope="col">${rt('au.who')}</th><th scope="col">${rt('au.what')}</th>
               <th scope="col">${rt('au.target')}</th><th scope="col">${rt('au.detail')}</th></tr></thead>
             <tbody>${this._events.map((e) => html`<tr>
-              <td><time datetime=${e.at}>${new Date(e.at).toLocaleString()}</time></td>
+              <td><time datetime=${e.at}>${when(e.at)}</time></td>
               <td>${e.account ?? e.accountId ?? rt('au.nobody')}</td><td><code>${e.action}</code></td>
               <td>${e.target ?? ''}</td><td>${e.detail ?? ''}</td></tr>`)}</tbody>
           </table></div>`}

@@ -3,7 +3,7 @@
 import { html, nothing } from 'lit';
 import { LightElement, state } from '../components/light-element.js';
 import { call } from './api.js';
-import { rt } from './privacy-messages.js';
+import { rt, when } from './privacy-messages.js';
 
 class AdminRetention extends LightElement {
   static properties = state({ _s: null, _months: '', _status: '', _error: '' });
@@ -62,12 +62,12 @@ class AdminRetention extends LightElement {
       <p class="hint" role="status" aria-live="polite" data-testid="retention-status">${this._status}</p>
       ${s ? html`<ul data-testid="retention-values">
           <li>${rt('rt.env', { months: s.envMonths })}</li>
-          <li>${rt('rt.stored', { value: s.storedMonths == null ? rt('rt.none') : s.storedMonths })}</li>
+          <li>${rt('rt.stored', { value: s.storedMonths == null ? rt('rt.none') : rt('rt.monthsValue', { months: s.storedMonths }) })}</li>
           <li><strong data-testid="retention-effective">${rt('rt.effective', { months: s.effectiveMonths })}</strong></li>
           ${s.liveRetentionHours != null ? html`<li>${rt('rt.live', { hours: s.liveRetentionHours })}</li>` : nothing}
           ${s.purgeAt ? html`<li>${rt('rt.purgeAt', { time: s.purgeAt })}</li>` : nothing}
           <li data-testid="retention-last">${s.lastRun
-            ? rt('rt.lastRun', { at: new Date(s.lastRun.at).toLocaleString(), sessions: s.lastRun.sessions, rows: s.lastRun.rows })
+            ? rt('rt.lastRun', { at: when(s.lastRun.at), sessions: s.lastRun.sessions, rows: s.lastRun.rows })
             : rt('rt.neverRun')}</li>
         </ul>
         <form class="stack" @submit=${this._submit} novalidate data-testid="retention-form">

@@ -1,5 +1,6 @@
 // Personal data (issue 19): the messages of the retention and audit sections of /admin and of a
 // session's erase and export, French first, English beside it (same keys: keep them in step).
+import { lang } from '../i18n/index.js';
 import { translator } from './translate.js';
 
 const fr = {
@@ -8,6 +9,7 @@ const fr = {
   'rt.env': 'Valeur de l’environnement (ATELIER_RETENTION_MONTHS) : {months} mois',
   'rt.stored': 'Réglage de l’administration : {value}',
   'rt.none': 'aucun (la valeur de l’environnement s’applique)',
+  'rt.monthsValue': '{months} mois',
   'rt.effective': 'Durée appliquée : {months} mois',
   'rt.live': 'Données en direct (Redis) : gardées {hours} h après l’archivage',
   'rt.purgeAt': 'Purge quotidienne à {time} (heure de Paris)',
@@ -33,8 +35,8 @@ const fr = {
   'au.detail': 'Détail',
   'au.nobody': 'système',
   'au.none': 'Aucune ligne pour ce filtre.',
-  'sd.export': 'Exporter les données (JSON)',
-  'sd.erase': 'Effacer les données des participant·es',
+  'sd.export': 'Exporter (JSON)',
+  'sd.erase': 'Effacer les données',
   'sd.title': 'Effacer les données des participant·es de la séance {code}',
   'sd.explain': 'Les pseudonymes, réponses individuelles, grilles et commentaires de cette séance seront effacés définitivement. Les statistiques agrégées restent dans les bilans. Cette action est enregistrée dans le journal d’audit.',
   'sd.confirmLabel': 'Pour confirmer, recopiez le code de la séance ({code})',
@@ -50,6 +52,7 @@ const en = {
   'rt.env': 'Environment value (ATELIER_RETENTION_MONTHS): {months} months',
   'rt.stored': 'Administration setting: {value}',
   'rt.none': 'none (the environment value applies)',
+  'rt.monthsValue': '{months} months',
   'rt.effective': 'Period applied: {months} months',
   'rt.live': 'Live data (Redis): kept {hours} h after archiving',
   'rt.purgeAt': 'Daily purge at {time} (Paris time)',
@@ -75,8 +78,8 @@ const en = {
   'au.detail': 'Detail',
   'au.nobody': 'system',
   'au.none': 'No line for this filter.',
-  'sd.export': 'Export the data (JSON)',
-  'sd.erase': 'Erase the participants’ data',
+  'sd.export': 'Export (JSON)',
+  'sd.erase': 'Erase the data',
   'sd.title': 'Erase the participants’ data of session {code}',
   'sd.explain': 'This session’s nicknames, individual answers, grids and comments will be erased for good. Aggregated statistics stay in the reports. This action is recorded in the audit trail.',
   'sd.confirmLabel': 'To confirm, type the session code ({code})',
@@ -90,3 +93,8 @@ const en = {
 export const rt = translator({ fr, en });
 
 export const catalogues = { fr, en };
+
+/** A date and time as people read them in the page's language. */
+export function when(iso) {
+  return new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'short', timeStyle: 'short' });
+}

@@ -50,6 +50,10 @@ class PrivacyBrowserTest extends BrowserTestBase {
         new WebDriverWait(b, WAIT).until(d -> !d.getCurrentUrl().contains("/mot-de-passe"));
     }
 
+    private static void show(WebDriver b, String testId) {
+        js(b, "arguments[0].scrollIntoView({block:'start'})", await(b, testId));
+    }
+
     @Test
     void theAdministratorSetsTheRetentionAndACoordinatorErasesASessionWithConfirmation() {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
@@ -65,6 +69,7 @@ class PrivacyBrowserTest extends BrowserTestBase {
         type(admin, "territory-name", "Dreux " + suffix);
         click(admin, "territory-submit");
         awaitText(admin, "territories", t -> t.contains("Dreux " + suffix));
+        show(admin, "retention");
         shot(admin, "privacy-01-admin-retention");
 
         // The administrators' setting overrides the environment's value.
@@ -76,6 +81,7 @@ class PrivacyBrowserTest extends BrowserTestBase {
         click(admin, "retention-purge");
         awaitText(admin, "retention-status", t -> t.contains("Purge faite"));
         awaitText(admin, "retention-last", t -> t.contains("0 séance"));
+        show(admin, "retention");
         shot(admin, "privacy-02-admin-retention-set");
 
         // Invite the territory's coordinator.
@@ -141,10 +147,12 @@ class PrivacyBrowserTest extends BrowserTestBase {
         click(admin, "audit-filter");
         awaitText(admin, "audit-table", t -> t.contains("session.erase") && t.contains("Cyr Coordinateur") && t.contains(sessionId));
         assertThat(await(admin, "audit-table").getText()).doesNotContain("retention.update");
+        show(admin, "audit");
         shot(admin, "privacy-06-audit");
         type(admin, "audit-action", "nothing.like.this");
         click(admin, "audit-filter");
         await(admin, "audit-empty");
+        show(admin, "audit");
         shot(admin, "privacy-07-audit-empty");
     }
 }

@@ -45,9 +45,10 @@ public final class Privacy {
         Map<String, String> env = System.getenv();
         Retention retention = new Retention(db, Clock.systemUTC(), Retention.envMonths(env));
         LocalTime at = purgeAt(env);
-        new PrivacyApi(db, live, retention, Viewer.signedIn(), new Audit(db)::record,
+        Audit audit = new Audit(db);
+        new PrivacyApi(db, live, retention, Viewer.signedIn(), audit::record,
                 Map.of("liveRetentionHours", liveRetentionHours, "purgeAt", at.toString())).mount(router);
-        scheduleDaily(vertx, retention, at);
+        scheduleDaily(vertx, retention, at, audit);
     }
 
     /** Milliseconds from {@code now} to the next {@code at} (Paris time), at least one second. */
@@ -59,10 +60,15 @@ public final class Privacy {
         return Math.max(1000, Duration.between(now, next).toMillis());
     }
 
-    static void scheduleDaily(Vertx vertx, Retention retention, LocalTime at) {
+    static void scheduleDaily(Vertx vertx, Retention retention, LocalTime at, Audit audit) {
         long delay = delayToNext(ZonedDateTime.now(PARIS), at);
         vertx.setTimer(delay, t -> retention.purgeExpired()
+                .onSuccess(run -> {
+                    if (run.ran() && run.sessions() > 0) {
+                        audit.record(null, "retention.purge", null, run.sessions() + " séance(s), " + run.months() + " mois");
+                    }
+                })
                 .onFailure(e -> LOG.warn("retention purge failed, next run tomorrow: " + e.getMessage()))
-                .onComplete(x -> scheduleDaily(vertx, retention, at)));
+                .onComplete(x -> scheduleDaily(vertx, retention, at, audit)));
     }
 }

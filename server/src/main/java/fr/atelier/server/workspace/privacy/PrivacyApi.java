@@ -59,9 +59,9 @@ public final class PrivacyApi {
         this.about = Map.copyOf(about);
     }
 
+    /** Mount after the workspace, whose /api/admin/* routes check the role and read the body. */
     public void mount(Router router) {
         router.route("/api/workspace/sessions/:code/erase").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT).setHandleFileUploads(false));
-        router.route("/api/admin/retention*").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT).setHandleFileUploads(false));
         router.get("/api/admin/retention").handler(this::settings);
         router.put("/api/admin/retention").handler(this::setMonths);
         router.post("/api/admin/retention/purge").handler(this::purgeNow);
@@ -210,7 +210,9 @@ public final class PrivacyApi {
         if (code == null || !code.equals(confirm)) {
             throw ApiError.badRequest("Pour confirmer l'effacement, recopiez le code de la séance.");
         }
-        sessionFor(rc, v).compose(id -> retention.erase(id).map(rows -> {
+        // The live copy in Redis goes too (it would otherwise stay until the live retention delay).
+        sessionFor(rc, v).compose(id -> retention.erase(id).compose(rows -> live.forget(id, code)
+                .recover(e -> Future.succeededFuture()).map(x -> rows)).map(rows -> {
             ObjectNode out = Json.MAPPER.createObjectNode();
             out.put("code", code);
             out.put("alreadyErased", rows == null);
