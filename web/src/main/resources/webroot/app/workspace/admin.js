@@ -6,6 +6,7 @@ import { copyText } from '../util.js';
 import { call, me, toSignIn } from './api.js';
 import { wt } from './i18n.js';
 import './bar.js';
+import './admin-retention.js'; import './admin-audit.js';
 
 const ROLES = ['facilitator', 'coordinator', 'admin'];
 
@@ -115,6 +116,7 @@ class AdminApp extends LightElement {
         ${!this._me ? html`<p class="hint">${wt('loading')}</p>` : nothing}
         ${account && account.role !== 'admin' ? html`<p class="notice notice--error">${wt('admin.notAdmin')}</p>` : nothing}
         ${account?.role === 'admin' ? html`${this._renderLinks()} ${this._renderTerritories()} ${this._renderPeople()}` : nothing}
+        ${account?.role === 'admin' ? html`<admin-retention></admin-retention><admin-audit></admin-audit>` : nothing}
       </main>`;
   }
 

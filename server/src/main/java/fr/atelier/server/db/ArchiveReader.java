@@ -53,6 +53,11 @@ public final class ArchiveReader {
             List<Synthesis.Person> people = tx.selectFrom(PARTICIPANT).where(PARTICIPANT.SESSION_ID.eq(s.getId()))
                     .orderBy(PARTICIPANT.JOINED_AT).fetch()
                     .map(p -> new Synthesis.Person(p.getNickname(), p.getJoinedAt().toInstant()));
+            if (s.getPurgedAt() != null) {
+                // Nicknames purged (issue 19): the count stays, the names do not.
+                people = java.util.Collections.nCopies(s.getParticipantCount(),
+                        new Synthesis.Person(Retention.ERASED_NAME, instant(s.getCreatedAt())));
+            }
             Map<String, Satisfaction.Rating> ratings = new LinkedHashMap<>();
             tx.selectFrom(SATISFACTION_ANSWER).where(SATISFACTION_ANSWER.SESSION_ID.eq(s.getId())).fetch()
                     .forEach(r -> ratings.put(r.getParticipantId(), new Satisfaction.Rating(r.getScore(), r.getComment())));
@@ -60,12 +65,22 @@ public final class ArchiveReader {
             try {
                 return new Lookup(true, true, new Synthesis(s.getCode(), s.getTitle(), s.getFormat(), formatTitle, "ENDED",
                         instant(s.getCreatedAt()), instant(s.getStartedAt()), instant(s.getEndedAt()), true, people,
-                        new Satisfaction(ratings).summary(true),
+                        s.getPurgedAt() == null ? new Satisfaction(ratings).summary(true) : purgedSummary(s),
                         s.getResults() == null ? null : Json.MAPPER.readTree(s.getResults().data())));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /** Once the answers are purged (issue 19), the counts by score the session row kept; no comment. */
+    private static Satisfaction.Summary purgedSummary(SessionRecord s) {
+        int[] byScore = Retention.distribution(s.getSatisfactionDistribution());
+        if (byScore == null) {
+            byScore = new int[Satisfaction.MAX];
+        }
+        Double average = s.getSatisfactionAverage() == null ? null : s.getSatisfactionAverage().doubleValue();
+        return new Satisfaction.Summary(s.getSatisfactionCount(), byScore, average, List.of());
     }
 
     private static java.time.Instant instant(OffsetDateTime t) {

@@ -145,6 +145,10 @@ public final class Archiver implements SessionEndedListener {
     }
 
     private void write(DSLContext tx, String sessionId, Snap snap, List<LiveStore.Batch> batches) {
+        if (tx.fetchExists(tx.selectOne().from(SESSION).where(SESSION.ID.eq(sessionId)).and(SESSION.PURGED_AT.isNotNull()))) {
+            // Erased or purged (issue 19): the live copy still in Redis must not bring the people back.
+            return;
+        }
         PlatformState p = snap.state().platform();
         Satisfaction.Summary summary = p.satisfaction().summary(false);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -160,6 +164,7 @@ public final class Archiver implements SessionEndedListener {
                 .set(SESSION.PARTICIPANT_COUNT, p.roster().members().size() - (int) snap.staff().stream().filter(p.roster().members()::containsKey).count())
                 .set(SESSION.SATISFACTION_COUNT, summary.count())
                 .set(SESSION.SATISFACTION_AVERAGE, average)
+                .set(SESSION.SATISFACTION_DISTRIBUTION, Retention.distribution(summary.distribution()))
                 .setOnInsert(SESSION.HOST_TOKEN_HASH, p.hostTokenHash())
                 .set(SESSION.RESULTS, JSONB.valueOf(snap.resultsJson()))
                 .set(SESSION.ARCHIVED_AT, now)

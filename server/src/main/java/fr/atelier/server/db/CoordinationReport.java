@@ -1,6 +1,5 @@
 package fr.atelier.server.db;
 
-import static fr.atelier.server.db.generated.Tables.SATISFACTION_ANSWER;
 import static fr.atelier.server.db.generated.Tables.SESSION;
 import static fr.atelier.server.db.generated.Tables.SETTING;
 
@@ -88,16 +87,27 @@ public final class CoordinationReport {
             if (to != null) {
                 when = when.and(SESSION.CREATED_AT.lt(to.plusDays(1).atStartOfDay(PARIS).toOffsetDateTime()));
             }
-            List<Row> rows = tx.selectFrom(SESSION).where(when).orderBy(SESSION.CREATED_AT.desc()).fetch().map(s -> new Row(
+            var records = tx.selectFrom(SESSION).where(when).orderBy(SESSION.CREATED_AT.desc()).fetch();
+            List<Row> rows = records.map(s -> new Row(
                     s.getCode(), s.getTitle(), s.getFormat(), title(s.getFormat()), s.getCreatedAt().toInstant(),
                     s.getEndedAt() == null ? null : s.getEndedAt().toInstant(), s.getParticipantCount(),
                     s.getSatisfactionCount(), s.getSatisfactionAverage()));
-            // Satisfaction over every individual rating, straight from the answers table.
-            Map<String, org.jooq.Record3<String, Integer, BigDecimal>> ratings = new LinkedHashMap<>();
-            tx.select(SESSION.FORMAT, DSL.count(), DSL.avg(SATISFACTION_ANSWER.SCORE))
-                    .from(SATISFACTION_ANSWER).join(SESSION).on(SESSION.ID.eq(SATISFACTION_ANSWER.SESSION_ID))
-                    .where(when).groupBy(SESSION.FORMAT).fetch()
-                    .forEach(r -> ratings.put(r.value1(), r));
+            // Satisfaction over every individual rating, from the counts by score each session row keeps
+            // (issue 19: the answers themselves go with the retention purge, the totals stay).
+            Map<String, long[]> ratings = new LinkedHashMap<>();
+            for (var s : records) {
+                long[] countSum = ratings.computeIfAbsent(s.getFormat(), k -> new long[2]);
+                int[] byScore = Retention.distribution(s.getSatisfactionDistribution());
+                if (byScore != null) {
+                    for (int i = 0; i < byScore.length; i++) {
+                        countSum[0] += byScore[i];
+                        countSum[1] += (long) (i + 1) * byScore[i];
+                    }
+                } else if (s.getSatisfactionAverage() != null) {
+                    countSum[0] += s.getSatisfactionCount();
+                    countSum[1] += s.getSatisfactionAverage().multiply(BigDecimal.valueOf(s.getSatisfactionCount())).longValue();
+                }
+            }
             Map<String, List<Row>> byFormat = new LinkedHashMap<>();
             for (Row r : rows) {
                 byFormat.computeIfAbsent(r.format(), k -> new ArrayList<>()).add(r);
@@ -106,12 +116,13 @@ public final class CoordinationReport {
             int allRatings = 0;
             BigDecimal allSum = BigDecimal.ZERO;
             for (Map.Entry<String, List<Row>> e : byFormat.entrySet()) {
-                var agg = ratings.get(e.getKey());
-                int count = agg == null ? 0 : agg.value2();
-                BigDecimal avg = agg == null || agg.value3() == null ? null : agg.value3().setScale(1, RoundingMode.HALF_UP);
-                if (agg != null && agg.value3() != null) {
+                long[] agg = ratings.get(e.getKey());
+                int count = agg == null ? 0 : (int) agg[0];
+                BigDecimal avg = count == 0 ? null
+                        : BigDecimal.valueOf(agg[1]).divide(BigDecimal.valueOf(count), 1, RoundingMode.HALF_UP);
+                if (count > 0) {
                     allRatings += count;
-                    allSum = allSum.add(agg.value3().multiply(BigDecimal.valueOf(count)));
+                    allSum = allSum.add(BigDecimal.valueOf(agg[1]));
                 }
                 totals.add(new Total(e.getKey(), title(e.getKey()), e.getValue().size(),
                         e.getValue().stream().mapToInt(Row::participants).sum(), count, avg));

@@ -55,6 +55,14 @@ public final class Database implements AutoCloseable {
         return executor.executeBlocking(() -> dsl.transactionResult(cfg -> work.apply(cfg.dsl())), false);
     }
 
+    /**
+     * Runs {@code work} on one connection held throughout (autocommit; the work may open transactions
+     * on it), for what must stay on one PostgreSQL session, such as an advisory lock.
+     */
+    public <T> Future<T> onOneConnection(Function<DSLContext, T> work) {
+        return executor.executeBlocking(() -> dsl.connectionResult(c -> work.apply(DSL.using(c, SQLDialect.POSTGRES))), false);
+    }
+
     public Future<Void> ping() {
         return query(d -> d.selectOne().fetch()).mapEmpty();
     }

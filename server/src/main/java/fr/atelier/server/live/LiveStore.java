@@ -354,6 +354,25 @@ public final class LiveStore implements AutoCloseable {
         return Future.all(all).mapEmpty();
     }
 
+    /**
+     * Drops an archived session's live copy at once (issue 19: its participants' data erased on request),
+     * instead of waiting for the retention delay. Its code becomes free.
+     */
+    public Future<Void> forget(String sessionId, String code) {
+        List<String> keys = new ArrayList<>();
+        for (String part : List.of("log", "snap", "meta", "epoch", "owner")) {
+            keys.add(key(sessionId, part));
+        }
+        List<Future<?>> all = new ArrayList<>();
+        // One DEL per key: the session's keys share a hash slot, the code's may not.
+        keys.forEach(k -> all.add(on(redis.del(k))));
+        if (code != null) {
+            all.add(on(redis.<Long>eval("if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0",
+                    ScriptOutputType.INTEGER, new String[] {codeKey(code)}, sessionId)));
+        }
+        return Future.all(all).mapEmpty();
+    }
+
     @Override
     public void close() {
         if (pubsub != null) {

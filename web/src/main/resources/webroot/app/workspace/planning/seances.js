@@ -5,6 +5,7 @@ import { LightElement, state } from '../../components/light-element.js';
 import { pt } from './messages.js';
 import { call, currentAccount, toSignIn } from './http.js';
 import './prepare-form.js';
+import '../session-data.js';
 
 class SeancesApp extends LightElement {
   static properties = state({
@@ -193,6 +194,7 @@ class SeancesApp extends LightElement {
             href="/seances/${encodeURIComponent(s.id)}/invitation">${pt('pl.invitation')}${label}</a>` : nothing}
         ${s.status === 'ended' ? html`<a class="btn btn--secondary btn--small" data-testid="pl-synthesis-${s.code}"
             href="/s/${s.code}/synthese?plan=${encodeURIComponent(s.id)}">${pt('pl.synthesis')}${label}</a>` : nothing}
+        ${s.status === 'ended' && (s.canRun || ['coordinator', 'admin'].includes(this._account?.role)) ? html`<session-data code=${s.code}></session-data>` : nothing}
         ${s.canRun ? html`<button type="button" class="btn btn--secondary btn--small" data-testid="pl-duplicate-${s.code}"
             @click=${() => this._duplicate(s)}>${pt('pl.duplicate')}${label}</button>` : nothing}
       </td></tr>`;
