@@ -17,15 +17,12 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The coordinators' activity report (sessions held, participants, satisfaction, by format) as one
  * query over the archive, behind a coordinators' key whose hash every node shares in PostgreSQL.
  */
 public final class CoordinationReport {
-    private static final Logger LOG = LoggerFactory.getLogger(CoordinationReport.class);
     private static final String KEY_SETTING = "coordinator_key_hash";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
@@ -136,9 +133,5 @@ public final class CoordinationReport {
 
     private String title(String format) {
         return formats.find(format).map(f -> f.title()).orElse(format);
-    }
-
-    public static void logKey(String key, String url) {
-        LOG.warn("Espace coordination : clé créée, notez-la (elle ne sera plus affichée) : {}/coordination#k={}", url, key);
     }
 }
