@@ -43,6 +43,8 @@ class SessionCodecTest {
             new JoiningChanged(true, T + 4),
             new ActivityStarted(T + 5),
             new ParticipantLeft("p-elodie", T + 6),
+            new PlatformEvent.ParticipantRenamed("p-elodie", "Élo", T + 6),
+            new PlatformEvent.ParticipantRemoved("p-elodie", T + 6),
             new SatisfactionOpened(T + 7),
             new SatisfactionRated("p-camille", 4, "Très utile,\n\"merci\"", T + 8),
             new SatisfactionRated("p-camille", 5, null, T + 9),
