@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * accents folded, leetspeak undone (0→o 1→i 3→e 4→a 5→s 7→t @→a $→s), runs of three or more
  * equal letters cut to two ("connnnard"), letters spelt apart joined ("c.o.n.n.a.r.d",
  * "c o n n a r d"), the whole name read as one word ("Conn_ard"), and, for entries of five letters
- * or more, doubled letters read as single ("conard", "sallope").
+ * or more, doubled letters read as single ("conard", "sallope"); a final s or x read as a plural.
  */
 public final class NameFilter {
     public static final String CODE = "name_refused";
@@ -141,7 +141,7 @@ public final class NameFilter {
         if (tokens.isEmpty()) {
             return false;
         }
-        if (anyPhrase(tokens) || anyPhrase(joinSpeltApart(tokens))) {
+        if (anyPhrase(tokens) || anyPhrase(joinSpeltApart(tokens)) || anyPhrase(singular(tokens))) {
             return true;
         }
         String whole = String.join("", tokens);
@@ -188,6 +188,15 @@ public final class NameFilter {
             }
         }
         return false;
+    }
+
+    /** French and English plurals: "enculés" is read as "enculé" too (words of four letters or more). */
+    static List<String> singular(List<String> tokens) {
+        List<String> out = new ArrayList<>(tokens.size());
+        for (String t : tokens) {
+            out.add(t.length() >= 4 && (t.endsWith("s") || t.endsWith("x")) ? t.substring(0, t.length() - 1) : t);
+        }
+        return out;
     }
 
     /** "c o n n a r d" → "connard": runs of two or more one-letter words become one word. */

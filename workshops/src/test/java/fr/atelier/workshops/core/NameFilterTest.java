@@ -14,7 +14,7 @@ class NameFilterTest {
     @ParameterizedTest
     @ValueSource(strings = {"Connard", "connard", "CONNARD", "C0nn4rd", "Connnnnnard", "c.o.n.n.a.r.d", "c o n n a r d", "Conn_ard",
             "Le Connard", "Conard", "Enculé", "encule", "$alope", "5alope", "Sallope", "Fils de pute", "FilsDePute", "nique ta mère",
-            "Putain 2000", "Pétasse", "fuck", "F U C K", "Sh1t", "Bitch", "Cul", "Con", "connasse", "🖕", "Salope!!!", "p.u.t.e"})
+            "Putain 2000", "Pétasse", "fuck", "F U C K", "Sh1t", "Bitch", "Cul", "Con", "connasse", "🖕", "Salope!!!", "p.u.t.e", "Les Enculés", "Connards"})
     void refuses(String name) {
         assertThat(FILTER.refuses(name)).as(name).isTrue();
         assertThat(FILTER.problemWith(name)).isEqualTo(NameFilter.REFUSAL);
