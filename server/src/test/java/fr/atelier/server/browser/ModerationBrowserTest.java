@@ -97,6 +97,7 @@ class ModerationBrowserTest extends BrowserTestBase {
         WebElement why = new WebDriverWait(lou, WAIT).until(d -> d.findElements(By.cssSelector("[role=alert]")).stream().findFirst().orElse(null));
         assertThat(why.getText()).contains("retiré");
         shot(lou, "moderation-06-phone-removed");
+        js(facilitator, "document.querySelector('[data-testid=participant-list]').scrollIntoView()");
         shot(facilitator, "moderation-07-console-after-removal");
         assertThat(sami.findElement(testId("lobby-welcome")).getText()).contains("Sami");
 
@@ -134,9 +135,9 @@ class ModerationBrowserTest extends BrowserTestBase {
         awaitText(phone, "prio-mine", t -> t.contains("en attente de validation"));
         shot(phone, "moderation-08-phone-pending");
         new WebDriverWait(facilitator, WAIT).until(d -> "2".equals(d.findElement(testId("approval-queue")).getAttribute("data-count")));
+        js(facilitator, "document.querySelector('[data-testid=approval-queue]').scrollIntoView()");
         shot(facilitator, "moderation-09-console-queue");
-        await(screen, "prio-wall");
-        assertThat(screen.findElement(testId("prio-wall")).getAttribute("data-total")).isEqualTo("0");
+        await(screen, "prio-wall-empty");
         assertThat(screen.findElement(By.tagName("body")).getText()).doesNotContain("c nul ce truc").doesNotContain("horaires du week-end");
         shot(screen, "moderation-10-projector-nothing-held");
 
@@ -148,6 +149,7 @@ class ModerationBrowserTest extends BrowserTestBase {
         await(facilitator, "queue-empty");
         assertThat(screen.findElement(testId("prio-wall")).getText()).contains("horaires du week-end").doesNotContain("c nul ce truc");
         shot(screen, "moderation-11-projector-approved");
+        js(facilitator, "document.querySelector('[data-testid=approval-queue]').scrollIntoView()");
         shot(facilitator, "moderation-12-console-queue-empty");
         awaitText(phone, "prio-mine", t -> t.contains("masquée"));
     }
