@@ -11,6 +11,7 @@ import fr.atelier.server.TestNode;
 import fr.atelier.server.WsClient;
 import fr.atelier.server.workspace.accounts.AdminCli;
 import fr.atelier.server.workspace.accounts.Role;
+import fr.atelier.server.moderation.NameFilters;
 import fr.atelier.workshops.core.NameFilter;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -97,6 +98,25 @@ class ModerationTest {
     }
 
     @Test
+    void aPhoneOnAnotherNodeIsClosedToo() {
+        try (TestNode peer = peer("moderation-b")) {
+            JsonNode created = http.createSession("poll", "Atelier");
+            String code = created.get("code").asText();
+            WsClient console = node.connect();
+            console.hello(code, "facilitator", created.get("hostToken").asText());
+            JsonNode lou = peer.http().join(code, "Lou");
+            WsClient phone = peer.connect();
+            phone.hello(code, "participant", lou.get("rejoinToken").asText());
+            phone.awaitView(v -> v.path("me").path("nickname").asText().equals("Lou"));
+            assertThat(console.command(cmd("session.removeParticipant").put("participantId", lou.get("participantId").asText()))
+                    .path("type").asText()).isEqualTo("ack");
+            assertThat(phone.next(m -> m.path("type").asText().equals("error")).path("code").asText()).isEqualTo("removed");
+            assertThat(phone.awaitClose()).isEqualTo((short) 4403);
+            console.close();
+        }
+    }
+
+    @Test
     void teamNamesGoThroughTheFilter() {
         JsonNode created = http.createSession("quiz", "Quiz");
         String code = created.get("code").asText();
@@ -123,7 +143,22 @@ class ModerationTest {
         String code = http.createSession("poll", "Atelier").get("code").asText();
         assertThat(http.post("/api/sessions/" + code + "/join", "{\"nickname\":\"" + word + "\"}").status()).isEqualTo(201);
 
-        Http.Response added = admin.post("/api/admin/moderation/words", "{\"kind\":\"refuse\",\"word\":\"" + word + "\"}");
+        // A second node, started before the edit: it applies the word within its refresh period (NameFilters.REFRESH_MS).
+        TestNode peer = peer("moderation-words");
+        Http.Response added;
+        try {
+            assertThat(peer.http().post("/api/sessions/" + code + "/join", "{\"nickname\":\"" + word + " bis\"}").status()).isEqualTo(201);
+            added = admin.post("/api/admin/moderation/words", "{\"kind\":\"refuse\",\"word\":\"" + word + "\"}");
+            long deadline = System.currentTimeMillis() + NameFilters.REFRESH_MS + 5_000;
+            int status = 0;
+            while (System.currentTimeMillis() < deadline
+                    && (status = peer.http().post("/api/sessions/" + code + "/join", "{\"nickname\":\"" + word + " ter\"}").status()) != 400) {
+                sleep(500);
+            }
+            assertThat(status).isEqualTo(400);
+        } finally {
+            peer.close();
+        }
         assertThat(added.status()).isEqualTo(201);
         Http.Response refused = http.post("/api/sessions/" + code + "/join", "{\"nickname\":\"Super " + word.toUpperCase() + "\"}");
         assertThat(refused.status()).isEqualTo(400);
@@ -144,5 +179,27 @@ class ModerationTest {
         assertThat(pg.value("select count(*) from audit_event where action = 'moderation.word_removed' and detail = ?", word)).isEqualTo(1L);
         // Not an administrator: no access.
         assertThat(new Browser(node.port()).get("/api/admin/moderation/words").status()).isIn(401, 403);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A second node of the same installation (same Redis, database and cluster name). */
+    private static TestNode peer(String name) {
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        env.put("ATELIER_HTTP_PORT", "0");
+        env.put("ATELIER_HTTP_HOST", "127.0.0.1");
+        env.put("ATELIER_DATA_DIR", TestConfig.newDataDir().toString());
+        env.put("ATELIER_NODE_ID", name);
+        env.put("ATELIER_REDIS_URL", node.server().redisUrl());
+        env.put("ATELIER_DATABASE_URL", node.server().databaseUrl());
+        env.put("ATELIER_CLUSTER_NAME", node.config().clusterName());
+        return TestNode.start(fr.atelier.server.Config.from(env));
     }
 }
