@@ -20,9 +20,17 @@ import java.util.Optional;
 public final class Roster {
 
     /** A participant: pseudonymous, nickname only. {@code tokenHash} never leaves the server. */
-    public record Member(String id, String nickname, String tokenHash, long joinedAtMillis, boolean active, boolean removed) {
+    public record Member(String id, String nickname, String tokenHash, long joinedAtMillis, boolean active, String removedAs) {
         public Member(String id, String nickname, String tokenHash, long joinedAtMillis, boolean active) {
-            this(id, nickname, tokenHash, joinedAtMillis, active, false);
+            this(id, nickname, tokenHash, joinedAtMillis, active, null);
+        }
+
+        /**
+         * Removed by the facilitator: {@code nickname} is then a neutral placeholder (every view,
+         * scoreboards included, shows it) and {@code removedAs} the nickname refused for the session.
+         */
+        public boolean removed() {
+            return removedAs != null;
         }
     }
 
@@ -142,7 +150,7 @@ public final class Roster {
         }
         PersistentMap<String, Integer> index = old == null ? joinIndex.plus(m.id(), joinIndex.size()) : joinIndex;
         PersistentMap<String, String> tokens = m.tokenHash() == null ? byTokenHash : byTokenHash.plus(m.tokenHash(), m.id());
-        PersistentMap<String, Boolean> refused = m.removed() ? refusedNicknames.plus(Text.foldForComparison(m.nickname()), Boolean.TRUE)
+        PersistentMap<String, Boolean> refused = m.removed() ? refusedNicknames.plus(Text.foldForComparison(m.removedAs()), Boolean.TRUE)
                 : refusedNicknames;
         return new Roster(members.plus(m.id(), m), index, active, taken, tokens, refused);
     }

@@ -36,6 +36,8 @@ public final class Session<S, C, E> {
 
     /** The audience name of the view a removed participant's phone gets. */
     public static final String REMOVED = "removed";
+    /** What every view (a quiz scoreboard, a team's members…) shows instead of a removed participant's nickname. */
+    public static final String REMOVED_NICKNAME = "Participant retiré";
     public static final String REMOVED_MESSAGE = "L'animateur ou l'animatrice vous a retiré(e) de cette session.";
 
     private final Format<S, C, E> format;
@@ -238,11 +240,11 @@ public final class Session<S, C, E> {
         }
         if (e instanceof ParticipantRenamed rn) {
             Roster.Member m = p.roster().members().get(rn.participantId());
-            return p.withRoster(p.roster().with(new Roster.Member(m.id(), rn.nickname(), m.tokenHash(), m.joinedAtMillis(), m.active(), m.removed())));
+            return p.withRoster(p.roster().with(new Roster.Member(m.id(), rn.nickname(), m.tokenHash(), m.joinedAtMillis(), m.active(), m.removedAs())));
         }
         if (e instanceof ParticipantRemoved rm) {
             Roster.Member m = p.roster().members().get(rm.participantId());
-            return p.withRoster(p.roster().with(new Roster.Member(m.id(), m.nickname(), m.tokenHash(), m.joinedAtMillis(), false, true)));
+            return p.withRoster(p.roster().with(new Roster.Member(m.id(), REMOVED_NICKNAME, m.tokenHash(), m.joinedAtMillis(), false, m.nickname())));
         }
         if (e instanceof JoiningChanged jc) {
             return p.withJoiningOpen(jc.open());

@@ -819,6 +819,9 @@ class SessionTest {
             assertThat(roster.isActive("p-lou")).isFalse();
             assertThat(roster.idForTokenHash("token-hash-p-lou")).isEmpty();
             assertThat(roster.activeCount()).isEqualTo(1);
+            assertThat(roster.members().get("p-lou").nickname()).as("no view shows the removed nickname any more")
+                    .isEqualTo(Session.REMOVED_NICKNAME);
+            assertThat(session.view(state, Audience.FACILITATOR).toString()).doesNotContain("Lou,").doesNotContain("nickname=Lou");
             when(Actor.GUEST, join("p-other", " lou "));
             thenRejected(NameFilter.CODE);
             when(LOU, new ActivityCommand(new PollCommand.Answer("q1", 0)));
@@ -840,6 +843,7 @@ class SessionTest {
             Roster back = Json.MAPPER.readValue(Json.MAPPER.writeValueAsString(roster), Roster.class);
             assertThat(back.nicknameRefused("Lou")).isTrue();
             assertThat(back.isRemoved("p-lou")).isTrue();
+            assertThat(back.nicknameTaken("Lou")).isFalse();
         }
     }
 }
