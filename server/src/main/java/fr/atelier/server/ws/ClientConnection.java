@@ -129,7 +129,9 @@ final class ClientConnection implements ViewListener {
                 onClose();
                 return;
             }
-            close(4403, "retiré de la session");
+            // Closed on the next turn: closing detaches this listener, which must not happen while the
+            // session's fan-out is iterating over its listeners (ConcurrentModificationException).
+            vertx.runOnContext(v -> close(4403, "retiré de la session"));
             return;
         }
         // Called from the session's context: a socket closing at the same moment must not throw into
