@@ -14,7 +14,7 @@ const UNAVAILABLE_RETRIES = 5;
 const STALE_AFTER_MS = 5_000;
 
 /** Close codes after which reconnecting cannot help. */
-const FATAL_CLOSE = { 4400: 'bad_hello', 4401: 'unauthorized', 4404: 'unknown_session' };
+const FATAL_CLOSE = { 4400: 'bad_hello', 4401: 'unauthorized', 4403: 'removed', 4404: 'unknown_session' };
 
 export const Status = Object.freeze({
   CONNECTING: 'connecting',

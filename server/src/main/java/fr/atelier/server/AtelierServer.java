@@ -19,6 +19,7 @@ import fr.atelier.server.infra.ClusterIdentity;
 import fr.atelier.server.infra.EmbeddedServices;
 import fr.atelier.server.infra.LocalNetwork;
 import fr.atelier.server.infra.StartupError;
+import fr.atelier.server.moderation.NameFilters;
 import fr.atelier.server.live.LiveStore;
 import fr.atelier.server.live.SessionRegistry;
 import fr.atelier.server.ws.WebSocketGateway;
@@ -141,7 +142,9 @@ public final class AtelierServer implements AutoCloseable {
         FormatServices services = new FormatServices(db, guard, joinBase);
         Map<String, CommandCheck> checks = new HashMap<>();
         modules.stream().filter(m -> m.check() != null).forEach(m -> checks.put(m.format().id(), m.check().apply(services)));
-        gateway = new WebSocketGateway(vertx, registry, config.publicUrl(), guard, config.wsIdleSeconds(), config.wsMaxPendingKib(), checks);
+        NameFilters names = new NameFilters(db).start(vertx);
+        gateway = new WebSocketGateway(vertx, registry, config.publicUrl(), guard, config.wsIdleSeconds(), config.wsMaxPendingKib(), checks,
+                names::current);
         meters.gauge("atelier_websocket_connections", gateway, WebSocketGateway::connectionCount);
         meters.gauge("atelier_sessions_hosted", registry, SessionRegistry::hostedCount);
 
@@ -156,7 +159,8 @@ public final class AtelierServer implements AutoCloseable {
         router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
         fr.atelier.server.workspace.Workspace.mount(vertx, router, config.workspaceSettings(), db, redisUrl);
         ArchiveReader archiveReader = new ArchiveReader(db, formats);
-        HttpApi api = new HttpApi(registry, archiveReader, joinBase, modules, guard);
+        new fr.atelier.server.workspace.accounts.ModerationAdminApi(names, new fr.atelier.server.workspace.Audit(db)).mount(router);
+        HttpApi api = new HttpApi(registry, archiveReader, joinBase, modules, guard, names::current);
         api.mount(router);
         CoordinationReport coordination = new CoordinationReport(db, formats);
         String newKey = coordination.ensureKey(config.coordinatorKey());

@@ -162,6 +162,17 @@ class PrioritisationSessionFlowTest {
         // Phones see their own words only, and nobody's id.
         JsonNode camilleView = camille.ws().awaitView(v -> v.path("activity").path("me").path("contributions").size() == 2);
         assertThat(camilleView.toString()).doesNotContain("recruter pour le samedi").doesNotContain(marc.id()).doesNotContain(elodie.id());
+        // Held for approval (issue 15, item 4, on by default): the console lists them, the wall shows none yet.
+        JsonNode queue = console.awaitView(v -> v.path("activity").path("contributions").size() == 7);
+        assertThat(queue.path("activity").path("contributions")).allMatch(c -> c.path("pending").asBoolean());
+        JsonNode bareWall = screen.awaitView(v -> v.path("activity").has("wall"));
+        assertThat(bareWall.path("activity").path("wall").path("total").asInt()).isZero();
+        assertThat(bareWall.toString()).doesNotContain("horaires du week-end");
+        assertThat(camille.ws().awaitView(v -> v.path("activity").path("me").path("contributions").size() == 2)
+                .path("activity").path("me").path("contributions").get(0).path("status").asText()).isEqualTo("pending");
+        for (String id : List.of(horaires, college, samedi, decales, salaire, stages, blague)) {
+            ack(console, cmd("prioritisation.hide").put("contributionId", id).put("hidden", false));
+        }
         // The projector's wall, grouped by category, without names or profiles.
         JsonNode wall = screen.awaitView(v -> v.path("activity").path("wall").path("total").asInt() == 7);
         JsonNode conditions = wall.path("activity").path("wall").path("columns").get(0);
@@ -328,6 +339,7 @@ class PrioritisationSessionFlowTest {
         ack(nadia.ws(), cmd("prioritisation.setProfile").put("profile", "employee"));
         String trajets = contribute(nadia, "Les trajets entre deux domiciles ne sont pas payés", "experience", "conditions");
         assertThat(trajets).startsWith("s2cd-");
+        ack(console2, cmd("prioritisation.hide").put("contributionId", trajets).put("hidden", false));
         ObjectNode regroup = cmd("prioritisation.group").put("themeId", horairesTheme);
         regroup.withArray("contributionIds").add(trajets);
         ack(console2, regroup);

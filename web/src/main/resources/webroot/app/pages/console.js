@@ -354,23 +354,11 @@ class ConsoleApp extends LightElement {
   }
 
   _renderParticipants(view) {
-    const people = view.participants ?? [];
-    const count = view.session.participantCount ?? people.length;
-    return html`<section class="panel" aria-labelledby="participants-title">
-      <h2 id="participants-title" class="panel__title">
-        ${t('console.participants')} <span class="count-pill" data-testid="participant-count" data-count=${count}>${formatNumber(count)}</span>
-      </h2>
-      ${people.length
-        ? html`<ul class="people" data-testid="participant-list">
-            ${people.map(
-              (p) => html`<li class="people__item ${p.active === false ? 'people__item--away' : ''}" data-testid="participant">
-                ${p.nickname}${p.active === false ? html` <span class="muted">(${t('console.away')})</span>` : nothing}
-              </li>`,
-            )}
-          </ul>`
-        : html`<p class="muted">${t('console.noParticipants')}</p>`}
-    </section>`;
+    // The panel is its own component (rename, remove: issue 15, item 4), loaded once on first use.
+    import('../components/participant-list.js');
+    return html`<participant-list .view=${view} .send=${this._run}></participant-list>`;
   }
+
 
   _renderSatisfaction(view) {
     const sat = view.satisfaction;

@@ -84,6 +84,11 @@ class PhoneApp extends LightElement {
         this._lookUp();
       } else if (closeCode === 4404) {
         this._mode = 'notfound';
+      } else if (closeCode === 4403) {
+        // Removed by the facilitator (issue 15, item 4): the server's message says why; the token is void.
+        storage.remove(rejoinKey(this.code));
+        this._mode = 'failed';
+        this._error = e.detail.message || t('common.protocolError');
       } else {
         this._mode = 'failed';
         this._error = e.detail.message || t('common.protocolError');

@@ -1,12 +1,14 @@
 // "/admin": territories with their SSO domains, people (invite with role and territories, disable,
-// password link). Links that were not e-mailed are shown once, to copy and pass on.
+// password link), the name filter's words (admin-words.js). Links that were not e-mailed are shown once, to copy and pass on.
 import { html, nothing } from 'lit';
 import { LightElement, state } from '../components/light-element.js';
 import { copyText } from '../util.js';
 import { call, me, toSignIn } from './api.js';
 import { wt } from './i18n.js';
 import './bar.js';
-import './admin-retention.js'; import './admin-audit.js';
+import './admin-words.js';
+import './admin-retention.js';
+import './admin-audit.js';
 
 const ROLES = ['facilitator', 'coordinator', 'admin'];
 
@@ -115,8 +117,8 @@ class AdminApp extends LightElement {
         <p class="hint" role="status" aria-live="polite" data-testid="admin-status">${this._status}</p>
         ${!this._me ? html`<p class="hint">${wt('loading')}</p>` : nothing}
         ${account && account.role !== 'admin' ? html`<p class="notice notice--error">${wt('admin.notAdmin')}</p>` : nothing}
-        ${account?.role === 'admin' ? html`${this._renderLinks()} ${this._renderTerritories()} ${this._renderPeople()}` : nothing}
-        ${account?.role === 'admin' ? html`<admin-retention></admin-retention><admin-audit></admin-audit>` : nothing}
+        ${account?.role === 'admin' ? html`${this._renderLinks()} ${this._renderTerritories()} ${this._renderPeople()}
+          <admin-words></admin-words><admin-retention></admin-retention><admin-audit></admin-audit>` : nothing}
       </main>`;
   }
 

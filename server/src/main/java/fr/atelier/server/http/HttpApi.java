@@ -13,6 +13,7 @@ import fr.atelier.workshops.core.Actor;
 import fr.atelier.workshops.core.ContentLibrary;
 import fr.atelier.workshops.core.Format;
 import fr.atelier.workshops.core.Json;
+import fr.atelier.workshops.core.NameFilter;
 import fr.atelier.workshops.core.PlatformCommand;
 import fr.atelier.workshops.core.Text;
 import io.vertx.core.Future;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +44,16 @@ public final class HttpApi {
 
     private final Map<String, FormatExtras> modules = new HashMap<>();
 
+    /** The name filter of the moment (issue 15, item 4): checked here, before the join command, so the decider stays pure. */
+    private final Supplier<NameFilter> names;
+
     public HttpApi(SessionRegistry registry, ArchiveReader archive, JoinBase joinBase, List<? extends FormatExtras> modules, JoinGuard guard) {
+        this(registry, archive, joinBase, modules, guard, () -> NameFilter.NONE);
+    }
+
+    public HttpApi(SessionRegistry registry, ArchiveReader archive, JoinBase joinBase, List<? extends FormatExtras> modules, JoinGuard guard,
+                   Supplier<NameFilter> names) {
+        this.names = names;
         this.guard = guard;
         modules.forEach(m -> this.modules.put(m.formatId(), m));
         this.registry = registry;
@@ -192,6 +203,9 @@ public final class HttpApi {
         String typed = nickname == null ? "" : nickname;
         session(rc).compose(handle -> {
             guard.join(address(rc), Tokens.normaliseCode(rc.pathParam("code")));
+            if (names.get().refuses(typed)) {
+                return Future.failedFuture(new ApiError(400, NameFilter.CODE, NameFilter.REFUSAL));
+            }
             return Future.succeededFuture(handle);
         }).compose(handle -> handle.submit(Actor.GUEST, "join:" + participantId,
                 new PlatformCommand.Join(participantId, typed, Tokens.hash(token)))

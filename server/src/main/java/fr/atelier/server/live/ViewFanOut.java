@@ -3,6 +3,7 @@ package fr.atelier.server.live;
 import com.fasterxml.jackson.databind.util.RawValue;
 import fr.atelier.workshops.core.Audience;
 import fr.atelier.workshops.core.Impact;
+import fr.atelier.workshops.core.Json;
 import fr.atelier.workshops.core.Session;
 import fr.atelier.workshops.core.SessionCodec;
 import fr.atelier.workshops.core.SessionEvent;
@@ -118,6 +119,9 @@ final class ViewFanOut<S> {
      */
     private String viewFrame(Audience audience, Map<Object, RawValue> shared) {
         SessionView view = session.view(state.get(), audience);
+        if (Session.REMOVED.equals(view.audience())) {
+            return ViewListener.REMOVED_PREFIX + ",\"message\":" + Json.MAPPER.valueToTree(Session.REMOVED_MESSAGE) + "}";
+        }
         if (shared != null && view.activity() != null) {
             RawValue activity = shared.computeIfAbsent(view.activity(), a -> new RawValue(codec.write(a)));
             view = new SessionView(view.audience(), view.session(), view.me(), view.participants(), view.satisfaction(), activity);

@@ -12,6 +12,8 @@ import fr.atelier.server.live.ViewListener;
 import fr.atelier.workshops.core.Actor;
 import fr.atelier.workshops.core.Audience;
 import fr.atelier.workshops.core.Json;
+import fr.atelier.workshops.core.NameFilter;
+import fr.atelier.workshops.core.NamesIn;
 import fr.atelier.workshops.core.SessionCodec;
 import fr.atelier.workshops.core.SessionCommand;
 import io.vertx.core.Future;
@@ -119,6 +121,19 @@ final class ClientConnection implements ViewListener {
 
     @Override
     public void send(String frame) {
+        if (frame.startsWith(ViewListener.REMOVED_PREFIX)) {
+            // The facilitator removed this participant: say why, then close (protocol.md, 4403).
+            try {
+                socket.writeTextMessage(frame);
+            } catch (IllegalStateException closed) {
+                onClose();
+                return;
+            }
+            // Closed on the next turn: closing detaches this listener, which must not happen while the
+            // session's fan-out is iterating over its listeners (ConcurrentModificationException).
+            vertx.runOnContext(v -> close(4403, "retiré de la session"));
+            return;
+        }
         // Called from the session's context: a socket closing at the same moment must not throw into
         // the actor (it would skip the other phones of the batch).
         try {
@@ -400,6 +415,11 @@ final class ClientConnection implements ViewListener {
             command = session.codec().readCommand(message.get("command"));
         } catch (SessionCodec.BadCommand e) {
             reply(id, Outcome.reject(e.code(), e.getMessage()));
+            return;
+        }
+        String badName = NamesIn.problem(command, gateway.names());
+        if (badName != null) {
+            reply(id, Outcome.reject(NameFilter.CODE, badName));
             return;
         }
         SessionHandle target = session;

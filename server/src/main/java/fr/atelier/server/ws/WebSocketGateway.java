@@ -39,6 +39,8 @@ public final class WebSocketGateway {
 
     /** Checks some formats' commands need before their decider (by format id). */
     private final Map<String, CommandCheck> checks;
+    /** The name filter of the moment (the administrator may change it): nicknames and team names in commands. */
+    private final java.util.function.Supplier<fr.atelier.workshops.core.NameFilter> names;
 
     public WebSocketGateway(Vertx vertx, SessionRegistry registry, String publicUrl, JoinGuard guard) {
         this(vertx, registry, publicUrl, guard, fr.atelier.server.Config.DEFAULT_WS_IDLE_SECONDS, fr.atelier.server.Config.DEFAULT_WS_MAX_PENDING_KIB, Map.of());
@@ -46,6 +48,12 @@ public final class WebSocketGateway {
 
     public WebSocketGateway(Vertx vertx, SessionRegistry registry, String publicUrl, JoinGuard guard, int idleSeconds, int maxPendingKib,
                             Map<String, CommandCheck> checks) {
+        this(vertx, registry, publicUrl, guard, idleSeconds, maxPendingKib, checks, () -> fr.atelier.workshops.core.NameFilter.NONE);
+    }
+
+    public WebSocketGateway(Vertx vertx, SessionRegistry registry, String publicUrl, JoinGuard guard, int idleSeconds, int maxPendingKib,
+                            Map<String, CommandCheck> checks, java.util.function.Supplier<fr.atelier.workshops.core.NameFilter> names) {
+        this.names = names;
         this.checks = Map.copyOf(checks);
         this.guard = guard;
         this.vertx = vertx;
@@ -100,6 +108,10 @@ public final class WebSocketGateway {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    fr.atelier.workshops.core.NameFilter names() {
+        return names.get();
     }
 
     CommandCheck check(String formatId) {

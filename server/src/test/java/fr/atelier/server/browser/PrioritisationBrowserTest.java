@@ -97,6 +97,10 @@ class PrioritisationBrowserTest extends BrowserTestBase {
         }
         shot(phones.get(0), "prio-04-phone-mine");
         assertThat(phones.get(0).findElement(testId("prio-mine")).getText()).doesNotContain("recruter pour le samedi");
+        // Held for approval by default (issue 15, item 4): the facilitator approves them all from the queue.
+        new WebDriverWait(facilitator, WAIT).until(d -> "8".equals(d.findElement(testId("approval-queue")).getAttribute("data-count")));
+        click(facilitator, "queue-approve-all");
+        new WebDriverWait(facilitator, WAIT).until(d -> "0".equals(d.findElement(testId("approval-queue")).getAttribute("data-count")));
         new WebDriverWait(screen, WAIT).until(d -> "8".equals(d.findElement(testId("prio-wall")).getAttribute("data-total")));
         String wall = screen.findElement(testId("prio-wall")).getText();
         assertThat(wall).contains("Les horaires du week-end font peur").doesNotContain("Camille").doesNotContain("Marc");

@@ -36,6 +36,7 @@ class PrioritisationConsole extends PrioritisationConsoleModeration {
     return html`<div class="prio prio-console" data-testid="prio-console" data-stage=${stage}>
       ${this._renderStages(a, stage, live)}
       ${this._problem ? html`<p class="notice notice--error" role="alert" data-testid="prio-console-problem">${this._problem}</p>` : nothing}
+      <approval-queue .view=${this.view} .send=${this.send}></approval-queue>
       ${stage === 'COLLECT' || stage === 'SYNTHESIS' ? this._renderModeration(a, stage) : nothing}
       ${stage !== 'COLLECT' ? this._renderThemes(a, stage) : nothing}
       ${stage === 'SYNTHESIS' || stage === 'VOTE' ? this._renderProposals(a, stage) : nothing}

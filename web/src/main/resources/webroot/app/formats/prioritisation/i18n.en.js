@@ -101,6 +101,7 @@ export default {
   'prio.phone.mine': 'My contributions',
   'prio.phone.mineHint': 'They are on the wall without your name.',
   'prio.phone.status.hidden': 'hidden by the facilitator',
+  'prio.phone.status.pending': 'waiting for approval',
   'prio.phone.status.merged': 'merged with another one',
   'prio.phone.synthesis': 'The facilitator is grouping the contributions into themes: follow on the screen.',
   'prio.phone.voteTitle': 'Place your dots',

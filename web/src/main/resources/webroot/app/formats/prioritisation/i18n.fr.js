@@ -101,6 +101,7 @@ export default {
   'prio.phone.mine': 'Mes contributions',
   'prio.phone.mineHint': 'Elles sont au mur sans votre nom.',
   'prio.phone.status.hidden': 'masquée par l’animation',
+  'prio.phone.status.pending': 'en attente de validation',
   'prio.phone.status.merged': 'regroupée avec une autre',
   'prio.phone.synthesis': 'L’animation regroupe les contributions en thèmes : suivez à l’écran.',
   'prio.phone.voteTitle': 'Placez vos gommettes',

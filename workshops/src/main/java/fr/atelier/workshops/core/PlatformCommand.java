@@ -25,4 +25,10 @@ public sealed interface PlatformCommand extends SessionCommand {
     record Rate(int score, String comment) implements PlatformCommand {}
 
     record End() implements PlatformCommand {}
+
+    /** Facilitator: gives a participant another nickname (the server checks it against the name filter first). */
+    record RenameParticipant(String participantId, String nickname) implements PlatformCommand {}
+
+    /** Facilitator: removes a participant; their rejoin token stops working and their nickname stays refused. */
+    record RemoveParticipant(String participantId) implements PlatformCommand {}
 }

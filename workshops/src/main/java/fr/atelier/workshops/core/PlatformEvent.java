@@ -28,6 +28,12 @@ public sealed interface PlatformEvent extends SessionEvent {
     @JsonTypeName("session.rated")
     record SatisfactionRated(String participantId, int score, String comment, long at) implements PlatformEvent {}
 
+    @JsonTypeName("session.renamed")
+    record ParticipantRenamed(String participantId, String nickname, long at) implements PlatformEvent {}
+
+    @JsonTypeName("session.removed")
+    record ParticipantRemoved(String participantId, long at) implements PlatformEvent {}
+
     @JsonTypeName("session.ended")
     record SessionEnded(long at) implements PlatformEvent {}
 }

@@ -20,7 +20,19 @@ import java.util.Optional;
 public final class Roster {
 
     /** A participant: pseudonymous, nickname only. {@code tokenHash} never leaves the server. */
-    public record Member(String id, String nickname, String tokenHash, long joinedAtMillis, boolean active) {}
+    public record Member(String id, String nickname, String tokenHash, long joinedAtMillis, boolean active, String removedAs) {
+        public Member(String id, String nickname, String tokenHash, long joinedAtMillis, boolean active) {
+            this(id, nickname, tokenHash, joinedAtMillis, active, null);
+        }
+
+        /**
+         * Removed by the facilitator: {@code nickname} is then a neutral placeholder (every view,
+         * scoreboards included, shows it) and {@code removedAs} the nickname refused for the session.
+         */
+        public boolean removed() {
+            return removedAs != null;
+        }
+    }
 
 
     private final PersistentMap<String, Member> members;
@@ -30,6 +42,8 @@ public final class Roster {
     private final PersistentMap<String, Boolean> takenNicknames;
     /** Rejoin-token hash → member id: a reconnecting phone is found without a pass over the room. */
     private final PersistentMap<String, String> byTokenHash;
+    /** Folded nicknames of removed participants: refused for the rest of the session. */
+    private final PersistentMap<String, Boolean> refusedNicknames;
     private volatile List<Member> inJoinOrder;
 
     /** From JSON (a snapshot): members listed in join order. */
@@ -44,14 +58,17 @@ public final class Roster {
         this.activeCount = r.activeCount;
         this.takenNicknames = r.takenNicknames;
         this.byTokenHash = r.byTokenHash;
+        this.refusedNicknames = r.refusedNicknames;
     }
 
     private static final Roster EMPTY_INTERNAL = new Roster(PersistentMap.empty(), PersistentMap.empty(), 0, PersistentMap.empty(),
-            PersistentMap.empty());
+            PersistentMap.empty(), PersistentMap.empty());
     public static final Roster EMPTY = EMPTY_INTERNAL;
 
     private Roster(PersistentMap<String, Member> members, PersistentMap<String, Integer> joinIndex, int activeCount,
-                   PersistentMap<String, Boolean> takenNicknames, PersistentMap<String, String> byTokenHash) {
+                   PersistentMap<String, Boolean> takenNicknames, PersistentMap<String, String> byTokenHash,
+                   PersistentMap<String, Boolean> refusedNicknames) {
+        this.refusedNicknames = refusedNicknames;
         this.members = members;
         this.joinIndex = joinIndex;
         this.activeCount = activeCount;
@@ -109,6 +126,16 @@ public final class Roster {
         return takenNicknames.containsKey(Text.foldForComparison(nickname));
     }
 
+    /** The nickname of a participant the facilitator removed: nobody may take it again in this session. */
+    public boolean nicknameRefused(String nickname) {
+        return refusedNicknames.containsKey(Text.foldForComparison(nickname));
+    }
+
+    public boolean isRemoved(String id) {
+        Member m = members.get(id);
+        return m != null && m.removed();
+    }
+
     public Roster with(Member m) {
         Member old = members.get(m.id());
         PersistentMap<String, Boolean> taken = takenNicknames;
@@ -123,7 +150,9 @@ public final class Roster {
         }
         PersistentMap<String, Integer> index = old == null ? joinIndex.plus(m.id(), joinIndex.size()) : joinIndex;
         PersistentMap<String, String> tokens = m.tokenHash() == null ? byTokenHash : byTokenHash.plus(m.tokenHash(), m.id());
-        return new Roster(members.plus(m.id(), m), index, active, taken, tokens);
+        PersistentMap<String, Boolean> refused = m.removed() ? refusedNicknames.plus(Text.foldForComparison(m.removedAs()), Boolean.TRUE)
+                : refusedNicknames;
+        return new Roster(members.plus(m.id(), m), index, active, taken, tokens, refused);
     }
 
     @Override

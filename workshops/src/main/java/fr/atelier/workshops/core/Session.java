@@ -5,12 +5,16 @@ import fr.atelier.workshops.core.PlatformCommand.Join;
 import fr.atelier.workshops.core.PlatformCommand.Leave;
 import fr.atelier.workshops.core.PlatformCommand.OpenSatisfaction;
 import fr.atelier.workshops.core.PlatformCommand.Rate;
+import fr.atelier.workshops.core.PlatformCommand.RemoveParticipant;
+import fr.atelier.workshops.core.PlatformCommand.RenameParticipant;
 import fr.atelier.workshops.core.PlatformCommand.SetJoining;
 import fr.atelier.workshops.core.PlatformCommand.StartActivity;
 import fr.atelier.workshops.core.PlatformEvent.ActivityStarted;
 import fr.atelier.workshops.core.PlatformEvent.JoiningChanged;
 import fr.atelier.workshops.core.PlatformEvent.ParticipantJoined;
 import fr.atelier.workshops.core.PlatformEvent.ParticipantLeft;
+import fr.atelier.workshops.core.PlatformEvent.ParticipantRemoved;
+import fr.atelier.workshops.core.PlatformEvent.ParticipantRenamed;
 import fr.atelier.workshops.core.PlatformEvent.SatisfactionOpened;
 import fr.atelier.workshops.core.PlatformEvent.SatisfactionRated;
 import fr.atelier.workshops.core.PlatformEvent.SessionCreated;
@@ -29,6 +33,12 @@ public final class Session<S, C, E> {
     public static final int PROJECTOR_NAMES = 120;
     /** How many names the console lists (the most recent): a 2,500-visitor forum is not managed by name. */
     public static final int CONSOLE_NAMES = 500;
+
+    /** The audience name of the view a removed participant's phone gets. */
+    public static final String REMOVED = "removed";
+    /** What every view (a quiz scoreboard, a team's members…) shows instead of a removed participant's nickname. */
+    public static final String REMOVED_NICKNAME = "Participant retiré";
+    public static final String REMOVED_MESSAGE = "L'animateur ou l'animatrice vous a retiré(e) de cette session.";
 
     private final Format<S, C, E> format;
 
@@ -95,6 +105,15 @@ public final class Session<S, C, E> {
         if (command instanceof End) {
             return Decision.accept(new SessionEnded(at));
         }
+        if (command instanceof RenameParticipant rn) {
+            return rename(p, rn, at);
+        }
+        if (command instanceof RemoveParticipant rm) {
+            if (rm.participantId() == null || !p.roster().isActive(rm.participantId())) {
+                return Decision.reject("not_found", NOT_HERE);
+            }
+            return Decision.accept(new ParticipantRemoved(rm.participantId(), at));
+        }
         throw new IllegalStateException("unknown command " + command);
     }
 
@@ -109,16 +128,50 @@ public final class Session<S, C, E> {
             return Decision.reject("joining_closed", "L'animateur a fermé les inscriptions à cette session.");
         }
         String nickname = Text.clean(j.nickname());
-        if (nickname.isEmpty() || nickname.codePointCount(0, nickname.length()) > NICKNAME_MAX || nickname.contains("\n")) {
-            return Decision.reject("nickname_invalid", "Choisissez un pseudo de 1 à " + NICKNAME_MAX + " caractères, sur une ligne.");
-        }
-        if (p.roster().nicknameTaken(nickname)) {
-            return Decision.reject("nickname_taken", "Ce pseudo est déjà pris dans cette session : choisissez-en un autre.");
+        Decision<SessionEvent> problem = nicknameProblem(p.roster(), nickname);
+        if (problem != null) {
+            return problem;
         }
         if (j.participantId() == null || j.tokenHash() == null || p.roster().member(j.participantId()).isPresent()) {
             throw new IllegalStateException("server must draw a fresh participant id and token");
         }
         return Decision.accept(new ParticipantJoined(j.participantId(), nickname, j.tokenHash(), at));
+    }
+
+    /** A nickname's shape, that it is free, and not the nickname of someone removed (the word filter runs at the edge). */
+    private static Decision<SessionEvent> nicknameProblem(Roster roster, String nickname) {
+        if (nickname.isEmpty() || nickname.codePointCount(0, nickname.length()) > NICKNAME_MAX || nickname.contains("\n")) {
+            return Decision.reject("nickname_invalid", "Choisissez un pseudo de 1 à " + NICKNAME_MAX + " caractères, sur une ligne.");
+        }
+        if (roster.nicknameRefused(nickname)) {
+            return Decision.reject(NameFilter.CODE, NameFilter.REFUSAL);
+        }
+        if (roster.nicknameTaken(nickname)) {
+            return Decision.reject("nickname_taken", "Ce pseudo est déjà pris dans cette session : choisissez-en un autre.");
+        }
+        return null;
+    }
+
+    private static final String NOT_HERE = "Ce participant n'est plus dans la session.";
+
+    private Decision<SessionEvent> rename(PlatformState p, RenameParticipant rn, long at) {
+        if (rn.participantId() == null || !p.roster().isActive(rn.participantId())) {
+            return Decision.reject("not_found", NOT_HERE);
+        }
+        String nickname = Text.clean(rn.nickname());
+        Roster.Member m = p.roster().members().get(rn.participantId());
+        if (nickname.equals(m.nickname())) {
+            return Decision.accept(List.of());
+        }
+        if (!Text.foldForComparison(nickname).equals(Text.foldForComparison(m.nickname()))) {
+            Decision<SessionEvent> problem = nicknameProblem(p.roster(), nickname);
+            if (problem != null) {
+                return problem;
+            }
+        } else if (nickname.isEmpty() || nickname.codePointCount(0, nickname.length()) > NICKNAME_MAX || nickname.contains("\n")) {
+            return nicknameProblem(p.roster(), nickname);
+        }
+        return Decision.accept(new ParticipantRenamed(m.id(), nickname, at));
     }
 
     private Decision<SessionEvent> rate(PlatformState p, Actor who, Rate r, long at) {
@@ -185,6 +238,14 @@ public final class Session<S, C, E> {
             Roster.Member m = p.roster().members().get(l.participantId());
             return p.withRoster(p.roster().with(new Roster.Member(m.id(), m.nickname(), m.tokenHash(), m.joinedAtMillis(), false)));
         }
+        if (e instanceof ParticipantRenamed rn) {
+            Roster.Member m = p.roster().members().get(rn.participantId());
+            return p.withRoster(p.roster().with(new Roster.Member(m.id(), rn.nickname(), m.tokenHash(), m.joinedAtMillis(), m.active(), m.removedAs())));
+        }
+        if (e instanceof ParticipantRemoved rm) {
+            Roster.Member m = p.roster().members().get(rm.participantId());
+            return p.withRoster(p.roster().with(new Roster.Member(m.id(), REMOVED_NICKNAME, m.tokenHash(), m.joinedAtMillis(), false, m.nickname())));
+        }
         if (e instanceof JoiningChanged jc) {
             return p.withJoiningOpen(jc.open());
         }
@@ -226,6 +287,7 @@ public final class Session<S, C, E> {
         if (event instanceof SatisfactionRated r) {
             return Impact.only(r.participantId());
         }
+        // A renamed or removed participant may be named on team-mates' phones: every phone (rare events).
         return Impact.ALL;
     }
 
@@ -251,6 +313,10 @@ public final class Session<S, C, E> {
         boolean satisfactionVisible = p.phase() == Phase.SATISFACTION || p.phase() == Phase.ENDED;
         if (audience instanceof Audience.Participant me) {
             Roster.Member m = roster.members().get(me.id());
+            if (m != null && m.removed()) {
+                // Nothing of the session any more: the server closes the socket with the reason (protocol.md).
+                return new SessionView(REMOVED, header, null, null, null, null);
+            }
             SessionView.Me mine = m == null ? null : new SessionView.Me(m.id(), m.nickname());
             SessionView.SatisfactionView sat = new SessionView.SatisfactionView(p.phase() == Phase.SATISFACTION,
                     p.satisfaction().ratingOf(me.id()), null);

@@ -24,7 +24,11 @@ public sealed interface PrioritisationCommand {
     /** {@code profile}: only when the facilitator types in a contribution collected on paper. */
     record Contribute(String text, String kind, String category, String profile) implements PrioritisationCommand {}
 
+    /** Hides a contribution, or shows it; on a held one (approval queue), showing it approves it. */
     record Hide(String contributionId, Boolean hidden) implements PrioritisationCommand {}
+
+    /** Turns the approval queue on or off for participants' next contributions (on by default). */
+    record SetApprovalHold(Boolean hold) implements PrioritisationCommand {}
 
     /** Fixes a typo or re-files a contribution; null kind or category keeps the current one. */
     record Edit(String contributionId, String text, String kind, String category) implements PrioritisationCommand {}

@@ -83,7 +83,12 @@ final class PrioritisationContributions {
         if (s.contributions().size() >= CONTRIBUTIONS_MAX) {
             return Decision.reject("invalid", "Le mur est plein (" + CONTRIBUTIONS_MAX + " contributions).");
         }
-        return Decision.accept(new Contributed(s.nextId("c"), author, profile, k.kind(), k.category(), text, at));
+        String id = s.nextId("c");
+        Contributed contributed = new Contributed(id, author, profile, k.kind(), k.category(), text, at);
+        if (author != null && s.approval().hold()) {
+            return Decision.accept(contributed, new PrioritisationEvent.ContributionHeld(id, at));
+        }
+        return Decision.accept(contributed);
     }
 
     static Decision<PrioritisationEvent> vote(PrioritisationState s, Actor who, Vote v, long at) {
@@ -167,7 +172,18 @@ final class PrioritisationContributions {
         if (h.hidden() == null) {
             return Decision.reject("invalid", "Précisez s'il faut masquer ou réafficher la contribution.");
         }
+        if (s.pending(c.id())) {
+            // Out of the approval queue either way: shown (approved) or hidden for good.
+            return Decision.accept(new ContributionHidden(c.id(), h.hidden(), at));
+        }
         return c.hidden() == h.hidden() ? Decision.accept(List.of()) : Decision.accept(new ContributionHidden(c.id(), h.hidden(), at));
+    }
+
+    static Decision<PrioritisationEvent> setApprovalHold(PrioritisationState s, PrioritisationCommand.SetApprovalHold h, long at) {
+        if (h.hold() == null) {
+            return Decision.reject("invalid", "Précisez s'il faut retenir les contributions pour validation.");
+        }
+        return h.hold() == s.approval().hold() ? Decision.accept(List.of()) : Decision.accept(new PrioritisationEvent.ApprovalHoldSet(h.hold(), at));
     }
 
     static Decision<PrioritisationEvent> edit(PrioritisationState s, Edit e, long at) {

@@ -29,6 +29,11 @@ public sealed interface PrioritisationEvent {
 
     record ContributionHidden(String contributionId, boolean hidden, long at) implements PrioritisationEvent {}
 
+    /** A participant's contribution waits for the facilitator's approval (hidden meanwhile). */
+    record ContributionHeld(String contributionId, long at) implements PrioritisationEvent {}
+
+    record ApprovalHoldSet(boolean hold, long at) implements PrioritisationEvent {}
+
     record ContributionEdited(String contributionId, String text, String kind, String category, long at) implements PrioritisationEvent {}
 
     /** Contributions already merged into {@code contributionId} move under {@code intoId} too. */

@@ -62,8 +62,18 @@ final class PrioritisationEvolve {
         }
         if (e instanceof ContributionHidden h) {
             Contribution c = s.contributions().get(h.contributionId());
-            return s.withContribution(new Contribution(c.id(), c.profile(), c.kind(), c.category(), c.text(), h.hidden(), c.mergedInto(),
-                    c.themeId(), c.earlier(), c.createdAt(), h.at()), null, false);
+            PrioritisationState out = s.withContribution(new Contribution(c.id(), c.profile(), c.kind(), c.category(), c.text(), h.hidden(),
+                    c.mergedInto(), c.themeId(), c.earlier(), c.createdAt(), h.at()), null, false);
+            return s.pending(c.id()) ? out.withApproval(out.approval().with(c.id(), false)) : out;
+        }
+        if (e instanceof PrioritisationEvent.ContributionHeld held) {
+            Contribution c = s.contributions().get(held.contributionId());
+            PrioritisationState out = s.withContribution(new Contribution(c.id(), c.profile(), c.kind(), c.category(), c.text(), true,
+                    c.mergedInto(), c.themeId(), c.earlier(), c.createdAt(), held.at()), null, false);
+            return out.withApproval(out.approval().with(c.id(), true));
+        }
+        if (e instanceof PrioritisationEvent.ApprovalHoldSet set) {
+            return s.withApproval(s.approval().holding(set.hold()));
         }
         if (e instanceof ContributionEdited ed) {
             Contribution c = s.contributions().get(ed.contributionId());

@@ -101,6 +101,7 @@ public final class PrioritisationFormat extends FormatBase<PrioritisationState, 
             new CommandRules<PrioritisationState, PrioritisationCommand, PrioritisationEvent>()
                     .on(UseProject.class, PrioritisationProject::useProject)
                     .on(Hide.class, PrioritisationContributions::hide)
+                    .on(PrioritisationCommand.SetApprovalHold.class, PrioritisationContributions::setApprovalHold)
                     .on(Edit.class, PrioritisationContributions::edit)
                     .on(Merge.class, PrioritisationContributions::merge)
                     .on(Unmerge.class, PrioritisationFormat::unmerge)
@@ -197,7 +198,11 @@ public final class PrioritisationFormat extends FormatBase<PrioritisationState, 
             return Impact.only(r.participantId());
         }
         // Phones never see themes' contents; only a theme's name reaches them (beside a proposal).
-        if (e instanceof ThemeCreated || e instanceof Grouped) {
+        if (e instanceof ThemeCreated || e instanceof Grouped || e instanceof PrioritisationEvent.ApprovalHoldSet) {
+            return Impact.AGGREGATES_ONLY;
+        }
+        // Held: its Contributed (same batch) already tells the author's phone; the room sees nothing new.
+        if (e instanceof PrioritisationEvent.ContributionHeld) {
             return Impact.AGGREGATES_ONLY;
         }
         return Impact.ALL;

@@ -29,7 +29,8 @@ public record PrioritisationState(
         Map<String, Map<String, Ballot>> ballots,
         boolean revealed,
         Map<String, Action> actions,
-        Set<String> touched) {
+        Set<String> touched,
+        Approval approval) {
 
     /** The four steps of the source, the vote split into voting and its revealed results. */
     public enum Stage { COLLECT, SYNTHESIS, VOTE, RESULTS, PLAN }
@@ -62,9 +63,36 @@ public record PrioritisationState(
     }
 
     public static final PrioritisationState INITIAL = new PrioritisationState(Stage.COLLECT, null, null, 0, Map.of(), Map.of(),
-            Map.of(), Map.of(), Map.of(), VoteSettings.DEFAULT, Map.of(), false, Map.of(), Set.of());
+            Map.of(), Map.of(), Map.of(), VoteSettings.DEFAULT, Map.of(), false, Map.of(), Set.of(), Approval.DEFAULT);
+
+    /**
+     * The approval queue (issue 15, item 4): with {@code hold} on, a participant's contribution is
+     * held (hidden, and listed in {@code pending}) until the facilitator shows or hides it. On by default: walls.
+     */
+    public record Approval(boolean hold, Set<String> pending) {
+        public static final Approval DEFAULT = new Approval(true, Set.of());
+
+        public Approval {
+            pending = Collections.unmodifiableSet(new LinkedHashSet<>(pending == null ? Set.of() : pending));
+        }
+
+        Approval holding(boolean h) {
+            return new Approval(h, pending);
+        }
+
+        Approval with(String id, boolean held) {
+            Set<String> copy = new LinkedHashSet<>(pending);
+            if (held) {
+                copy.add(id);
+            } else {
+                copy.remove(id);
+            }
+            return new Approval(hold, copy);
+        }
+    }
 
     public PrioritisationState {
+        approval = approval == null ? Approval.DEFAULT : approval; // snapshots from before the queue
         profiles = frozen(profiles);
         contributions = frozen(contributions);
         authors = frozen(authors);
@@ -167,19 +195,19 @@ public record PrioritisationState(
 
     PrioritisationState withStage(Stage st) {
         return new PrioritisationState(st, project, tag, drawn, profiles, contributions, authors, themes, proposals, settings,
-                ballots, revealed, actions, touched);
+                ballots, revealed, actions, touched, approval);
     }
 
     PrioritisationState loaded(Project p, String t, Map<String, Contribution> c, Map<String, Theme> th,
                                Map<String, Proposal> pr, Map<String, Action> a) {
-        return new PrioritisationState(stage, p, t, drawn, profiles, c, authors, th, pr, settings, ballots, revealed, a, touched);
+        return new PrioritisationState(stage, p, t, drawn, profiles, c, authors, th, pr, settings, ballots, revealed, a, touched, approval);
     }
 
     PrioritisationState withProfile(String participantId, String profile) {
         Map<String, String> copy = new LinkedHashMap<>(profiles);
         copy.put(participantId, profile);
         return new PrioritisationState(stage, project, tag, drawn, copy, contributions, authors, themes, proposals, settings,
-                ballots, revealed, actions, touched);
+                ballots, revealed, actions, touched, approval);
     }
 
     PrioritisationState withContribution(Contribution c, String author, boolean created) {
@@ -191,36 +219,36 @@ public record PrioritisationState(
             a.put(c.id(), author);
         }
         return new PrioritisationState(stage, project, tag, created ? drawn + 1 : drawn, profiles, copy, a, themes, proposals,
-                settings, ballots, revealed, actions, touch(c.id()));
+                settings, ballots, revealed, actions, touch(c.id()), approval);
     }
 
     PrioritisationState withContributions(Map<String, Contribution> all, Set<String> changed) {
         return new PrioritisationState(stage, project, tag, drawn, profiles, all, authors, themes, proposals, settings, ballots,
-                revealed, actions, touch(changed));
+                revealed, actions, touch(changed), approval);
     }
 
     PrioritisationState withTheme(Theme t, boolean created) {
         Map<String, Theme> copy = new LinkedHashMap<>(themes);
         copy.put(t.id(), t);
         return new PrioritisationState(stage, project, tag, created ? drawn + 1 : drawn, profiles, contributions, authors, copy,
-                proposals, settings, ballots, revealed, actions, touch(t.id()));
+                proposals, settings, ballots, revealed, actions, touch(t.id()), approval);
     }
 
     PrioritisationState withProposal(Proposal p, boolean created) {
         Map<String, Proposal> copy = new LinkedHashMap<>(proposals);
         copy.put(p.id(), p);
         return new PrioritisationState(stage, project, tag, created ? drawn + 1 : drawn, profiles, contributions, authors, themes,
-                copy, settings, ballots, revealed, actions, touch(p.id()));
+                copy, settings, ballots, revealed, actions, touch(p.id()), approval);
     }
 
     PrioritisationState withProposals(Map<String, Proposal> all, Set<String> changed) {
         return new PrioritisationState(stage, project, tag, drawn, profiles, contributions, authors, themes, all, settings, ballots,
-                revealed, actions, touch(changed));
+                revealed, actions, touch(changed), approval);
     }
 
     PrioritisationState withSettings(VoteSettings v) {
         return new PrioritisationState(stage, project, tag, drawn, profiles, contributions, authors, themes, proposals, v, ballots,
-                revealed, actions, touched);
+                revealed, actions, touched, approval);
     }
 
     PrioritisationState withBallot(String participantId, String proposalId, Ballot b) {
@@ -229,19 +257,29 @@ public record PrioritisationState(
         mine.put(proposalId, b);
         copy.put(participantId, mine);
         return new PrioritisationState(stage, project, tag, drawn, profiles, contributions, authors, themes, proposals, settings,
-                copy, revealed, actions, touched);
+                copy, revealed, actions, touched, approval);
     }
 
     PrioritisationState withRevealed() {
         return new PrioritisationState(stage, project, tag, drawn, profiles, contributions, authors, themes, proposals, settings,
-                ballots, true, actions, touched);
+                ballots, true, actions, touched, approval);
     }
 
     PrioritisationState withAction(Action a, boolean created) {
         Map<String, Action> copy = new LinkedHashMap<>(actions);
         copy.put(a.id(), a);
         return new PrioritisationState(stage, project, tag, created ? drawn + 1 : drawn, profiles, contributions, authors, themes,
-                proposals, settings, ballots, revealed, copy, touch(a.id()));
+                proposals, settings, ballots, revealed, copy, touch(a.id()), approval);
+    }
+
+    PrioritisationState withApproval(Approval a) {
+        return new PrioritisationState(stage, project, tag, drawn, profiles, contributions, authors, themes, proposals, settings,
+                ballots, revealed, actions, touched, a);
+    }
+
+    /** Held for approval: hidden from the room until the facilitator decides. */
+    public boolean pending(String contributionId) {
+        return approval.pending().contains(contributionId);
     }
 
     private Set<String> touch(String id) {

@@ -31,7 +31,7 @@ public final class PrioritisationViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ProjectView(String id, String name, String sector, String territory, String targetPublic, Integer previousSessions) {}
 
-    /** A phone's own contribution; {@code status}: visible, hidden (by the facilitator) or merged. */
+    /** A phone's own contribution; {@code status}: visible, pending (held for approval), hidden (by the facilitator) or merged. */
     public record Mine(String id, String text, String kind, String category, String status) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -46,7 +46,7 @@ public final class PrioritisationViews {
     /** The facilitator's full row; {@code weight}: itself plus the visible contributions merged into it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ContributionRow(String id, String text, String kind, String category, String profile, boolean hidden,
-                                  String mergedInto, String themeId, boolean earlier, int weight, long createdAt) {}
+                                  String mergedInto, String themeId, boolean earlier, int weight, long createdAt, Boolean pending) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ProposalRow(String id, String text, String themeId, String themeName, String source, String contributionId,
@@ -63,7 +63,7 @@ public final class PrioritisationViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record View(Stage stage, boolean revealed, ProjectView project, Me me, Wall wall, List<ContributionRow> contributions,
                        Tally.Overview synthesis, VoteView vote, Tally.Ranking results, List<ActionRow> plan,
-                       Map<String, Integer> room) {}
+                       Map<String, Integer> room, Boolean holdForApproval) {}
 
     /** For the synthesis page, the CSV and the archive: everything, revealed. */
     public record Results(ProjectView project, Stage stage, VoteSettings settings, Map<String, Integer> room,
@@ -76,16 +76,16 @@ public final class PrioritisationViews {
             boolean voteVisible = stage == Stage.VOTE || stage == Stage.RESULTS || stage == Stage.PLAN || s.revealed();
             return new View(stage, s.revealed(), project(s.project(), false), me(s, me.id()), null, null, null,
                     voteVisible ? vote(s, false, me.id()) : null, s.revealed() ? Tally.ranking(s) : null,
-                    stage == Stage.PLAN ? plan(s) : null, null);
+                    stage == Stage.PLAN ? plan(s) : null, null, null);
         }
         if (audience instanceof Audience.Facilitator) {
             return new View(stage, s.revealed(), project(s.project(), true), null, null, contributions(s), Tally.overview(s),
-                    vote(s, true, null), Tally.ranking(s), plan(s), room(s, roster, true));
+                    vote(s, true, null), Tally.ranking(s), plan(s), room(s, roster, true), s.approval().hold());
         }
         boolean wall = stage == Stage.COLLECT || stage == Stage.SYNTHESIS;
         return new View(stage, s.revealed(), project(s.project(), false), null, wall ? wall(s) : null, null,
                 stage == Stage.COLLECT ? null : Tally.overview(s), stage == Stage.COLLECT ? null : vote(s, false, null),
-                s.revealed() ? Tally.ranking(s) : null, stage == Stage.PLAN ? plan(s) : null, room(s, roster, true));
+                s.revealed() ? Tally.ranking(s) : null, stage == Stage.PLAN ? plan(s) : null, room(s, roster, true), null);
     }
 
     public static Results results(PrioritisationState s, Roster roster) {
@@ -106,7 +106,7 @@ public final class PrioritisationViews {
         for (Map.Entry<String, String> e : s.authors().entrySet()) {
             if (e.getValue().equals(participantId)) {
                 Contribution c = s.contributions().get(e.getKey());
-                String status = c.hidden() ? "hidden" : c.mergedInto() != null ? "merged" : "visible";
+                String status = s.pending(c.id()) ? "pending" : c.hidden() ? "hidden" : c.mergedInto() != null ? "merged" : "visible";
                 mine.add(new Mine(c.id(), c.text(), c.kind(), c.category(), status));
             }
         }
@@ -157,7 +157,7 @@ public final class PrioritisationViews {
         List<ContributionRow> rows = new ArrayList<>();
         for (Contribution c : s.contributions().values()) {
             rows.add(new ContributionRow(c.id(), c.text(), c.kind(), c.category(), c.profile(), c.hidden(), c.mergedInto(), c.themeId(),
-                    c.earlier(), weight.getOrDefault(c.id(), 0), c.createdAt()));
+                    c.earlier(), weight.getOrDefault(c.id(), 0), c.createdAt(), s.pending(c.id()) ? Boolean.TRUE : null));
         }
         return rows;
     }

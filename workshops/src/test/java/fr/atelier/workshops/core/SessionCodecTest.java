@@ -46,6 +46,8 @@ class SessionCodecTest {
             new SatisfactionOpened(T + 7),
             new SatisfactionRated("p-camille", 4, "Très utile,\n\"merci\"", T + 8),
             new SatisfactionRated("p-camille", 5, null, T + 9),
+            new PlatformEvent.ParticipantRenamed("p-elodie", "Élo", T + 9),
+            new PlatformEvent.ParticipantRemoved("p-elodie", T + 9),
             new SessionEnded(T + 10));
 
     static final List<PollEvent> POLL_EVENTS = List.of(
@@ -100,7 +102,7 @@ class SessionCodecTest {
             assertThat(types).containsExactly(
                     "session.created", "session.joined", "session.joined", "session.joiningChanged",
                     "session.joiningChanged", "session.activityStarted", "session.left", "session.satisfactionOpened",
-                    "session.rated", "session.rated", "session.ended",
+                    "session.rated", "session.rated", "session.renamed", "session.removed", "session.ended",
                     "poll.asked", "poll.answered", "poll.answered", "poll.closed", "poll.revealed", "poll.asked");
         }
 

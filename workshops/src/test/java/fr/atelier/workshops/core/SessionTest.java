@@ -770,4 +770,80 @@ class SessionTest {
                     .isEqualTo(Impact.only("p-lou"));
         }
     }
+
+    /** Issue 15, item 4: the facilitator renames or removes a participant. */
+    @Nested
+    class Moderation {
+        static final PlatformEvent.ParticipantRemoved LOU_REMOVED = new PlatformEvent.ParticipantRemoved("p-lou", T0_MS + 500);
+
+        @Test
+        void the_facilitator_renames_a_participant_and_their_phone_shows_it() {
+            given(CREATED, CAMILLE_JOINED, LOU_JOINED);
+            when(Actor.FACILITATOR, new PlatformCommand.RenameParticipant("p-lou", "  Louise "));
+            thenAccepted(new PlatformEvent.ParticipantRenamed("p-lou", "Louise", AT));
+            state = session.evolve(state, new PlatformEvent.ParticipantRenamed("p-lou", "Louise", AT));
+            assertThat(session.view(state, new Audience.Participant("p-lou")).me().nickname()).isEqualTo("Louise");
+            assertThat(state.platform().roster().nicknameTaken("Lou")).isFalse();
+            assertThat(state.platform().roster().nicknameTaken("louise")).isTrue();
+        }
+
+        @Test
+        void a_rename_follows_the_nickname_rules() {
+            given(CREATED, CAMILLE_JOINED, LOU_JOINED);
+            when(Actor.FACILITATOR, new PlatformCommand.RenameParticipant("p-lou", "camille"));
+            thenRejected("nickname_taken");
+            when(Actor.FACILITATOR, new PlatformCommand.RenameParticipant("p-lou", ""));
+            thenRejected("nickname_invalid");
+            when(Actor.FACILITATOR, new PlatformCommand.RenameParticipant("p-nobody", "Zoé"));
+            thenRejected("not_found");
+            when(Actor.FACILITATOR, new PlatformCommand.RenameParticipant("p-lou", "LOU"));
+            thenAccepted(new PlatformEvent.ParticipantRenamed("p-lou", "LOU", AT));
+        }
+
+        @Test
+        void only_the_facilitator_renames_or_removes() {
+            given(CREATED, CAMILLE_JOINED, LOU_JOINED);
+            when(CAMILLE, new PlatformCommand.RemoveParticipant("p-lou"));
+            thenRejected("forbidden");
+            when(CAMILLE, new PlatformCommand.RenameParticipant("p-lou", "Nul"));
+            thenRejected("forbidden");
+        }
+
+        @Test
+        void a_removed_participant_is_out_their_token_is_void_and_their_nickname_refused() {
+            given(CREATED, CAMILLE_JOINED, LOU_JOINED);
+            when(Actor.FACILITATOR, new PlatformCommand.RemoveParticipant("p-lou"));
+            thenAccepted(new PlatformEvent.ParticipantRemoved("p-lou", AT));
+            given(CREATED, CAMILLE_JOINED, LOU_JOINED, LOU_REMOVED);
+            Roster roster = state.platform().roster();
+            assertThat(roster.isActive("p-lou")).isFalse();
+            assertThat(roster.idForTokenHash("token-hash-p-lou")).isEmpty();
+            assertThat(roster.activeCount()).isEqualTo(1);
+            assertThat(roster.members().get("p-lou").nickname()).as("no view shows the removed nickname any more")
+                    .isEqualTo(Session.REMOVED_NICKNAME);
+            assertThat(session.view(state, Audience.FACILITATOR).toString()).doesNotContain("Lou,").doesNotContain("nickname=Lou");
+            when(Actor.GUEST, join("p-other", " lou "));
+            thenRejected(NameFilter.CODE);
+            when(LOU, new ActivityCommand(new PollCommand.Answer("q1", 0)));
+            thenRejected("forbidden");
+            when(Actor.FACILITATOR, new PlatformCommand.RemoveParticipant("p-lou"));
+            thenRejected("not_found");
+            SessionView phone = session.view(state, new Audience.Participant("p-lou"));
+            assertThat(phone.audience()).isEqualTo(Session.REMOVED);
+            assertThat(phone.me()).isNull();
+            assertThat(phone.activity()).isNull();
+            assertThat(session.view(state, Audience.PROJECTOR).participants()).extracting(SessionView.Person::nickname)
+                    .containsExactly("Camille");
+        }
+
+        @Test
+        void removal_survives_a_snapshot_of_the_roster() throws Exception {
+            given(CREATED, CAMILLE_JOINED, LOU_JOINED, LOU_REMOVED);
+            Roster roster = state.platform().roster();
+            Roster back = Json.MAPPER.readValue(Json.MAPPER.writeValueAsString(roster), Roster.class);
+            assertThat(back.nicknameRefused("Lou")).isTrue();
+            assertThat(back.isRemoved("p-lou")).isTrue();
+            assertThat(back.nicknameTaken("Lou")).isFalse();
+        }
+    }
 }

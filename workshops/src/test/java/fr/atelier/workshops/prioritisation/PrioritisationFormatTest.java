@@ -132,14 +132,16 @@ class PrioritisationFormatTest extends DeciderTest<PrioritisationState, Prioriti
         void aContributionKeepsTheProfileItWasWrittenWith() {
             given(new ProfileChosen("p-anna", "young", T0));
             when(ANNA, new Contribute("  Horaires décalés le week-end ", "difficulty", "conditions", null));
-            thenAccepted(new Contributed("c1", "p-anna", "young", "difficulty", "conditions", "Horaires décalés le week-end", AT));
+            thenAccepted(new Contributed("c1", "p-anna", "young", "difficulty", "conditions", "Horaires décalés le week-end", AT),
+                    new PrioritisationEvent.ContributionHeld("c1", AT));
         }
 
         @Test
         void withoutAProfileTheContributionIsUnspecified() {
             given();
             when(BRUNO, new Contribute("Trop peu payé", "representation", "valorisation", null));
-            thenAccepted(new Contributed("c1", "p-bruno", Vocabulary.UNSPECIFIED, "representation", "valorisation", "Trop peu payé", AT));
+            thenAccepted(new Contributed("c1", "p-bruno", Vocabulary.UNSPECIFIED, "representation", "valorisation", "Trop peu payé", AT),
+                    new PrioritisationEvent.ContributionHeld("c1", AT));
         }
 
         @Test
@@ -569,6 +571,107 @@ class PrioritisationFormatTest extends DeciderTest<PrioritisationState, Prioriti
             assertThat(r.newContributions()).isEqualTo(2);
             assertThat(r.room()).containsEntry("young", 1).containsEntry(Vocabulary.UNSPECIFIED, 3);
             assertThat(r.contributions()).hasSize(2);
+        }
+    }
+
+    /** Issue 15, item 4: the approval queue, on by default for the wall. */
+    @Nested
+    class ApprovalQueue {
+        static final PrioritisationEvent.ContributionHeld HELD = new PrioritisationEvent.ContributionHeld("c1", T0);
+
+        @Test
+        void aParticipantsContributionIsHeldByDefaultAndTheFacilitatorsIsNot() {
+            given();
+            when(ANNA, new Contribute("c nul ce truc lol", "representation", "conditions", null));
+            assertThat(events()).hasSize(2).last().isEqualTo(new PrioritisationEvent.ContributionHeld("c1", AT));
+            when(HOST, new Contribute("Recopié du papier", "representation", "conditions", null));
+            assertThat(events()).hasSize(1);
+        }
+
+        @Test
+        void withTheHoldOffContributionsGoStraightToTheWall() {
+            given(new PrioritisationEvent.ApprovalHoldSet(false, T0));
+            when(ANNA, new Contribute("Horaires", "difficulty", "conditions", null));
+            assertThat(events()).hasSize(1);
+            when(HOST, new PrioritisationCommand.SetApprovalHold(true));
+            thenAccepted(new PrioritisationEvent.ApprovalHoldSet(true, AT));
+            when(ANNA, new PrioritisationCommand.SetApprovalHold(false));
+            thenRejected("forbidden");
+        }
+
+        @Test
+        void aHeldContributionReachesNeitherTheProjectorNorOtherPhonesOnlyTheFacilitatorAndItsAuthor() {
+            given(C1, HELD, C2);
+            JsonNode screen = Json.MAPPER.valueToTree(format.view(state, roster, Audience.PROJECTOR));
+            assertThat(screen.toString()).doesNotContain("Horaires décalés").contains("On ne trouve personne");
+            JsonNode bruno = Json.MAPPER.valueToTree(format.view(state, roster, new Audience.Participant("p-bruno")));
+            assertThat(bruno.toString()).doesNotContain("Horaires décalés");
+            JsonNode anna = Json.MAPPER.valueToTree(format.view(state, roster, new Audience.Participant("p-anna")));
+            assertThat(anna.path("me").path("contributions").get(0).path("status").asText()).isEqualTo("pending");
+            JsonNode console = Json.MAPPER.valueToTree(format.view(state, roster, Audience.FACILITATOR));
+            assertThat(console.path("contributions").get(0).path("pending").asBoolean()).isTrue();
+            assertThat(console.path("contributions").get(1).has("pending")).isFalse();
+            assertThat(console.path("holdForApproval").asBoolean()).isTrue();
+            assertThat(Tally.overview(state).total().count()).isEqualTo(1);
+            assertThat(PrioritisationViews.results(state, roster).synthesis().total().count()).isEqualTo(1);
+        }
+
+        @Test
+        void approvingShowsItEverywhereAndHidingKeepsItOffForGood() {
+            given(C1, HELD);
+            when(HOST, new Hide("c1", false));
+            thenAccepted(new PrioritisationEvent.ContributionHidden("c1", false, AT));
+            apply();
+            assertThat(Json.MAPPER.valueToTree(format.view(state, roster, Audience.PROJECTOR)).toString()).contains("Horaires décalés");
+            assertThat(state.pending("c1")).isFalse();
+
+            given(C1, HELD);
+            when(HOST, new Hide("c1", true));
+            thenAccepted(new PrioritisationEvent.ContributionHidden("c1", true, AT));
+            apply();
+            assertThat(state.pending("c1")).isFalse();
+            assertThat(Json.MAPPER.valueToTree(format.view(state, roster, Audience.PROJECTOR)).toString()).doesNotContain("Horaires décalés");
+            JsonNode anna = Json.MAPPER.valueToTree(format.view(state, roster, new Audience.Participant("p-anna")));
+            assertThat(anna.path("me").path("contributions").get(0).path("status").asText()).isEqualTo("hidden");
+        }
+
+        /** Property: whatever the order of contributions, holds and decisions, no held text reaches the projector or another phone. */
+        @Test
+        void noHeldTextEverLeaks() {
+            long seed = System.nanoTime();
+            java.util.Random r = new java.util.Random(seed);
+            Actor[] people = {ANNA, BRUNO, CHLOE, DAVID};
+            for (int round = 0; round < 50; round++) {
+                given();
+                for (int step = 0; step < 20; step++) {
+                    int pick = r.nextInt(10);
+                    if (pick < 6) {
+                        when(people[r.nextInt(4)], new Contribute("texte " + round + "-" + step, "difficulty", "conditions", null));
+                    } else if (pick < 8 && !state.contributions().isEmpty()) {
+                        List<String> ids = List.copyOf(state.contributions().keySet());
+                        when(HOST, new Hide(ids.get(r.nextInt(ids.size())), r.nextBoolean()));
+                    } else {
+                        when(HOST, new PrioritisationCommand.SetApprovalHold(r.nextBoolean()));
+                    }
+                    if (decision instanceof fr.atelier.workshops.core.Decision.Accepted<?>) {
+                        apply();
+                    }
+                }
+                String screen = Json.MAPPER.valueToTree(format.view(state, roster, Audience.PROJECTOR)).toString();
+                for (var c : state.contributions().values()) {
+                    if (state.pending(c.id()) || c.hidden()) {
+                        assertThat(screen).as("seed " + seed).doesNotContain("\"" + c.text() + "\"");
+                        String author = state.authors().get(c.id());
+                        for (Actor p : people) {
+                            String id = ((Actor.Participant) p).id();
+                            if (!id.equals(author)) {
+                                String phone = Json.MAPPER.valueToTree(format.view(state, roster, new Audience.Participant(id))).toString();
+                                assertThat(phone).as("seed " + seed).doesNotContain("\"" + c.text() + "\"");
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 }

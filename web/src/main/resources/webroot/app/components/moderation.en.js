@@ -1,0 +1,22 @@
+// Texts of the console's moderation components (participant-list.js, approval-queue.js). Same keys as moderation.fr.js.
+export default {
+  'mod.people.rename': 'Rename',
+  'mod.people.renameLabel': 'New nickname for {name}',
+  'mod.people.save': 'Save',
+  'mod.people.remove': 'Remove',
+  'mod.people.removeConfirm': 'Remove {name} from the session? Their phone is disconnected and this nickname cannot be used here again.',
+  'mod.people.removeYes': 'Yes, remove',
+  'mod.people.actions': 'Actions for {name}',
+  'mod.people.renamed': 'Participant renamed.',
+  'mod.people.removed': 'Participant removed from the session.',
+  'mod.queue.title': 'To approve',
+  'mod.queue.hold': 'Hold contributions for approval before the wall',
+  'mod.queue.holdHint': 'Nothing reaches the projector or other phones before you approve it.',
+  'mod.queue.empty': 'No contribution waiting.',
+  'mod.queue.approve': 'Approve',
+  'mod.queue.hide': 'Hide',
+  'mod.queue.approveAll': 'Approve all',
+  'mod.queue.approved': 'Contribution approved: it is on the wall.',
+  'mod.queue.hidden': 'Contribution hidden.',
+  'mod.queue.item': 'Contribution waiting: {text}',
+};

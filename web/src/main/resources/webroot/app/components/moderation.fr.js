@@ -1,0 +1,22 @@
+// Textes des composants de modération de la console (participant-list.js, approval-queue.js). Mêmes clés que moderation.en.js.
+export default {
+  'mod.people.rename': 'Renommer',
+  'mod.people.renameLabel': 'Nouveau pseudo pour {name}',
+  'mod.people.save': 'Enregistrer',
+  'mod.people.remove': 'Retirer',
+  'mod.people.removeConfirm': 'Retirer {name} de la session ? Son téléphone est déconnecté et ce pseudo ne pourra plus servir ici.',
+  'mod.people.removeYes': 'Oui, retirer',
+  'mod.people.actions': 'Actions pour {name}',
+  'mod.people.renamed': 'Participant renommé.',
+  'mod.people.removed': 'Participant retiré de la session.',
+  'mod.queue.title': 'À valider',
+  'mod.queue.hold': 'Retenir les contributions pour validation avant le mur',
+  'mod.queue.holdHint': 'Rien ne va au projecteur ni aux autres téléphones avant votre accord.',
+  'mod.queue.empty': 'Aucune contribution en attente.',
+  'mod.queue.approve': 'Valider',
+  'mod.queue.hide': 'Masquer',
+  'mod.queue.approveAll': 'Tout valider',
+  'mod.queue.approved': 'Contribution validée : elle est au mur.',
+  'mod.queue.hidden': 'Contribution masquée.',
+  'mod.queue.item': 'Contribution en attente : {text}',
+};
