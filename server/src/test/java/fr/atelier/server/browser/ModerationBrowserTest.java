@@ -95,7 +95,7 @@ class ModerationBrowserTest extends BrowserTestBase {
         click(facilitator, "participant-remove-confirm");
         awaitText(facilitator, "participant-count", t -> t.contains("1"));
         WebElement why = new WebDriverWait(lou, WAIT).until(d -> d.findElements(By.cssSelector("[role=alert]")).stream().findFirst().orElse(null));
-        assertThat(why.getText()).contains("retiré");
+        assertThat(why.getText()).contains("mis fin à votre participation");
         shot(lou, "moderation-06-phone-removed");
         js(facilitator, "document.querySelector('[data-testid=participant-list]').scrollIntoView()");
         shot(facilitator, "moderation-07-console-after-removal");

@@ -81,7 +81,7 @@ class ModerationTest {
         assertThat(removed.path("type").asText()).isEqualTo("ack");
         JsonNode why = phone.next(m -> m.path("type").asText().equals("error"));
         assertThat(why.path("code").asText()).isEqualTo("removed");
-        assertThat(why.path("message").asText()).contains("retiré");
+        assertThat(why.path("message").asText()).contains("mis fin à votre participation");
         assertThat(phone.awaitClose()).isEqualTo((short) 4403);
         assertThat(other.isClosed()).isFalse();
         console.awaitView(v -> v.path("session").path("participantCount").asInt() == 1);

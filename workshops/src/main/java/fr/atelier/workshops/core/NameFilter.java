@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 public final class NameFilter {
     public static final String CODE = "name_refused";
     /** Neutral on purpose: it does not repeat the word nor say why (the same for team names). */
-    public static final String REFUSAL = "Ce pseudo n'est pas accepté ici. Choisissez-en un autre.";
+    public static final String REFUSAL = "Ce pseudo n’est pas accepté ici. Choisissez-en un autre.";
     /** An entry this long (after doubled letters are read as single) also matches with letters doubled or not. */
     static final int LOOSE_MIN = 5;
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");

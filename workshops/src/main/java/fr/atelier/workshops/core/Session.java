@@ -38,7 +38,7 @@ public final class Session<S, C, E> {
     public static final String REMOVED = "removed";
     /** What every view (a quiz scoreboard, a team's members…) shows instead of a removed participant's nickname. */
     public static final String REMOVED_NICKNAME = "Participant retiré";
-    public static final String REMOVED_MESSAGE = "L'animateur ou l'animatrice vous a retiré(e) de cette session.";
+    public static final String REMOVED_MESSAGE = "L’animateur ou l’animatrice a mis fin à votre participation à cette session.";
 
     private final Format<S, C, E> format;
 
