@@ -70,7 +70,7 @@ class RetentionBrowserTest extends BrowserTestBase {
         click(admin, "territory-submit");
         awaitText(admin, "territories", t -> t.contains("Dreux " + suffix));
         show(admin, "retention");
-        shot(admin, "privacy-01-admin-retention");
+        shot(admin, "retention-01-admin-retention");
 
         // The administrators' setting overrides the environment's value.
         WebElement months = await(admin, "retention-months");
@@ -82,7 +82,7 @@ class RetentionBrowserTest extends BrowserTestBase {
         awaitText(admin, "retention-status", t -> t.contains("Purge faite"));
         awaitText(admin, "retention-last", t -> t.contains("0 séance"));
         show(admin, "retention");
-        shot(admin, "privacy-02-admin-retention-set");
+        shot(admin, "retention-02-admin-retention-set");
 
         // Invite the territory's coordinator.
         type(admin, "invite-email", "coord" + suffix + "@exemple.fr");
@@ -124,13 +124,13 @@ class RetentionBrowserTest extends BrowserTestBase {
         click(coord, "pl-scope-territory");
         await(coord, "sd-erase-" + code);
         assertThat(await(coord, "sd-export-" + code).getDomAttribute("href")).isEqualTo("/api/workspace/sessions/" + code + "/export");
-        shot(coord, "privacy-03-seances-ended");
+        shot(coord, "retention-03-seances-ended");
 
         click(coord, "sd-erase-" + code);
         await(coord, "sd-dialog-" + code);
         type(coord, "sd-confirm-input-" + code, "ABCD");
         assertThat(await(coord, "sd-confirm-" + code).isEnabled()).as("a wrong code does not confirm").isFalse();
-        shot(coord, "privacy-04-erase-confirm");
+        shot(coord, "retention-04-erase-confirm");
         assertThat(pg.value("select count(*) from participant where session_id = ?", sessionId)).isEqualTo(2L);
         WebElement input = await(coord, "sd-confirm-input-" + code);
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), code.toLowerCase());
@@ -138,7 +138,7 @@ class RetentionBrowserTest extends BrowserTestBase {
         awaitText(coord, "sd-status-" + code, t -> t.contains("effacées"));
         assertThat(pg.value("select count(*) from participant where session_id = ?", sessionId)).isEqualTo(0L);
         assertThat(pg.value("select purge_reason from session where id = ?", sessionId)).isEqualTo("erased");
-        shot(coord, "privacy-05-erased");
+        shot(coord, "retention-05-erased");
 
         // The administrator sees who erased what, filtered by date and action.
         admin.get(base + "/admin");
@@ -148,11 +148,11 @@ class RetentionBrowserTest extends BrowserTestBase {
         awaitText(admin, "audit-table", t -> t.contains("session.erase") && t.contains("Cyr Coordinateur") && t.contains(sessionId));
         assertThat(await(admin, "audit-table").getText()).doesNotContain("retention.update");
         show(admin, "audit");
-        shot(admin, "privacy-06-audit");
+        shot(admin, "retention-06-audit");
         type(admin, "audit-action", "nothing.like.this");
         click(admin, "audit-filter");
         await(admin, "audit-empty");
         show(admin, "audit");
-        shot(admin, "privacy-07-audit-empty");
+        shot(admin, "retention-07-audit-empty");
     }
 }
