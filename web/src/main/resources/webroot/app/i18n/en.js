@@ -112,6 +112,8 @@ export default {
   'screen.codeSpelled': 'Code: {code}',
   'screen.qrAlt': 'QR code to join the session: {url}',
   'screen.participants': 'Participants',
+  'screen.otherPeople.one': 'and {n} other person',
+  'screen.otherPeople.other': 'and {n} other people',
   'screen.joiningClosed': 'Joining is closed.',
   'screen.satLead': 'Answer on your phone.',
   'screen.satCount': '{n} ratings from {total} participants',

@@ -112,6 +112,8 @@ export default {
   'screen.codeSpelled': 'Code : {code}',
   'screen.qrAlt': 'QR code pour rejoindre la session : {url}',
   'screen.participants': 'Participants',
+  'screen.otherPeople.one': 'et {n} autre personne',
+  'screen.otherPeople.other': 'et {n} autres personnes',
   'screen.joiningClosed': 'Les inscriptions sont closes.',
   'screen.satLead': 'Répondez sur votre téléphone.',
   'screen.satCount': '{n} avis sur {total} {total|participant|participants}',

@@ -22,6 +22,9 @@ const speaker = (on) => html`<svg class="screen-sound__icon" viewBox="0 0 24 24"
     : svg`<path d="M16 9l6 6M22 9l-6 6" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"></path>`}
 </svg>`;
 
+/** Names the lobby shows at most (four rows at 1280×720 beside the join panel). */
+const LOBBY_NAMES = 24;
+
 class ScreenApp extends LightElement {
   static properties = state({ _view: null, _fatal: null, _fullscreen: false, _greeting: '', _sound: false });
 
@@ -159,7 +162,10 @@ class ScreenApp extends LightElement {
   }
 
   _renderRoster(view) {
-    const people = view.participants ?? [];
+    // A projector never scrolls: the newest arrivals by name, the others as a count.
+    const everyone = view.participants ?? [];
+    const people = everyone.slice(-LOBBY_NAMES);
+    const others = everyone.length - people.length;
     return html`<section class="roster" aria-label=${t('screen.participants')}>
       <p class="roster__count" data-testid="participant-count" data-count=${view.session.participantCount ?? 0}>
         ${tn('common.participants', view.session.participantCount ?? 0)}
@@ -170,6 +176,7 @@ class ScreenApp extends LightElement {
           (p) => p.id,
           (p) => html`<li class="cloud__name ${p.active === false ? 'cloud__name--away' : ''}">${p.nickname}</li>`,
         )}
+        ${others ? html`<li class="cloud__name cloud__name--others" data-testid="nickname-others">${tn('screen.otherPeople', others)}</li>` : nothing}
       </ul>
     </section>`;
   }

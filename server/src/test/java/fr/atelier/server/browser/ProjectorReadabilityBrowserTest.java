@@ -161,6 +161,12 @@ class ProjectorReadabilityBrowserTest extends BrowserTestBase {
         List<WsClient> phones = phones(http, code, 40);
         WebDriver screen = screen(code, d -> "40".equals(d.findElement(testId("participant-count")).getAttribute("data-count")));
         check(screen, "lobby");
+        // A projector never scrolls: with 40 people the lobby names the newest and counts the others.
+        size(screen, 1280, 720);
+        Object tall = js(screen, "return document.documentElement.scrollHeight - document.documentElement.clientHeight;");
+        assertThat(((Number) tall).intValue()).as("lobby with 40 people at 1280×720: vertical overflow in px").isLessThanOrEqualTo(1);
+        assertThat(screen.findElement(testId("nickname-others")).getText()).isEqualTo("et 16 autres personnes");
+        size(screen, 1920, 1080);
 
         ok(console, cmd("session.start"));
         ObjectNode ask = cmd("poll.ask").put("text", "Parmi ces métiers du soin et de l’accompagnement, lequel aimeriez-vous découvrir pendant un stage ?")
@@ -342,6 +348,8 @@ class ProjectorReadabilityBrowserTest extends BrowserTestBase {
         ObjectNode use = cmd("prioritisation.useProject").put("projectKey", key).put("tag", "s1ab");
         use.set("project", http.get("/api/projects/" + projectId, key).json().get("project"));
         ok(console, use);
+        // Readability, not moderation: the wall shows contributions as they come (no approval queue).
+        ok(console, cmd("prioritisation.setApprovalHold").put("hold", false));
         List<WsClient> phones = phones(http, code, 8);
         ok(console, cmd("session.start"));
         String[] categories = {"conditions", "communication", "recruitment", "valorisation", "other"};
