@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -130,8 +131,15 @@ public abstract class BrowserTestBase {
         return By.cssSelector("[data-testid=\"" + id + "\"]");
     }
 
+    /** A wait that looks again when Lit re-rendered the element between finding it and reading it. */
+    protected static WebDriverWait waiting(WebDriver b) {
+        WebDriverWait wait = new WebDriverWait(b, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
     protected static WebElement await(WebDriver b, By by) {
-        return new WebDriverWait(b, WAIT).until(d -> {
+        return waiting(b).until(d -> {
             List<WebElement> found = d.findElements(by);
             return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
         });
@@ -143,7 +151,7 @@ public abstract class BrowserTestBase {
 
     /** Waits until the element's text satisfies the condition; returns the text. */
     protected static String awaitText(WebDriver b, String testId, Function<String, Boolean> condition) {
-        return new WebDriverWait(b, WAIT).until(d -> {
+        return waiting(b).until(d -> {
             List<WebElement> found = d.findElements(testId(testId));
             if (found.isEmpty()) {
                 return null;

@@ -240,6 +240,8 @@ class ConsoleKeyboardBrowserTest extends BrowserTestBase {
         awaitStep(b, "quiz-debrief-1");
         press(b, Keys.PAGE_DOWN);
         status(b, "Correction de la question 2");
+        // The acknowledgement can come before the view: wait for the console to show question 2's step.
+        awaitStep(b, "quiz-debrief-2");
         press(b, Keys.PAGE_UP);
         status(b, "Correction de la question 1");
         view(b, "keys-quiz-06-correction");
@@ -367,6 +369,10 @@ class ConsoleKeyboardBrowserTest extends BrowserTestBase {
         click(camille, "prio-category-communication");
         click(camille, "prio-send");
         awaitText(b, "prio-moderation", t -> t.contains("stages courts"));
+        // Held for approval (the default for walls): approved from the queue, by keyboard too.
+        tabTo(b, "queue-approve");
+        press(b, Keys.ENTER);
+        awaitText(b, "queue-count", t -> t.equals("0"));
 
         awaitStep(b, "prio-stage-SYNTHESIS");
         press(b, Keys.PAGE_DOWN);
@@ -392,7 +398,7 @@ class ConsoleKeyboardBrowserTest extends BrowserTestBase {
         status(b, "Vote clos");
         awaitStep(b, "prio-stage-PLAN");
         press(b, Keys.PAGE_DOWN);
-        status(b, "Plan d'action");
+        status(b, "Plan d’action");
         view(b, "keys-prio-04-plan");
         satisfactionThenEnd(b, "keys-prio-05-");
     }
