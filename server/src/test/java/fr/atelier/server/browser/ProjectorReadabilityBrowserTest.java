@@ -96,6 +96,15 @@ class ProjectorReadabilityBrowserTest extends BrowserTestBase {
         over.forEach(x -> System.out.println("READABILITY " + name + " @1280: " + x));
     }
 
+    /** A projector never scrolls: at both sizes the page is no taller than the screen. */
+    private static void assertNoVerticalScroll(WebDriver screen, String what) {
+        for (int[] wh : new int[][] {{1280, 720}, {1920, 1080}}) {
+            size(screen, wh[0], wh[1]);
+            Object tall = js(screen, "return document.documentElement.scrollHeight - document.documentElement.clientHeight;");
+            assertThat(((Number) tall).intValue()).as(what + " at " + wh[0] + "×" + wh[1] + ": vertical overflow in px").isLessThanOrEqualTo(1);
+        }
+    }
+
     /** The viewport itself at this size (a window's size includes the browser's frame). */
     private static void size(WebDriver b, int width, int height) {
         ((ChromeDriver) b).executeCdpCommand("Emulation.setDeviceMetricsOverride",
@@ -162,11 +171,8 @@ class ProjectorReadabilityBrowserTest extends BrowserTestBase {
         WebDriver screen = screen(code, d -> "40".equals(d.findElement(testId("participant-count")).getAttribute("data-count")));
         check(screen, "lobby");
         // A projector never scrolls: with 40 people the lobby names the newest and counts the others.
-        size(screen, 1280, 720);
-        Object tall = js(screen, "return document.documentElement.scrollHeight - document.documentElement.clientHeight;");
-        assertThat(((Number) tall).intValue()).as("lobby with 40 people at 1280×720: vertical overflow in px").isLessThanOrEqualTo(1);
+        assertNoVerticalScroll(screen, "lobby with 40 people");
         assertThat(screen.findElement(testId("nickname-others")).getText()).isEqualTo("et 16 autres personnes");
-        size(screen, 1920, 1080);
 
         ok(console, cmd("session.start"));
         ObjectNode ask = cmd("poll.ask").put("text", "Parmi ces métiers du soin et de l’accompagnement, lequel aimeriez-vous découvrir pendant un stage ?")
@@ -391,6 +397,7 @@ class ProjectorReadabilityBrowserTest extends BrowserTestBase {
         ok(console, cmd("prioritisation.reveal"));
         new WebDriverWait(screen, WAIT).until(d -> d.findElements(testId("prio-matrix-dot")).size() == 3);
         check(screen, "prio-results");
+        assertNoVerticalScroll(screen, "Dessine-moi results");
         for (int width : new int[] {1920, 1280}) {
             size(screen, width, width == 1920 ? 1080 : 720);
             @SuppressWarnings("unchecked")

@@ -1,7 +1,7 @@
 import { FormatElement } from '../../components/format-element.js';
 import { html, nothing } from 'lit';
 import { t, formatNumber } from '../../i18n/index.js';
-import { crossTable, label, matrixBlock, planTable, projectHeader, rankingTable, roomChips, sidesBlock, synthesisBlock } from './shared.js';
+import { crossTable, label, matrixBlock, planTable, projectHeader, rankingTable, roomChips, synthesisBlock } from './shared.js';
 
 /** Projector: the live wall by category, then themes, the vote (no tallies), the results, the plan. */
 class PrioritisationScreen extends FormatElement {
@@ -27,11 +27,12 @@ class PrioritisationScreen extends FormatElement {
       case 'VOTE':
         return this._renderVote(a.vote);
       case 'RESULTS':
+        // No per-side lists here: the ranking's columns already say what each side chose, and a
+        // projector never scrolls (the console and the synthesis keep them).
         return a.results
           ? html`<div class="prio-results">
               <div>${rankingTable(a.results)}</div>
               <div>${matrixBlock(a.results)}</div>
-              <div>${sidesBlock(a.results)}</div>
             </div>`
           : nothing;
       case 'PLAN':
