@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -36,6 +37,7 @@ public final class NameFilter {
     static final int LOOSE_MIN = 5;
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern LEET_WORD = Pattern.compile("[\\p{L}\\p{N}@$]+");
     private static final Pattern RUN3 = Pattern.compile("(.)\\1{2,}");
     private static final Pattern RUN2 = Pattern.compile("(.)\\1+");
     private static final String[] RESOURCES = {"moderation/ldnoobw-fr.txt", "moderation/ldnoobw-en.txt", "moderation/added.txt"};
@@ -230,10 +232,22 @@ public final class NameFilter {
     /** The normalised words of a name or list entry. */
     static List<String> tokens(String s) {
         String folded = MARKS.matcher(Normalizer.normalize(Text.clean(s), Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+        // Leetspeak is read only in words that hold a letter ("c0nnard", "a55") or stand alone: a number stays a number,
+        // so that "Visiteur 455" is not read as an insult (a number in the lists, "1488", is matched as written).
         StringBuilder b = new StringBuilder(folded.length());
-        for (int i = 0; i < folded.length(); i++) {
-            b.append(unleet(folded.charAt(i)));
+        Matcher word = LEET_WORD.matcher(folded);
+        int last = 0;
+        while (word.find()) {
+            b.append(folded, last, word.start());
+            String w = word.group();
+            // One character may be a letter spelt apart ("c 0 n n a r d"); two digits or more are a number.
+            boolean leet = w.length() == 1 || w.codePoints().anyMatch(Character::isLetter);
+            for (int i = 0; i < w.length(); i++) {
+                b.append(leet ? unleet(w.charAt(i)) : w.charAt(i));
+            }
+            last = word.end();
         }
+        b.append(folded, last, folded.length());
         List<String> out = new ArrayList<>();
         for (String t : NOT_WORD.split(b)) {
             if (!t.isEmpty()) {
