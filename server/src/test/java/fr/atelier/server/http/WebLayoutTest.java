@@ -63,6 +63,34 @@ class WebLayoutTest {
         }
     }
 
+    /** Every French catalogue has its English twin with the same keys: X.fr.js beside X.en.js, or const fr / const en in one file. */
+    @Test
+    void everyFrenchCatalogueHasItsEnglishTwinWithTheSameKeys() throws IOException {
+        int pairs = 0;
+        try (Stream<Path> files = Files.walk(APP)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".js")).toList()) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".fr.js")) {
+                    Path en = file.resolveSibling(name.replace(".fr.js", ".en.js"));
+                    assertThat(en).as(file + " has its English twin").isRegularFile();
+                    assertThat(keys(en)).as(en.toString()).containsExactlyInAnyOrderElementsOf(keys(file));
+                    pairs++;
+                }
+                String text = Files.readString(file);
+                int fr = text.indexOf("\nconst fr = {");
+                if (fr >= 0) {
+                    int en = text.indexOf("\nconst en = {");
+                    assertThat(en).as(file + " has an English catalogue beside the French one").isPositive();
+                    String french = text.substring(fr, text.indexOf("\n};", fr));
+                    String english = text.substring(en, text.indexOf("\n};", en));
+                    assertThat(keysIn(english)).as(file.toString()).containsExactlyInAnyOrderElementsOf(keysIn(french));
+                    pairs++;
+                }
+            }
+        }
+        assertThat(pairs).as("catalogue pairs read").isGreaterThanOrEqualTo(9);
+    }
+
     @Test
     void noScriptStylesheetOrPageIsLongerThan500Lines() throws IOException {
         try (Stream<Path> files = Files.walk(APP.getParent().getParent())) {
@@ -82,7 +110,11 @@ class WebLayoutTest {
     }
 
     private static Set<String> keys(Path catalogue) throws IOException {
-        Matcher m = KEY.matcher(Files.readString(catalogue));
+        return keysIn(Files.readString(catalogue));
+    }
+
+    private static Set<String> keysIn(String catalogue) {
+        Matcher m = KEY.matcher(catalogue);
         Set<String> keys = new LinkedHashSet<>();
         while (m.find()) {
             keys.add(m.group(1));
