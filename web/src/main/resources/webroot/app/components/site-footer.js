@@ -1,5 +1,5 @@
 // The footer of every page (pages/page.html): the privacy notice and the accessibility statement,
-// in the page's language. Its two texts live here rather than in the catalogues: the footer is the
+// in the page’s language. Its two texts live here rather than in the catalogues: the footer is the
 // same on every page, including the English notices that set their own language.
 import { html } from 'lit';
 import { LightElement } from './light-element.js';

@@ -9,41 +9,41 @@ export default {
     title: 'Données personnelles',
     body: (f) => html`
       <p>Atelier sert à animer des ateliers collectifs en direct : vous rejoignez une séance avec un code,
-        vous répondez depuis votre téléphone et l'écran de la salle montre les résultats. Cette page dit
-        ce qu'Atelier garde sur vous, pourquoi, combien de temps, et comment faire valoir vos droits.</p>
+        vous répondez depuis votre téléphone et l’écran de la salle montre les résultats. Cette page dit
+        ce qu’Atelier garde sur vous, pourquoi, combien de temps, et comment faire valoir vos droits.</p>
 
       <h2>Qui est responsable ?</h2>
       <p>Le responsable des données est
-        <strong data-testid="notice-organisation">${f.organisation ?? "l'organisme qui a installé ce site Atelier"}</strong>.
+        <strong data-testid="notice-organisation">${f.organisation ?? "l’organisme qui a installé ce site Atelier"}</strong>.
         Pour toute question ou demande : ${contactLine(f, html`adressez-vous à la personne qui anime votre atelier, qui transmettra à son organisme`)}.</p>
 
       <h2>Ce qui est collecté</h2>
       <ul>
-        <li><strong>Un pseudo</strong>, celui que vous tapez pour rejoindre la séance. Il n'a pas besoin d'être votre vrai nom :
+        <li><strong>Un pseudo</strong>, celui que vous tapez pour rejoindre la séance. Il n’a pas besoin d’être votre vrai nom :
           un prénom, des initiales ou un surnom suffisent.</li>
-        <li><strong>Vos réponses</strong> pendant l'atelier : choix, votes, textes, idées, commentaires, votre équipe, et
+        <li><strong>Vos réponses</strong> pendant l’atelier : choix, votes, textes, idées, commentaires, votre équipe, et
           le questionnaire de satisfaction de la fin.</li>
         <li>Dans votre navigateur seulement : un jeton qui vous permet de revenir dans la séance si la page se recharge,
           et la langue choisie. Ce ne sont pas des cookies publicitaires ; vous pouvez les effacer à tout moment.</li>
       </ul>
-      <p>Atelier ne vous demande ni nom, ni adresse électronique, ni numéro de téléphone. Il n'y a ni publicité, ni mesure
-        d'audience, ni service extérieur : polices, images et programmes viennent tous de ce site, et aucune donnée
-        n'est envoyée à un tiers. Votre adresse IP sert seulement, le temps de la connexion, à limiter les abus ; elle n'est
+      <p>Atelier ne vous demande ni nom, ni adresse électronique, ni numéro de téléphone. Il n’y a ni publicité, ni mesure
+        d’audience, ni service extérieur : polices, images et programmes viennent tous de ce site, et aucune donnée
+        n’est envoyée à un tiers. Votre adresse IP sert seulement, le temps de la connexion, à limiter les abus ; elle n’est
         pas enregistrée avec vos réponses.</p>
 
       <h2>Pourquoi ?</h2>
-      <p>Pour faire fonctionner l'atelier (montrer vos réponses à l'animateur et à la salle, garder votre place si votre
-        téléphone se déconnecte), puis pour en établir la synthèse et des statistiques qui aident l'organisme à améliorer
-        ses ateliers. La base légale est la mission d'intérêt public de l'organisme ou, pour une association, son intérêt
+      <p>Pour faire fonctionner l’atelier (montrer vos réponses à l’animateur ou à l’animatrice et à la salle, garder votre place si votre
+        téléphone se déconnecte), puis pour en établir la synthèse et des statistiques qui aident l’organisme à améliorer
+        ses ateliers. La base légale est la mission d’intérêt public de l’organisme ou, pour une association, son intérêt
         légitime à animer ses ateliers.</p>
 
       <h2>Combien de temps ?</h2>
       <ul>
-        <li>Pendant la séance et jusqu'à <strong data-testid="notice-live-hours">${f.liveRetentionHours} heures</strong> après sa fin,
-          la séance en cours est gardée en mémoire pour l'animation.</li>
-        <li>Ensuite, l'archive de la séance (votre pseudo et vos réponses) est gardée
+        <li>Pendant la séance et jusqu’à <strong data-testid="notice-live-hours">${f.liveRetentionHours} heures</strong> après sa fin,
+          la séance en cours est gardée en mémoire pour l’animation.</li>
+        <li>Ensuite, l’archive de la séance (votre pseudo et vos réponses) est gardée
           <strong data-testid="notice-retention">${f.retentionMonths} mois</strong>, puis effacée.</li>
-        <li>Après ce délai ne restent que des chiffres d'ensemble (nombre de participants, totaux des votes, moyennes),
+        <li>Après ce délai ne restent que des chiffres d’ensemble (nombre de participants, totaux des votes, moyennes),
           sans aucun pseudo ni texte libre.</li>
       </ul>
 
@@ -51,16 +51,16 @@ export default {
       <p>Vous pouvez demander à voir les données qui vous concernent, à les faire corriger ou effacer, ou vous opposer à
         leur utilisation. Pendant la séance, vous pouvez la quitter (bouton « Quitter la session »). Après la séance,
         écrivez à
-        ${contactLine(f, html`l'organisme qui a animé l'atelier`)} en donnant le code de la séance, sa date et votre
-        pseudo : c'est le seul moyen de vous retrouver, puisque nous ne connaissons pas votre nom. Une réponse vous est
-        due dans un délai d'un mois.</p>
+        ${contactLine(f, html`l’organisme qui a animé l’atelier`)} en donnant le code de la séance, sa date et votre
+        pseudo : c’est le seul moyen de vous retrouver, puisque nous ne connaissons pas votre nom. Une réponse vous est
+        due dans un délai d’un mois.</p>
       <p>Si vous pensez que vos droits ne sont pas respectés, vous pouvez adresser une réclamation à la CNIL :
         <a href="https://www.cnil.fr/fr/plaintes">www.cnil.fr/fr/plaintes</a>.</p>`,
   },
   en: {
     title: 'Personal data',
     body: (f) => html`
-      <p>Atelier runs live group workshops: you join a session with a code, you answer from your phone and the room's
+      <p>Atelier runs live group workshops: you join a session with a code, you answer from your phone and the room’s
         screen shows the results. This page says what Atelier keeps about you, why, for how long, and how to use your
         rights.</p>
 
@@ -85,14 +85,14 @@ export default {
       <h2>Why?</h2>
       <p>To run the workshop (show your answers to the facilitator and the room, keep your place if your phone
         disconnects), then to write its summary and statistics that help the organisation improve its workshops. The
-        legal basis is the organisation's public-interest task or, for an association, its legitimate interest in running
+        legal basis is the organisation’s public-interest task or, for an association, its legitimate interest in running
         its workshops.</p>
 
       <h2>How long?</h2>
       <ul>
         <li>During the session and up to <strong data-testid="notice-live-hours">${f.liveRetentionHours} hours</strong> after it ends,
           the live session is kept in memory for the facilitator.</li>
-        <li>Then the session's archive (your nickname and answers) is kept for
+        <li>Then the session’s archive (your nickname and answers) is kept for
           <strong data-testid="notice-retention">${f.retentionMonths} months</strong>, then erased.</li>
         <li>After that, only overall figures remain (number of participants, vote totals, averages), with no nickname
           and no free text.</li>
@@ -100,7 +100,7 @@ export default {
 
       <h2>Your rights and how to use them</h2>
       <p>You may ask to see the data about you, to have it corrected or erased, or object to its use. During the session
-        you can leave it ("Leave the session" button). After the session, write to ${contactLine(f, html`the organisation that ran the workshop`)} giving the session's code, its
+        you can leave it ("Leave the session" button). After the session, write to ${contactLine(f, html`the organisation that ran the workshop`)} giving the session’s code, its
         date and your nickname: that is the only way to find you, since we do not know your name. You are owed an answer
         within one month.</p>
       <p>If you think your rights are not respected, you may complain to the CNIL, the French data protection authority:

@@ -17,11 +17,11 @@ const DOCUMENTS = {
 };
 
 const page = DOCUMENTS[location.pathname.replace(/\/+$/, '')] ?? DOCUMENTS['/confidentialite'];
-// Set before the footer's module runs (page.html loads it after this one), so that it speaks the same language.
+// Set before the footer’s module runs (page.html loads it after this one), so that it speaks the same language.
 document.documentElement.lang = page.lang;
 
 const SHARED = {
-  fr: { skip: 'Aller au contenu', other: 'English version', otherLang: 'en', loading: 'Chargement…', home: "Retour à l'accueil" },
+  fr: { skip: 'Aller au contenu', other: 'English version', otherLang: 'en', loading: 'Chargement…', home: "Retour à l’accueil" },
   en: { skip: 'Skip to content', other: 'Version française', otherLang: 'fr', loading: 'Loading…', home: 'Back to the home page' },
 };
 

@@ -42,7 +42,7 @@ class PrivacyBrowserTest extends BrowserTestBase {
     void theNoticesSayWhoWhatWhyHowLongAndWhichRightsInFrenchAndInEnglish() {
         WebDriver b = phone();
         b.get(base + "/confidentialite");
-        assertThat(awaitText(b, "notice-organisation", t -> !t.isBlank())).contains("l'organisme qui a installé");
+        assertThat(awaitText(b, "notice-organisation", t -> !t.isBlank())).contains("l’organisme qui a installé");
         assertThat(awaitText(b, "notice-retention", t -> !t.isBlank())).isEqualTo("12 mois");
         String text = await(b, "notice").getText();
         assertThat(text).contains("Qui est responsable ?", "Ce qui est collecté", "Un pseudo", "Vos réponses", "Pourquoi ?",
