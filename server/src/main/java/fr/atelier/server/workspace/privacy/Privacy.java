@@ -2,6 +2,7 @@ package fr.atelier.server.workspace.privacy;
 
 import fr.atelier.server.db.Database;
 import fr.atelier.server.db.Retention;
+import fr.atelier.server.infra.StartupError;
 import fr.atelier.server.live.LiveStore;
 import fr.atelier.server.workspace.Audit;
 import fr.atelier.server.workspace.planning.Viewer;
@@ -37,7 +38,9 @@ public final class Privacy {
         try {
             return LocalTime.parse(v.strip());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("ATELIER_PURGE_AT must be a time such as 03:30: " + v);
+            throw new StartupError("ATELIER_PURGE_AT attend une heure au format HH:MM, par exemple 03:30 (« " + v.strip()
+                    + " ») : corrigez-le ou retirez-le (03:30 par défaut). / ATELIER_PURGE_AT expects a time as HH:MM, e.g. 03:30 (\""
+                    + v.strip() + "\"): fix it or remove it (default 03:30).");
         }
     }
 
