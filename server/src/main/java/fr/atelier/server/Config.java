@@ -39,7 +39,7 @@ public record Config(
 
     public static Config from(Map<String, String> env) {
         // Read again when the purge is scheduled; checked here so that a wrong value stops start-up first.
-        fr.atelier.server.db.Retention.envMonths(env);
+        fr.atelier.server.workspace.privacy.Privacy.retentionMonths(env);
         fr.atelier.server.workspace.privacy.Privacy.purgeAt(env);
         return new Config(
                 env.getOrDefault("ATELIER_HTTP_HOST", "0.0.0.0"),

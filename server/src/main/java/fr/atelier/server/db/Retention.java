@@ -22,7 +22,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import fr.atelier.server.db.generated.tables.records.SessionRecord;
-import fr.atelier.server.infra.StartupError;
 import fr.atelier.workshops.core.Json;
 import io.vertx.core.Future;
 import java.io.IOException;
@@ -73,7 +72,10 @@ public final class Retention {
         this.envMonths = envMonths;
     }
 
-    /** {@code ATELIER_RETENTION_MONTHS}, default 12, within 1..120; anything else stops start-up with a plain message. */
+    /**
+     * {@code ATELIER_RETENTION_MONTHS}, default 12, within 1..120; anything else is refused with the operator's
+     * message ({@code Privacy.retentionMonths} makes it stop start-up).
+     */
     public static int envMonths(Map<String, String> env) {
         String v = env.get("ATELIER_RETENTION_MONTHS");
         if (v == null || v.isBlank()) {
@@ -86,7 +88,7 @@ public final class Retention {
             m = -1;
         }
         if (m < 1 || m > MAX_MONTHS) {
-            throw new StartupError("ATELIER_RETENTION_MONTHS attend un nombre de mois entre 1 et " + MAX_MONTHS + " (« " + v.trim()
+            throw new IllegalArgumentException("ATELIER_RETENTION_MONTHS attend un nombre de mois entre 1 et " + MAX_MONTHS + " (« " + v.trim()
                     + " ») : corrigez-le ou retirez-le (12 mois par défaut). / ATELIER_RETENTION_MONTHS expects a number of months from 1 to "
                     + MAX_MONTHS + " (\"" + v.trim() + "\"): fix it or remove it (default 12).");
         }

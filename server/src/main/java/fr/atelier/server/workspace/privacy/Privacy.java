@@ -29,7 +29,16 @@ public final class Privacy {
 
     private Privacy() {}
 
-    /** {@code ATELIER_PURGE_AT} (HH:MM, Paris time), default 03:30. */
+    /** {@link Retention#envMonths(Map)}; a wrong value stops start-up with its plain message, not a stack trace. */
+    public static int retentionMonths(Map<String, String> env) {
+        try {
+            return Retention.envMonths(env);
+        } catch (IllegalArgumentException e) {
+            throw new StartupError(e.getMessage());
+        }
+    }
+
+    /** {@code ATELIER_PURGE_AT} (HH:MM, Paris time; HH:MM:SS also read), default 03:30. */
     public static LocalTime purgeAt(Map<String, String> env) {
         String v = env.get("ATELIER_PURGE_AT");
         if (v == null || v.isBlank()) {
@@ -46,7 +55,7 @@ public final class Privacy {
 
     public static void mount(Vertx vertx, Router router, LiveStore live, Database db, int liveRetentionHours) {
         Map<String, String> env = System.getenv();
-        Retention retention = new Retention(db, Clock.systemUTC(), Retention.envMonths(env));
+        Retention retention = new Retention(db, Clock.systemUTC(), retentionMonths(env));
         LocalTime at = purgeAt(env);
         Audit audit = new Audit(db);
         new PrivacyApi(db, live, retention, Viewer.signedIn(), audit::record,
