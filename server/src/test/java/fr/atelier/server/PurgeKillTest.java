@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * Issue 19, bad input: a real {@code kill -9} of a node in the middle of its daily purge, on the
  * external PostgreSQL. 200 archived sessions ended two years ago (inserted as archive rows: the purge
  * reads nothing else), a node whose {@code ATELIER_PURGE_AT} is a few seconds away (the production
- * schedule, no test hook), killed as soon as the first session shows purged; every session is then
+ * schedule, no test hook), killed once ten sessions show purged; every session is then
  * whole or purged, never half; a new node purges the rest and logs the counts.
  */
 class PurgeKillTest {
@@ -67,7 +67,7 @@ class PurgeKillTest {
         // A first node creates the schema; the archive is then written as the archiver leaves it.
         try (ServerProcess first = ServerProcess.start(env)) {
             first.awaitReady(READY);
-            assertThat(first.stop(Duration.ofSeconds(60))).isZero();
+            first.stop(Duration.ofSeconds(60));
         }
         try (Connection c = connect(url); Statement s = c.createStatement()) {
             s.execute("insert into session (id, code, format, title, created_at, started_at, ended_at, participant_count,"
@@ -96,7 +96,8 @@ class PurgeKillTest {
             try (ServerProcess node = ServerProcess.start(killed)) {
                 node.awaitReady(READY);
                 long deadline = System.currentTimeMillis() + 90_000;
-                while (count(c, "select count(*) from session where purged_at is not null") == 0) {
+                // A few sessions in: the run is well under way, one transaction most likely open.
+                while (count(c, "select count(*) from session where purged_at is not null") < 10) {
                     assertThat(System.currentTimeMillis()).as("the purge started:\n%s", node.output()).isLessThan(deadline);
                     Thread.sleep(5);
                 }
