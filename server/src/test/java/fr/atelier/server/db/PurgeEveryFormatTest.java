@@ -321,9 +321,12 @@ class PurgeEveryFormatTest {
     void noNicknameSurvivesThePurgeInAnyFormatAndTheAggregatesStay() throws Exception {
         Map<String, String> sessions = new LinkedHashMap<>();
         sessions.put(quiz(), "select name, final_rank, score from quiz_team where session_id = ? order by name");
-        sessions.put(cards(), "select round_number, grids, case_number from cards_round where session_id = ? order by round_number");
-        sessions.put(hackathon(), "select team_id, name, jury_score, public_score from hackathon_team where session_id = ? order by team_id");
-        sessions.put(prioritisation(), "select count(*), sum(dots) from project_vote where session_id = ?");
+        String cards = cards();
+        sessions.put(cards, "select round_number, grids, case_number from cards_round where session_id = ? order by round_number");
+        String hackathon = hackathon();
+        sessions.put(hackathon, "select team_id, name, jury_score, public_score from hackathon_team where session_id = ? order by team_id");
+        String dessine = prioritisation();
+        sessions.put(dessine, "select count(*), sum(dots) from project_vote where session_id = ?");
         ArchiveReader reader = new ArchiveReader(db, server.registry().formats());
         Map<String, String> codes = new LinkedHashMap<>();
         Map<String, Numbers> before = new LinkedHashMap<>();
@@ -353,6 +356,11 @@ class PurgeEveryFormatTest {
             });
         }
         assertThat(leaks).as("nicknames left after the purge").isEmpty();
+        // What people made stays as typed (decisions, helper purge): a canvas, an idea, a contribution.
+        assertThat(rows(hackathon).toString()).contains("Inès, 17 ans, sans permis", "Un covoiturage solidaire vers les stages");
+        assertThat(rows(dessine).get("project_contribution").toString()).contains("Les horaires du week-end font peur");
+        // What they wrote about the session goes: comments, feelings, observers' free text.
+        assertThat(rows(cards).toString()).doesNotContain("senti écouté", "bien reformulé", "Écoute active").contains("mission-locale");
         for (Map.Entry<String, String> e : sessions.entrySet()) {
             Map<String, List<String>> rows = rows(e.getKey());
             assertThat(rows.get("session").get(0)).contains("\"purge_reason\":\"retention\"");
@@ -363,5 +371,16 @@ class PurgeEveryFormatTest {
             assertThat(reader.synthesisForCoordinator(codes.get(e.getKey())).await().participants()).hasSize(after.participants())
                     .extracting(Synthesis.Person::nickname).containsOnly(Retention.ERASED_NAME);
         }
+    }
+
+    @Test
+    void theScrubNamesNobodyInAJuryLabelAndDropsFeelingsAndFreeGridText() {
+        org.jooq.JSONB in = org.jooq.JSONB.valueOf("{\"jury\":[\"Présidente du jury (Zéphyrine)\",\"Juré sans siège\"],"
+                + "\"feelings\":[{\"role\":\"beneficiary\",\"text\":\"Moi Barnabé, écouté\"}],"
+                + "\"fields\":[{\"id\":\"worked\",\"kind\":\"text\",\"tally\":null,\"texts\":[\"bravo Barnabé\"]},"
+                + "{\"id\":\"doors\",\"kind\":\"choice\",\"tally\":[{\"key\":\"cio\",\"count\":2}]}],\"teams\":[\"Les amis de Barnabé\"]}");
+        String out = Retention.scrub(in, java.util.Set.of("Zéphyrine", "Barnabé")).data();
+        assertThat(out).doesNotContain("Zéphyrine", "écouté", "bravo")
+                .contains("Présidente du jury (" + Retention.ERASED_NAME + ")", "Juré sans siège", "\"cio\"", "Les amis de Barnabé");
     }
 }
