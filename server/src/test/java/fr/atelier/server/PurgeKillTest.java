@@ -92,7 +92,7 @@ class PurgeKillTest {
         long purgedAtKill;
         try (Connection c = connect(url)) {
             Map<String, String> killed = new java.util.HashMap<>(env);
-            killed.put("ATELIER_PURGE_AT", soon(20));
+            killed.put("ATELIER_PURGE_AT", soon(30));
             try (ServerProcess node = ServerProcess.start(killed)) {
                 node.awaitReady(READY);
                 long deadline = System.currentTimeMillis() + 90_000;
@@ -113,7 +113,7 @@ class PurgeKillTest {
         }
 
         Map<String, String> again = new java.util.HashMap<>(env);
-        again.put("ATELIER_PURGE_AT", soon(20));
+        again.put("ATELIER_PURGE_AT", soon(30));
         try (ServerProcess node = ServerProcess.start(again); Connection c = connect(url)) {
             node.awaitReady(READY);
             long deadline = System.currentTimeMillis() + 120_000;
