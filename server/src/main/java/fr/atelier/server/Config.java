@@ -38,6 +38,9 @@ public record Config(
     }
 
     public static Config from(Map<String, String> env) {
+        // Read again when the purge is scheduled; checked here so that a wrong value stops start-up first.
+        fr.atelier.server.workspace.privacy.Privacy.retentionMonths(env);
+        fr.atelier.server.workspace.privacy.Privacy.purgeAt(env);
         return new Config(
                 env.getOrDefault("ATELIER_HTTP_HOST", "0.0.0.0"),
                 Integer.parseInt(env.getOrDefault("ATELIER_HTTP_PORT", "8080")),

@@ -66,6 +66,24 @@ class StartupFailuresTest {
         }
     }
 
+    @Test
+    void aWrongRetentionOrPurgeTimeIsNamed() {
+        Map<String, String> env = TestConfig.env(TestConfig.embedded(TestConfig.newDataDir()));
+        env.put("ATELIER_RETENTION_MONTHS", "0");
+        try (ServerProcess node = ServerProcess.start(env)) {
+            assertThat(node.awaitExit(EXIT)).as("exit code").isNotZero();
+            assertOneClearLine(node.output(), "ATELIER_RETENTION_MONTHS attend un nombre de mois entre 1 et 120", "« 0 »");
+            assertThat(node.output()).doesNotContain("IllegalArgumentException");
+        }
+        env.put("ATELIER_RETENTION_MONTHS", "24");
+        env.put("ATELIER_PURGE_AT", "3h30");
+        try (ServerProcess node = ServerProcess.start(env)) {
+            assertThat(node.awaitExit(EXIT)).as("exit code").isNotZero();
+            assertOneClearLine(node.output(), "ATELIER_PURGE_AT attend une heure au format HH:MM", "« 3h30 »");
+            assertThat(node.output()).doesNotContain("DateTimeParseException");
+        }
+    }
+
     private static void assertOneClearLine(String output, String... words) {
         assertThat(output).contains(words).doesNotContain("\tat ").doesNotContain("Exception in thread");
         long lines = output.lines().filter(l -> l.contains(words[0])).count();

@@ -72,15 +72,25 @@ public final class Retention {
         this.envMonths = envMonths;
     }
 
-    /** {@code ATELIER_RETENTION_MONTHS}, default 12, within 1..120. */
+    /**
+     * {@code ATELIER_RETENTION_MONTHS}, default 12, within 1..120; anything else is refused with the operator's
+     * message ({@code Privacy.retentionMonths} makes it stop start-up).
+     */
     public static int envMonths(Map<String, String> env) {
         String v = env.get("ATELIER_RETENTION_MONTHS");
         if (v == null || v.isBlank()) {
             return DEFAULT_MONTHS;
         }
-        int m = Integer.parseInt(v.trim());
+        int m;
+        try {
+            m = Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            m = -1;
+        }
         if (m < 1 || m > MAX_MONTHS) {
-            throw new IllegalArgumentException("ATELIER_RETENTION_MONTHS must be between 1 and " + MAX_MONTHS + ": " + v);
+            throw new IllegalArgumentException("ATELIER_RETENTION_MONTHS attend un nombre de mois entre 1 et " + MAX_MONTHS + " (« " + v.trim()
+                    + " ») : corrigez-le ou retirez-le (12 mois par défaut). / ATELIER_RETENTION_MONTHS expects a number of months from 1 to "
+                    + MAX_MONTHS + " (\"" + v.trim() + "\"): fix it or remove it (default 12).");
         }
         return m;
     }
@@ -223,7 +233,11 @@ public final class Retention {
         return n;
     }
 
-    /** The archived results with every nickname replaced and every comment dropped. */
+    /**
+     * The archived results with every nickname replaced (alone, or as "label (nickname)") and every
+     * comment dropped: {@code comment(s)} fields, the players' {@code feelings} (cards) and the texts of free-text grid fields. The work of the
+     * session (team names, canvases, ideas, contributions) is content and stays as typed.
+     */
     static JSONB scrub(JSONB results, Set<String> names) {
         if (results == null) {
             return null;
@@ -238,7 +252,21 @@ public final class Retention {
 
     private static JsonNode scrub(JsonNode node, Set<String> names) {
         if (node.isTextual()) {
-            return names.contains(node.asText()) ? TextNode.valueOf(ERASED_NAME) : node;
+            String text = node.asText();
+            if (names.contains(text)) {
+                return TextNode.valueOf(ERASED_NAME);
+            }
+            // "Présidente du jury (Zoé)": a label followed by who held it.
+            for (String name : names) {
+                if (text.endsWith(" (" + name + ")")) {
+                    return TextNode.valueOf(text.substring(0, text.length() - name.length() - 1) + ERASED_NAME + ")");
+                }
+            }
+            return node;
+        }
+        if (node instanceof ObjectNode o && "text".equals(o.path("kind").asText(null)) && o.path("texts").isArray()) {
+            // A free-text field of an observer's grid (cards): what people wrote goes with their grids.
+            o.putArray("texts");
         }
         if (node instanceof ArrayNode a) {
             for (int i = 0; i < a.size(); i++) {
@@ -251,6 +279,9 @@ public final class Retention {
                     e.setValue(TextNode.valueOf(ERASED_NAME));
                 } else if (e.getKey().equals("comment") || e.getKey().equals("comments")) {
                     e.setValue(Json.MAPPER.nullNode());
+                } else if (e.getKey().equals("feelings") && e.getValue().isArray()) {
+                    e.setValue(Json.MAPPER.createArrayNode()); // cards: what the players felt, in their words
+
                 } else {
                     e.setValue(scrub(e.getValue(), names));
                 }

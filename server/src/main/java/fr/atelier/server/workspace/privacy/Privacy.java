@@ -2,6 +2,7 @@ package fr.atelier.server.workspace.privacy;
 
 import fr.atelier.server.db.Database;
 import fr.atelier.server.db.Retention;
+import fr.atelier.server.infra.StartupError;
 import fr.atelier.server.live.LiveStore;
 import fr.atelier.server.workspace.Audit;
 import fr.atelier.server.workspace.planning.Viewer;
@@ -28,7 +29,16 @@ public final class Privacy {
 
     private Privacy() {}
 
-    /** {@code ATELIER_PURGE_AT} (HH:MM, Paris time), default 03:30. */
+    /** {@link Retention#envMonths(Map)}; a wrong value stops start-up with its plain message, not a stack trace. */
+    public static int retentionMonths(Map<String, String> env) {
+        try {
+            return Retention.envMonths(env);
+        } catch (IllegalArgumentException e) {
+            throw new StartupError(e.getMessage());
+        }
+    }
+
+    /** {@code ATELIER_PURGE_AT} (HH:MM, Paris time; HH:MM:SS also read), default 03:30. */
     public static LocalTime purgeAt(Map<String, String> env) {
         String v = env.get("ATELIER_PURGE_AT");
         if (v == null || v.isBlank()) {
@@ -37,13 +47,15 @@ public final class Privacy {
         try {
             return LocalTime.parse(v.strip());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("ATELIER_PURGE_AT must be a time such as 03:30: " + v);
+            throw new StartupError("ATELIER_PURGE_AT attend une heure au format HH:MM, par exemple 03:30 (« " + v.strip()
+                    + " ») : corrigez-le ou retirez-le (03:30 par défaut). / ATELIER_PURGE_AT expects a time as HH:MM, e.g. 03:30 (\""
+                    + v.strip() + "\"): fix it or remove it (default 03:30).");
         }
     }
 
     public static void mount(Vertx vertx, Router router, LiveStore live, Database db, int liveRetentionHours) {
         Map<String, String> env = System.getenv();
-        Retention retention = new Retention(db, Clock.systemUTC(), Retention.envMonths(env));
+        Retention retention = new Retention(db, Clock.systemUTC(), retentionMonths(env));
         LocalTime at = purgeAt(env);
         Audit audit = new Audit(db);
         new PrivacyApi(db, live, retention, Viewer.signedIn(), audit::record,
