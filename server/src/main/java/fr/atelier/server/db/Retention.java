@@ -156,6 +156,8 @@ public final class Retention {
                         .where(SESSION.PURGED_AT.isNull())
                         .and(SESSION.ENDED_AT.lt(cutoff).or(SESSION.ENDED_AT.isNull().and(SESSION.ARCHIVED_AT.lt(cutoff))))
                         .orderBy(SESSION.ARCHIVED_AT).fetch(SESSION.ID);
+                long started = System.nanoTime();
+                LOG.atInfo().addKeyValue("months", months).addKeyValue("due", ids.size()).log("retention purge started");
                 Map<String, Integer> rows = new LinkedHashMap<>();
                 int sessions = 0;
                 for (String id : ids) {
@@ -170,6 +172,7 @@ public final class Retention {
                 d.insertInto(SETTING).set(SETTING.NAME, LAST_RUN_SETTING).set(SETTING.VALUE, summary)
                         .onConflict(SETTING.NAME).doUpdate().set(SETTING.VALUE, summary).execute();
                 LOG.atInfo().addKeyValue("months", months).addKeyValue("sessions", sessions).addKeyValue("rows", rows)
+                        .addKeyValue("ms", (System.nanoTime() - started) / 1_000_000)
                         .log("retention purge done: " + sessions + " session(s) purged");
                 return new Run(true, now, months, sessions, rows);
             } finally {
