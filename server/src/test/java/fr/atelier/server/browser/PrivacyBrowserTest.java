@@ -60,7 +60,7 @@ class PrivacyBrowserTest extends BrowserTestBase {
         b.get(base + "/accessibilite");
         assertThat(awaitText(b, "conformance", t -> !t.isBlank())).contains("non conforme").contains("RGAA");
         assertThat(await(b, "notice").getText()).contains("État de conformité", "Résultats des tests", "Contenus non accessibles",
-                "Établissement de cette déclaration", "Retour d'information et contact", "Voies de recours", "axe-core");
+                "Établissement de cette déclaration", "Retour d’information et contact", "Voies de recours", "axe-core");
         assertThat(await(b, "remedies").getText()).contains("Défenseur des droits", "Libre réponse 71120", "75342 Paris CEDEX 07");
         shot(b, "privacy-03-statement-fr");
 
