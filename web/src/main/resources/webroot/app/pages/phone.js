@@ -190,7 +190,8 @@ class PhoneApp extends LightElement {
           <a class="btn btn--secondary" href="/">${t('common.backHome')}</a>
         </section>`;
       case 'failed':
-        return html`<section class="card card--center"><p class="notice notice--error" role="alert">${this._error}</p></section>`;
+        return html`<section class="card card--center"><p class="notice notice--error" role="alert">${this._error}</p>
+          <a class="btn btn--secondary" href="/" data-testid="back-home">${t('common.backHome')}</a></section>`;
       case 'join':
         return this._renderJoin();
       default:

@@ -96,6 +96,7 @@ class ModerationBrowserTest extends BrowserTestBase {
         awaitText(facilitator, "participant-count", t -> t.contains("1"));
         WebElement why = new WebDriverWait(lou, WAIT).until(d -> d.findElements(By.cssSelector("[role=alert]")).stream().findFirst().orElse(null));
         assertThat(why.getText()).contains("mis fin à votre participation");
+        assertThat(await(lou, "back-home").getAttribute("href")).endsWith("/");
         shot(lou, "moderation-06-phone-removed");
         js(facilitator, "document.querySelector('[data-testid=participant-list]').scrollIntoView()");
         shot(facilitator, "moderation-07-console-after-removal");
