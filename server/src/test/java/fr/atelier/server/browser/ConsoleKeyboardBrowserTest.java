@@ -83,7 +83,7 @@ class ConsoleKeyboardBrowserTest extends BrowserTestBase {
 
     /** Waits until the next step is this one (its id) and can run. */
     private static void awaitStep(WebDriver b, String id) {
-        new WebDriverWait(b, WAIT).until(d -> {
+        waiting(b).until(d -> {
             List<WebElement> found = d.findElements(testId("next-step"));
             return !found.isEmpty() && found.get(0).getAttribute("data-step").startsWith(id) && found.get(0).isEnabled();
         });
@@ -373,10 +373,14 @@ class ConsoleKeyboardBrowserTest extends BrowserTestBase {
         tabTo(b, "queue-approve");
         press(b, Keys.ENTER);
         awaitText(b, "queue-count", t -> t.equals("0"));
+        blur(b);
 
         awaitStep(b, "prio-stage-SYNTHESIS");
         press(b, Keys.PAGE_DOWN);
         status(b, "Synthèse");
+        // The acknowledgement can come before the view: wait for the synthesis stage's own next step
+        // (the vote, disabled until a proposal exists).
+        waiting(b).until(d -> d.findElement(testId("next-step")).getAttribute("data-step").startsWith("prio-stage-VOTE"));
         // ← goes back where nothing is lost, and → again.
         press(b, Keys.ARROW_LEFT);
         status(b, "Étape « Recueil »");
