@@ -64,7 +64,7 @@ final class ChurnBench {
     private Future<?> join(Gen gen, Node node, String code, int i, boolean answer) {
         long t0 = System.nanoTime();
         inFlight.incrementAndGet();
-        return gen.api.join(node.port, code, "C" + i)
+        return gen.api.join(node.port, code, Util.nickname("C", i))
                 .onFailure(e -> errors.inc(Api.failureKey("join", e)))
                 .compose(j -> {
                     long t1 = System.nanoTime();

@@ -135,7 +135,7 @@ final class IdleBench {
             }
             long t0 = System.nanoTime();
             int per = o.perSession;
-            Util.runAll(gen.ctxs, target, o.joinConcurrency, i -> gen.api.join(node.port, codes[i / per], "I" + i)
+            Util.runAll(gen.ctxs, target, o.joinConcurrency, i -> gen.api.join(node.port, codes[i / per], Util.nickname("I", i))
                     .onSuccess(j -> {
                         tokenLines[i] = new String[] {codes[i / per], j.rejoinToken()};
                         joinLat.add(j.latencyUs());

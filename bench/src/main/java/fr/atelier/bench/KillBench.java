@@ -99,7 +99,7 @@ final class KillBench {
         Conn[] phones = new Conn[n];
         Stats.Samples joinLat = new Stats.Samples();
         long t0 = System.nanoTime();
-        Util.runAll(gen.ctxs, n, o.joinConcurrency, i -> gen.api.join(nodes.get(i % 2).port, code, "P" + i)
+        Util.runAll(gen.ctxs, n, o.joinConcurrency, i -> gen.api.join(nodes.get(i % 2).port, code, Util.nickname("P", i))
                 .onSuccess(j -> {
                     Conn c = new Conn(i, "participant", gen.ctx(i), errors).resilient(new Resilience(balancer, events));
                     c.token = j.rejoinToken();

@@ -106,7 +106,7 @@ final class LiveBench {
         int giveUp = Math.max(50, n / 20); // past this many failures, stop trying (the run is broken anyway)
         Util.runAll(gen.ctxs, n, o.joinConcurrency, i -> joinFailures.get() > giveUp
                 ? Future.succeededFuture(errors.inc2("join_skipped_after_failures"))
-                : gen.api.join(nodeOf(i).port, session.code(), "P" + i)
+                : gen.api.join(nodeOf(i).port, session.code(), Util.nickname("P", i))
                 .onFailure(e -> joinFailures.incrementAndGet())
                 .onSuccess(j -> {
                     Conn c = new Conn(i, "participant", gen.ctx(i), errors);
