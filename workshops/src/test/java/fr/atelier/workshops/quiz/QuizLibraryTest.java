@@ -24,7 +24,7 @@ class QuizLibraryTest {
         @Test
         void listsEveryBuiltInBankWithItsSize() {
             assertThat(LIBRARY.catalogue()).extracting(Item::id, Item::size)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("partenaires-orientation", 35),
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("partenaires-orientation", 39),
                             org.assertj.core.groups.Tuple.tuple("decouverte-5", 5));
             assertThat(LIBRARY.catalogue()).allSatisfy(i -> {
                 assertThat(i.title()).isNotBlank();
