@@ -55,6 +55,11 @@ public final class Pages {
                     "/app/workspace/planning/planning.css", "page-seances", false),
             new Page("/seances/:id/invitation", "Atelier — invitation", "workspace/planning/invitation", "invitation-app",
                     "/app/workspace/planning/planning.css", "page-invitation", false),
+            // The content library (issue 16): the shelves and one item in its kind's editor.
+            new Page("/bibliotheque", "Atelier — bibliothèque", "workspace/library/library", "library-app",
+                    "/app/workspace/library/library.css", "page-library", false),
+            new Page("/bibliotheque/:id", "Atelier — bibliothèque", "workspace/library/item", "library-item-app",
+                    "/app/workspace/library/library.css", "page-library", false),
             // The privacy notice and the accessibility statement (issue 19), each in French and in English.
             new Page("/confidentialite", "Atelier — données personnelles", "pages/notice", "notice-app", null, "page-notice", false),
             new Page("/privacy", "Atelier — personal data", "pages/notice", "notice-app", null, "page-notice", false),
