@@ -101,6 +101,16 @@ class ImageIntakeTest {
     }
 
     @Test
+    void webpIsReadAndStoredAsAFormatEveryBrowserShows() {
+        // A 1 × 1 lossless WebP (the smallest there is).
+        byte[] webp = java.util.Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
+        assertThat(ImageIntake.sniff(webp)).isEqualTo("image/webp");
+        ImageIntake.Result r = ImageIntake.take("image/webp", webp);
+        assertThat(r.width()).isEqualTo(1);
+        assertThat(r.mime()).isIn("image/png", "image/jpeg");
+    }
+
+    @Test
     void tooManyBytesAreRefused() {
         byte[] big = new byte[ImageIntake.BYTES_MAX + 1];
         big[0] = (byte) 0x89;
