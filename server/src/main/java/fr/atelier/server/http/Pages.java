@@ -55,6 +55,9 @@ public final class Pages {
                     "/app/workspace/planning/planning.css", "page-seances", false),
             new Page("/seances/:id/invitation", "Atelier — invitation", "workspace/planning/invitation", "invitation-app",
                     "/app/workspace/planning/planning.css", "page-invitation", false),
+            // Print and play (issue 16, helper print): a library item or a prepared session, as cards and sheets.
+            new Page("/bibliotheque/:id/imprimer", "Atelier — imprimer", "print/print", "print-app", "/app/print/print.css", "page-print", false),
+            new Page("/seances/:id/imprimer", "Atelier — imprimer", "print/print", "print-app", "/app/print/print.css", "page-print", false),
             // The privacy notice and the accessibility statement (issue 19), each in French and in English.
             new Page("/confidentialite", "Atelier — données personnelles", "pages/notice", "notice-app", null, "page-notice", false),
             new Page("/privacy", "Atelier — personal data", "pages/notice", "notice-app", null, "page-notice", false),
