@@ -158,6 +158,7 @@ public final class AtelierServer implements AutoCloseable {
         router.get("/health/ready").handler(ready);
         router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
         fr.atelier.server.workspace.Workspace.mount(vertx, router, config.workspaceSettings(), db, redisUrl);
+        fr.atelier.server.workspace.library.Library.mount(vertx, router, db, modules);
         ArchiveReader archiveReader = new ArchiveReader(db, formats);
         new fr.atelier.server.workspace.accounts.ModerationAdminApi(names, new fr.atelier.server.workspace.Audit(db)).mount(router);
         HttpApi api = new HttpApi(registry, archiveReader, joinBase, modules, guard, names::current);

@@ -33,4 +33,18 @@ public interface ContentLibrary<T> {
     Parsed<T> parse(String text, String kind);
 
     String export(T content, String kind);
+
+    /**
+     * How many questions, cases, challenges... the content holds, as the library's shelves show it.
+     * By default the length of the content's first list.
+     */
+    default int sizeOf(T content) {
+        com.fasterxml.jackson.databind.JsonNode tree = Json.MAPPER.valueToTree(content);
+        for (com.fasterxml.jackson.databind.JsonNode n : tree) {
+            if (n.isArray()) {
+                return n.size();
+            }
+        }
+        return 0;
+    }
 }

@@ -84,6 +84,11 @@ public abstract class YamlLibrary<T> implements ContentLibrary<T> {
     }
 
     @Override
+    public int sizeOf(T content) {
+        return item(content).size();
+    }
+
+    @Override
     public final Class<T> type() {
         return type;
     }

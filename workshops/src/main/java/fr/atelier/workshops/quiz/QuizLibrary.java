@@ -73,6 +73,11 @@ public final class QuizLibrary implements ContentLibrary<QuizBank> {
     }
 
     @Override
+    public int sizeOf(QuizBank content) {
+        return content.size();
+    }
+
+    @Override
     public Class<QuizBank> type() {
         return QuizBank.class;
     }
