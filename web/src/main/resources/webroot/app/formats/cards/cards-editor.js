@@ -2,7 +2,7 @@
 // private briefing, facilitation notes, suggested doors and schemes), structure cards (name,
 // missions, publics), the observation grid's questions and the rules. Add, remove and reorder by
 // keyboard (buttons, or Alt+↑ / Alt+↓ inside a card). Every edit dispatches `content-change` with a
-// new deck object; `.problems` (JSON pointers such as /cases/2/title, from the server's 422) show
+// new deck object; `.problems` (paths such as cases/2/title, from the server's 422) show
 // beside their field.
 import { html, nothing } from 'lit';
 import { LightElement, inputs } from '../../components/light-element.js';
@@ -81,8 +81,13 @@ class CardsEditor extends LightElement {
     this._move(key, i, event.key === 'ArrowUp' ? -1 : 1);
   }
 
+  /** The problems with their path as `cases/2/title` (the library says it so; a leading slash is dropped). */
+  get _list() {
+    return (this.problems ?? []).map((p) => ({ ...p, path: String(p.path ?? '').replace(/^\//, '') }));
+  }
+
   _problems(prefix) {
-    return (this.problems ?? []).filter((p) => (p.path ?? '') === prefix || (p.path ?? '').startsWith(`${prefix}/`));
+    return this._list.filter((p) => p.path === prefix || p.path.startsWith(`${prefix}/`));
   }
 
   /** The item's problems that no field of it shows already. */
@@ -94,7 +99,7 @@ class CardsEditor extends LightElement {
 
   /** One labelled input or textarea; its problem (if any) is tied to it by aria-describedby. */
   _input(id, label, value, onInput, { area = false, rows = 3, type = 'text', hint = '', path = '' } = {}) {
-    const problem = path ? (this.problems ?? []).find((p) => p.path === path) : null;
+    const problem = path ? this._list.find((p) => p.path === path) : null;
     if (path) this._shown.add(path);
     const described = [hint ? `${id}-hint` : '', problem ? `${id}-problem` : ''].filter(Boolean).join(' ') || nothing;
     const common = (e) => onInput(type === 'number' ? Number(e.target.value) : e.target.value);
@@ -149,21 +154,21 @@ class CardsEditor extends LightElement {
       <section aria-labelledby="ed-rules-title" class="stack">
         <h2 id="ed-rules-title">${et('ced.rulesTitle')}</h2>
         ${this._input('ed-rules', et('ced.rules'), d.rules.join('\n'), (v) => this._emit({ ...d, rules: lines(v) }),
-          { area: true, rows: 4, hint: et('ced.oneALine'), path: '/rules' })}
-        ${this._input('ed-feelings', et('ced.feelings'), d.feelings, (v) => this._emit({ ...d, feelings: v }), { path: '/feelings' })}
+          { area: true, rows: 4, hint: et('ced.oneALine'), path: 'rules' })}
+        ${this._input('ed-feelings', et('ced.feelings'), d.feelings, (v) => this._emit({ ...d, feelings: v }), { path: 'feelings' })}
       </section>
     </div>`;
   }
 
   /** Problems of the deck as a whole (not tied to one card or field). */
   _deckProblems() {
-    const own = (this.problems ?? []).filter((p) => !/^\/(cases|structures|grid)\/\d+/.test(p.path ?? ''));
+    const own = this._list.filter((p) => !/^(cases|structures|grid)\/\d+/.test(p.path ?? ''));
     if (!own.length) return nothing;
     return html`<ul class="notice notice--error" data-testid="ed-problems">${own.map((p) => html`<li>${p.message}</li>`)}</ul>`;
   }
 
   _case(c, i, d) {
-    const at = `/cases/${i}`;
+    const at = `cases/${i}`;
     const id = (f) => `ed-cases-${i}-${f}`;
     const name = et('ced.caseN', { n: c.number ?? '?' });
     const doors = new Set(c.structures ?? []);
@@ -189,7 +194,7 @@ class CardsEditor extends LightElement {
   }
 
   _structure(s, i, d) {
-    const at = `/structures/${i}`;
+    const at = `structures/${i}`;
     const id = (f) => `ed-structures-${i}-${f}`;
     const name = s.name || et('ced.structureN', { n: i + 1 });
     return html`<li class="editor__item" data-testid="ed-structure-${i}" @keydown=${(e) => this._keys(e, 'structures', i)}>
@@ -203,7 +208,7 @@ class CardsEditor extends LightElement {
   }
 
   _field(f, i, d) {
-    const at = `/grid/${i}`;
+    const at = `grid/${i}`;
     const id = (x) => `ed-grid-${i}-${x}`;
     const name = f.label || et('ced.fieldN', { n: i + 1 });
     return html`<li class="editor__item" data-testid="ed-field-${i}" @keydown=${(e) => this._keys(e, 'grid', i)}>
