@@ -75,7 +75,7 @@ function gridField(deck, f) {
     return html`<fieldset class="print-field"><legend class="print-field__label">${f.label}</legend>
       <ul class="print-boxes">${(deck.structures ?? []).map((s) => html`<li><span class="print-box"></span>${s.name}</li>`)}</ul></fieldset>`;
   }
-  const lines = f.kind === 'text' ? 4 : 3;
+  const lines = f.kind === 'text' ? 3 : 3;
   return html`<div class="print-field"><p class="print-field__label">${f.label}</p>
     ${f.hint ? html`<p class="print-field__hint">${f.hint}</p>` : nothing}
     ${Array.from({ length: lines }, () => html`<span class="print-line"></span>`)}</div>`;
