@@ -7,9 +7,27 @@
 import { html, nothing } from 'lit';
 import { LightElement, inputs } from '../../components/light-element.js';
 import { et } from './editor-messages.js';
+import { loadStyles } from '../../styles.js';
+
+loadStyles(new URL('./editor.css', import.meta.url).pathname);
 
 const KINDS = ['card', 'list', 'structures', 'text'];
 const lines = (text) => String(text ?? '').split('\n').map((s) => s.trim()).filter(Boolean);
+
+/** A new deck for the library's « Créer » (LIBRARY-CONTRACT.md): one of each part, valid, to edit. */
+export function starter({ title }) {
+  const slug = String(title || 'jeu').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'jeu';
+  return {
+    id: slug, title: title || et('ced.starter.title'), description: null, feelings: null,
+    rules: [et('ced.starter.rule')],
+    structures: [{ id: 'cio', name: et('ced.starter.structure'), missions: et('ced.starter.missions'), publics: et('ced.starter.publics') }],
+    cases: [{ number: 1, title: et('ced.starter.caseTitle'), situation: et('ced.starter.situation'), briefing: et('ced.starter.briefing'),
+      notes: et('ced.starter.notes'), structures: ['cio'], schemes: [] }],
+    grid: [{ id: 'card', label: et('ced.starter.card'), kind: 'card' }, { id: 'questions', label: et('ced.starter.questions'), kind: 'list' },
+      { id: 'doors', label: et('ced.starter.doors'), kind: 'structures' }, { id: 'worked', label: et('ced.starter.worked'), kind: 'text' }],
+  };
+}
 
 /** A fresh id that no other item of the list has: prefix-1, prefix-2… */
 function freshId(items, prefix) {
@@ -40,13 +58,15 @@ class CardsEditor extends LightElement {
     this._emit({ ...deck, [key]: list });
   }
 
-  _move(key, i, by) {
+  /** Moves item `i` by one place; the focus follows it (to `focus`, or its own move button). */
+  _move(key, i, by, focus) {
     const deck = this._deck;
     const j = i + by;
     if (j < 0 || j >= deck[key].length) return;
     const list = [...deck[key]];
     [list[i], list[j]] = [list[j], list[i]];
-    this._emit({ ...deck, [key]: list }, `[data-testid="ed-${key}-${j}-up"]:not([disabled]), [data-testid="ed-${key}-${j}-down"]`);
+    const button = `[data-testid="ce-${key}-${j}-${by < 0 ? 'up' : 'down'}"]:not([disabled]), [data-testid="ce-${key}-${j}-${by < 0 ? 'down' : 'up'}"]`;
+    this._emit({ ...deck, [key]: list }, focus ? focus(j) : button);
   }
 
   _remove(key, i) {
@@ -56,7 +76,7 @@ class CardsEditor extends LightElement {
     if (key === 'structures') {
       next.cases = next.cases.map((c) => ({ ...c, structures: (c.structures ?? []).filter((id) => id !== gone.id) }));
     }
-    this._emit(next, `[data-testid="ed-${key}-add"]`);
+    this._emit(next, `[data-testid="ce-${key}-add"]`);
   }
 
   _add(key) {
@@ -71,14 +91,16 @@ class CardsEditor extends LightElement {
       item = { id: freshId(deck.grid, 'champ'), label: '', kind: 'list' };
     }
     const list = [...deck[key], item];
-    this._emit({ ...deck, [key]: list }, `#ed-${key}-${list.length - 1}-${key === 'grid' ? 'label' : key === 'cases' ? 'title' : 'name'}`);
+    this._emit({ ...deck, [key]: list }, `#ce-${key}-${list.length - 1}-${key === 'grid' ? 'label' : key === 'cases' ? 'title' : 'name'}`);
   }
 
   /** Alt+↑ / Alt+↓ anywhere inside a card moves it. */
   _keys(event, key, i) {
     if (!event.altKey || this.readonly || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
     event.preventDefault();
-    this._move(key, i, event.key === 'ArrowUp' ? -1 : 1);
+    const id = event.target.id;
+    const field = id && id.startsWith(`ce-${key}-${i}-`) ? id.slice(`ce-${key}-${i}-`.length) : '';
+    this._move(key, i, event.key === 'ArrowUp' ? -1 : 1, field ? (j) => `#ce-${key}-${j}-${field}` : null);
   }
 
   /** The problems with their path as `cases/2/title` (the library says it so; a leading slash is dropped). */
@@ -120,11 +142,11 @@ class CardsEditor extends LightElement {
     if (this.readonly) return nothing;
     const label = html`<span class="visually-hidden"> ${name}</span>`;
     return html`<div class="editor__tools">
-      <button type="button" class="btn btn--secondary btn--small" data-testid="ed-${key}-${i}-up" ?disabled=${i === 0}
+      <button type="button" class="btn btn--secondary btn--small" data-testid="ce-${key}-${i}-up" ?disabled=${i === 0}
         @click=${() => this._move(key, i, -1)}>${et('ced.up')}${label}</button>
-      <button type="button" class="btn btn--secondary btn--small" data-testid="ed-${key}-${i}-down" ?disabled=${i === count - 1}
+      <button type="button" class="btn btn--secondary btn--small" data-testid="ce-${key}-${i}-down" ?disabled=${i === count - 1}
         @click=${() => this._move(key, i, 1)}>${et('ced.down')}${label}</button>
-      <button type="button" class="btn btn--secondary btn--small" data-testid="ed-${key}-${i}-remove"
+      <button type="button" class="btn btn--secondary btn--small" data-testid="ce-${key}-${i}-remove"
         @click=${() => this._remove(key, i)}>${et('ced.remove')}${label}</button>
     </div>`;
   }
@@ -135,27 +157,27 @@ class CardsEditor extends LightElement {
     return html`<div class="cards-editor stack" data-testid="cards-editor">
       <p class="hint">${et('ced.keys')}</p>
       ${this._deckProblems()}
-      <section aria-labelledby="ed-cases-title" class="stack">
-        <h2 id="ed-cases-title">${et('ced.cases', { n: d.cases.length })}</h2>
+      <section aria-labelledby="ce-cases-title" class="stack">
+        <h2 id="ce-cases-title">${et('ced.cases', { n: d.cases.length })}</h2>
         <ol class="editor__list">${d.cases.map((c, i) => this._case(c, i, d))}</ol>
-        ${this.readonly ? nothing : html`<button type="button" class="btn btn--secondary" data-testid="ed-cases-add" @click=${() => this._add('cases')}>${et('ced.addCase')}</button>`}
+        ${this.readonly ? nothing : html`<button type="button" class="btn btn--secondary" data-testid="ce-cases-add" @click=${() => this._add('cases')}>${et('ced.addCase')}</button>`}
       </section>
-      <section aria-labelledby="ed-structures-title" class="stack">
-        <h2 id="ed-structures-title">${et('ced.structures', { n: d.structures.length })}</h2>
+      <section aria-labelledby="ce-structures-title" class="stack">
+        <h2 id="ce-structures-title">${et('ced.structures', { n: d.structures.length })}</h2>
         <ol class="editor__list">${d.structures.map((s, i) => this._structure(s, i, d))}</ol>
-        ${this.readonly ? nothing : html`<button type="button" class="btn btn--secondary" data-testid="ed-structures-add" @click=${() => this._add('structures')}>${et('ced.addStructure')}</button>`}
+        ${this.readonly ? nothing : html`<button type="button" class="btn btn--secondary" data-testid="ce-structures-add" @click=${() => this._add('structures')}>${et('ced.addStructure')}</button>`}
       </section>
-      <section aria-labelledby="ed-grid-title" class="stack">
-        <h2 id="ed-grid-title">${et('ced.grid')}</h2>
+      <section aria-labelledby="ce-grid-title" class="stack">
+        <h2 id="ce-grid-title">${et('ced.grid')}</h2>
         <p class="hint">${et('ced.gridHint')}</p>
         <ol class="editor__list">${d.grid.map((f, i) => this._field(f, i, d))}</ol>
-        ${this.readonly ? nothing : html`<button type="button" class="btn btn--secondary" data-testid="ed-grid-add" @click=${() => this._add('grid')}>${et('ced.addField')}</button>`}
+        ${this.readonly ? nothing : html`<button type="button" class="btn btn--secondary" data-testid="ce-grid-add" @click=${() => this._add('grid')}>${et('ced.addField')}</button>`}
       </section>
-      <section aria-labelledby="ed-rules-title" class="stack">
-        <h2 id="ed-rules-title">${et('ced.rulesTitle')}</h2>
-        ${this._input('ed-rules', et('ced.rules'), d.rules.join('\n'), (v) => this._emit({ ...d, rules: lines(v) }),
+      <section aria-labelledby="ce-rules-title" class="stack">
+        <h2 id="ce-rules-title">${et('ced.rulesTitle')}</h2>
+        ${this._input('ce-rules', et('ced.rules'), d.rules.join('\n'), (v) => this._emit({ ...d, rules: lines(v) }),
           { area: true, rows: 4, hint: et('ced.oneALine'), path: 'rules' })}
-        ${this._input('ed-feelings', et('ced.feelings'), d.feelings, (v) => this._emit({ ...d, feelings: v }), { path: 'feelings' })}
+        ${this._input('ce-feelings', et('ced.feelings'), d.feelings, (v) => this._emit({ ...d, feelings: v }), { path: 'feelings' })}
       </section>
     </div>`;
   }
@@ -164,15 +186,15 @@ class CardsEditor extends LightElement {
   _deckProblems() {
     const own = this._list.filter((p) => !/^(cases|structures|grid)\/\d+/.test(p.path ?? ''));
     if (!own.length) return nothing;
-    return html`<ul class="notice notice--error" data-testid="ed-problems">${own.map((p) => html`<li>${p.message}</li>`)}</ul>`;
+    return html`<ul class="notice notice--error" data-testid="ce-problems">${own.map((p) => html`<li>${p.message}</li>`)}</ul>`;
   }
 
   _case(c, i, d) {
     const at = `cases/${i}`;
-    const id = (f) => `ed-cases-${i}-${f}`;
+    const id = (f) => `ce-cases-${i}-${f}`;
     const name = et('ced.caseN', { n: c.number ?? '?' });
     const doors = new Set(c.structures ?? []);
-    return html`<li class="editor__item" data-testid="ed-case-${i}" @keydown=${(e) => this._keys(e, 'cases', i)}>
+    return html`<li class="editor__item" data-testid="ce-case-${i}" @keydown=${(e) => this._keys(e, 'cases', i)}>
       <fieldset class="stack"><legend>${name}${c.title ? ` — ${c.title}` : ''}</legend>
         ${this._tools('cases', i, d.cases.length, name)}
         ${this._input(id('number'), et('ced.number'), c.number, (v) => this._patch('cases', i, { number: v }), { type: 'number', path: `${at}/number` })}
@@ -189,29 +211,29 @@ class CardsEditor extends LightElement {
         </fieldset>
         ${this._input(id('schemes'), et('ced.schemes'), (c.schemes ?? []).join('\n'), (v) => this._patch('cases', i, { schemes: lines(v) }),
           { area: true, hint: et('ced.oneALine'), path: `${at}/schemes` })}
-        ${this._problemsHere(at, `ed-case-${i}-problems`)}
+        ${this._problemsHere(at, `ce-case-${i}-problems`)}
       </fieldset></li>`;
   }
 
   _structure(s, i, d) {
     const at = `structures/${i}`;
-    const id = (f) => `ed-structures-${i}-${f}`;
+    const id = (f) => `ce-structures-${i}-${f}`;
     const name = s.name || et('ced.structureN', { n: i + 1 });
-    return html`<li class="editor__item" data-testid="ed-structure-${i}" @keydown=${(e) => this._keys(e, 'structures', i)}>
+    return html`<li class="editor__item" data-testid="ce-structure-${i}" @keydown=${(e) => this._keys(e, 'structures', i)}>
       <fieldset class="stack"><legend>${name}</legend>
         ${this._tools('structures', i, d.structures.length, name)}
         ${this._input(id('name'), et('ced.name'), s.name, (v) => this._patch('structures', i, { name: v }), { path: `${at}/name` })}
         ${this._input(id('missions'), et('ced.missions'), s.missions, (v) => this._patch('structures', i, { missions: v }), { area: true, path: `${at}/missions` })}
         ${this._input(id('publics'), et('ced.publics'), s.publics, (v) => this._patch('structures', i, { publics: v }), { area: true, rows: 2, path: `${at}/publics` })}
-        ${this._problemsHere(at, `ed-structure-${i}-problems`)}
+        ${this._problemsHere(at, `ce-structure-${i}-problems`)}
       </fieldset></li>`;
   }
 
   _field(f, i, d) {
     const at = `grid/${i}`;
-    const id = (x) => `ed-grid-${i}-${x}`;
+    const id = (x) => `ce-grid-${i}-${x}`;
     const name = f.label || et('ced.fieldN', { n: i + 1 });
-    return html`<li class="editor__item" data-testid="ed-field-${i}" @keydown=${(e) => this._keys(e, 'grid', i)}>
+    return html`<li class="editor__item" data-testid="ce-field-${i}" @keydown=${(e) => this._keys(e, 'grid', i)}>
       <fieldset class="stack"><legend>${name}</legend>
         ${this._tools('grid', i, d.grid.length, name)}
         ${this._input(id('label'), et('ced.question'), f.label, (v) => this._patch('grid', i, { label: v }), { path: `${at}/label` })}
@@ -220,7 +242,7 @@ class CardsEditor extends LightElement {
             ${KINDS.map((k) => html`<option value=${k} ?selected=${f.kind === k}>${et(`ced.kind.${k}`)}</option>`)}
           </select></div>
         ${this._input(id('hint'), et('ced.hint'), f.hint, (v) => this._patch('grid', i, { hint: v || undefined }), { path: `${at}/hint` })}
-        ${this._problemsHere(at, `ed-field-${i}-problems`)}
+        ${this._problemsHere(at, `ce-field-${i}-problems`)}
       </fieldset></li>`;
   }
 }

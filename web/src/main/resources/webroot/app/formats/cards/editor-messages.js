@@ -39,6 +39,19 @@ const fr = {
   'ced.kind.structures': 'Structures à cocher (comptées)',
   'ced.kind.text': 'Texte libre',
   'ced.hint': 'Aide affichée sous la question (facultative)',
+  'ced.starter.title': 'Nouveau jeu de cartes',
+  'ced.starter.rule': 'Pas de jugement de valeur : on observe, on ne note pas.',
+  'ced.starter.structure': 'Centre d’information et d’orientation (CIO)',
+  'ced.starter.missions': 'Informe et conseille sur les études, les formations et les métiers.',
+  'ced.starter.publics': 'Élèves, étudiant·es, jeunes sortis du système scolaire.',
+  'ced.starter.caseTitle': 'Première situation',
+  'ced.starter.situation': 'Décrivez ici la situation lue à voix haute.',
+  'ced.starter.briefing': 'Ce que seule la personne accompagnée sait, à révéler aux bonnes questions.',
+  'ced.starter.notes': 'Ce que l’animation veut faire ressortir au débriefing.',
+  'ced.starter.card': 'Numéro de la carte',
+  'ced.starter.questions': 'Questions pertinentes posées',
+  'ced.starter.doors': 'Portes à ouvrir',
+  'ced.starter.worked': 'Ce qui a bien fonctionné',
 };
 
 const en = {
@@ -79,6 +92,19 @@ const en = {
   'ced.kind.structures': 'Structures to tick (counted)',
   'ced.kind.text': 'Free text',
   'ced.hint': 'Help shown under the question (optional)',
+  'ced.starter.title': 'New card deck',
+  'ced.starter.rule': 'No value judgements: we observe, we do not mark.',
+  'ced.starter.structure': 'Information and guidance centre (CIO)',
+  'ced.starter.missions': 'Informs and advises on studies, training and occupations.',
+  'ced.starter.publics': 'Pupils, students, young people out of school.',
+  'ced.starter.caseTitle': 'First situation',
+  'ced.starter.situation': 'Describe here the situation read aloud.',
+  'ced.starter.briefing': 'What only the person seeking help knows, to reveal to the right questions.',
+  'ced.starter.notes': 'What the facilitation wants to bring out at the debrief.',
+  'ced.starter.card': 'Card number',
+  'ced.starter.questions': 'Relevant questions asked',
+  'ced.starter.doors': 'Doors to open',
+  'ced.starter.worked': 'What worked well',
 };
 
 export const et = translator({ fr, en });

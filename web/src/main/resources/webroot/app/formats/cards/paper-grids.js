@@ -106,7 +106,7 @@ class CardsPaperGrids extends LightElement {
     }
     if (f.kind === 'card') {
       return html`<div class="field"><label for=${id}>${f.label} <span class="muted">${t('cards.paper.cardHint')}</span></label>
-        <input id=${id} data-testid=${id} inputmode="numeric" .value=${value ?? ''} @input=${(e) => this._set(f.id, e.target.value)}></div>`;
+        <input id=${id} data-testid=${id} type="text" inputmode="numeric" .value=${value ?? ''} @input=${(e) => this._set(f.id, e.target.value)}></div>`;
     }
     return html`<div class="field"><label for=${id}>${f.label}${f.kind === 'list' ? html` <span class="muted">${t('cards.paper.oneALine')}</span>` : nothing}</label>
       <textarea id=${id} data-testid=${id} rows=${f.kind === 'list' ? 3 : 2} .value=${value ?? ''}
