@@ -107,7 +107,8 @@ class LandingApp extends LightElement {
     return html`
       <a class="skip-link" href="#main">${t('common.skip')}</a>
       <header class="topbar"><span class="brand">Atelier</span><span class="topbar__spacer"></span>
-        ${this._me?.account ? html`<a class="topbar__link" href="/seances" data-testid="my-sessions">${wt('mySessions')}</a>` : ''}
+        ${this._me?.account ? html`<a class="topbar__link" href="/seances" data-testid="my-sessions">${wt('mySessions')}</a>
+          <a class="topbar__link" href="/bibliotheque" data-testid="library-link">${wt('library')}</a>` : ''}
         <a class="topbar__link" href=${this._me?.account?.role === 'admin' ? '/admin' : '/connexion'} data-testid="account-link">
           ${this._me?.account ? this._me.account.displayName : wt('signIn')}</a></header>
       <main id="main" class="landing">

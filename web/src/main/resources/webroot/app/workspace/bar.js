@@ -23,6 +23,7 @@ class WorkspaceBar extends LightElement {
       ${a
         ? html`<span data-testid="signed-in-as">${wt('signedInAs', { name: a.displayName })}</span>
             <a class="topbar__link" href="/seances" data-testid="my-sessions">${wt('mySessions')}</a>
+            <a class="topbar__link" href="/bibliotheque" data-testid="library-link">${wt('library')}</a>
             ${a.role === 'admin' ? html`<a class="topbar__link" href="/admin">${wt('admin')}</a>` : nothing}
             <button type="button" class="btn btn--secondary btn--small" data-testid="sign-out" @click=${this._signOut}>${wt('signOut')}</button>`
         : html`<a class="topbar__link" href="/connexion">${wt('signIn')}</a>`}

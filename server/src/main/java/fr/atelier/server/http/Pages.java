@@ -55,6 +55,11 @@ public final class Pages {
                     "/app/workspace/planning/planning.css", "page-seances", false),
             new Page("/seances/:id/invitation", "Atelier — invitation", "workspace/planning/invitation", "invitation-app",
                     "/app/workspace/planning/planning.css", "page-invitation", false),
+            // The content library (issue 16): the shelves and one item in its kind's editor.
+            new Page("/bibliotheque", "Atelier — bibliothèque", "workspace/library/library", "library-app",
+                    "/app/workspace/library/library.css", "page-library", false),
+            new Page("/bibliotheque/:id", "Atelier — bibliothèque", "workspace/library/item", "library-item-app",
+                    "/app/workspace/library/library.css", "page-library", false),
             // Print and play (issue 16, helper print): a library item or a prepared session, as cards and sheets.
             new Page("/bibliotheque/:id/imprimer", "Atelier — imprimer", "print/print", "print-app", "/app/print/print.css", "page-print", false),
             new Page("/seances/:id/imprimer", "Atelier — imprimer", "print/print", "print-app", "/app/print/print.css", "page-print", false),

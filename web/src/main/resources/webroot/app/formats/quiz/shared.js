@@ -47,8 +47,11 @@ export function answerBars(reveal, mineKeys = []) {
 }
 
 export function renderImage(q) {
-  if (!q?.image || !sameSiteOrHttp(q.image)) return nothing;
-  return html`<img class="quiz-image" src=${q.image} alt=${t('quiz.imageAlt')} data-testid="quiz-image" />`;
+  // { src, alt } since issue 16; a bare address (older banks) keeps the generic description.
+  const src = typeof q?.image === 'string' ? q.image : q?.image?.src;
+  if (!src || !sameSiteOrHttp(src)) return nothing;
+  const alt = typeof q.image === 'object' && q.image.alt ? q.image.alt : t('quiz.imageAlt');
+  return html`<img class="quiz-image" src=${src} alt=${alt} data-testid="quiz-image" />`;
 }
 
 export function renderExplanation(reveal, large = false) {

@@ -6,6 +6,8 @@ import { LightElement, inputs, state } from '../../components/light-element.js';
 import { pt } from './messages.js';
 import { call } from './http.js';
 import { CONTENT_DEFAULTS, hackathonCommands, hackathonFields, prioritisationFields, prioritisationProject } from './prepare-content.js';
+import { PICK_DEFAULT, libraryOptions, libraryRecord, pickedBank, quizPickFields } from './prepare-library.js';
+import { library } from '../library/http.js';
 
 /** Formats whose content can be chosen ahead, and the host command that loads it. */
 const CONTENT = {
@@ -21,6 +23,8 @@ class PrepareForm extends LightElement {
     ...state({
       _choices: { territories: [], colleagues: [] },
       _library: [],
+      _item: null,
+      _pick: PICK_DEFAULT,
       _v: { format: 'quiz', title: '', startsAt: '', place: '', territoryId: '', publics: '', partners: '',
         content: '', pacing: 'live', seconds: '60', teams: '', co: [], ...CONTENT_DEFAULTS },
       _error: '',
@@ -56,21 +60,28 @@ class PrepareForm extends LightElement {
       this._v = { ...this._v, content: '', teams: '', ...CONTENT_DEFAULTS };
       this._loadLibrary(value);
     }
-    if (key === 'content' && this._v.format === 'hackathon') this._loadKit(value);
+    if (key === 'content') this._loadItem(value);
   }
 
-  _loadKit(id) {
-    this._v = { ...this._v, kit: null, dropped: [], teamChallenges: {} };
+  /** The chosen library item, whole (a hackathon's kit is its content; a bank's questions can be picked). */
+  _loadItem(id) {
+    this._item = null;
+    this._pick = PICK_DEFAULT;
+    if (this._v.format === 'hackathon') this._v = { ...this._v, kit: null, dropped: [], teamChallenges: {} };
     if (!id) return;
-    call(`/api/formats/hackathon/library/${encodeURIComponent(id)}`).then((kit) => {
-      if (this._v.format === 'hackathon' && this._v.content === id) this._v = { ...this._v, kit };
+    const format = this._v.format;
+    library.get(id).then((item) => {
+      if (this._v.format !== format || this._v.content !== id) return;
+      this._item = item;
+      if (format === 'hackathon') this._v = { ...this._v, kit: item.content };
     }, (e) => (this._error = e.message || pt('pl.error')));
   }
 
   _loadLibrary(format) {
     this._library = [];
+    this._item = null;
     if (!LIBRARY.has(format)) return;
-    call(`/api/formats/${encodeURIComponent(format)}/library`).then((items) => (this._library = items), () => {});
+    library.list(format).then((answer) => (this._library = answer.items), () => {});
   }
 
   _toggleCo(id, on) {
@@ -85,8 +96,9 @@ class PrepareForm extends LightElement {
     if (v.format === 'hackathon') return hackathonCommands(v);
     const commands = [];
     if (v.content && CONTENT[v.format]) {
-      const item = await call(`/api/formats/${encodeURIComponent(v.format)}/library/${encodeURIComponent(v.content)}`);
-      commands.push(CONTENT[v.format](item));
+      const item = this._item ?? (this._item = await library.get(v.content));
+      if (v.format === 'quiz' && pickedBank(item, this._pick).questions.length === 0) throw new Error(pt('pl.pick.none'));
+      commands.push(CONTENT[v.format](v.format === 'quiz' ? pickedBank(item, this._pick) : item.content));
     }
     if (v.format === 'quiz') {
       const seconds = v.seconds === '' ? null : Number(v.seconds);
@@ -101,6 +113,7 @@ class PrepareForm extends LightElement {
     const settings = { commands: await this._commands() };
     const project = this._v.format === 'prioritisation' ? prioritisationProject(this._v) : null;
     if (project) settings.project = project;
+    if (this._v.content && this._item) settings.library = libraryRecord(this._item, this._pick, this._v.format);
     return settings;
   }
 
@@ -157,8 +170,10 @@ class PrepareForm extends LightElement {
       ${this.plan ? html`<p class="muted">${pt('pl.form.contentKept')}</p>` : LIBRARY.has(v.format) ? html`<div class="field"><label for="pf-content">${pt('pl.form.content')}</label>
         <select id="pf-content" data-testid="pf-content" @change=${(e) => this._set('content', e.target.value)}>
           <option value="">${pt('pl.form.noContent')}</option>
-          ${this._library.map((i) => html`<option value=${i.id} ?selected=${v.content === i.id}>${i.title}</option>`)}
-        </select></div>` : this._otherContent(v)}
+          ${libraryOptions(this._library, v.content)}
+        </select>
+        <p class="hint">${pt('pl.lib.hint')} <a href="/bibliotheque?type=${v.format}">${pt('pl.lib.open')}</a></p></div>` : this._otherContent(v)}
+      ${v.format === 'quiz' && !this.plan && this._item ? quizPickFields(this._item, this._pick, (pick) => (this._pick = pick)) : nothing}
       ${v.format === 'quiz' && !this.plan ? this._quiz(v) : nothing}
       ${v.format === 'hackathon' && !this.plan ? hackathonFields(v, (k, x) => this._set(k, x)) : nothing}
       <fieldset class="field"><legend>${pt('pl.form.cofacilitators')}</legend>

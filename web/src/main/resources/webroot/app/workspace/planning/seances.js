@@ -98,7 +98,8 @@ class SeancesApp extends LightElement {
   render() {
     return html`
       <a class="skip-link" href="#main">${pt('pl.skip')}</a>
-      <header class="topbar no-print"><a class="brand" href="/">${pt('pl.brand')}</a><span>${pt('pl.title')}</span></header>
+      <header class="topbar no-print"><a class="brand" href="/">${pt('pl.brand')}</a><span>${pt('pl.title')}</span>
+        <span class="topbar__spacer"></span><a class="topbar__link" href="/bibliotheque" data-testid="library-link">${pt('pl.library')}</a></header>
       <main id="main" class="synthesis planning">${this._body()}</main>
     `;
   }

@@ -56,11 +56,29 @@ public record QuizBank(String id, String title, String description, List<Questio
     public record Source(String name, String url) {}
 
     /**
-     * One question. {@code image} (optional) is an address shown above the question; {@code points}
+     * A question's picture (issue 16): {@code src} an address of this site (an uploaded image is
+     * {@code /media/<id>}) or http(s); {@code alt} the text read to people who do not see it,
+     * required. A bare string (banks written before issue 16, sessions' logs) reads as the address.
+     */
+    public record Image(String src, String alt) {
+        @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.PROPERTIES)
+        public Image(@JsonProperty("src") String src, @JsonProperty("alt") String alt) {
+            this.src = src;
+            this.alt = alt;
+        }
+
+        @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
+        public static Image of(String src) {
+            return new Image(src, null);
+        }
+    }
+
+    /**
+     * One question. {@code image} (optional) is shown above the question; {@code points}
      * (optional, default {@link #DEFAULT_POINTS}) is what a right answer earns.
      */
     public record Question(String id, Type type, String text, List<Choice> choices, JsonNode answer, Double tolerance,
-                           String explanation, Source source, String image, Integer points) {
+                           String explanation, Source source, Image image, Integer points) {
         public static final int DEFAULT_POINTS = 100;
 
         public Question {

@@ -36,6 +36,7 @@ public final class QuizBankCheck {
     public static final int ACCEPTED_TEXT_MAX = 100;
     public static final int EXPLANATION_MAX = 2000;
     public static final int URL_MAX = 500;
+    public static final int ALT_MAX = 300;
     public static final int POINTS_MAX = 1000;
     public static final double NUMBER_MAX = 1e12;
 
@@ -330,10 +331,18 @@ public final class QuizBankCheck {
             }
         }
         if (q.image() != null) {
-            String img = q.image().trim();
+            String img = q.image().src() == null ? "" : q.image().src().trim();
             boolean sameSite = img.startsWith("/") && !img.startsWith("//") && !img.contains(" ");
-            if (img.length() > URL_MAX || !(sameSite || HTTP.matcher(img).matches())) {
+            if (img.isEmpty()) {
+                problem.accept("image", "Il manque l'adresse de l'image de la " + label + " (src).");
+            } else if (img.length() > URL_MAX || !(sameSite || HTTP.matcher(img).matches())) {
                 problem.accept("image", "L'image de la " + label + " doit être une adresse http(s):// ou un chemin du site commençant par /.");
+            }
+            if (Text.isBlank(q.image().alt())) {
+                problem.accept("image", "Décrivez l'image de la " + label + " pour les personnes qui ne la voient pas (alt : texte "
+                        + "alternatif obligatoire).");
+            } else if (Text.clean(q.image().alt()).length() > ALT_MAX) {
+                problem.accept("image", "La description de l'image de la " + label + " dépasse " + ALT_MAX + " caractères.");
             }
         }
         if (q.points() != null && (q.points() < 1 || q.points() > POINTS_MAX)) {
@@ -351,7 +360,8 @@ public final class QuizBankCheck {
                     : new Source(q.source().name() == null ? null : Text.clean(q.source().name()),
                             q.source().url() == null ? null : q.source().url().trim());
             String explanation = Text.isBlank(q.explanation()) ? null : Text.clean(q.explanation());
-            String image = Text.isBlank(q.image()) ? null : q.image().trim();
+            QuizBank.Image image = q.image() == null || Text.isBlank(q.image().src()) ? null
+                    : new QuizBank.Image(q.image().src().trim(), q.image().alt() == null ? null : Text.clean(q.image().alt()));
             qs.add(new Question(q.id().trim(), q.type(), Text.clean(q.text()), choices, q.answer(), q.tolerance(),
                     explanation, source, image, q.points()));
         }

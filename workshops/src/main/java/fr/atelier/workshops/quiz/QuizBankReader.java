@@ -84,7 +84,7 @@ final class QuizBankReader {
         Double tolerance = number(node.get("tolerance"), path + "/tolerance", "La tolérance de la " + label);
         String explanation = string(node, "explanation", path, "l'explication de la " + label);
         Source source = source(node.get("source"), path + "/source", label);
-        String image = string(node, "image", path, "l'image de la " + label);
+        QuizBank.Image image = image(node.get("image"), path + "/image", label);
         Integer points = null;
         JsonNode p = node.get("points");
         if (p != null && !p.isNull()) {
@@ -215,6 +215,23 @@ final class QuizBankReader {
         unknownKeys(node, path, Set.of("name", "url"), "la source de la " + label);
         return new Source(string(node, "name", path, "le nom de la source de la " + label),
                 string(node, "url", path, "l'adresse de la source de la " + label));
+    }
+
+    /** {@code image: /media/…} (an address without its text) or {@code image: {src: …, alt: …}}. */
+    QuizBank.Image image(JsonNode node, String path, String label) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isTextual()) {
+            return node.asText().isBlank() ? null : new QuizBank.Image(node.asText(), null);
+        }
+        if (!node.isObject()) {
+            problem(path, "L'image de la " + label + " doit indiquer son adresse et sa description : { src: …, alt: … }.");
+            return null;
+        }
+        unknownKeys(node, path, new java.util.LinkedHashSet<>(List.of("src", "alt")), "l'image de la " + label);
+        return new QuizBank.Image(string(node, "src", path, "l'adresse de l'image de la " + label),
+                string(node, "alt", path, "la description de l'image de la " + label));
     }
 
     Double number(JsonNode node, String path, String what) {

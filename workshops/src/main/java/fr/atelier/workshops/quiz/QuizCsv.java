@@ -19,7 +19,7 @@ import java.util.Map;
  * A bank as CSV, for people who prefer a spreadsheet: UTF-8, {@code ;} between cells, one row per
  * question after a header row; optional lines {@code # id: …}, {@code # titre: …} and
  * {@code # description: …} before the header. Columns (any order, case and accents ignored):
- * {@code id; type; question; choix; reponse; tolerance; explication; source; lien; image; points}.
+ * {@code id; type; question; choix; reponse; tolerance; explication; source; lien; image; image_alt; points}.
  * Only {@code type}, {@code question} and {@code reponse} are required. Several values in one cell
  * (choices, answers of a multiple-choice question, accepted texts) are separated by {@code |};
  * a choice may be written {@code a=Parcoursup} or just {@code Parcoursup} (its id is then its
@@ -27,7 +27,7 @@ import java.util.Map;
  */
 public final class QuizCsv {
     static final String[] COLUMNS = {"id", "type", "question", "choix", "reponse", "tolerance", "explication", "source", "lien",
-        "image", "points"};
+        "image", "image_alt", "points"};
     private static final Map<String, String> ALIASES = Map.ofEntries(
             Map.entry("id", "id"), Map.entry("identifiant", "id"),
             Map.entry("type", "type"),
@@ -39,6 +39,7 @@ public final class QuizCsv {
             Map.entry("source", "source"), Map.entry("site", "source"), Map.entry("source_name", "source"),
             Map.entry("lien", "lien"), Map.entry("url", "lien"), Map.entry("adresse", "lien"), Map.entry("source_url", "lien"),
             Map.entry("image", "image"),
+            Map.entry("image_alt", "image_alt"), Map.entry("alt", "image_alt"), Map.entry("texte_alternatif", "image_alt"),
             Map.entry("points", "points"));
     private static final String DEFAULT_ID = "banque-importee";
     private static final String DEFAULT_TITLE = "Banque importée";
@@ -208,7 +209,13 @@ public final class QuizCsv {
                 s.put("url", url);
             }
         }
-        putIfGiven(q, "image", cell(r, column, "image").trim());
+        String image = cell(r, column, "image").trim();
+        String alt = cell(r, column, "image_alt").trim();
+        if (!image.isEmpty() || !alt.isEmpty()) {
+            ObjectNode i = q.putObject("image");
+            putIfGiven(i, "src", image);
+            putIfGiven(i, "alt", alt);
+        }
         putIfGiven(q, "points", cell(r, column, "points").trim());
         return q;
     }
@@ -375,7 +382,8 @@ public final class QuizCsv {
             cells.add(q.explanation() == null ? "" : q.explanation());
             cells.add(q.source() == null || q.source().name() == null ? "" : q.source().name());
             cells.add(q.source() == null || q.source().url() == null ? "" : q.source().url());
-            cells.add(q.image() == null ? "" : q.image());
+            cells.add(q.image() == null || q.image().src() == null ? "" : q.image().src());
+            cells.add(q.image() == null || q.image().alt() == null ? "" : q.image().alt());
             cells.add(q.points() == null ? "" : q.points().toString());
             line(out, cells);
         }

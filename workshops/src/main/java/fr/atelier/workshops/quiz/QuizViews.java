@@ -42,7 +42,7 @@ public final class QuizViews {
     /** {@code id} and {@code active} only for the facilitator. */
     public record Person(String id, String nickname, Boolean active) {}
 
-    public record QuestionView(String id, int index, QuizBank.Type type, String text, List<Choice> choices, String image,
+    public record QuestionView(String id, int index, QuizBank.Type type, String text, List<Choice> choices, QuizBank.Image image,
                                int points) {}
 
     /** The right answer in the answers' own shape. */

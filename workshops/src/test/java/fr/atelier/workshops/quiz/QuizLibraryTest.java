@@ -210,12 +210,12 @@ class QuizLibraryTest {
             String csv = """
                     # id: ma-banque
                     # titre: Les sites des partenaires
-                    id;type;question;choix;reponse;tolerance;explication;source;lien;image;points
+                    id;type;question;choix;reponse;tolerance;explication;source;lien;image;points;image_alt
                     q01;single;Sur quelle plateforme ?;a=Parcoursup | b=Mon Master | c=Mes Aides;a;;Parcoursup gère les admissions.;Parcoursup;https://www.parcoursup.gouv.fr;;
                     q02;multiple;Que peut-on faire ?;Consulter ses droits | S'inscrire à une formation | Candidater en master;a | b;;;Mon Compte Formation;https://www.moncompteformation.gouv.fr;;
                     q03;vrai-faux;Le CEP est gratuit.;;vrai;;;;;;
                     q04;nombre;Combien de départements ?;;6;0;;;;;50
-                    q05;texte;Quel portail ?;;Étoile | portail Étoile;;;;https://www.etoile.regioncentre-valdeloire.fr;/img/etoile.png;
+                    q05;texte;Quel portail ?;;Étoile | portail Étoile;;;;https://www.etoile.regioncentre-valdeloire.fr;/img/etoile.png;;Logo du portail Étoile
                     """;
             Parsed<QuizBank> p = LIBRARY.parse(csv, "csv");
             assertThat(report(p)).isEmpty();
@@ -227,7 +227,7 @@ class QuizLibraryTest {
             assertThat(b.question("q02").rightChoices()).containsExactly("a", "b");
             assertThat(b.question("q04").worth()).isEqualTo(50);
             assertThat(b.question("q05").source().name()).isEqualTo("etoile.regioncentre-valdeloire.fr");
-            assertThat(b.question("q05").image()).isEqualTo("/img/etoile.png");
+            assertThat(b.question("q05").image()).isEqualTo(new QuizBank.Image("/img/etoile.png", "Logo du portail Étoile"));
         }
 
         @Test
@@ -264,7 +264,7 @@ class QuizLibraryTest {
         @Test
         void headerProblemsAreReportedOnTheHeaderLine() {
             assertThat(report(LIBRARY.parse("# titre: x\ntype;question;couleur\nsingle;Q;rouge\n", "csv"))).containsExactly(
-                    "ligne 2 : Colonne inconnue « couleur » (colonnes possibles : id, type, question, choix, reponse, tolerance, explication, source, lien, image, points).",
+                    "ligne 2 : Colonne inconnue « couleur » (colonnes possibles : id, type, question, choix, reponse, tolerance, explication, source, lien, image, image_alt, points).",
                     "ligne 2 : Il manque la colonne « reponse ».");
             assertThat(report(LIBRARY.parse("type,question,reponse\nsingle,Q,a\n", "csv"))).hasSize(1)
                     .first().asString().contains("points-virgules");

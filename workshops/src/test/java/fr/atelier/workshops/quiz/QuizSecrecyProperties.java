@@ -82,7 +82,7 @@ abstract class QuizSecrecyProperties {
                         other ? 2.0 : 0.0, explanation, source, null, null);
                 case 5 -> new Question("q5", Type.TEXT, "Le portail régional ?", null,
                         ((ArrayNode) f.arrayNode().add("ACCEPT-" + tag)).add(other ? "Onisep" : "etoile"), null, explanation, source,
-                        "/img/portail.png", null);
+                        new QuizBank.Image("/img/portail.png", "Le portail régional"), null);
                 default -> new Question("q6", Type.SINGLE, "Et celui-ci ?", abcd, f.textNode(other ? "d" : "a"), null,
                         explanation, source, null, 50);
             };
