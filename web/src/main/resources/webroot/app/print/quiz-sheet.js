@@ -22,8 +22,8 @@ export function answerSheets(bank, copies, session) {
     <h2>${prt('pr.quiz.title', { title: bank.title })}</h2>
     ${session?.code ? html`<p class="print-field__hint">${prt('pr.forSession', { title: session.title, code: session.code })}</p>` : nothing}
     <div class="print-field print-field--inline"><span class="print-field__label">${prt('pr.quiz.name')}</span><span class="print-line"></span></div>
-    <ol class="print-quiz__list">${(bank.questions ?? []).map((q) => html`<li class="print-quiz__item" data-testid="print-question">
-      <span class="print-quiz__text">${q.text}</span>${answer(q)}</li>`)}</ol>
+    <ol class="print-quiz__list">${(bank.questions ?? []).map((q, i) => html`<li class="print-quiz__item" data-testid="print-question">
+      <span class="print-quiz__text"><span class="print-quiz__n">${i + 1}.</span> ${q.text}</span>${answer(q)}</li>`)}</ol>
   </section>`;
   return Array.from({ length: Math.max(1, copies) }, () => one);
 }
