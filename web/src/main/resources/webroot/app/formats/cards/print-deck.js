@@ -23,7 +23,7 @@ function qr(session) {
 
 export function caseCards(deck, session) {
   return pages((deck.cases ?? []).map((c) => html`
-    <article class="print-card print-card--case" data-testid="print-case-${c.number}">
+    <article class="print-card print-card--case ${session?.code ? 'print-card--qr' : ''}" data-testid="print-case-${c.number}">
       <p class="print-card__kind">${prt('pr.caseCard', { n: c.number })}</p>
       <p class="print-card__number" aria-hidden="true">${c.number}</p>
       <h2 class="print-card__title">${c.title}</h2>
