@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A big quiz reaches PostgreSQL, and archiving it again gives the same tables: 400 participants in
- * 50 teams answer the 35 questions of the default bank (over 10,000 participant answers). The load
+ * 50 teams answer the 39 questions of the default bank (over 10,000 participant answers). The load
  * benchmark found such an archive failing for ever: stale rows were deleted with a "not in" list of
  * every key, and PostgreSQL runs out of stack past about 10,000 keys.
  */

@@ -29,7 +29,7 @@ public final class FormatModules {
     public static List<FormatModule> all() {
         return List.of(
                 new FormatModule(new PollFormat(), new PollArchive(), PollCsv::rows, null),
-                new FormatModule(new PrioritisationFormat(), new PrioritisationArchive(), PrioritisationCsv::rows, null).withCheck(ProjectKeyCheck::new).withRoutes(ProjectApi::new),
+                new FormatModule(new PrioritisationFormat(), new PrioritisationArchive(), PrioritisationCsv::rows, new fr.atelier.workshops.prioritisation.PrioritisationLibrary()).withCheck(ProjectKeyCheck::new).withRoutes(ProjectApi::new),
                 new FormatModule(new QuizFormat(), new QuizArchive(), QuizCsv::rows, new QuizLibrary()),
                 new FormatModule(new HackathonFormat(), new HackathonArchive(), HackathonCsv::rows, new HackathonLibrary()),
                 new FormatModule(new CardsFormat(), new CardsArchive(), CardsCsv::rows, new CardsLibrary()));

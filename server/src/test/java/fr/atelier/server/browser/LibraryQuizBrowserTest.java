@@ -362,5 +362,16 @@ class LibraryQuizBrowserTest extends BrowserTestBase {
         assertThat(await(first, "ed-description").getDomProperty("value")).isEqualTo("Pour les classes de troisième");
         awaitText(first, "ed-meta", t -> t.contains("v3"));
         shot(first, "library-11-took-theirs");
+
+        // An import with a mistake: the line-numbered French report shows where the text was pasted, nothing saved.
+        first.get(base + "/bibliotheque");
+        click(first, "lib-import");
+        type(first, "lib-import-title", "Import raté");
+        type(first, "lib-import-text", "id: essai\ntitle: Essai\nquestions:\n  - id: q1\n    type: qcm\n    text: Quoi ?\n    answer: a\n");
+        click(first, "lib-import-submit");
+        assertThat(awaitText(first, "lib-import-report", t -> t.contains("Ligne 5"))).contains("qcm");
+        assertThat(await(first, "lib-import-text").getAttribute("aria-invalid")).isEqualTo("true");
+        shot(first, "library-12-import-report");
+        assertThat(first.findElements(testId("lib-shelf-" + territory))).allSatisfy(e -> assertThat(e.getText()).doesNotContain("Import raté"));
     }
 }

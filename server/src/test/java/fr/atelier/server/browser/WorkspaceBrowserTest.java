@@ -108,7 +108,7 @@ class WorkspaceBrowserTest extends BrowserTestBase {
         new Select(await(laptop, "pf-format")).selectByValue("hackathon");
         new WebDriverWait(laptop, WAIT).until(d -> !d.findElements(testId("pf-content")).isEmpty()
                 && new Select(d.findElement(testId("pf-content"))).getOptions().size() > 1);
-        new Select(await(laptop, "pf-content")).selectByValue("hack-ton-orientation");
+        new Select(await(laptop, "pf-content")).selectByValue("regional-hackathon-hack-ton-orientation");
         click(laptop, "pf-challenge-ecole-entreprise");
         type(laptop, "pf-teams", "Les Bâtisseurs\nLes Curieux");
         new Select(await(laptop, "pf-team-challenge-0")).selectByValue("parler-competences");
@@ -125,7 +125,7 @@ class WorkspaceBrowserTest extends BrowserTestBase {
         js(laptop, "const e = document.querySelector('[data-testid=pf-when]'); e.value = arguments[0];"
                 + " e.dispatchEvent(new Event('input', {bubbles: true}));", nextWeek);
         type(laptop, "pf-place", "Médiathèque de Dreux");
-        new Select(await(laptop, "pf-content")).selectByValue("decouverte-5");
+        new Select(await(laptop, "pf-content")).selectByValue("regional-quiz-decouverte-5");
         type(laptop, "pf-teams", "Les Curieux\nCap Avenir");
         // Béa, of the same territory, co-facilitates (coordinators are not offered).
         WebElement co = await(laptop, By.cssSelector("[data-testid^='pf-co-']"));

@@ -45,7 +45,7 @@ export function questionFields(q, ctx) {
         <input id="${p}-source-name" type="text" maxlength="200" data-testid="${p}-source-name" .value=${q.source?.name ?? ''} ?readonly=${ro}
           aria-invalid=${invalid(ctx, ['source'])} @input=${(e) => ctx.set({ source: { ...q.source, name: e.target.value } })}></div>
       <div class="field"><label for="${p}-source-url">${qt('qe.sourceUrl')}</label>
-        <input id="${p}-source-url" type="url" maxlength="500" data-testid="${p}-source-url" .value=${q.source?.url ?? ''} ?readonly=${ro}
+        <input id="${p}-source-url" type="text" inputmode="url" maxlength="500" data-testid="${p}-source-url" .value=${q.source?.url ?? ''} ?readonly=${ro}
           aria-invalid=${invalid(ctx, ['source'])} aria-describedby=${describedBy(ctx, ['source'], `${p}-source-problem`)}
           @input=${(e) => ctx.set({ source: { ...q.source, url: e.target.value } })}></div>
     </div>

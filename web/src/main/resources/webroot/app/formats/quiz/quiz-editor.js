@@ -80,19 +80,23 @@ class QuizEditor extends LightElement {
 
   _move(from, to, focusSelector) {
     if (to < 0 || to >= this._questions.length) return;
+    const id = this._questions[from].id;
     this._emit(move(this._questions, from, to));
     this._say(qt('qe.moved', { n: to + 1, total: this._questions.length }));
-    if (focusSelector) this._focus(focusSelector);
+    // A move button that became disabled (first or last place) gives the focus to its question's toggle.
+    if (focusSelector) this._focus(focusSelector, `[data-testid="qe-toggle-${CSS.escape(id)}"]`);
   }
 
   _keydown(event, i, q) {
     if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') || this.readonly) return;
     event.preventDefault();
-    // Focus stays on the same control, which moved with its question.
+    // Focus stays on the same control, which moved with its question (test ids end with the position).
+    const to = event.key === 'ArrowUp' ? i - 1 : i + 1;
     const id = document.activeElement?.id;
-    const testid = document.activeElement?.dataset?.testid;
-    const selector = id ? `#${CSS.escape(id)}` : testid ? `[data-testid="${CSS.escape(testid)}"]` : `[data-testid="qe-toggle-${CSS.escape(q.id)}"]`;
-    this._move(i, event.key === 'ArrowUp' ? i - 1 : i + 1, selector);
+    const testid = document.activeElement?.dataset?.testid ?? '';
+    const selector = id ? `#${CSS.escape(id)}` : /-\d+$/.test(testid) ? `[data-testid="${CSS.escape(testid.replace(/-\d+$/, `-${to}`))}"]`
+      : testid ? `[data-testid="${CSS.escape(testid)}"]` : `[data-testid="qe-toggle-${CSS.escape(q.id)}"]`;
+    this._move(i, to, selector);
   }
 
   _drop(event, to) {
@@ -129,8 +133,12 @@ class QuizEditor extends LightElement {
     this.updateComplete.then(() => (this._announce = text));
   }
 
-  _focus(selector) {
-    this.updateComplete.then(() => this.querySelector(selector)?.focus());
+  _focus(selector, fallback) {
+    this.updateComplete.then(() => {
+      const e = this.querySelector(selector);
+      if (e && !e.disabled) e.focus();
+      else if (fallback) this.querySelector(fallback)?.focus();
+    });
   }
 
   render() {

@@ -75,11 +75,19 @@ public record QuizBank(String id, String title, String description, List<Questio
 
     /**
      * One question. {@code image} (optional) is shown above the question; {@code points}
-     * (optional, default {@link #DEFAULT_POINTS}) is what a right answer earns.
+     * (optional, default {@link #DEFAULT_POINTS}) is what a right answer earns; {@code theme}
+     * (optional) groups questions for a draw "N at random by theme" (issue 16); {@code seconds}
+     * (optional) is this question's own time to answer, in place of the session's.
      */
     public record Question(String id, Type type, String text, List<Choice> choices, JsonNode answer, Double tolerance,
-                           String explanation, Source source, Image image, Integer points) {
+                           String explanation, Source source, Image image, Integer points, String theme, Integer seconds) {
         public static final int DEFAULT_POINTS = 100;
+
+        /** A question without theme nor time of its own. */
+        public Question(String id, Type type, String text, List<Choice> choices, JsonNode answer, Double tolerance,
+                        String explanation, Source source, Image image, Integer points) {
+            this(id, type, text, choices, answer, tolerance, explanation, source, image, points, null, null);
+        }
 
         public Question {
             choices = choices == null ? null : List.copyOf(choices);

@@ -38,6 +38,7 @@ public final class QuizBankCheck {
     public static final int URL_MAX = 500;
     public static final int ALT_MAX = 300;
     public static final int POINTS_MAX = 1000;
+    public static final int THEME_MAX = 60;
     public static final double NUMBER_MAX = 1e12;
 
     static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
@@ -45,7 +46,7 @@ public final class QuizBankCheck {
     static final Pattern HTTP = Pattern.compile("https?://[^\\s\"<>]+", Pattern.CASE_INSENSITIVE);
     static final Set<String> BANK_KEYS = new LinkedHashSet<>(List.of("id", "title", "description", "questions"));
     static final Set<String> QUESTION_KEYS = new LinkedHashSet<>(List.of("id", "type", "text", "choices", "answer",
-            "tolerance", "explanation", "source", "image", "points"));
+            "tolerance", "explanation", "source", "image", "points", "theme", "seconds"));
     static final Map<String, Type> TYPE_NAMES = Map.ofEntries(
             Map.entry("single", Type.SINGLE), Map.entry("unique", Type.SINGLE), Map.entry("choix unique", Type.SINGLE),
             Map.entry("multiple", Type.MULTIPLE), Map.entry("multiples", Type.MULTIPLE), Map.entry("choix multiples", Type.MULTIPLE),
@@ -345,6 +346,13 @@ public final class QuizBankCheck {
                 problem.accept("image", "La description de l'image de la " + label + " dépasse " + ALT_MAX + " caractères.");
             }
         }
+        if (q.theme() != null && Text.clean(q.theme()).length() > THEME_MAX) {
+            problem.accept("theme", "Le thème de la " + label + " dépasse " + THEME_MAX + " caractères.");
+        }
+        if (q.seconds() != null && (q.seconds() < QuizSettings.SECONDS_MIN || q.seconds() > QuizSettings.SECONDS_MAX)) {
+            problem.accept("seconds", "Le temps de la " + label + " doit être compris entre " + QuizSettings.SECONDS_MIN + " et "
+                    + QuizSettings.SECONDS_MAX + " secondes.");
+        }
         if (q.points() != null && (q.points() < 1 || q.points() > POINTS_MAX)) {
             problem.accept("points", "Les points de la " + label + " doivent être compris entre 1 et " + POINTS_MAX + ".");
         }
@@ -363,7 +371,7 @@ public final class QuizBankCheck {
             QuizBank.Image image = q.image() == null || Text.isBlank(q.image().src()) ? null
                     : new QuizBank.Image(q.image().src().trim(), q.image().alt() == null ? null : Text.clean(q.image().alt()));
             qs.add(new Question(q.id().trim(), q.type(), Text.clean(q.text()), choices, q.answer(), q.tolerance(),
-                    explanation, source, image, q.points()));
+                    explanation, source, image, q.points(), Text.isBlank(q.theme()) ? null : Text.clean(q.theme()), q.seconds()));
         }
         return new QuizBank(b.id().trim(), Text.clean(b.title()), Text.isBlank(b.description()) ? null : Text.clean(b.description()), qs);
     }

@@ -97,7 +97,20 @@ final class QuizBankReader {
                 }
             }
         }
-        return new Question(id, type, text, choices, answer, tolerance, explanation, source, image, points);
+        String theme = string(node, "theme", path, "le thème de la " + label);
+        Integer seconds = null;
+        JsonNode sec = node.get("seconds");
+        if (sec != null && !sec.isNull()) {
+            Double d = number(sec, path + "/seconds", "Le temps de la " + label);
+            if (d != null) {
+                if (d != Math.rint(d)) {
+                    problem(path + "/seconds", "Le temps de la " + label + " doit être un nombre entier de secondes.");
+                } else {
+                    seconds = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, d));
+                }
+            }
+        }
+        return new Question(id, type, text, choices, answer, tolerance, explanation, source, image, points, theme, seconds);
     }
 
     List<Choice> choices(JsonNode node, String path, String label) {

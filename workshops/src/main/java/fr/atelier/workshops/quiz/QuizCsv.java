@@ -19,7 +19,7 @@ import java.util.Map;
  * A bank as CSV, for people who prefer a spreadsheet: UTF-8, {@code ;} between cells, one row per
  * question after a header row; optional lines {@code # id: …}, {@code # titre: …} and
  * {@code # description: …} before the header. Columns (any order, case and accents ignored):
- * {@code id; type; question; choix; reponse; tolerance; explication; source; lien; image; image_alt; points}.
+ * {@code id; type; question; choix; reponse; tolerance; explication; source; lien; image; image_alt; points; theme; secondes}.
  * Only {@code type}, {@code question} and {@code reponse} are required. Several values in one cell
  * (choices, answers of a multiple-choice question, accepted texts) are separated by {@code |};
  * a choice may be written {@code a=Parcoursup} or just {@code Parcoursup} (its id is then its
@@ -27,7 +27,7 @@ import java.util.Map;
  */
 public final class QuizCsv {
     static final String[] COLUMNS = {"id", "type", "question", "choix", "reponse", "tolerance", "explication", "source", "lien",
-        "image", "image_alt", "points"};
+        "image", "image_alt", "points", "theme", "secondes"};
     private static final Map<String, String> ALIASES = Map.ofEntries(
             Map.entry("id", "id"), Map.entry("identifiant", "id"),
             Map.entry("type", "type"),
@@ -40,7 +40,9 @@ public final class QuizCsv {
             Map.entry("lien", "lien"), Map.entry("url", "lien"), Map.entry("adresse", "lien"), Map.entry("source_url", "lien"),
             Map.entry("image", "image"),
             Map.entry("image_alt", "image_alt"), Map.entry("alt", "image_alt"), Map.entry("texte_alternatif", "image_alt"),
-            Map.entry("points", "points"));
+            Map.entry("points", "points"),
+            Map.entry("theme", "theme"), Map.entry("themes", "theme"),
+            Map.entry("secondes", "secondes"), Map.entry("seconds", "secondes"), Map.entry("temps", "secondes"));
     private static final String DEFAULT_ID = "banque-importee";
     private static final String DEFAULT_TITLE = "Banque importée";
 
@@ -217,6 +219,8 @@ public final class QuizCsv {
             putIfGiven(i, "alt", alt);
         }
         putIfGiven(q, "points", cell(r, column, "points").trim());
+        putIfGiven(q, "theme", cell(r, column, "theme").trim());
+        putIfGiven(q, "seconds", cell(r, column, "secondes").trim());
         return q;
     }
 
@@ -385,6 +389,8 @@ public final class QuizCsv {
             cells.add(q.image() == null || q.image().src() == null ? "" : q.image().src());
             cells.add(q.image() == null || q.image().alt() == null ? "" : q.image().alt());
             cells.add(q.points() == null ? "" : q.points().toString());
+            cells.add(q.theme() == null ? "" : q.theme());
+            cells.add(q.seconds() == null ? "" : q.seconds().toString());
             line(out, cells);
         }
         return out.toString();

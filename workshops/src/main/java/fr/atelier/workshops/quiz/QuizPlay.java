@@ -63,7 +63,9 @@ final class QuizPlay {
         } else if (s.playedOf(s.bank().questions().get(index).id()) != null) {
             return Decision.reject("invalid", "Cette question a déjà été posée.");
         }
-        Integer seconds = s.settings().secondsPerQuestion();
+        // A question's own time (issue 16) takes the place of the session's.
+        Integer own = s.bank().questions().get(index).seconds();
+        Integer seconds = own != null ? own : s.settings().secondsPerQuestion();
         Long deadline = seconds == null ? null : at + seconds * 1000L;
         return Decision.accept(new QuestionShown(s.bank().questions().get(index).id(), index, at, deadline));
     }

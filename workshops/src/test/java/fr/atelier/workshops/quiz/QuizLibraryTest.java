@@ -24,7 +24,7 @@ class QuizLibraryTest {
         @Test
         void listsEveryBuiltInBankWithItsSize() {
             assertThat(LIBRARY.catalogue()).extracting(Item::id, Item::size)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("partenaires-orientation", 35),
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("partenaires-orientation", 39),
                             org.assertj.core.groups.Tuple.tuple("decouverte-5", 5));
             assertThat(LIBRARY.catalogue()).allSatisfy(i -> {
                 assertThat(i.title()).isNotBlank();
@@ -181,7 +181,7 @@ class QuizLibraryTest {
                     "ligne 15 : Il manque le texte de la question « q3 ».",
                     "ligne 18 : L'identifiant « q1 » est utilisé par deux questions.",
                     "ligne 21 : La réponse de la question « q1 » doit être un nombre (par exemple 12 ou 2,5).",
-                    "ligne 22 : Clé inconnue « couleur » dans la question « q1 » (clés possibles : id, type, text, choices, answer, tolerance, explanation, source, image, points).");
+                    "ligne 22 : Clé inconnue « couleur » dans la question « q1 » (clés possibles : id, type, text, choices, answer, tolerance, explanation, source, image, points, theme, seconds).");
         }
 
         @Test
@@ -264,7 +264,7 @@ class QuizLibraryTest {
         @Test
         void headerProblemsAreReportedOnTheHeaderLine() {
             assertThat(report(LIBRARY.parse("# titre: x\ntype;question;couleur\nsingle;Q;rouge\n", "csv"))).containsExactly(
-                    "ligne 2 : Colonne inconnue « couleur » (colonnes possibles : id, type, question, choix, reponse, tolerance, explication, source, lien, image, image_alt, points).",
+                    "ligne 2 : Colonne inconnue « couleur » (colonnes possibles : id, type, question, choix, reponse, tolerance, explication, source, lien, image, image_alt, points, theme, secondes).",
                     "ligne 2 : Il manque la colonne « reponse ».");
             assertThat(report(LIBRARY.parse("type,question,reponse\nsingle,Q,a\n", "csv"))).hasSize(1)
                     .first().asString().contains("points-virgules");
