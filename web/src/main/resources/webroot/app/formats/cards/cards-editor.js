@@ -5,7 +5,7 @@
 // new deck object; `.problems` (paths such as cases/2/title, from the server's 422) show
 // beside their field.
 import { html, nothing } from 'lit';
-import { LightElement, inputs } from '../../components/light-element.js';
+import { LightElement, inputs, state } from '../../components/light-element.js';
 import { et } from './editor-messages.js';
 import { loadStyles } from '../../styles.js';
 
@@ -38,7 +38,7 @@ function freshId(items, prefix) {
 }
 
 class CardsEditor extends LightElement {
-  static properties = inputs({ content: null, readonly: false, problems: null });
+  static properties = { ...inputs({ content: null, readonly: false, problems: null }), ...state({ _open: 0 }) };
 
   get _deck() {
     const d = this.content ?? {};
@@ -65,6 +65,7 @@ class CardsEditor extends LightElement {
     if (j < 0 || j >= deck[key].length) return;
     const list = [...deck[key]];
     [list[i], list[j]] = [list[j], list[i]];
+    if (key === 'cases') this._open = this._open === i ? j : this._open === j ? i : this._open;
     const button = `[data-testid="ce-${key}-${j}-${by < 0 ? 'up' : 'down'}"]:not([disabled]), [data-testid="ce-${key}-${j}-${by < 0 ? 'down' : 'up'}"]`;
     this._emit({ ...deck, [key]: list }, focus ? focus(j) : button);
   }
@@ -73,6 +74,7 @@ class CardsEditor extends LightElement {
     const deck = this._deck;
     const gone = deck[key][i];
     const next = { ...deck, [key]: deck[key].filter((_, j) => j !== i) };
+    if (key === 'cases') this._open = this._open === i ? -1 : this._open > i ? this._open - 1 : this._open;
     if (key === 'structures') {
       next.cases = next.cases.map((c) => ({ ...c, structures: (c.structures ?? []).filter((id) => id !== gone.id) }));
     }
@@ -91,6 +93,7 @@ class CardsEditor extends LightElement {
       item = { id: freshId(deck.grid, 'champ'), label: '', kind: 'list' };
     }
     const list = [...deck[key], item];
+    if (key === 'cases') this._open = list.length - 1;
     this._emit({ ...deck, [key]: list }, `#ce-${key}-${list.length - 1}-${key === 'grid' ? 'label' : key === 'cases' ? 'title' : 'name'}`);
   }
 
@@ -194,9 +197,19 @@ class CardsEditor extends LightElement {
     const id = (f) => `ce-cases-${i}-${f}`;
     const name = et('ced.caseN', { n: c.number ?? '?' });
     const doors = new Set(c.structures ?? []);
+    const open = this._open === i;
+    // One case card open at a time: 36 cards of 25 fields each would make a page too heavy to use.
+    const toggle = html`<button type="button" class="btn btn--secondary btn--small" aria-expanded=${open ? 'true' : 'false'}
+      aria-controls="ce-cases-${i}-fields" data-testid="ce-cases-${i}-open" @click=${() => { this._open = open ? -1 : i; }}>
+      ${open ? et('ced.close') : et('ced.edit')}<span class="visually-hidden"> ${name}</span></button>`;
+    if (!open) {
+      return html`<li class="editor__item editor__item--closed" data-testid="ce-case-${i}" @keydown=${(e) => this._keys(e, 'cases', i)}>
+        <div class="editor__summary"><strong>${name}${c.title ? ` — ${c.title}` : ''}</strong>${toggle}${this._tools('cases', i, d.cases.length, name)}</div>
+        ${this._problemsHere(at, `ce-case-${i}-problems`)}</li>`;
+    }
     return html`<li class="editor__item" data-testid="ce-case-${i}" @keydown=${(e) => this._keys(e, 'cases', i)}>
-      <fieldset class="stack"><legend>${name}${c.title ? ` — ${c.title}` : ''}</legend>
-        ${this._tools('cases', i, d.cases.length, name)}
+      <fieldset class="stack" id="ce-cases-${i}-fields"><legend>${name}${c.title ? ` — ${c.title}` : ''}</legend>
+        <div class="editor__summary">${toggle}${this._tools('cases', i, d.cases.length, name)}</div>
         ${this._input(id('number'), et('ced.number'), c.number, (v) => this._patch('cases', i, { number: v }), { type: 'number', path: `${at}/number` })}
         ${this._input(id('title'), et('ced.title'), c.title, (v) => this._patch('cases', i, { title: v }), { path: `${at}/title` })}
         ${this._input(id('situation'), et('ced.situation'), c.situation, (v) => this._patch('cases', i, { situation: v }),
