@@ -10,6 +10,14 @@ import { t, loadMessages } from '../../i18n/index.js';
 await loadMessages((lang) => import(`./editor.${lang}.js`));
 
 const lines = (text) => String(text ?? '').split('\n').map((s) => s.trim()).filter(Boolean);
+/** A new kit from the library page: one challenge and one criterion to start from (valid as it is). */
+export const starter = ({ title } = {}) => ({
+  title,
+  challenges: [{ id: 'defi-1', title: 'Premier défi', statement: 'Décrivez la situation que les équipes vont travailler.',
+    publics: [], questions: [], resources: [] }],
+  rubric: [{ id: 'impact', label: 'Impact pour les publics', weight: 1 }],
+});
+
 const blankChallenge = (n) => ({ id: `defi-${n}`, title: '', statement: '', publics: [], questions: [], resources: [] });
 
 class HackathonEditor extends LightElement {
@@ -33,8 +41,8 @@ class HackathonEditor extends LightElement {
   _problemList(prefix, id) {
     const list = this._problemsAt(prefix);
     if (!list.length) return nothing;
-    return html`<ul class="notice notice--error" id=${id} role="alert" data-testid="hk-editor-problems">
-      ${list.map((p) => html`<li>${p.message}</li>`)}</ul>`;
+    return html`<div class="notice notice--error" id=${id} role="alert" data-testid="hk-editor-problems">
+      <ul>${list.map((p) => html`<li>${p.message}</li>`)}</ul></div>`;
   }
 
   _move(list, i, by) {

@@ -14,6 +14,21 @@ const IDS = {
   categories: ['conditions', 'recruitment', 'communication', 'valorisation', 'other'],
 };
 
+/** A new vocabulary from the library page: the regional wording of every fixed id, to adapt. */
+export const starter = ({ title } = {}) => ({
+  title,
+  profiles: [
+    { id: 'young', label: 'Jeune' }, { id: 'jobseeker', label: 'Demandeur ou demandeuse d’emploi' },
+    { id: 'employee', label: 'Salarié·e' }, { id: 'employer', label: 'Employeur' },
+    { id: 'partner', label: 'Professionnel·le partenaire' }, { id: 'other', label: 'Autre profil' },
+  ],
+  categories: [
+    { id: 'conditions', label: 'Conditions de travail' }, { id: 'recruitment', label: 'Freins au recrutement' },
+    { id: 'communication', label: 'Communication' }, { id: 'valorisation', label: 'Valorisation du métier' },
+    { id: 'other', label: 'Autre' },
+  ],
+});
+
 class PrioritisationEditor extends LightElement {
   static properties = { ...inputs({ content: null, readonly: false, problems: [] }), ...state({ _adding: {} }) };
 
@@ -37,7 +52,7 @@ class PrioritisationEditor extends LightElement {
     const problems = this._problems(`${list}/${i}`);
     return html`<fieldset data-testid=${id} aria-describedby=${problems.length ? `${id}-problems` : nothing}>
       <legend>${t('prioEditor.entry', { id: e.id })}</legend>
-      ${problems.length ? html`<ul class="notice notice--error" id="${id}-problems" role="alert">${problems.map((p) => html`<li>${p.message}</li>`)}</ul>` : nothing}
+      ${problems.length ? html`<div class="notice notice--error" id="${id}-problems" role="alert"><ul>${problems.map((p) => html`<li>${p.message}</li>`)}</ul></div>` : nothing}
       <div class="field"><label for="${id}-label">${t('prioEditor.entryLabel')}</label>
         <input id="${id}-label" type="text" maxlength="60" ?readonly=${this.readonly} data-testid="${id}-label" .value=${live(e.label ?? '')}
           @change=${(ev) => this._edit((v) => (v[list][i].label = ev.target.value))} /></div>
