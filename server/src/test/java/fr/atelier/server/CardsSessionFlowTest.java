@@ -191,6 +191,15 @@ class CardsSessionFlowTest {
         }
         ack(console, cmd("cards.openDebrief"));
         screen.awaitView(v -> round(v).path("stage").asText().equals("DEBRIEF") && round(v).path("number").asInt() == 2);
+        // A paper grid typed in at the debrief (issue 16): counted with the phones' grids, marked as paper.
+        ObjectNode paper = cmd("cards.addPaperGrid").put("round", 2);
+        paper.putObject("answers").putArray("worked").add("PAPIER-R2");
+        ack(console, paper);
+        JsonNode withPaper = screen.awaitView(v -> round(v).path("aggregate").path("grids").asInt() == 4);
+        assertThat(round(withPaper).path("aggregate").path("paper").asInt()).isEqualTo(1);
+        ObjectNode wrongRound = cmd("cards.addPaperGrid").put("round", 3);
+        wrongRound.putObject("answers").putArray("worked").add("PERDU");
+        assertThat(console.command(wrongRound).path("code").asText()).isEqualTo("not_found");
 
         ack(console, cmd("session.openSatisfaction"));
         ack(phones.get("Sami"), cmd("session.rate").put("score", 5));
@@ -227,10 +236,12 @@ class CardsSessionFlowTest {
         Pg pg = new Pg(node.server().databaseUrl());
         String sessionId = (String) pg.await(v -> v != null, "select id from session where code = ? order by created_at desc limit 1", code);
         pg.await(v -> Long.valueOf(2).equals(v), "select count(*) from cards_round where session_id = ?", sessionId);
-        assertThat(pg.rows("select round_number, case_number, structure_id, counsellor, beneficiary, grids, redraws from cards_round"
-                + " where session_id = ? order by round_number", sessionId))
-                .containsExactly(List.of(1, case1, structure1, "Camille", "Lou", 3, 1),
-                        List.of(2, case2, round(setup2).path("structure").path("id").asText(), c2, b2, 3, 0));
+        assertThat(pg.rows("select round_number, case_number, structure_id, counsellor, beneficiary, grids, redraws, paper_grids"
+                + " from cards_round where session_id = ? order by round_number", sessionId))
+                .containsExactly(List.of(1, case1, structure1, "Camille", "Lou", 3, 1, 0),
+                        List.of(2, case2, round(setup2).path("structure").path("id").asText(), c2, b2, 4, 0, 1));
+        assertThat(pg.value("select value from cards_grid_value where session_id = ? and round_number = 2 and participant_id = 'paper-1'"
+                + " and field_id = 'worked'", sessionId)).isEqualTo("PAPIER-R2");
         assertThat(pg.value("select mentions from cards_citation where session_id = ? and round_number = 1 and field_id = 'doors'"
                 + " and item_key = 'mission-locale'", sessionId)).isEqualTo(2);
         assertThat(pg.rows("select label, sum(mentions)::int from cards_citation where session_id = ? and kind = 'structures'"
@@ -273,6 +284,7 @@ class CardsSessionFlowTest {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.body()).contains("\"Structures les plus citées\"").contains("\"Cap emploi\";\"3\"")
                 .contains("\"Camille\";\"Lou\"").contains("\"NINA-REFORMULATION\"")
+                .contains("\"Dont grilles papier\"").contains("\"4\";\"1\"").contains("\"PAPIER-R2\"")
                 .contains("\"Conseiller·e\";\"Pas facile de poser les bonnes questions\"")
                 .contains("\"Personne accompagnée\";\"Je me suis sentie écoutée\"");
 

@@ -60,6 +60,9 @@ public final class Pages {
                     "/app/workspace/library/library.css", "page-library", false),
             new Page("/bibliotheque/:id", "Atelier — bibliothèque", "workspace/library/item", "library-item-app",
                     "/app/workspace/library/library.css", "page-library", false),
+            // Print and play (issue 16, helper print): a library item or a prepared session, as cards and sheets.
+            new Page("/bibliotheque/:id/imprimer", "Atelier — imprimer", "print/print", "print-app", "/app/print/print.css", "page-print", false),
+            new Page("/seances/:id/imprimer", "Atelier — imprimer", "print/print", "print-app", "/app/print/print.css", "page-print", false),
             // The privacy notice and the accessibility statement (issue 19), each in French and in English.
             new Page("/confidentialite", "Atelier — données personnelles", "pages/notice", "notice-app", null, "page-notice", false),
             new Page("/privacy", "Atelier — personal data", "pages/notice", "notice-app", null, "page-notice", false),

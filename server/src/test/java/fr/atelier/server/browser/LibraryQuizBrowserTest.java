@@ -256,6 +256,16 @@ class LibraryQuizBrowserTest extends BrowserTestBase {
         String notice = awaitText(laptop, "pl-notice", t -> t.contains("code"));
         String code = notice.replaceAll(".*code ([A-Z0-9]{6}).*", "$1");
 
+        // What is saved: the five kept questions inside the setup command, and where they came from.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> saved = (Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) laptop).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch('/api/workspace/planned?scope=mine').then((r) => r.json())"
+                + ".then((d) => { const s = d.sessions.find((x) => x.code === arguments[0]).settings;"
+                + " done({bank: s.commands.find((c) => c.type === 'quiz.useBank').bank.questions.map((q) => q.id),"
+                + " picked: s.library.questionIds, item: s.library.itemId, mode: s.library.pick.mode}); });", code);
+        assertThat(saved).containsEntry("item", id).containsEntry("mode", "chosen")
+                .containsEntry("bank", List.of("q1", "q5", "q2", "q3", "q6")).containsEntry("picked", List.of("q1", "q5", "q2", "q3", "q6"));
+
         // The library item changes afterwards: the prepared session keeps its own copy.
         laptop.get(base + "/bibliotheque/" + id);
         click(laptop, "qe-toggle-q1");
@@ -372,6 +382,19 @@ class LibraryQuizBrowserTest extends BrowserTestBase {
         assertThat(awaitText(first, "lib-import-report", t -> t.contains("Ligne 5"))).contains("qcm");
         assertThat(await(first, "lib-import-text").getAttribute("aria-invalid")).isEqualTo("true");
         shot(first, "library-12-import-report");
+
+        // "N at random by theme": the seed gives the same draw again, one question of each theme here.
+        @SuppressWarnings("unchecked")
+        List<List<String>> draws = (List<List<String>>) ((org.openqa.selenium.JavascriptExecutor) first).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; import('/app/workspace/planning/prepare-library.js').then((m) => {"
+                + " const q = (id, theme) => ({id, theme}); const bank = {questions: [q('a1', 'A'), q('a2', 'A'), q('a3', 'A'),"
+                + " q('b1', 'B'), q('b2', 'B'), q('n1', null)]};"
+                + " const pick = (seed) => m.pickedIds(bank, {mode: 'random', perTheme: '1', seed});"
+                + " done([pick(42), pick(42), pick(2 ** 52 + 7), m.seededShuffle([1, 2, 3, 4, 5, 6], 9).sort().map(String)]); });");
+        assertThat(draws.get(0)).isEqualTo(draws.get(1)).hasSize(3).contains("n1");
+        assertThat(draws.get(0).stream().filter(x -> x.startsWith("a"))).hasSize(1);
+        assertThat(draws.get(2)).hasSize(3);
+        assertThat(draws.get(3)).containsExactly("1", "2", "3", "4", "5", "6");
         assertThat(first.findElements(testId("lib-shelf-" + territory))).allSatisfy(e -> assertThat(e.getText()).doesNotContain("Import raté"));
     }
 }

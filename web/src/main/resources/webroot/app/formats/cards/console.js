@@ -8,6 +8,7 @@ import { aggregateView, caseCard, roleLabel, rulesList, stageLabel, structureCar
 import { randomSeed } from '../../random.js';
 import { exportLibraryItem, libraryItem } from '../../library.js';
 import { cardsStep } from './console-step.js';
+import './paper-grids.js';
 
 const STAGES = ['SETUP', 'SCENE', 'FEELINGS', 'DEBRIEF'];
 
@@ -93,6 +94,7 @@ class CardsConsole extends LibraryConsole {
       ${a.deck && phase === 'ACTIVITY' ? this._renderRound(a, r) : nothing}
       ${a.deck && phase === 'ACTIVITY' && r?.card ? this._renderNotes(r) : nothing}
       ${a.history?.length ? this._renderHistory(a.history) : nothing}
+      ${a.deck && a.history?.length ? html`<cards-paper-grids .deck=${a.deck} .history=${a.history} .paper=${a.paper} .send=${this.send}></cards-paper-grids>` : nothing}
       ${a.deck ? this._renderDeckSummary(a) : nothing}
     </div>`;
   }
@@ -283,7 +285,7 @@ class CardsConsole extends LibraryConsole {
       <ol class="history">
         ${history.map((h) => html`<li class="history__item">
           ${t('cards.roundN', { n: h.number })} — ${t('cards.caseCard', { n: h.caseNumber ?? '?' })} ${h.caseTitle ?? ''} · ${h.structureName ?? ''}
-          <span class="muted">(${h.counsellor ?? '?'} / ${h.beneficiary ?? '?'} · ${tn('cards.grids', h.grids ?? 0)})</span>
+          <span class="muted">(${h.counsellor ?? '?'} / ${h.beneficiary ?? '?'} · ${tn('cards.grids', h.grids ?? 0)}${h.paperGrids ? `, ${tn('cards.paperOf', h.paperGrids)}` : ''})</span>
         </li>`)}
       </ol>
     </section>`;

@@ -45,7 +45,7 @@ export function aggregateView(aggregate, { testid = 'aggregate' } = {}) {
   if (!aggregate) return nothing;
   if (!aggregate.grids) return html`<p class="muted" data-testid="${testid}-empty">${t('cards.aggregate.none')}</p>`;
   return html`<div class="stack" data-testid=${testid} data-grids=${aggregate.grids}>
-    <p class="muted">${tn('cards.grids', aggregate.grids)}</p>
+    <p class="muted" data-testid="${testid}-count">${tn('cards.grids', aggregate.grids)}${aggregate.paper ? ` (${tn('cards.paperOf', aggregate.paper)})` : ''}</p>
     <div class="cards-fields">
     ${aggregate.fields.map((f) => {
       if (f.kind === 'text') {

@@ -33,7 +33,7 @@ class CardsSynthesis extends FormatElement {
           <h3>${t('cards.roundN', { n: x.number })} — ${t('cards.caseCard', { n: x.caseNumber ?? '?' })} ${x.caseTitle ?? ''}</h3>
           <p class="muted">${t('cards.structureCard')} : ${x.structureName ?? '—'} ·
             ${t('cards.players', { counsellor: x.counsellor ?? '?', beneficiary: x.beneficiary ?? '?' })}</p>
-          ${aggregateView({ grids: x.grids, fields: x.grid ?? [] }, { testid: `synth-round-${i}-grid` })}
+          ${aggregateView({ grids: x.grids, paper: x.paperGrids, fields: x.grid ?? [] }, { testid: `synth-round-${i}-grid` })}
         </li>`)}
       </ol>
     </div>`;

@@ -90,7 +90,7 @@ class QuizPreview extends LightElement {
         </figure>
         <figure class="qe-preview qe-preview--wide">
           <figcaption>${qt('qe.previewProjector')}</figcaption>
-          <div class="qe-projector" data-testid="qe-preview-projector"><div class="qe-projector__stage">
+          <div class="qe-projector" data-testid="qe-preview-projector"><div class="qe-projector__stage page-screen">
             <quiz-screen .view=${view} .activity=${activity}></quiz-screen></div></div>
         </figure>
       </div>`;

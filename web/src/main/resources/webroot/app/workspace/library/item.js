@@ -162,7 +162,7 @@ class LibraryItemApp extends LightElement {
       </div>
       <p class="muted" data-testid="ed-meta">${item.territoryName ?? lt('lib.regional')} · ${lt('lib.version', { n: item.version })} · ${edited(item)}</p>
       ${this._readonly ? html`<p class="notice" data-testid="ed-readonly">${lt('ed.readonly')}</p>` : nothing}
-      ${item.kind === 'cards' ? html`<p><a class="btn btn--secondary btn--small" href="/bibliotheque/${encodeURIComponent(item.id)}/imprimer">${lt('ed.print')}</a></p>` : nothing}
+      ${['cards', 'quiz'].includes(item.kind) ? html`<p><a class="btn btn--secondary btn--small" data-testid="ed-print" href="/bibliotheque/${encodeURIComponent(item.id)}/imprimer">${lt('ed.print')}</a></p>` : nothing}
       ${this._conflict ? this._conflictPanel() : nothing}
       ${this._status === 'invalid' && this._problems.length ? html`<section class="notice notice--error" aria-labelledby="ed-problems-title" data-testid="ed-problems">
         <h2 id="ed-problems-title" class="panel__subtitle">${lt('ed.problems')}</h2>

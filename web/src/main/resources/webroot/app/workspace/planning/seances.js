@@ -193,6 +193,8 @@ class SeancesApp extends LightElement {
             @click=${() => { this._preparing = false; this._editing = s; window.scrollTo(0, 0); }}>${pt('pl.edit')}${label}</button>` : nothing}
         ${s.status === 'prepared' ? html`<a class="btn btn--secondary btn--small" data-testid="pl-invitation-${s.code}"
             href="/seances/${encodeURIComponent(s.id)}/invitation">${pt('pl.invitation')}${label}</a>` : nothing}
+        ${s.status !== 'ended' && ['cards', 'quiz'].includes(s.format) ? html`<a class="btn btn--secondary btn--small" data-testid="pl-print-${s.code}"
+            href="/seances/${encodeURIComponent(s.id)}/imprimer">${pt('pl.print')}${label}</a>` : nothing}
         ${s.status === 'ended' ? html`<a class="btn btn--secondary btn--small" data-testid="pl-synthesis-${s.code}"
             href="/s/${s.code}/synthese?plan=${encodeURIComponent(s.id)}">${pt('pl.synthesis')}${label}</a>` : nothing}
         ${s.status === 'ended' && (s.canRun || ['coordinator', 'admin'].includes(this._account?.role)) ? html`<session-data code=${s.code}></session-data>` : nothing}

@@ -54,4 +54,13 @@ public sealed interface CardsCommand {
 
     /** Facilitator: grids close and their aggregate goes on the projector. */
     record OpenDebrief() implements CardsCommand {}
+
+    /**
+     * Facilitator: a paper observation grid typed in (rooms without network), for a round already
+     * played; field id → values, as {@link SaveGrid}. A card field, when given, must be the round's card.
+     */
+    record AddPaperGrid(Integer round, Map<String, List<String>> answers) implements CardsCommand {}
+
+    /** Facilitator: removes a paper grid typed in by mistake ({@code paperId} as the console lists it). */
+    record RemovePaperGrid(Integer round, String paperId) implements CardsCommand {}
 }

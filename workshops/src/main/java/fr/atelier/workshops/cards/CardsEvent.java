@@ -39,4 +39,9 @@ public sealed interface CardsEvent {
     record FeelingShared(int round, String participantId, String text, long at) implements CardsEvent {}
 
     record DebriefOpened(int round, long at) implements CardsEvent {}
+
+    /** A paper grid typed in by the facilitator; {@code paperId} ("paper-1"…) stands where a phone grid has its observer. */
+    record PaperGridAdded(int round, String paperId, Map<String, List<String>> answers, long at) implements CardsEvent {}
+
+    record PaperGridRemoved(int round, String paperId, long at) implements CardsEvent {}
 }

@@ -96,6 +96,12 @@ public final class CardsFormat extends FormatBase<CardsState, CardsCommand, Card
         if (s.deck() == null) {
             return Decision.reject("wrong_phase", "Choisissez d'abord un jeu de cartes.");
         }
+        if (c instanceof CardsCommand.AddPaperGrid p) {
+            return PaperGrids.add(s, p, at);
+        }
+        if (c instanceof CardsCommand.RemovePaperGrid p) {
+            return PaperGrids.remove(s, p, at);
+        }
         if (c instanceof NextRound) {
             if (r != null && r.stage() != Stage.DEBRIEF) {
                 return Decision.reject("wrong_phase", "Terminez la manche en cours (débriefing) avant d'en lancer une autre.");
@@ -295,7 +301,7 @@ public final class CardsFormat extends FormatBase<CardsState, CardsCommand, Card
     }
 
     /** Cleans one field's values into {@code out} (empty fields are left out); a French problem, or null. */
-    private static String cleanValues(Deck deck, GridField field, List<String> values, Map<String, List<String>> out) {
+    static String cleanValues(Deck deck, GridField field, List<String> values, Map<String, List<String>> out) {
         if (values == null) {
             return null;
         }
@@ -428,6 +434,12 @@ public final class CardsFormat extends FormatBase<CardsState, CardsCommand, Card
         if (e instanceof GridSaved g) {
             return s.withCurrent(r.withGrid(g.participantId(), g.answers()));
         }
+        if (e instanceof CardsEvent.PaperGridAdded p) {
+            return s.withRound(s.round(p.round()).withGrid(p.paperId(), p.answers()));
+        }
+        if (e instanceof CardsEvent.PaperGridRemoved p) {
+            return s.withRound(s.round(p.round()).withoutGrid(p.paperId()));
+        }
         if (e instanceof FeelingsOpened) {
             return s.withCurrent(r.withStage(Stage.FEELINGS));
         }
@@ -448,6 +460,9 @@ public final class CardsFormat extends FormatBase<CardsState, CardsCommand, Card
         }
         if (e instanceof FeelingShared f) {
             return Impact.only(f.participantId());
+        }
+        if (e instanceof CardsEvent.PaperGridAdded || e instanceof CardsEvent.PaperGridRemoved) {
+            return Impact.AGGREGATES_ONLY;
         }
         return Impact.ALL;
     }

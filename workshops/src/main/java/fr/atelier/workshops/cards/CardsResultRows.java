@@ -18,9 +18,12 @@ import java.util.List;
 public record CardsResultRows(String deckId, String deckTitle, int roundsPlayed, List<Round> rounds, List<GridLine> grid,
                               List<Tally> topStructures, List<Tally> topSchemes, List<FeelingResult> feelings) {
 
-    /** One played round; {@code counsellor} and {@code beneficiary} are nicknames, {@code redraws} of both cards together. */
+    /**
+     * One played round; {@code counsellor} and {@code beneficiary} are nicknames, {@code redraws} of both cards together,
+     * {@code paperGrids} of the {@code grids} typed in from paper.
+     */
     public record Round(int number, Integer caseNumber, String caseTitle, String structureId, String structureName, String counsellor,
-                        String beneficiary, int redraws, int grids, Long startedAt) {}
+                        String beneficiary, int redraws, int grids, int paperGrids, Long startedAt) {}
 
     /**
      * One line of a round's observation grids put together: a cited item ({@code itemKey} and its
@@ -42,7 +45,7 @@ public record CardsResultRows(String deckId, String deckTitle, int roundsPlayed,
         for (RoundResult rr : orEmpty(r.rounds())) {
             int redraws = Math.max(0, orEmpty(rr.casesDrawn()).size() - 1) + Math.max(0, orEmpty(rr.structuresDrawn()).size() - 1);
             rounds.add(new Round(rr.number(), rr.caseNumber(), rr.caseTitle(), rr.structureId(), rr.structureName(), rr.counsellor(),
-                    rr.beneficiary(), redraws, rr.grids(), rr.startedAt()));
+                    rr.beneficiary(), redraws, rr.grids(), rr.paperGrids(), rr.startedAt()));
             for (FieldAggregate f : orEmpty(rr.grid())) {
                 for (Tally t : orEmpty(f.tally())) {
                     grid.add(new GridLine(rr.number(), f.id(), f.label(), f.kind(), t.key(), t.label(), t.count()));

@@ -20,6 +20,12 @@ public record CardsState(Deck deck, List<String> hands, List<Round> rounds) {
     public static final String COUNSELLOR = "counsellor";
     public static final String BENEFICIARY = "beneficiary";
     public static final String OBSERVER = "observer";
+    /** Grids typed in from paper stand in a round's {@code grids} under "paper-1", "paper-2"… (participant ids start "p_"). */
+    public static final String PAPER_PREFIX = "paper-";
+
+    public static boolean isPaper(String gridOwner) {
+        return gridOwner.startsWith(PAPER_PREFIX);
+    }
 
     /**
      * One round. {@code casesDrawn}/{@code structuresDrawn} hold every draw of the round in order, the
@@ -100,6 +106,17 @@ public record CardsState(Deck deck, List<String> hands, List<Round> rounds) {
             return new Round(number, stage, counsellor, beneficiary, pickSeed, casesDrawn, structuresDrawn, deadline, timeUp, g, feelings, startedAt);
         }
 
+        Round withoutGrid(String owner) {
+            Map<String, Map<String, List<String>>> g = new LinkedHashMap<>(grids);
+            g.remove(owner);
+            return new Round(number, stage, counsellor, beneficiary, pickSeed, casesDrawn, structuresDrawn, deadline, timeUp, g, feelings, startedAt);
+        }
+
+        /** The ids of the paper grids typed in for this round, in the order they were typed. */
+        public List<String> paperGrids() {
+            return grids.keySet().stream().filter(CardsState::isPaper).toList();
+        }
+
         Round withFeeling(String participantId, String text) {
             Map<String, String> f = new LinkedHashMap<>(feelings);
             f.put(participantId, text);
@@ -160,6 +177,16 @@ public record CardsState(Deck deck, List<String> hands, List<Round> rounds) {
     CardsState withCurrent(Round r) {
         List<Round> copy = new ArrayList<>(rounds);
         copy.set(copy.size() - 1, r);
+        return new CardsState(deck, hands, copy);
+    }
+
+    public Round round(int number) {
+        return rounds.stream().filter(r -> r.number() == number).findFirst().orElse(null);
+    }
+
+    CardsState withRound(Round r) {
+        List<Round> copy = new ArrayList<>(rounds);
+        copy.replaceAll(x -> x.number() == r.number() ? r : x);
         return new CardsState(deck, hands, copy);
     }
 

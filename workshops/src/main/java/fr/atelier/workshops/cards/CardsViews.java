@@ -34,8 +34,11 @@ public final class CardsViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FieldAggregate(String id, String label, String kind, List<Tally> tally, List<String> texts) {}
 
-    /** The observers' grids put together, anonymously. */
-    public record Aggregate(int grids, List<FieldAggregate> fields) {}
+    /** The observers' grids put together, anonymously; {@code paper} of the {@code grids} were typed in from paper. */
+    public record Aggregate(int grids, int paper, List<FieldAggregate> fields) {}
+
+    /** A paper grid as the console lists it, to check or remove it. */
+    public record PaperGrid(int round, String id, Map<String, List<String>> answers) {}
 
     public record GridForm(List<GridField> fields, List<StructureOption> structures, Map<String, List<String>> answers, boolean open) {}
 
@@ -72,13 +75,13 @@ public final class CardsViews {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ConsoleView(DeckSummary deck, List<Person> volunteers, int casesLeft, int structuresLeft, ConsoleRound round,
-                              List<RoundResult> history) {}
+                              List<RoundResult> history, List<PaperGrid> paper) {}
 
     /** One played round, for the synthesis, the archive and the console's history. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RoundResult(int number, Stage stage, Integer caseNumber, String caseTitle, String structureId, String structureName,
                               String counsellor, String beneficiary, List<Integer> casesDrawn, List<String> structuresDrawn,
-                              Long startedAt, int grids, List<FieldAggregate> grid) {}
+                              Long startedAt, int grids, int paperGrids, List<FieldAggregate> grid) {}
 
     /** A player's feeling as the synthesis keeps it: the role only, no name, no round (protocol.md, decision 36). */
     public record FeelingResult(String role, String text) {}
@@ -162,7 +165,7 @@ public final class CardsViews {
     private static ConsoleView console(CardsState s, Roster roster) {
         Deck deck = s.deck();
         if (deck == null) {
-            return new ConsoleView(null, null, 0, 0, null, null);
+            return new ConsoleView(null, null, 0, 0, null, null, null);
         }
         DeckSummary summary = new DeckSummary(deck.id(), deck.title(), deck.description(), deck.feelingsPrompt(), deck.rules(),
                 deck.cases().size(), options(deck), deck.grid());
@@ -181,7 +184,11 @@ public final class CardsViews {
                     r.stage() == Stage.SCENE ? r.deadline() : null, r.timeUp(), observerGrids(r).size(), aggregate(deck, r), feelings);
         }
         List<RoundResult> history = s.rounds().stream().filter(Round::played).map(x -> result(deck, roster, x)).toList();
-        return new ConsoleView(summary, volunteers, s.casesLeft().size(), s.structuresLeft().size(), round, history);
+        List<PaperGrid> paper = new ArrayList<>();
+        for (Round x : s.rounds()) {
+            x.paperGrids().forEach(id -> paper.add(new PaperGrid(x.number(), id, x.grids().get(id))));
+        }
+        return new ConsoleView(summary, volunteers, s.casesLeft().size(), s.structuresLeft().size(), round, history, paper);
     }
 
     public static Results results(CardsState s, Roster roster) {
@@ -231,7 +238,7 @@ public final class CardsViews {
         return new RoundResult(r.number(), r.stage(), r.caseNumber(), card == null ? null : card.title(), r.structureId(),
                 r.structureId() == null ? null : structureName(deck, r.structureId()),
                 nickname(roster, r.counsellor()), nickname(roster, r.beneficiary()), r.casesDrawn(), r.structuresDrawn(),
-                r.startedAt(), aggregate.grids(), aggregate.fields());
+                r.startedAt(), aggregate.grids(), aggregate.paper(), aggregate.fields());
     }
 
     /** Observers' grids with at least one value, in the order they were first saved. */
@@ -273,7 +280,8 @@ public final class CardsViews {
             }
             fields.add(new FieldAggregate(f.id(), f.label(), f.kind(), sorted(tally), null));
         }
-        return new Aggregate(grids.size(), fields);
+        int paper = (int) r.paperGrids().stream().filter(id -> r.grids().get(id).values().stream().anyMatch(v -> !v.isEmpty())).count();
+        return new Aggregate(grids.size(), paper, fields);
     }
 
     private static void add(Map<String, Tally> tally, String key, String label, int n) {

@@ -15,16 +15,16 @@ import org.junit.jupiter.api.Test;
 /** The card game's rows take rounds, aggregates and tallies from the results, and read the same from their JSON. */
 class CardsResultRowsTest {
     static final RoundResult ROUND = new RoundResult(2, Stage.DEBRIEF, 4, "Titre 4", "s1", "Nom s1", "Sami", "Nina", List.of(3, 4),
-            List.of("s1"), 1_000L, 1, List.of(
+            List.of("s1"), 1_000L, 2, 1, List.of(
                     new FieldAggregate("doors", "Portes", GridField.STRUCTURES, List.of(new Tally("s1", "Nom s1", 2)), null),
                     new FieldAggregate("notes", "Notes", GridField.TEXT, null, List.of("L'écoute"))));
     static final Results RESULTS = new Results("deck", "Jeu", 1, List.of(ROUND), List.of(new Tally("s1", "Nom s1", 2)), List.of(),
             List.of(new FeelingResult(CardsState.COUNSELLOR, "Bien")));
 
     @Test
-    void a_round_row_counts_both_cards_redraws() {
+    void a_round_row_counts_both_cards_redraws_and_its_paper_grids() {
         assertThat(CardsResultRows.of(RESULTS).rounds()).containsExactly(
-                new CardsResultRows.Round(2, 4, "Titre 4", "s1", "Nom s1", "Sami", "Nina", 1, 1, 1_000L));
+                new CardsResultRows.Round(2, 4, "Titre 4", "s1", "Nom s1", "Sami", "Nina", 1, 2, 1, 1_000L));
     }
 
     @Test

@@ -59,6 +59,7 @@ public final class CardsArchive implements FormatArchive<CardsState> {
                     .set(CARDS_ROUND.BENEFICIARY, row.beneficiary())
                     .set(CARDS_ROUND.REDRAWS, row.redraws())
                     .set(CARDS_ROUND.GRIDS, row.grids())
+                    .set(CARDS_ROUND.PAPER_GRIDS, row.paperGrids())
                     .setOnInsert(CARDS_ROUND.STARTED_AT, Instant.ofEpochMilli(row.startedAt()).atOffset(ZoneOffset.UTC))
                     .execute();
 
@@ -68,7 +69,7 @@ public final class CardsArchive implements FormatArchive<CardsState> {
                     .and(CARDS_GRID_VALUE.ROUND_NUMBER.eq(r.number())));
             queries.add(tx.deleteFrom(CARDS_CITATION).where(CARDS_CITATION.SESSION_ID.eq(sessionId))
                     .and(CARDS_CITATION.ROUND_NUMBER.eq(r.number())));
-            // Every observer's own values, which only the archive keeps.
+            // Every observer's own values, which only the archive keeps (paper grids under their "paper-N" id).
             r.grids().forEach((participantId, grid) -> {
                 if (r.isPlayer(participantId)) {
                     return;

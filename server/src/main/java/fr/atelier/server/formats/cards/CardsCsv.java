@@ -17,11 +17,11 @@ public final class CardsCsv {
         rows.add(List.of("", orEmpty(r.deckTitle()), Integer.toString(r.roundsPlayed())));
         rows.add(List.of());
         rows.add(List.of("Manches", "Manche", "Carte situation", "Titre", "Carte structure", "Conseiller·e", "Personne accompagnée",
-                "Grilles d'observation"));
+                "Grilles d'observation", "Dont grilles papier"));
         for (CardsResultRows.Round round : r.rounds()) {
             rows.add(List.of("", Integer.toString(round.number()), orEmpty(round.caseNumber()), orEmpty(round.caseTitle()),
                     orEmpty(round.structureName()), orEmpty(round.counsellor()), orEmpty(round.beneficiary()),
-                    Integer.toString(round.grids())));
+                    Integer.toString(round.grids()), Integer.toString(round.paperGrids())));
         }
         rows.add(List.of());
         rows.add(List.of("Grilles", "Manche", "Rubrique", "Élément", "Mentions"));

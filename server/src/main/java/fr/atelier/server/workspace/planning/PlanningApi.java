@@ -61,7 +61,8 @@ public final class PlanningApi {
             rc.put(fr.atelier.server.http.HttpApi.CREATED_HOOK, (java.util.function.Consumer<fr.atelier.server.live.SessionRegistry.Created>) c -> adopt(rc, c));
             rc.next();
         });
-        router.route("/api/workspace/planned*").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT).setHandleFileUploads(false));
+        // Before the shared API's 16 KiB body handler (mounted earlier): a prepared deck or bank is larger.
+        router.route("/api/workspace/planned*").order(-2).handler(BodyHandler.create().setBodyLimit(BODY_LIMIT).setHandleFileUploads(false));
         router.get("/api/workspace/planning/choices").handler(rc -> planner.store().choices(viewer(rc))
                 .onSuccess(c -> json(rc, 200, Json.MAPPER.valueToTree(c))).onFailure(e -> rc.fail(ApiError.unavailable())));
         router.get("/api/workspace/planned").handler(rc -> list(rc, viewer(rc)));
