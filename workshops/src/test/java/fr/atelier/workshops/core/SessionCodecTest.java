@@ -106,7 +106,7 @@ class SessionCodecTest {
             assertThat(types).containsExactly(
                     "session.created", "session.joined", "session.joined", "session.joiningChanged",
                     "session.joiningChanged", "session.activityStarted", "session.left", "session.satisfactionOpened",
-                    "session.rated", "session.rated", "session.renamed", "session.removed", "session.ended",
+                    "session.rated", "session.rated", "session.renamed", "session.removed", "session.framed", "session.declared", "session.impactAnswered", "session.ended",
                     "poll.asked", "poll.answered", "poll.answered", "poll.closed", "poll.revealed", "poll.asked");
         }
 
