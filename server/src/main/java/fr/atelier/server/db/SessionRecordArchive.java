@@ -1,6 +1,7 @@
 package fr.atelier.server.db;
 
 import static fr.atelier.server.db.generated.Tables.IMPACT_ANSWER;
+import static fr.atelier.server.db.generated.Tables.IMPACT_QUESTION;
 import static fr.atelier.server.db.generated.Tables.PARTICIPANT;
 import static fr.atelier.server.db.generated.Tables.PLANNED_SESSION;
 import static fr.atelier.server.db.generated.Tables.SESSION;
@@ -111,5 +112,31 @@ public final class SessionRecordArchive {
                     .query());
         });
         Upsert.batch(tx, rows);
+    }
+
+    /** Before/after counts and averages per question of an archived session, in the questions' order. */
+    public static List<Bilan.QuestionSummary> impactSummaries(DSLContext tx, String sessionId) {
+        java.util.Map<String, int[]> sums = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
+        tx.select(IMPACT_ANSWER.QUESTION_ID, IMPACT_QUESTION.TEXT, IMPACT_ANSWER.MOMENT, IMPACT_ANSWER.SCORE)
+                .from(IMPACT_ANSWER).leftJoin(IMPACT_QUESTION).on(IMPACT_QUESTION.ID.eq(IMPACT_ANSWER.QUESTION_ID))
+                .where(IMPACT_ANSWER.SESSION_ID.eq(sessionId))
+                .orderBy(IMPACT_QUESTION.CREATED_AT, IMPACT_ANSWER.QUESTION_ID).fetch().forEach(r -> {
+                    texts.putIfAbsent(r.value1(), r.value2() == null ? "" : r.value2());
+                    int[] s = sums.computeIfAbsent(r.value1() + "/" + r.value3(), k -> new int[2]);
+                    s[0]++;
+                    s[1] += r.value4();
+                });
+        List<Bilan.QuestionSummary> out = new ArrayList<>();
+        texts.forEach((id, text) -> {
+            int[] b = sums.getOrDefault(id + "/" + Bilan.BEFORE, new int[2]);
+            int[] a = sums.getOrDefault(id + "/" + Bilan.AFTER, new int[2]);
+            out.add(new Bilan.QuestionSummary(id, text, b[0], average(b), a[0], average(a)));
+        });
+        return out;
+    }
+
+    private static Double average(int[] countAndSum) {
+        return countAndSum[0] == 0 ? null : Math.round(10.0 * countAndSum[1] / countAndSum[0]) / 10.0;
     }
 }

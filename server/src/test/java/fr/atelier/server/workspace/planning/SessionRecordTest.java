@@ -209,6 +209,10 @@ class SessionRecordTest {
                 .containsExactly(cio, 3);
         assertThat(pg.rows("select question_id, moment, score from impact_answer where session_id = ? order by moment desc", sessionId))
                 .containsExactly(List.of(question, "before", 2), List.of(question, "after", 4));
+        JsonNode impact = as(CYR, "GET", "/api/workspace/planned/" + id + "/synthesis", null).json().path("impact").get(0);
+        assertThat(impact.path("text").asText()).isEqualTo("Connaissez-vous mieux les structures présentes ?");
+        assertThat(impact.path("beforeAverage").asDouble()).isEqualTo(2.0);
+        assertThat(impact.path("afterAverage").asDouble()).isEqualTo(4.0);
         // Archiving again (a retry) changes nothing.
         server.archiver().archive(sessionId).await();
         assertThat(((Number) pg.value("select count(*) from impact_answer where session_id = ?", sessionId)).intValue()).isEqualTo(2);
