@@ -137,7 +137,7 @@ public record Bilan(
                 return Decision.reject("invalid", "Cette séance ne demande pas de structure.");
             }
             if (b.structures().stream().noneMatch(s -> s.id().equals(d.structureId()))) {
-                return Decision.reject("unknown_structure", "Cette structure n’est pas dans la liste du territoire.");
+                return Decision.reject("not_found", "Cette structure n’est pas dans la liste du territoire.");
             }
         }
         if (d.declaredSize() != null && (d.declaredSize() < 1 || d.declaredSize() > MAX_TEAM_SIZE)) {

@@ -98,7 +98,7 @@ class BilanTest {
     void a_structure_of_another_territory_or_a_silly_size_is_refused() {
         given(CREATED, FRAMED, CAMILLE);
         when(ME, new Declare("st_elsewhere", null));
-        thenRejected("unknown_structure");
+        thenRejected("not_found");
         when(ME, new Declare(null, 0));
         thenRejected("invalid");
         when(ME, new Declare(null, Bilan.MAX_TEAM_SIZE + 1));

@@ -180,7 +180,7 @@ class SessionRecordTest {
             assertThat(bilan.path("questions").findValuesAsText("id")).containsExactly(question);
 
             ObjectNode declare = WsClient.cmd("session.declare").put("structureId", tours);
-            assertThat(phone.command(declare).path("code").asText()).isEqualTo("unknown_structure");
+            assertThat(phone.command(declare).path("code").asText()).isEqualTo("not_found");
             ObjectNode six = WsClient.cmd("session.impact").put("questionId", question).put("moment", "before").put("score", 6);
             assertThat(phone.command(six).path("type").asText()).isEqualTo("rejected");
             assertThat(phone.command(WsClient.cmd("session.declare").put("structureId", cio).put("declaredSize", 3)).path("type").asText())
