@@ -133,6 +133,11 @@ class SessionRecordBrowserTest extends BrowserTestBase {
         click(phone, "satisfaction-send");
         await(phone, "satisfaction-thanks");
         shot(phone, "bilan-05-telephone-question-apres");
+        String row = awaitText(laptop, "impact-summary", x -> x.contains("4 sur 5"));
+        assertThat(row).contains("Connaissez-vous mieux les structures présentes").contains("2 sur 5");
+        ((org.openqa.selenium.JavascriptExecutor) laptop).executeScript(
+                "document.querySelector('[data-testid=impact-summary]').scrollIntoView()");
+        shot(laptop, "bilan-06-console-avant-apres");
 
         Pg pg = new Pg(node.server().databaseUrl());
         String sessionId = (String) pg.await(v -> v != null, "select session_id from planned_session where code = ?", code);
