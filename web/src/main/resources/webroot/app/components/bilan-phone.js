@@ -35,7 +35,9 @@ class BilanPhone extends LightElement {
   render() {
     const b = this.bilan;
     if (!b) return nothing;
-    return html`${b.structures ? this._renderDeclare(b) : nothing}${b.questions ? this._renderQuestions(b.questions) : nothing}
+    // A team sharing a device may say how many it is in any session; the structure only where asked.
+    const declaring = b.structures || b.questions?.[0]?.moment !== 'after';
+    return html`${declaring ? this._renderDeclare(b) : nothing}${b.questions ? this._renderQuestions(b.questions) : nothing}
       ${this._error ? html`<p class="notice notice--error" role="alert" data-testid="bilan-error">${this._error}</p>` : nothing}`;
   }
 
@@ -44,14 +46,14 @@ class BilanPhone extends LightElement {
     const chosen = this._structure ?? mine.structureId ?? '';
     const size = this._size ?? (mine.declaredSize ? String(mine.declaredSize) : '');
     return html`<form class="card bilan-declare" @submit=${this._declare} aria-labelledby="bl-declare-title" data-testid="bilan-declare">
-      <h2 id="bl-declare-title" class="question">${bt('bl.structure.title')}</h2>
-      <div class="field"><label for="bl-structure">${bt('bl.structure.label')}</label>
+      <h2 id="bl-declare-title" class="question">${bt(b.structures ? 'bl.structure.title' : 'bl.size.title')}</h2>
+      ${b.structures ? html`<div class="field"><label for="bl-structure">${bt('bl.structure.label')}</label>
         <select id="bl-structure" data-testid="bilan-structure" aria-describedby="bl-structure-hint"
           @change=${(e) => { this._structure = e.target.value; this._status = ''; }}>
           <option value="" ?selected=${chosen === ''}>${bt('bl.structure.none')}</option>
           ${b.structures.map((s) => html`<option value=${s.id} ?selected=${chosen === s.id}>${s.name}</option>`)}
         </select>
-        <p id="bl-structure-hint" class="hint">${bt('bl.structure.hint')}</p></div>
+        <p id="bl-structure-hint" class="hint">${bt('bl.structure.hint')}</p></div>` : nothing}
       <div class="field"><label for="bl-size">${bt('bl.size.label')}</label>
         <input id="bl-size" type="number" inputmode="numeric" min="1" max=${MAX_TEAM_SIZE} data-testid="bilan-size"
           aria-describedby="bl-size-hint" .value=${size} @input=${(e) => { this._size = e.target.value; this._status = ''; }}>

@@ -133,8 +133,8 @@ class SessionRecordBrowserTest extends BrowserTestBase {
         click(phone, "satisfaction-send");
         await(phone, "satisfaction-thanks");
         shot(phone, "bilan-05-telephone-question-apres");
-        String row = awaitText(laptop, "impact-summary", x -> x.contains("4 sur 5"));
-        assertThat(row).contains("Connaissez-vous mieux les structures présentes").contains("2 sur 5");
+        String row = awaitText(laptop, "impact-summary", x -> x.contains("4,0 sur 5"));
+        assertThat(row).contains("Connaissez-vous mieux les structures présentes").contains("2,0 sur 5");
         ((org.openqa.selenium.JavascriptExecutor) laptop).executeScript(
                 "document.querySelector('[data-testid=impact-summary]').scrollIntoView()");
         shot(laptop, "bilan-06-console-avant-apres");
