@@ -40,7 +40,7 @@ const fr = {
   'bl.summary.question': 'Question',
   'bl.summary.before': 'Avant',
   'bl.summary.after': 'Après',
-  'bl.summary.cell': '{avg} sur 5 ({n} réponses)',
+  'bl.summary.cell': '{avg} sur 5 ({n} {n|réponse|réponses})',
   'bl.summary.none': '—',
   'bl.error': 'Une erreur est survenue.',
 };
@@ -83,7 +83,7 @@ const en = {
   'bl.summary.question': 'Question',
   'bl.summary.before': 'Before',
   'bl.summary.after': 'After',
-  'bl.summary.cell': '{avg} out of 5 ({n} answers)',
+  'bl.summary.cell': '{avg} out of 5 ({n} {n|answer|answers})',
   'bl.summary.none': '—',
   'bl.error': 'Something went wrong.',
 };
