@@ -125,7 +125,7 @@ public final class PollFormat extends FormatBase<PollState, PollCommand, PollEve
         Long deadline = q.seconds() == null ? null : at + q.seconds() * 1000L;
         // Events of a plain single choice stay as they were before the types (no kind written).
         PollKind kind = q.kind() == PollKind.SINGLE ? null : q.kind();
-        return Decision.accept(new Asked(id, q.text(), q.options(), q.correct(), deadline, at, kind, q.scale()));
+        return Decision.accept(new Asked(id, q.text(), q.choices(), q.correct(), deadline, at, kind, q.scale()));
     }
 
     private static Decision<PollEvent> useList(PollState s, UseList u, long at) {

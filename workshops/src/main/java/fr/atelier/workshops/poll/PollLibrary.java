@@ -59,7 +59,11 @@ public final class PollLibrary extends YamlLibrary<PollList> {
             if (!c.object(q, at, what)) {
                 continue;
             }
+            int before = c.problems.size();
             c.keys(q, at, what, Set.of("kind", "text", "options", "correct", "seconds", "scale"));
+            if (c.problems.size() > before) {
+                continue; // an unknown key: the rest would only repeat it
+            }
             JsonNode kind = q.get("kind");
             if (kind != null && !(kind.isTextual() && kinds().contains(kind.asText().toUpperCase(Locale.ROOT)))) {
                 c.problem(at + "/kind", what + " : type inconnu (attendus : single, multiple, words, scale, open, ranking, qa).");

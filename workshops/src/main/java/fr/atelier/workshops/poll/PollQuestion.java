@@ -33,7 +33,12 @@ public record PollQuestion(PollKind kind, String text, List<String> options, Int
         }
     }
 
-    /** The question cleaned, or the French reason it cannot be asked. */
+    /** What phones choose from: the options, a scale's values, nothing for the text types. */
+    public List<String> choices() {
+        return scale != null ? scale.values() : options == null ? List.of() : options;
+    }
+
+    /** The question cleaned (options null when the type has none), or the French reason it cannot be asked. */
     public record Checked(PollQuestion question, String problem) {}
 
     public static Checked checked(PollQuestion q) {
@@ -42,7 +47,7 @@ public record PollQuestion(PollKind kind, String text, List<String> options, Int
         if (text.isEmpty() || text.length() > TEXT_MAX) {
             return bad("La question doit faire de 1 à " + TEXT_MAX + " caractères.");
         }
-        List<String> options = List.of();
+        List<String> options = null;
         if (kind.hasOptions()) {
             if (q.options() == null || q.options().size() < OPTIONS_MIN || q.options().size() > OPTIONS_MAX) {
                 return bad("Proposez entre " + OPTIONS_MIN + " et " + OPTIONS_MAX + " réponses.");
@@ -82,7 +87,6 @@ public record PollQuestion(PollKind kind, String text, List<String> options, Int
                 return bad("Les mots aux extrémités de l'échelle font " + LABEL_MAX + " caractères au plus.");
             }
             scale = new Scale(s.min(), s.max(), minLabel, maxLabel);
-            options = scale.values();
         } else if (q.scale() != null) {
             return bad("Seule une question « échelle » a des bornes.");
         }
