@@ -111,12 +111,18 @@ class PollPhone extends FormatElement {
     if (kind === 'RANKING') return rankingList(this, q, open);
     if (kind === 'MULTIPLE') return this._renderMultiple(q, open);
     const mine = this._choice ?? q.myAnswer ?? null;
-    return html`<div class="options ${kind === 'SCALE' ? 'options--scale' : ''}" role="group" aria-labelledby="poll-question">
+    const ends = kind === 'SCALE' && (q.scale?.minLabel || q.scale?.maxLabel)
+      ? html`<p class="poll-scale-ends" aria-hidden="true" data-testid="scale-ends">
+          <span>${q.scale.minLabel ? `${q.options[0]} : ${q.scale.minLabel}` : ''}</span>
+          <span>${q.scale.maxLabel ? `${q.options[q.options.length - 1]} : ${q.scale.maxLabel}` : ''}</span></p>`
+      : nothing;
+    return html`${ends}<div class="options ${kind === 'SCALE' ? 'options--scale' : ''}" role="group" aria-labelledby="poll-question">
       ${q.options.map(
         (label, i) => html`<button type="button" class="option ${mine === i ? 'option--selected' : ''}"
           aria-pressed=${mine === i ? 'true' : 'false'} ?disabled=${!open} data-testid="option-${i}" @click=${() => this._answer(q, i)}>
           ${kind === 'SCALE' ? nothing : html`<span class="option__letter" aria-hidden="true">${letter(i)}</span>`}
-          <span class="option__text">${kind === 'SCALE' ? scaleLabel(q, i) : label}</span>
+          <span class="option__text">${label}${kind === 'SCALE' && scaleLabel(q, i) !== label
+            ? html`<span class="visually-hidden">${scaleLabel(q, i).slice(label.length)}</span>` : nothing}</span>
           ${this._mark(mine === i)}
         </button>`,
       )}
