@@ -56,7 +56,9 @@ public final class PollViews {
         Poll p = s.current();
         int asked = s.questions().size();
         if (audience instanceof Audience.Facilitator) {
-            List<QuestionView> history = s.questions().stream().map(PollViews::full).toList();
+            // Past questions without their texts: the console's history shows their cloud or bars, and a
+            // view resent at every change stays small after a few walls of 2,500 texts.
+            List<QuestionView> history = s.questions().stream().map(q -> q == p ? full(q) : past(q)).toList();
             return new View(p == null ? null : full(p), asked, history, s.prepared());
         }
         if (p == null) {
@@ -100,6 +102,12 @@ public final class PollViews {
                 p.kind().isText() ? null : p.distribution(), p.correct(), p.kind(), p.scale(), null, null,
                 p.kind().isText() ? wall(p, null, true) : null, p.kind() == PollKind.WORDS ? cloud(p) : null,
                 p.kind().isText() ? pending : null);
+    }
+
+    private static QuestionView past(Poll q) {
+        QuestionView f = full(q);
+        return f.entries() == null ? f : new QuestionView(f.id(), f.text(), f.options(), f.status(), f.deadline(), f.answered(),
+                null, f.distribution(), f.correct(), f.kind(), f.scale(), null, null, null, f.cloud(), f.pending());
     }
 
     /**

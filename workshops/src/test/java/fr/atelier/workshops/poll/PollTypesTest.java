@@ -471,6 +471,16 @@ class PollTypesTest extends DeciderTest<PollState, PollCommand, PollEvent> {
     }
 
     @Test
+    void the_consoles_history_keeps_past_questions_without_their_texts() {
+        given(WORDS, word("e1", CAMILLE, "Écoute"), new Closed("q1", T0), new Asked("q2", "Q", SITES, null, null, T0));
+        PollViews.View v = (PollViews.View) format.view(state, roster, Audience.FACILITATOR);
+        assertThat(v.history().get(0).entries()).isNull();
+        assertThat(v.history().get(0).cloud()).extracting(PollViews.Word::text).containsExactly("Écoute");
+        given(WORDS, word("e1", CAMILLE, "Écoute"));
+        assertThat(((PollViews.View) format.view(state, roster, Audience.FACILITATOR)).history().get(0).entries()).hasSize(1);
+    }
+
+    @Test
     void result_rows_carry_the_texts_on_the_wall() {
         given(QA, asks("e1", CAMILLE, "Première"), asks("e2", LOU, "Masquée"), new Upvoted("q1", "e1", "p-lou", T0),
                 new Moderated("q1", "e2", false, T0));
