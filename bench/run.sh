@@ -10,6 +10,8 @@
 #   bench/run.sh churn       [--duration 300] [--churn-rate 200]     (d) joins and leaves while a question is open
 #   bench/run.sh kill        [--participants 2500] [--kill-after 0.5] (e) kill -9 of the session's owner mid-burst (two nodes)
 #   bench/run.sh all         [--duration 60]                         a, c, d (60 s) and b
+#   bench/run.sh words-burst [--participants 2500]                   every phone sends a word to a word cloud in 1 s
+#   bench/run.sh qa-burst    [--participants 2500]                   every phone upvotes a Q&A question in 1 s
 #
 # Builds what is missing or older than its sources (mvn package, never install: ~/.m2 stays untouched):
 # server/target/atelier.jar, the server measured, and bench/target/atelier-bench.jar, the generator
@@ -23,7 +25,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ $# -lt 1 ] || [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then
-  sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'
   exit 64
 fi
 scenario=$1

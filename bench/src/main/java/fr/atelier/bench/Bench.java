@@ -56,7 +56,8 @@ public final class Bench {
             System.exit(64);
             return;
         }
-        if (!List.of("one-session", "a", "idle", "b", "two-nodes", "c", "churn", "d", "kill", "e", "all", "smoke").contains(o.scenario)) {
+        if (!List.of("one-session", "a", "idle", "b", "two-nodes", "c", "churn", "d", "kill", "e", "all", "smoke").contains(o.scenario)
+                && !TypesBench.SCENARIOS.contains(o.scenario)) {
             System.err.println("unknown scenario " + o.scenario);
             System.err.print(Options.usage());
             System.exit(64);
@@ -96,6 +97,7 @@ public final class Bench {
                 case "churn", "d" -> new ChurnBench(o).run(o.durationSec);
                 case "idle", "b" -> new IdleBench(o).run();
                 case "kill", "e" -> new KillBench(o).run();
+                case "words-burst", "qa-burst" -> new TypesBench(o).run();
                 case "all" -> status = all(o);
                 default -> throw new IllegalStateException();
             }
@@ -148,6 +150,7 @@ public final class Bench {
             case "two-nodes", "c" -> live;
             case "churn", "d" -> churn;
             case "kill", "e" -> 10 + o.participants / 250;
+            case "words-burst", "qa-burst" -> 10 + o.participants / 250;
             case "idle", "b" -> idle;
             default -> 2 * live + churn + idle;
         };

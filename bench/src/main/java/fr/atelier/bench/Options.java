@@ -192,6 +192,8 @@ final class Options {
                   churn         (d) joins and leaves at a steady rate while a question is open
                   kill          (e) kill -9 of the node owning the session in the middle of an answer burst (two nodes)
                   all           a, c, d (60 s unless --duration) and b
+                  words-burst   every phone sends a word to a word-cloud question within --answer-spread-ms (one node)
+                  qa-burst      five phones ask Q&A questions, every other phone upvotes one within --answer-spread-ms (one node)
                 common options:
                   --redis URL (redis://127.0.0.1:6379)  --database URL (postgresql://postgres@127.0.0.1:5432/atelier_bench)
                   --jar server/target/atelier.jar  --out bench/target/results  --server-cpus 1|none

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class ProtocolPromisesTest {
     /** The rejection codes docs/protocol.md lists. */
     static final Set<String> REJECTION_CODES = Set.of("forbidden", "wrong_phase", "invalid", "not_found", "conflict",
-            "session_ended", "unavailable", "bad_message", "rate_limited");
+            "session_ended", "unavailable", "bad_message", "rate_limited", "too_long", "limit_reached", "already_voted", "text_refused");
 
     static TestNode node;
     static WebSocketClient bigFrames;

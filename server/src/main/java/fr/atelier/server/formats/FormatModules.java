@@ -17,7 +17,9 @@ import fr.atelier.workshops.cards.CardsLibrary;
 import fr.atelier.workshops.hackathon.HackathonFormat;
 import fr.atelier.workshops.hackathon.HackathonLibrary;
 import fr.atelier.workshops.poll.PollFormat;
+import fr.atelier.workshops.poll.PollLibrary;
 import fr.atelier.workshops.prioritisation.PrioritisationFormat;
+import fr.atelier.workshops.prioritisation.PrioritisationLibrary;
 import fr.atelier.workshops.quiz.QuizFormat;
 import fr.atelier.workshops.quiz.QuizLibrary;
 import java.util.List;
@@ -28,8 +30,8 @@ public final class FormatModules {
 
     public static List<FormatModule> all() {
         return List.of(
-                new FormatModule(new PollFormat(), new PollArchive(), PollCsv::rows, null),
-                new FormatModule(new PrioritisationFormat(), new PrioritisationArchive(), PrioritisationCsv::rows, new fr.atelier.workshops.prioritisation.PrioritisationLibrary()).withCheck(ProjectKeyCheck::new).withRoutes(ProjectApi::new),
+                new FormatModule(new PollFormat(), new PollArchive(), PollCsv::rows, new PollLibrary()),
+                new FormatModule(new PrioritisationFormat(), new PrioritisationArchive(), PrioritisationCsv::rows, new PrioritisationLibrary()).withCheck(ProjectKeyCheck::new).withRoutes(ProjectApi::new),
                 new FormatModule(new QuizFormat(), new QuizArchive(), QuizCsv::rows, new QuizLibrary()),
                 new FormatModule(new HackathonFormat(), new HackathonArchive(), HackathonCsv::rows, new HackathonLibrary()),
                 new FormatModule(new CardsFormat(), new CardsArchive(), CardsCsv::rows, new CardsLibrary()));

@@ -12,7 +12,6 @@ import fr.atelier.server.live.ViewListener;
 import fr.atelier.workshops.core.Actor;
 import fr.atelier.workshops.core.Audience;
 import fr.atelier.workshops.core.Json;
-import fr.atelier.workshops.core.NameFilter;
 import fr.atelier.workshops.core.NamesIn;
 import fr.atelier.workshops.core.SessionCodec;
 import fr.atelier.workshops.core.SessionCommand;
@@ -419,7 +418,7 @@ final class ClientConnection implements ViewListener {
         }
         String badName = NamesIn.problem(command, gateway.names());
         if (badName != null) {
-            reply(id, Outcome.reject(NameFilter.CODE, badName));
+            reply(id, Outcome.reject(NamesIn.code(command), badName));
             return;
         }
         SessionHandle target = session;

@@ -1,6 +1,7 @@
 // The format-specific part of the preparation form for Hack ton orientation (challenges, teams and
 // their challenge, team settings), Dessine-moi le travail (a new project of the territory) and the
-// poll (nothing to prepare), and the host commands they become. Kept apart from prepare-form.js.
+// poll (its prepared questions are a library list, chosen in prepare-form.js like a quiz bank),
+// and the host commands they become. Kept apart from prepare-form.js.
 import { html, nothing } from 'lit';
 import { pt } from './messages.js';
 

@@ -14,6 +14,7 @@ import { library } from '../library/http.js';
 const CONTENT = {
   quiz: (item) => ({ type: 'quiz.useBank', bank: item }),
   cards: (item) => ({ type: 'cards.useDeck', deck: item }),
+  poll: (item) => ({ type: 'poll.useList', list: item }),
 };
 /** Formats with a content library to choose from (the hackathon's kit is sent with its settings). */
 const LIBRARY = new Set([...Object.keys(CONTENT), 'hackathon']);
@@ -198,7 +199,6 @@ class PrepareForm extends LightElement {
 
   _otherContent(v) {
     if (v.format === 'prioritisation') return prioritisationFields(v, (k, x) => this._set(k, x));
-    if (v.format === 'poll') return html`<p class="muted" data-testid="pf-poll-live">${pt('pl.poll.live')}</p>`;
     return html`<p class="muted">${pt('pl.form.contentLater')}</p>`;
   }
 

@@ -8,10 +8,19 @@ package fr.atelier.workshops.core;
 public final class NamesIn {
     private NamesIn() {}
 
+    /** The code of {@link #problem}'s refusal: {@link FreeText#CODE} for a text, {@link NameFilter#CODE} for a name. */
+    public static String code(SessionCommand command) {
+        Object c = command instanceof ActivityCommand a ? a.command() : command;
+        return c instanceof FreeText ? FreeText.CODE : NameFilter.CODE;
+    }
+
     /** The refusal for {@code command}'s names, or null when they pass (or it names nothing). */
     public static String problem(SessionCommand command, NameFilter filter) {
         Object c = command instanceof ActivityCommand a ? a.command() : command;
         String name = null;
+        if (c instanceof FreeText f) {
+            return filter.refuses(f.freeText()) ? FreeText.REFUSAL : null;
+        }
         if (c instanceof PlatformCommand.RenameParticipant r) {
             name = r.nickname();
         } else if (c instanceof TeamCommand.CreateTeam t) {

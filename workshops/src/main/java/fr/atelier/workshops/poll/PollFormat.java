@@ -5,28 +5,45 @@ import fr.atelier.workshops.core.Decision;
 import fr.atelier.workshops.core.FormatBase;
 import fr.atelier.workshops.core.Impact;
 import fr.atelier.workshops.core.Roster;
-import fr.atelier.workshops.core.Text;
 import fr.atelier.workshops.poll.PollCommand.Answer;
 import fr.atelier.workshops.poll.PollCommand.Ask;
+import fr.atelier.workshops.poll.PollCommand.AskPrepared;
+import fr.atelier.workshops.poll.PollCommand.Choose;
+import fr.atelier.workshops.poll.PollCommand.MarkAnswered;
+import fr.atelier.workshops.poll.PollCommand.Moderate;
+import fr.atelier.workshops.poll.PollCommand.Rank;
+import fr.atelier.workshops.poll.PollCommand.UseList;
+import fr.atelier.workshops.poll.PollCommand.Upvote;
+import fr.atelier.workshops.poll.PollCommand.Write;
 import fr.atelier.workshops.poll.PollCommand.Close;
 import fr.atelier.workshops.poll.PollCommand.TimeUp;
 import fr.atelier.workshops.poll.PollCommand.Reveal;
 import fr.atelier.workshops.poll.PollEvent.Answered;
 import fr.atelier.workshops.poll.PollEvent.Asked;
 import fr.atelier.workshops.poll.PollEvent.Closed;
+import fr.atelier.workshops.poll.PollEvent.ListUsed;
+import fr.atelier.workshops.poll.PollEvent.MarkedAnswered;
+import fr.atelier.workshops.poll.PollEvent.Moderated;
+import fr.atelier.workshops.poll.PollEvent.Picked;
+import fr.atelier.workshops.poll.PollEvent.Upvoted;
+import fr.atelier.workshops.poll.PollEvent.Written;
 import fr.atelier.workshops.poll.PollEvent.Revealed;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** "Sondage express": the warm-up format. The facilitator asks, phones answer, the room sees the result. */
+/**
+ * "Sondage express": the warm-up format. The facilitator asks (typed live or prepared), phones
+ * answer, the room sees the result. Seven question types ({@link PollKind}); the participants'
+ * rules and the moderation of texts are in {@link PollAnswers}.
+ */
 public final class PollFormat extends FormatBase<PollState, PollCommand, PollEvent> {
     public static final String ID = "poll";
-    public static final int TEXT_MAX = 200;
-    public static final int OPTION_MAX = 80;
-    public static final int OPTIONS_MIN = 2;
-    public static final int OPTIONS_MAX = 8;
-    public static final int SECONDS_MAX = 3600;
+    public static final int TEXT_MAX = PollQuestion.TEXT_MAX;
+    public static final int OPTION_MAX = PollQuestion.OPTION_MAX;
+    public static final int OPTIONS_MIN = PollQuestion.OPTIONS_MIN;
+    public static final int OPTIONS_MAX = PollQuestion.OPTIONS_MAX;
+    public static final int SECONDS_MAX = PollQuestion.SECONDS_MAX;
 
     public PollFormat() {
         super(ID, "Sondage express", PollState.class, PollCommand.class, PollEvent.class, new PollState(List.of()),
@@ -36,8 +53,11 @@ public final class PollFormat extends FormatBase<PollState, PollCommand, PollEve
     @Override
     public Decision<PollEvent> decide(PollState s, Roster roster, Actor who, PollCommand c, Instant now) {
         long at = now.toEpochMilli();
-        if (c instanceof Answer a) {
-            return answer(s, who, a, at);
+        if (c instanceof Answer || c instanceof Choose || c instanceof Rank || c instanceof Write || c instanceof Upvote) {
+            if (!(who instanceof Actor.Participant me)) {
+                return Decision.reject("forbidden", "Seuls les participants répondent.");
+            }
+            return participant(s, me, c, at);
         }
         if (c instanceof TimeUp t) {
             return timeUp(s, who, t, at);
@@ -48,7 +68,23 @@ public final class PollFormat extends FormatBase<PollState, PollCommand, PollEve
             return Decision.reject("forbidden", "Seul l'animateur ou l'animatrice pilote le sondage.");
         }
         if (c instanceof Ask ask) {
-            return ask(s, ask, at);
+            return ask(s, new PollQuestion(ask.kind(), ask.text(), ask.options(), ask.correct(), ask.seconds(), ask.scale()), at);
+        }
+        if (c instanceof AskPrepared p) {
+            List<PollQuestion> prepared = s.prepared() == null ? List.of() : s.prepared().questions();
+            if (p.index() == null || p.index() < 0 || p.index() >= prepared.size()) {
+                return Decision.reject("not_found", "Cette question préparée n'existe pas.");
+            }
+            return ask(s, prepared.get(p.index()), at);
+        }
+        if (c instanceof UseList u) {
+            return useList(s, u, at);
+        }
+        if (c instanceof Moderate m) {
+            return PollAnswers.moderate(s, m, at);
+        }
+        if (c instanceof MarkAnswered m) {
+            return PollAnswers.markAnswered(s, m, at);
         }
         Poll current = s.current();
         if (c instanceof Close close) {
@@ -75,64 +111,86 @@ public final class PollFormat extends FormatBase<PollState, PollCommand, PollEve
         throw new IllegalStateException("unknown command " + c);
     }
 
-    private Decision<PollEvent> ask(PollState s, Ask ask, long at) {
-        String text = Text.clean(ask.text());
-        if (text.isEmpty() || text.length() > TEXT_MAX) {
-            return Decision.reject("invalid", "La question doit faire de 1 à " + TEXT_MAX + " caractères.");
-        }
-        if (ask.options() == null || ask.options().size() < OPTIONS_MIN || ask.options().size() > OPTIONS_MAX) {
-            return Decision.reject("invalid", "Proposez entre " + OPTIONS_MIN + " et " + OPTIONS_MAX + " réponses.");
-        }
-        List<String> options = new ArrayList<>();
-        for (String o : ask.options()) {
-            String option = Text.clean(o);
-            if (option.isEmpty() || option.length() > OPTION_MAX) {
-                return Decision.reject("invalid", "Chaque réponse doit faire de 1 à " + OPTION_MAX + " caractères.");
-            }
-            options.add(option);
-        }
-        if (ask.correct() != null && (ask.correct() < 0 || ask.correct() >= options.size())) {
-            return Decision.reject("invalid", "La bonne réponse doit être l'une des réponses proposées.");
-        }
-        if (ask.seconds() != null && (ask.seconds() < 5 || ask.seconds() > SECONDS_MAX)) {
-            return Decision.reject("invalid", "La durée doit être comprise entre 5 secondes et une heure.");
+    private Decision<PollEvent> ask(PollState s, PollQuestion asked, long at) {
+        PollQuestion.Checked checked = PollQuestion.checked(asked);
+        if (checked.problem() != null) {
+            return Decision.reject("invalid", checked.problem());
         }
         Poll current = s.current();
         if (current != null && current.status() == Poll.Status.OPEN) {
             return Decision.reject("wrong_phase", "Fermez la question en cours avant d'en poser une autre.");
         }
+        PollQuestion q = checked.question();
         String id = "q" + (s.questions().size() + 1);
-        Long deadline = ask.seconds() == null ? null : at + ask.seconds() * 1000L;
-        return Decision.accept(new Asked(id, text, options, ask.correct(), deadline, at));
+        Long deadline = q.seconds() == null ? null : at + q.seconds() * 1000L;
+        // Events of a plain single choice stay as they were before the types (no kind written).
+        PollKind kind = q.kind() == PollKind.SINGLE ? null : q.kind();
+        return Decision.accept(new Asked(id, q.text(), q.choices(), q.correct(), deadline, at, kind, q.scale()));
     }
 
-    private Decision<PollEvent> answer(PollState s, Actor who, Answer a, long at) {
-        if (!(who instanceof Actor.Participant me)) {
-            return Decision.reject("forbidden", "Seuls les participants répondent.");
+    private static Decision<PollEvent> useList(PollState s, UseList u, long at) {
+        if (u.list() == null || u.list().questions().isEmpty() || u.list().questions().size() > PollList.QUESTIONS_MAX) {
+            return Decision.reject("invalid", "Préparez de 1 à " + PollList.QUESTIONS_MAX + " questions.");
         }
-        Poll current = s.current();
-        if (current == null || !current.id().equals(a.questionId())) {
-            return Decision.reject("not_found", "Cette question n'est plus d'actualité.");
+        List<PollQuestion> cleaned = new ArrayList<>();
+        for (int i = 0; i < u.list().questions().size(); i++) {
+            PollQuestion q = u.list().questions().get(i);
+            PollQuestion.Checked checked = q == null ? new PollQuestion.Checked(null, "Question vide.") : PollQuestion.checked(q);
+            if (checked.problem() != null) {
+                return Decision.reject("invalid", "Question " + (i + 1) + " : " + checked.problem());
+            }
+            cleaned.add(checked.question());
         }
-        if (current.status() != Poll.Status.OPEN) {
-            return Decision.reject("wrong_phase", "Trop tard : la question est fermée.");
+        PollList list = new PollList(u.list().id(), u.list().title(), u.list().description(), cleaned);
+        return list.equals(s.prepared()) ? Decision.accept(List.of()) : Decision.accept(new ListUsed(list, at));
+    }
+
+    private static Decision<PollEvent> participant(PollState s, Actor.Participant me, PollCommand c, long at) {
+        if (c instanceof Answer a) {
+            return PollAnswers.answer(s, me, a, at);
         }
-        if (a.option() == null || a.option() < 0 || a.option() >= current.options().size()) {
-            return Decision.reject("invalid", "Réponse inconnue.");
+        if (c instanceof Choose ch) {
+            return PollAnswers.choose(s, me, ch, at);
         }
-        if (a.option().equals(current.answers().get(me.id()))) {
-            return Decision.accept(List.of());
+        if (c instanceof Rank r) {
+            return PollAnswers.rank(s, me, r, at);
         }
-        return Decision.accept(new Answered(current.id(), me.id(), a.option(), at));
+        if (c instanceof Write w) {
+            return PollAnswers.write(s, me, w, at);
+        }
+        return PollAnswers.upvote(s, me, (Upvote) c, at);
     }
 
     @Override
     public PollState evolve(PollState s, PollEvent e) {
         if (e instanceof Asked a) {
-            return s.add(Poll.open(a.questionId(), a.text(), a.options(), a.correct(), a.deadline(), a.at()));
+            return s.add(Poll.open(a.questionId(), a.text(), a.options(), a.correct(), a.deadline(), a.at(), a.kind(), a.scale()));
+        }
+        if (e instanceof ListUsed l) {
+            return s.prepare(l.list());
         }
         if (e instanceof Answered a) {
             return s.replaceCurrent(s.current().answer(a.participantId(), a.option()));
+        }
+        if (e instanceof Picked p) {
+            return s.replaceCurrent(s.current().pick(p.participantId(), p.options()));
+        }
+        if (e instanceof Written w) {
+            Poll.Visibility v = w.pending() ? Poll.Visibility.PENDING : Poll.Visibility.SHOWN;
+            return s.replaceCurrent(s.current().write(new Poll.Entry(w.entryId(), w.participantId(), w.text(), w.key(), v, 0, false, w.at())));
+        }
+        if (e instanceof PollEvent.Submitted w) {
+            return s.replaceCurrent(s.current().write(new Poll.Entry(w.entryId(), w.participantId(), w.text(), w.key(), Poll.Visibility.SHOWN, 0, false, w.at())));
+        }
+        if (e instanceof Upvoted u) {
+            return s.replaceCurrent(s.current().upvote(u.entryId(), u.participantId()));
+        }
+        if (e instanceof Moderated m) {
+            Poll.Entry entry = s.current().entries().get(m.entryId());
+            return s.replaceCurrent(s.current().replace(entry.with(m.shown() ? Poll.Visibility.SHOWN : Poll.Visibility.HIDDEN)));
+        }
+        if (e instanceof MarkedAnswered m) {
+            return s.replaceCurrent(s.current().replace(s.current().entries().get(m.entryId()).answered(m.answered())));
         }
         if (e instanceof Closed) {
             return s.replaceCurrent(s.current().withStatus(Poll.Status.CLOSED));
@@ -145,7 +203,21 @@ public final class PollFormat extends FormatBase<PollState, PollCommand, PollEve
 
     @Override
     public Impact impact(PollEvent e) {
-        return e instanceof Answered a ? Impact.only(a.participantId()) : Impact.ALL;
+        // Private answers change one phone; a word or a vote changes the projector and the sender's phone
+        // (other phones read the Q&A counts at the next question or moderation: decisions.md, poll-3).
+        if (e instanceof Answered a) {
+            return Impact.only(a.participantId());
+        }
+        if (e instanceof Picked p) {
+            return Impact.only(p.participantId());
+        }
+        if (e instanceof Upvoted u) {
+            return Impact.only(u.participantId());
+        }
+        if (e instanceof Written w) {
+            return Impact.only(w.participantId());
+        }
+        return Impact.ALL;
     }
 
     @Override

@@ -62,14 +62,43 @@ class SessionCodecTest {
             new PollEvent.Revealed("q1", T + 4),
             new PollEvent.Asked("q2", "Sans bonne réponse ni minuteur", List.of("a", "b", "c"), null, null, T + 5));
 
+    /** The events of the question types (issue 17), after the samples above. */
+    static final List<PollEvent> POLL_TYPE_EVENTS = List.of(
+            new PollEvent.ListUsed(new fr.atelier.workshops.poll.PollList("echauffement", "Échauffement", null, List.of(
+                    new fr.atelier.workshops.poll.PollQuestion(fr.atelier.workshops.poll.PollKind.SCALE, "Note ?", null, null, 30,
+                            new fr.atelier.workshops.poll.PollQuestion.Scale(1, 5, "Pas du tout", null)))), T + 6),
+            new PollEvent.Closed("q2", T + 7),
+            new PollEvent.Asked("q3", "Classez", List.of("a", "b", "c"), null, null, T + 8, fr.atelier.workshops.poll.PollKind.RANKING, null),
+            new PollEvent.Picked("q3", "p-camille", List.of(2, 0, 1), T + 9),
+            new PollEvent.Closed("q3", T + 10),
+            new PollEvent.Asked("q4", "Un mot ?", List.of(), null, null, T + 11, fr.atelier.workshops.poll.PollKind.WORDS, null),
+            new PollEvent.Written("q4", "e1", "p-camille", "Écoute", "ecoute", false, T + 12),
+            new PollEvent.Moderated("q4", "e1", false, T + 13),
+            new PollEvent.Closed("q4", T + 14),
+            new PollEvent.Asked("q5", "Vos questions", List.of(), null, null, T + 15, fr.atelier.workshops.poll.PollKind.QA, null),
+            new PollEvent.Submitted("q5", "e1", "p-camille", "Quels horaires ?", "quels horaires ?", T + 16),
+            new PollEvent.Upvoted("q5", "e1", "p-lou", T + 17),
+            new PollEvent.MarkedAnswered("q5", "e1", true, T + 18));
+
     @Nested
     class Events {
         @Test
         void the_samples_cover_every_event_type() {
             assertThat(PLATFORM_EVENTS.stream().map(Object::getClass).collect(Collectors.toSet()))
                     .containsExactlyInAnyOrder(PlatformEvent.class.getPermittedSubclasses());
-            assertThat(POLL_EVENTS.stream().map(Object::getClass).collect(Collectors.toSet()))
-                    .containsExactlyInAnyOrder(PollEvent.class.getPermittedSubclasses());
+            assertThat(java.util.stream.Stream.concat(POLL_EVENTS.stream(), POLL_TYPE_EVENTS.stream()).map(Object::getClass)
+                    .collect(Collectors.toSet())).containsExactlyInAnyOrder(PollEvent.class.getPermittedSubclasses());
+        }
+
+        @Test
+        void the_question_types_events_round_trip_and_so_does_their_state() {
+            List<SessionEvent> log = new ArrayList<>(PLATFORM_EVENTS.subList(0, 6));
+            POLL_EVENTS.forEach(e -> log.add(new ActivityEvent(e)));
+            POLL_TYPE_EVENTS.forEach(e -> log.add(new ActivityEvent(e)));
+            assertThat(codec.readEvents(codec.writeEvents(log))).isEqualTo(log);
+            SessionState<PollState> state = session.replay(log);
+            assertThat(state.activity().questions()).hasSize(5);
+            assertThat(codec.readSnapshot(codec.writeSnapshot(state))).isEqualTo(state);
         }
 
         @Test

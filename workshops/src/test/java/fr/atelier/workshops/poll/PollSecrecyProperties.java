@@ -38,7 +38,11 @@ abstract class PollSecrecyProperties {
             "Cap emploi", "Apec", "Je ne sais pas");
     /** Fields a phone's question may carry; anything else is a leak. */
     static final Set<String> PHONE_QUESTION_FIELDS = Set.of("id", "text", "options", "status", "deadline",
-            "answered", "myAnswer", "distribution", "correct");
+            "answered", "myAnswer", "distribution", "correct", "kind", "scale", "myPicks", "mine", "entries", "cloud");
+    /** Texts phones write: accents and case vary so that words merge; "vilain" is the one a facilitator hides. */
+    static final List<String> WORD_POOL = List.of("Écoute", "écoute", "ECOUTE", "Réseau", "reseau", "vilain", "Confiance",
+            "Partage de l’agenda", "Quels horaires ?");
+    static final String TEXT_GUARDED = "a pending or hidden text existed while phones looked";
     static final String GUARDED = "a secret was guarded while others had answered";
     static final String REVEALED = "a result was revealed after answers";
 
@@ -48,7 +52,7 @@ abstract class PollSecrecyProperties {
     // Generated steps are abstract; they are resolved against the state when they run, so that most
     // of them aim at the current question.
 
-    enum Kind { ASK, ANSWER, CLOSE, REVEAL, TIMER, LEAVE }
+    enum Kind { ASK, ANSWER, CLOSE, REVEAL, TIMER, LEAVE, WRITE, UPVOTE, MODERATE, MARK }
 
     /** actor: a {@link Playthrough#senders sender code}. */
     record Step(Kind kind, int actor, int questionRef, int option, int optionCount, int correct, Integer seconds, int textSeed) {}
@@ -57,7 +61,7 @@ abstract class PollSecrecyProperties {
 
     static Gen<Scenario> scenarios() {
         Gen<Kind> kinds = Gen.<Kind>weighted().or(3, Kind.ASK).or(10, Kind.ANSWER).or(2, Kind.CLOSE).or(3, Kind.REVEAL)
-                .or(1, Kind.TIMER).or(1, Kind.LEAVE);
+                .or(1, Kind.TIMER).or(1, Kind.LEAVE).or(6, Kind.WRITE).or(4, Kind.UPVOTE).or(3, Kind.MODERATE).or(1, Kind.MARK);
         Gen<Integer> actors = Playthrough.senders(40, 4, 1, 1, 1, 12, 6);
         // 0: the current question; k > 0: "q" + k, possibly old or not yet asked.
         Gen<Integer> questionRefs = Gen.<Integer>weighted().or(8, 0).or(2, Gen.between(1, 6));
@@ -89,7 +93,7 @@ abstract class PollSecrecyProperties {
 
     private static Actor usualSender(Step step, int participants) {
         return switch (step.kind()) {
-            case ANSWER, LEAVE -> Actor.participant(participantId(step.textSeed() % participants));
+            case ANSWER, LEAVE, WRITE, UPVOTE -> Actor.participant(participantId(step.textSeed() % participants));
             case TIMER -> Actor.SYSTEM;
             default -> Actor.FACILITATOR;
         };
@@ -102,14 +106,22 @@ abstract class PollSecrecyProperties {
                 : "q" + step.questionRef();
         return switch (step.kind()) {
             case ASK -> {
+                PollKind kind = PollKind.values()[step.textSeed() % PollKind.values().length];
                 List<String> opts = new ArrayList<>();
-                for (int i = 0; i < step.optionCount(); i++) {
+                for (int i = 0; kind.hasOptions() && i < step.optionCount(); i++) {
                     opts.add(OPTION_POOL.get((step.textSeed() + i) % OPTION_POOL.size()) + " " + i);
                 }
-                yield new ActivityCommand(new PollCommand.Ask("Question " + step.textSeed() + " ?", opts,
-                        step.correct() % step.optionCount(), step.seconds()));
+                Integer correct = kind == PollKind.SINGLE ? step.correct() % step.optionCount() : null;
+                PollQuestion.Scale scale = kind == PollKind.SCALE ? new PollQuestion.Scale(step.option() > 4 ? 0 : 1,
+                        step.option() > 4 ? 10 : 5, "Pas du tout", "Tout à fait") : null;
+                yield new ActivityCommand(new PollCommand.Ask("Question " + step.textSeed() + " ?", opts, correct, step.seconds(),
+                        kind, scale));
             }
-            case ANSWER -> new ActivityCommand(new PollCommand.Answer(qid, step.option()));
+            case ANSWER -> new ActivityCommand(answer(step, qid, current));
+            case WRITE -> new ActivityCommand(new PollCommand.Write(qid, WORD_POOL.get(step.textSeed() % WORD_POOL.size())));
+            case UPVOTE -> new ActivityCommand(new PollCommand.Upvote(qid, entryRef(step, current)));
+            case MODERATE -> new ActivityCommand(new PollCommand.Moderate(qid, entryRef(step, current), step.option() % 2 == 0));
+            case MARK -> new ActivityCommand(new PollCommand.MarkAnswered(qid, entryRef(step, current), step.option() % 2 == 0));
             case CLOSE -> new ActivityCommand(new PollCommand.Close(qid));
             case REVEAL -> new ActivityCommand(new PollCommand.Reveal(qid));
             case TIMER -> {
@@ -121,22 +133,60 @@ abstract class PollSecrecyProperties {
         };
     }
 
+    /** The answer that fits the current question's type (most of the time: sometimes a bad one). */
+    private static PollCommand answer(Step step, String qid, Poll current) {
+        PollKind kind = current == null ? PollKind.SINGLE : current.kind();
+        int n = current == null ? 3 : Math.max(1, current.options().size());
+        return switch (kind) {
+            case MULTIPLE -> {
+                List<Integer> chosen = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    if (((step.textSeed() >> i) & 1) == 1) {
+                        chosen.add(i);
+                    }
+                }
+                yield new PollCommand.Choose(qid, chosen);
+            }
+            case RANKING -> {
+                List<Integer> order = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    order.add((i + step.textSeed()) % n);
+                }
+                if (step.option() < 0) {
+                    order.set(0, order.get(order.size() - 1)); // not a permutation
+                }
+                yield new PollCommand.Rank(qid, order);
+            }
+            case WORDS, OPEN, QA -> new PollCommand.Write(qid, WORD_POOL.get(step.textSeed() % WORD_POOL.size()));
+            default -> new PollCommand.Answer(qid, step.option());
+        };
+    }
+
+    private static String entryRef(Step step, Poll current) {
+        int count = current == null ? 0 : current.entries().size();
+        return "e" + (1 + (count == 0 ? 0 : step.textSeed() % (count + 1)));
+    }
+
     @Test
     void no_view_ever_leaks_a_secret() {
         // The property is only worth something if runs reach the interesting states.
-        Property.tries(400).coverage(GUARDED, 25).coverage(REVEALED, 10)
+        Property.tries(400).coverage(GUARDED, 25).coverage(REVEALED, 10).coverage(TEXT_GUARDED, 10)
                 .forAll(scenarios(), (scenario, trial) -> run(scenario, p -> checkSecrecy(p, trial)));
     }
 
     private void checkSecrecy(Playthrough<PollState> p, Property.Trial trial) {
         Poll current = p.activity().current();
         boolean revealed = current != null && current.status() == Poll.Status.REVEALED;
-        if (current != null && !current.answers().isEmpty()) {
+        if (current != null && current.answeredCount() > 0) {
             if (revealed) {
                 trial.saw(REVEALED);
-            } else if (current.correct() != null && p.participants() > 1) {
+            } else if (p.participants() > 1) {
                 trial.saw(GUARDED);
             }
+        }
+        if (current != null && current.entries().values().stream().anyMatch(e -> e.visibility() != Poll.Visibility.SHOWN)
+                && p.participants() > 1) {
+            trial.saw(TEXT_GUARDED);
         }
         Views views = p.views();
         views.assertPlatformSecretsKept();
@@ -154,6 +204,7 @@ abstract class PollSecrecyProperties {
             Iterator<String> names = q.fieldNames();
             names.forEachRemaining(n -> assertThat(PHONE_QUESTION_FIELDS).as("phone field").contains(n));
             assertThat(tree.path("activity").has("history")).as("phone sees the history").isFalse();
+            checkTexts(current, me, q, revealed);
             Integer mine = current.answers().get(me);
             if (mine == null) {
                 assertThat(q.has("myAnswer")).as("phone of %s has an answer it never gave", me).isFalse();
@@ -172,7 +223,14 @@ abstract class PollSecrecyProperties {
             }
         }
 
-        assertThat(views.projector()).as("projector").doesNotContain("myAnswer");
+        assertThat(views.projector()).as("projector").doesNotContain("myAnswer").doesNotContain("myPicks");
+        if (current != null) {
+            Set<String> shown = shownTexts(current);
+            views.projectorTree().path("activity").path("question").path("entries")
+                    .forEach(e -> assertThat(shown).as("projector shows a text not on the wall").contains(e.path("text").asText()));
+            views.projectorTree().path("activity").path("question").path("cloud")
+                    .forEach(w -> assertThat(shown).as("projector's cloud has a word not on the wall").contains(w.path("text").asText()));
+        }
         JsonNode screenTree = views.projectorTree();
         assertThat(screenTree.findValues("answers")).as("projector: raw answers").isEmpty();
         assertThat(screenTree.path("activity").has("history")).isFalse();
@@ -180,6 +238,33 @@ abstract class PollSecrecyProperties {
         if (current != null && !revealed) {
             assertThat(sq.has("correct")).as("projector sees the correct answer (%s)", current.status()).isFalse();
             assertThat(sq.has("distribution")).as("projector sees the distribution (%s)", current.status()).isFalse();
+        }
+    }
+
+    private static Set<String> shownTexts(Poll current) {
+        Set<String> shown = new java.util.HashSet<>();
+        current.shown().forEach(e -> shown.add(e.text()));
+        return shown;
+    }
+
+    /** Texts on a phone: its own, and only SHOWN ones of others (Q&amp;A live, the others once revealed); never an author. */
+    private static void checkTexts(Poll current, String me, JsonNode q, boolean revealed) {
+        assertThat(q.findValues("author")).as("phone of %s sees an author", me).isEmpty();
+        assertThat(q.findValues("participantId")).isEmpty();
+        Set<String> shown = shownTexts(current);
+        Set<String> own = new java.util.HashSet<>();
+        current.authored().getOrDefault(me, List.of()).forEach(id -> own.add(current.entries().get(id).text()));
+        q.path("mine").forEach(e -> assertThat(own).as("phone of %s: 'mine' holds another's text", me).contains(e.path("text").asText()));
+        q.path("entries").forEach(e -> assertThat(shown).as("phone of %s sees a text off the wall", me).contains(e.path("text").asText()));
+        q.path("cloud").forEach(w -> assertThat(shown).as("phone of %s sees a word off the wall", me).contains(w.path("text").asText()));
+        if (!revealed && current.kind() != PollKind.QA) {
+            assertThat(q.has("entries") || q.has("cloud")).as("phone of %s sees the wall before the reveal", me).isFalse();
+        }
+        List<Integer> picks = current.picks().get(me);
+        if (picks == null) {
+            assertThat(q.has("myPicks")).isFalse();
+        } else {
+            assertThat(q.path("myPicks").size()).isEqualTo(picks.size());
         }
     }
 

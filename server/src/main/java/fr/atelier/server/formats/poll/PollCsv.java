@@ -11,13 +11,24 @@ import java.util.List;
 public final class PollCsv {
     private static final TypeReference<List<PollViews.Result>> RESULTS = new TypeReference<>() {};
 
+    /** The type's French name; a ranking's "Votes" are Borda points. */
+    private static final java.util.Map<String, String> TYPES = java.util.Map.of("single", "Choix unique",
+            "multiple", "Choix multiple", "words", "Nuage de mots", "scale", "Échelle", "open", "Texte libre",
+            "ranking", "Classement (points Borda)", "qa", "Questions du public");
+
     private PollCsv() {}
 
     public static void rows(JsonNode results, List<List<String>> rows) {
-        rows.add(List.of("Sondage", "Question", "Réponse proposée", "Votes", "Bonne réponse"));
+        rows.add(List.of("Sondage", "Question", "Réponse proposée", "Votes", "Bonne réponse", "Type", "Moyenne"));
         for (PollResultRows.Question q : PollResultRows.of(Json.MAPPER.convertValue(results, RESULTS)).questions()) {
+            String type = TYPES.getOrDefault(q.kind(), q.kind());
+            String mean = q.mean() == null ? "" : String.format(java.util.Locale.FRANCE, "%.2f", q.mean());
             for (PollResultRows.Option o : q.options()) {
-                rows.add(List.of("", q.text(), o.label(), Integer.toString(o.votes()), o.correct() ? "oui" : ""));
+                rows.add(List.of("", q.text(), o.label(), Integer.toString(o.votes()), o.correct() ? "oui" : "", type, mean));
+            }
+            // Texts: a word with how many sent it, a text of the wall (1), a Q&A question with its upvotes.
+            for (PollResultRows.TextRow t : q.texts()) {
+                rows.add(List.of("", q.text(), t.text(), Integer.toString(t.count()), t.answered() ? "traitée" : "", type, ""));
             }
         }
     }
