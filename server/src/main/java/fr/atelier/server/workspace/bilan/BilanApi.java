@@ -140,8 +140,8 @@ public final class BilanApi {
             return Future.succeededFuture(new Scope(REGION, null, null));
         }
         Set<String> mine = new TreeSet<>(v.territoryIds());
-        return db.query(tx -> tx.resultQuery("select name from territory where id = any(?) order by name", (Object) mine.toArray(new String[0]))
-                        .fetch(0, String.class))
+        return db.query(tx -> tx.resultQuery("select id, name from territory order by name").fetch().stream()
+                        .filter(r -> mine.contains(r.get(0, String.class))).map(r -> r.get(1, String.class)).toList())
                 .map(names -> new Scope(names.isEmpty() ? "Mes territoires" : String.join(", ", names),
                         mine.size() == 1 ? mine.iterator().next() : null, new ArrayList<>(mine)));
     }

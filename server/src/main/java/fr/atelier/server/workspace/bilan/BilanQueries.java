@@ -25,7 +25,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.jooq.Param;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * The dashboards' and the annual report's queries (issue 18): a handful of grouped SQL statements over
@@ -59,15 +62,15 @@ public final class BilanQueries {
         this.clock = clock;
     }
 
-    /** The first instant of a Paris day. */
-    static OffsetDateTime start(LocalDate day) {
-        return day.atStartOfDay(PARIS).toOffsetDateTime();
+    /** The first instant of a Paris day, bound as a timestamptz. */
+    static Param<OffsetDateTime> start(LocalDate day) {
+        return DSL.val(day.atStartOfDay(PARIS).toOffsetDateTime(), SQLDataType.TIMESTAMPWITHTIMEZONE);
     }
 
     /** The sessions of the scope and period: created from {@code from} 00:00 to {@code to} 24:00, Paris time. */
     static Where where(Scope scope, LocalDate from, LocalDate to) {
         List<Object> binds = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("s.created_at >= ? and s.created_at < ?");
+        StringBuilder sql = new StringBuilder("s.created_at >= cast(? as timestamptz) and s.created_at < cast(? as timestamptz)");
         binds.add(start(from));
         binds.add(start(to.plusDays(1)));
         if (scope.territoryIds() != null) {
@@ -150,7 +153,7 @@ public final class BilanQueries {
         String territories = scope.territoryIds() == null ? ""
                 : scope.territoryIds().isEmpty() ? " and false" : " and p.territory_id in (" + marks(scope.territoryIds().size()) + ")";
         return "select p.name, a.title, a.lead_partner, a.deadline, a.status, a.updated_at from project_action a"
-                + " join project p on p.id = a.project_id where not a.removed and a.created_at < ?" + territories
+                + " join project p on p.id = a.project_id where not a.removed and a.created_at < cast(? as timestamptz)" + territories
                 + " order by p.name, a.deadline nulls last, a.title";
     }
 
