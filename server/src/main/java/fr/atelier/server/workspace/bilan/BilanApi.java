@@ -56,12 +56,12 @@ public final class BilanApi {
         return f -> formats.find(f).map(x -> x.title()).orElse(f);
     }
 
-    static String publicLabel(String code) {
+    public static String publicLabel(String code) {
         Publics.Public p = Publics.byCode(code);
         return p == null ? code : p.fr();
     }
 
-    static Function<String, Optional<Deck>> deckById(CardsLibrary decks) {
+    public static Function<String, Optional<Deck>> deckById(CardsLibrary decks) {
         return id -> {
             try {
                 return Optional.of(decks.load(id));

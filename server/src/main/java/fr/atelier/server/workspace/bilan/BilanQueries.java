@@ -167,6 +167,28 @@ public final class BilanQueries {
                 + " from session s left join territory t on t.id = s.territory_id where " + w.sql() + " order by s.created_at, s.code";
     }
 
+    /** Every statement of a report with its values inlined, by name: what the benchmark explains (docs/performance.md). */
+    public static Map<String, String> statements(Scope scope, LocalDate from, LocalDate to) {
+        Where w = where(scope, from, to);
+        DSLContext render = DSL.using(org.jooq.SQLDialect.POSTGRES);
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("months", render.renderInlined(DSL.resultQuery(monthsSql(w), w.with())));
+        out.put("territories", render.renderInlined(DSL.resultQuery(territoriesSql(w), w.with())));
+        out.put("publics", render.renderInlined(DSL.resultQuery(publicsSql(w), w.with())));
+        out.put("structures", render.renderInlined(DSL.resultQuery(structuresSql(w), w.with())));
+        out.put("meetings", render.renderInlined(DSL.resultQuery(meetingsSql(w), w.with())));
+        out.put("cardRounds", render.renderInlined(DSL.resultQuery(cardRoundsSql(w), w.with())));
+        out.put("citations", render.renderInlined(DSL.resultQuery(citationsSql(w), w.with())));
+        List<Object> actionBinds = new ArrayList<>();
+        actionBinds.add(start(to.plusDays(1)));
+        if (scope.territoryIds() != null) {
+            actionBinds.addAll(scope.territoryIds());
+        }
+        out.put("actions", render.renderInlined(DSL.resultQuery(actionsSql(scope), actionBinds.toArray())));
+        out.put("sessions (XLSX)", render.renderInlined(DSL.resultQuery(sessionsSql(w), w.with())));
+        return out;
+    }
+
     public Future<Bilan> bilan(Scope scope, LocalDate from, LocalDate to) {
         return db.query(tx -> compute(tx, scope, from, to));
     }

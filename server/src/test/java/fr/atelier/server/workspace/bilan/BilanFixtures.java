@@ -25,17 +25,29 @@ final class BilanFixtures implements AutoCloseable {
     static final Map<String, String> TITLES = Map.of("quiz", "Challenge numérique", "cards", "Jeu de cartes SPRO",
             "prioritisation", "Dessine-moi le travail");
 
-    final Vertx vertx = Vertx.vertx();
-    final String name = "atelier_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    final String url = BASE.replaceFirst("/[^/?]+(\\?.*)?$", "/" + name + "$1");
+    final Vertx vertx;
+    final String name;
+    final String url;
     final Database db;
     final BilanQueries queries;
 
     BilanFixtures() {
+        vertx = Vertx.vertx();
+        name = "atelier_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        url = BASE.replaceFirst("/[^/?]+(\\?.*)?$", "/" + name + "$1");
         admin("create database " + name);
         db = Database.connect(vertx, url, 2);
         queries = new BilanQueries(db, f -> TITLES.getOrDefault(f, f), BilanApi::publicLabel,
                 new CardSuggestions(BilanApi.deckById(new CardsLibrary())), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /** The same rows in a running server's database (already migrated), for the browser test. */
+    BilanFixtures(String serverDatabaseUrl) {
+        vertx = null;
+        name = null;
+        url = serverDatabaseUrl;
+        db = null;
+        queries = null;
     }
 
     private static void admin(String sql) {
@@ -135,6 +147,9 @@ final class BilanFixtures implements AutoCloseable {
 
     @Override
     public void close() {
+        if (db == null) {
+            return;
+        }
         db.close();
         vertx.close();
         admin("drop database if exists " + name + " with (force)");
