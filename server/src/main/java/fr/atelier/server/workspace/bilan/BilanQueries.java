@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,19 +121,12 @@ public final class BilanQueries {
                 + " from session s join session_public p on p.session_id = s.id where " + w.sql() + " group by 1 order by 2 desc, 1";
     }
 
-    static String structuresSql(Where w) {
-        return "select ss.structure_id, min(st.name) as name, min(st.kind) as kind, min(t.name) as territory, count(*) as sessions"
-                + " from session s join session_structure ss on ss.session_id = s.id"
-                + " left join territory_structure st on st.id = ss.structure_id left join territory t on t.id = st.territory_id"
-                + " where " + w.sql() + " group by ss.structure_id order by 5 desc, 2";
+    static String structurePairsSql(Where w) {
+        return "select ss.session_id, ss.structure_id from session s join session_structure ss on ss.session_id = s.id where " + w.sql();
     }
 
-    static String meetingsSql(Where w) {
-        return "select a.structure_id as a, b.structure_id as b, count(*) as sessions"
-                + " from session s join session_structure a on a.session_id = s.id"
-                + " join session_structure b on b.session_id = s.id and a.structure_id < b.structure_id"
-                + " where " + w.sql() + " group by 1, 2 order by 3 desc, 1, 2";
-    }
+    static final String STRUCTURES_SQL = "select st.id, st.name, st.kind, t.name from territory_structure st"
+            + " left join territory t on t.id = st.territory_id";
 
     static String cardRoundsSql(Where w) {
         return "select r.deck_id, r.case_number, min(r.case_title) as title, count(*) as rounds"
@@ -157,14 +151,28 @@ public final class BilanQueries {
                 + " order by p.name, a.deadline nulls last, a.title";
     }
 
+    /** Every session of the period with its publics and structures, aggregated once each (hash joins, not a subquery per row). */
     static String sessionsSql(Where w) {
-        return "select s.created_at, s.code, s.title, s.format, t.name, s.place, s.participant_count, s.people_count,"
+        return "with pub as (select p.session_id, string_agg(p.public_code, ',' order by p.public_code) as codes"
+                + " from session s join session_public p on p.session_id = s.id where " + w.sql() + " group by p.session_id),"
+                + " str as (select ss.session_id, string_agg(coalesce(st.name, ss.structure_id), ', ' order by st.name) as names"
+                + " from session s join session_structure ss on ss.session_id = s.id left join territory_structure st on st.id = ss.structure_id"
+                + " where " + w.sql() + " group by ss.session_id)"
+                + " select s.created_at, s.code, s.title, s.format, t.name, s.place, s.participant_count, s.people_count,"
                 + " s.satisfaction_count, s.satisfaction_average, s.closed_by,"
                 + " cast(extract(epoch from (s.ended_at - coalesce(s.started_at, s.created_at))) / 60 as integer) as minutes,"
-                + " (select string_agg(p.public_code, ',' order by p.public_code) from session_public p where p.session_id = s.id) as publics,"
-                + " (select string_agg(coalesce(st.name, ss.structure_id), ', ' order by st.name) from session_structure ss"
-                + "   left join territory_structure st on st.id = ss.structure_id where ss.session_id = s.id) as structures"
-                + " from session s left join territory t on t.id = s.territory_id where " + w.sql() + " order by s.created_at, s.code";
+                + " pub.codes, str.names from session s left join territory t on t.id = s.territory_id"
+                + " left join pub on pub.session_id = s.id left join str on str.session_id = s.id"
+                + " where " + w.sql() + " order by s.created_at, s.code";
+    }
+
+    /** The binds of {@link #sessionsSql}: the period's (and territories') three times. */
+    static Object[] sessionsBinds(Where w) {
+        List<Object> all = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            all.addAll(w.binds());
+        }
+        return all.toArray();
     }
 
     /** Every statement of a report with its values inlined, by name: what the benchmark explains (docs/performance.md). */
@@ -175,8 +183,7 @@ public final class BilanQueries {
         out.put("months", render.renderInlined(DSL.resultQuery(monthsSql(w), w.with())));
         out.put("territories", render.renderInlined(DSL.resultQuery(territoriesSql(w), w.with())));
         out.put("publics", render.renderInlined(DSL.resultQuery(publicsSql(w), w.with())));
-        out.put("structures", render.renderInlined(DSL.resultQuery(structuresSql(w), w.with())));
-        out.put("meetings", render.renderInlined(DSL.resultQuery(meetingsSql(w), w.with())));
+        out.put("structure pairs", render.renderInlined(DSL.resultQuery(structurePairsSql(w), w.with())));
         out.put("cardRounds", render.renderInlined(DSL.resultQuery(cardRoundsSql(w), w.with())));
         out.put("citations", render.renderInlined(DSL.resultQuery(citationsSql(w), w.with())));
         List<Object> actionBinds = new ArrayList<>();
@@ -185,7 +192,7 @@ public final class BilanQueries {
             actionBinds.addAll(scope.territoryIds());
         }
         out.put("actions", render.renderInlined(DSL.resultQuery(actionsSql(scope), actionBinds.toArray())));
-        out.put("sessions (XLSX)", render.renderInlined(DSL.resultQuery(sessionsSql(w), w.with())));
+        out.put("sessions (XLSX)", render.renderInlined(DSL.resultQuery(sessionsSql(w), sessionsBinds(w))));
         return out;
     }
 
@@ -199,7 +206,7 @@ public final class BilanQueries {
 
     List<SessionLine> sessions(DSLContext tx, Scope scope, LocalDate from, LocalDate to) {
         Where w = where(scope, from, to);
-        return tx.resultQuery(sessionsSql(w), w.with()).fetch().map(r -> new SessionLine(
+        return tx.resultQuery(sessionsSql(w), sessionsBinds(w)).fetch().map(r -> new SessionLine(
                 r.get(0, OffsetDateTime.class), r.get(1, String.class), r.get(2, String.class), r.get(3, String.class),
                 formatTitle.apply(r.get(3, String.class)), r.get(4, String.class), r.get(5, String.class), r.get(6, Integer.class),
                 r.get(7, Integer.class), r.get(8, Integer.class), r.get(9, BigDecimal.class), r.get(10, String.class),
@@ -271,14 +278,14 @@ public final class BilanQueries {
         });
         List<Count> publics = tx.resultQuery(publicsSql(w), w.with()).fetch().map(r -> new Count(r.get(0, String.class),
                 publicLabel.apply(r.get(0, String.class)), r.get(1, Long.class), r.get(2, Long.class)));
-        List<Structure> structures = tx.resultQuery(structuresSql(w), w.with()).fetch().map(r -> new Structure(r.get(0, String.class),
-                r.get(1, String.class) == null ? r.get(0, String.class) : r.get(1, String.class), r.get(2, String.class),
-                r.get(3, String.class), r.get(4, Long.class)));
-        Map<String, String> names = new LinkedHashMap<>();
-        structures.forEach(s -> names.put(s.id(), s.name()));
-        List<Meeting> meetings = tx.resultQuery(meetingsSql(w), w.with()).fetch().map(r -> new Meeting(r.get(0, String.class),
-                names.getOrDefault(r.get(0, String.class), r.get(0, String.class)), r.get(1, String.class),
-                names.getOrDefault(r.get(1, String.class), r.get(1, String.class)), r.get(2, Long.class)));
+        Map<String, Network.Known> known = new HashMap<>();
+        for (Record r : tx.resultQuery(STRUCTURES_SQL).fetch()) {
+            known.put(r.get(0, String.class), new Network.Known(r.get(1, String.class), r.get(2, String.class), r.get(3, String.class)));
+        }
+        Network.Result network = Network.of(tx.resultQuery(structurePairsSql(w), w.with()).fetch()
+                .map(r -> new String[] {r.get(0, String.class), r.get(1, String.class)}), known);
+        List<Structure> structures = network.structures();
+        List<Meeting> meetings = network.meetings();
 
         CardSuggestions.Played played = cards.compare(
                 tx.resultQuery(cardRoundsSql(w), w.with()).fetch().map(r -> new CardSuggestions.Round(r.get(0, String.class),
