@@ -172,11 +172,11 @@ class BilanApp extends LightElement {
       ${this._actions(b)}`;
   }
 
-  _section(id, title, charts, tables, lead) {
+  _section(id, title, charts, tables, lead, wide = false) {
     return html`<section class="panel bilan__section" aria-labelledby=${id} data-testid=${id}>
       <h2 id=${id} class="panel__title">${title}</h2>
       ${lead ? html`<p class="hint">${lead}</p>` : nothing}
-      <div class="bilan__pair">${charts}<div class="bilan__tables">${tables}</div></div>
+      <div class="bilan__pair ${wide ? 'bilan__pair--stacked' : ''}">${charts}<div class="bilan__tables">${tables}</div></div>
     </section>`;
   }
 
@@ -200,7 +200,7 @@ class BilanApp extends LightElement {
     const title = bt('bi.months.title');
     const rows = months.map((m) => [monthLabel(m), ...formats.map(([f]) => num(cell(m, f))), num(formats.reduce((s, [f]) => s + cell(m, f), 0))]);
     return this._section('bi-months', title, months.length ? this._chart(title, stackedColumns(months.map(monthLabel), series), 'bi-chart-months') : nothing,
-      this._table(title, [bt('bi.month'), ...formats.map(([, x]) => x), bt('bi.total')], rows, 'bi-table-months'));
+      this._table(title, [bt('bi.month'), ...formats.map(([, x]) => x), bt('bi.total')], rows, 'bi-table-months'), '', formats.length > 2);
   }
 
   _participants(b) {
@@ -209,7 +209,7 @@ class BilanApp extends LightElement {
       { name: bt('bi.devices'), data: b.formats.map((f) => f.devices) }, { name: bt('bi.people'), data: b.formats.map((f) => f.people) }]);
     const rows = b.formats.map((f) => [f.formatTitle, num(f.sessions), num(f.devices), num(f.people), avg(f.satisfaction)]);
     return this._section('bi-participants', title, b.formats.length ? this._chart(title, option, 'bi-chart-people') : nothing,
-      this._table(title, [bt('bi.format'), bt('bi.sessions'), bt('bi.devices'), bt('bi.people'), bt('bi.satisfaction')], rows, 'bi-table-formats'));
+      this._table(title, [bt('bi.format'), bt('bi.sessions'), bt('bi.devices'), bt('bi.people'), bt('bi.satisfaction')], rows, 'bi-table-formats'), '', true);
   }
 
   _territories(b) {
@@ -260,7 +260,7 @@ class BilanApp extends LightElement {
       num(c.citedWhenSuggested), num(c.citedRounds), c.blindSpot ? html`<strong>${bt('bi.blindSpot')}</strong>` : '']);
     return this._section('bi-cards', title, items.length ? this._chart(title, option, 'bi-chart-cards') : nothing,
       this._table(title, [bt('bi.item'), bt('bi.kind'), bt('bi.suggested'), bt('bi.citedWhen'), bt('bi.cited'), bt('bi.blindSpot')], rows, 'bi-table-cards'),
-      bt('bi.cards.lead'));
+      bt('bi.cards.lead'), true);
   }
 
   _actions(b) {
@@ -271,7 +271,7 @@ class BilanApp extends LightElement {
       ${this._table(bt('bi.status'), [bt('bi.status'), bt('bi.count')], any ? b.actionStatuses.map((c) => [c.label, num(c.count)]) : [], 'bi-table-statuses')}
       ${this._table(title, [bt('bi.action'), bt('bi.project'), bt('bi.lead'), bt('bi.deadline'), bt('bi.status')],
         b.actions.map((a) => [a.title, a.project, a.leadPartner || '—', a.deadline ? dayLabel(a.deadline) : '—', a.statusLabel]), 'bi-table-actions')}
-      ${b.actionsCut ? html`<p class="hint">${bt('bi.actionsCut')}</p>` : nothing}`);
+      ${b.actionsCut ? html`<p class="hint">${bt('bi.actionsCut')}</p>` : nothing}`, '', true);
   }
 }
 customElements.define('bilan-app', BilanApp);

@@ -56,7 +56,7 @@ class BilanBrowserTest extends BrowserTestBase {
     }
 
     private static void chartsDrawn(WebDriver b) {
-        new WebDriverWait(b, WAIT).until(d -> !d.findElements(By.cssSelector("bilan-chart svg")).isEmpty());
+        new WebDriverWait(b, WAIT).until(d -> !d.findElements(By.cssSelector("bilan-chart canvas")).isEmpty());
         for (var chart : b.findElements(By.cssSelector("bilan-chart"))) {
             assertThat(chart.getAttribute("role")).isEqualTo("img");
             assertThat(chart.getAttribute("aria-label")).contains("tableau qui suit");
@@ -69,8 +69,8 @@ class BilanBrowserTest extends BrowserTestBase {
         assertThat(refused).as("CSP refusals in the console").isEmpty();
     }
 
-    private static Object fetch(WebDriver b, String path) {
-        return ((JavascriptExecutor) b).executeAsyncScript("const done = arguments[arguments.length - 1];"
+    private static String fetch(WebDriver b, String path) {
+        return (String) ((JavascriptExecutor) b).executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + " fetch(arguments[0]).then(r => done(r.status + ' ' + r.headers.get('content-type')), e => done(String(e)));", path);
     }
 
@@ -94,8 +94,8 @@ class BilanBrowserTest extends BrowserTestBase {
         assertThat(await(admin, "bi-table-meetings").getText()).contains("CIO de Dreux", "Mission locale de Dreux");
         assertThat(await(admin, "bi-table-cards").getText()).contains("Angle mort", "Chambre de métiers");
         assertThat(await(admin, "bi-table-actions").getText()).contains("Visites d’EHPAD", "Réalisée");
-        assertThat(admin.findElements(By.cssSelector("[data-testid=bi-chart-network] svg"))).isNotEmpty();
-        assertThat(admin.findElements(By.cssSelector("[data-testid=bi-chart-trend] svg"))).isNotEmpty();
+        assertThat(admin.findElements(By.cssSelector("[data-testid=bi-chart-network] canvas"))).isNotEmpty();
+        assertThat(admin.findElements(By.cssSelector("[data-testid=bi-chart-trend] canvas"))).isNotEmpty();
         shot(admin, "bilan-02-region-2025");
         ((JavascriptExecutor) admin).executeScript("document.querySelector('[data-testid=bi-structures]').scrollIntoView()");
         shot(admin, "bilan-03-region-2025-reseau");
