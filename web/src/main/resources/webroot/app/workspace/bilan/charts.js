@@ -63,7 +63,7 @@ export function bars(labels, series) {
   return {
     grid: { ...grid, top: series.length > 1 ? 40 : 8 }, legend: series.length > 1 ? legend : { show: false },
     tooltip: { trigger: 'axis' },
-    yAxis: { type: 'category', data: [...labels].reverse(), axisLabel: { width: 220, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: [...labels].reverse(), axisLabel: { width: 190, overflow: 'truncate' } },
     xAxis: { type: 'value', minInterval: 1 },
     series: series.map((s) => ({ type: 'bar', name: s.name, data: [...s.data].reverse() })),
   };
@@ -86,7 +86,8 @@ export function network(structures, meetings) {
   return {
     tooltip: {},
     series: [{
-      type: 'graph', layout: 'circular', circular: { rotateLabel: true }, roam: false,
+      type: 'graph', layout: 'circular', circular: { rotateLabel: false }, roam: false,
+      left: '22%', right: '22%', top: 40, bottom: 40,
       label: { show: true, position: 'right', color: '#1b1b1b', width: 140, overflow: 'truncate' },
       lineStyle: { color: '#6c757d', opacity: 0.7, curveness: 0.2 },
       data: structures.map((s) => ({ id: s.id, name: s.name, value: s.sessions, symbolSize: 10 + 30 * (s.sessions / max) })),

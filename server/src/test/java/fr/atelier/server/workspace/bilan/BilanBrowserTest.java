@@ -80,6 +80,7 @@ class BilanBrowserTest extends BrowserTestBase {
         BilanFixtures fx = new BilanFixtures(node.server().databaseUrl()).standard();
         WebDriver admin = desktop();
         setPassword(admin, link("region" + suffix + "@centre.fr", Role.ADMIN), "Claire Région");
+        admin.manage().logs().get(LogType.BROWSER);   // what the sign-in pages logged: not this page's
         admin.get(base + "/bilan");
         awaitText(admin, "bi-period", t -> t.contains("Toute la région"));
         chartsDrawn(admin);
@@ -113,6 +114,7 @@ class BilanBrowserTest extends BrowserTestBase {
         fx.sql("insert into account_territory (account_id, territory_id) select id, 't_dreux' from account where email = ?", coordinatorEmail);
         WebDriver coordinator = desktop();
         setPassword(coordinator, coordinatorLink, "Cyr Coordinateur");
+        coordinator.manage().logs().get(LogType.BROWSER);
         coordinator.get(base + "/bilan");
         awaitText(coordinator, "bi-period", t -> t.startsWith("Dreux"));
         assertThat(new Select(await(coordinator, "bi-scope")).getOptions()).extracting(o -> o.getText()).containsExactly("Dreux");

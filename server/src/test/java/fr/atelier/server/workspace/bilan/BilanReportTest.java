@@ -195,6 +195,8 @@ class BilanReportTest {
     @Test
     void thePdfSaysWhereWhenAndWhat() throws Exception {
         byte[] pdf = BilanPdf.write(bilan(DREUX, JAN_1, DEC_31));
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/screenshots/bilan-exemple.pdf"), pdf);   // to look at
         PdfReader reader = new PdfReader(pdf);
         PdfTextExtractor extractor = new PdfTextExtractor(reader);
         StringBuilder text = new StringBuilder();
