@@ -63,6 +63,16 @@ class BilanBrowserTest extends BrowserTestBase {
         }
     }
 
+    /**
+     * A state of the page: no CSP refusal logged since the last state, then the screenshot and axe-core (whose own
+     * injected styles the CSP refuses, so the console is drained after it).
+     */
+    private static void state(WebDriver b, String name) {
+        noCspViolation(b);
+        shot(b, name);
+        b.manage().logs().get(LogType.BROWSER);
+    }
+
     private static void noCspViolation(WebDriver b) {
         List<String> refused = b.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
                 .filter(m -> m.contains("Content Security Policy") || m.contains("Refused")).toList();
@@ -85,7 +95,7 @@ class BilanBrowserTest extends BrowserTestBase {
         awaitText(admin, "bi-period", t -> t.contains("Toute la région"));
         chartsDrawn(admin);
         assertThat(await(admin, "bi-sessions").getText()).isEqualTo("1");   // 2026: the session of 00:30 on 1 January
-        shot(admin, "bilan-01-region-annee-en-cours");
+        state(admin, "bilan-01-region-annee-en-cours");
 
         showYear(admin, "2025");
         awaitText(admin, "bi-sessions", t -> t.equals("4"));
@@ -97,11 +107,11 @@ class BilanBrowserTest extends BrowserTestBase {
         assertThat(await(admin, "bi-table-actions").getText()).contains("Visites d’EHPAD", "Réalisée");
         assertThat(admin.findElements(By.cssSelector("[data-testid=bi-chart-network] canvas"))).isNotEmpty();
         assertThat(admin.findElements(By.cssSelector("[data-testid=bi-chart-trend] canvas"))).isNotEmpty();
-        shot(admin, "bilan-02-region-2025");
+        state(admin, "bilan-02-region-2025");
         ((JavascriptExecutor) admin).executeScript("document.querySelector('[data-testid=bi-structures]').scrollIntoView()");
-        shot(admin, "bilan-03-region-2025-reseau");
+        state(admin, "bilan-03-region-2025-reseau");
         ((JavascriptExecutor) admin).executeScript("document.querySelector('[data-testid=bi-cards]').scrollIntoView()");
-        shot(admin, "bilan-04-region-2025-cartes");
+        state(admin, "bilan-04-region-2025-cartes");
         assertThat(fetch(admin, await(admin, "bi-xlsx").getAttribute("href")))
                 .isEqualTo("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(fetch(admin, await(admin, "bi-pdf").getAttribute("href"))).isEqualTo("200 application/pdf");
@@ -123,7 +133,7 @@ class BilanBrowserTest extends BrowserTestBase {
         assertThat(await(coordinator, "bi-people").getText()).isEqualTo("40");
         assertThat(coordinator.findElements(testId("bi-territories"))).isEmpty();
         chartsDrawn(coordinator);
-        shot(coordinator, "bilan-05-coordination-dreux-2025");
+        state(coordinator, "bilan-05-coordination-dreux-2025");
         assertThat(fetch(coordinator, "/api/workspace/bilan?territory=t_tours&year=2025")).startsWith("403");
 
         js(coordinator, "const f = document.querySelector('[data-testid=bi-from]'); f.value = '2024-02-01';"
@@ -133,7 +143,7 @@ class BilanBrowserTest extends BrowserTestBase {
         click(coordinator, "bi-apply");
         awaitText(coordinator, "bi-sessions", t -> t.equals("0"));
         assertThat(coordinator.findElements(By.cssSelector("bilan-chart"))).isEmpty();
-        shot(coordinator, "bilan-06-coordination-periode-vide");
+        state(coordinator, "bilan-06-coordination-periode-vide");
         noCspViolation(coordinator);
     }
 }
