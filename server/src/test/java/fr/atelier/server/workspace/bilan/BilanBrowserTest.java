@@ -121,9 +121,10 @@ class BilanBrowserTest extends BrowserTestBase {
         // A coordinator of Dreux: their territory only, any period.
         String coordinatorEmail = "coord" + suffix + "@dreux.fr";
         String coordinatorLink = link(coordinatorEmail, Role.COORDINATOR);
-        fx.sql("insert into account_territory (account_id, territory_id) select id, 't_dreux' from account where email = ?", coordinatorEmail);
         WebDriver coordinator = desktop();
         setPassword(coordinator, coordinatorLink, "Cyr Coordinateur");
+        // The account exists once its password is set; its territory is read on every request.
+        fx.sql("insert into account_territory (account_id, territory_id) select id, 't_dreux' from account where email = ?", coordinatorEmail);
         coordinator.manage().logs().get(LogType.BROWSER);
         coordinator.get(base + "/bilan");
         awaitText(coordinator, "bi-period", t -> t.startsWith("Dreux"));
