@@ -187,6 +187,7 @@ public final class BilanPdf {
         PdfPTable t = new PdfPTable(widths);
         t.setWidthPercentage(100);
         t.setHeaderRows(1);
+        t.setSpacingBefore(6);
         t.setSpacingAfter(6);
         for (String h : headers) {
             PdfPCell c = new PdfPCell(new Phrase(h, head));
