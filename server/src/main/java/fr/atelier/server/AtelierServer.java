@@ -70,6 +70,7 @@ public final class AtelierServer implements AutoCloseable {
     private LiveStore store;
     private Database db;
     private Archiver archiver;
+    private fr.atelier.server.live.IdleSessions idleSessions;
     private SessionRegistry registry;
     private WebSocketGateway gateway;
     private HttpServer http;
@@ -137,6 +138,7 @@ public final class AtelierServer implements AutoCloseable {
                 Duration.ofHours(config.liveRetentionHours()));
         registry = new SessionRegistry(vertx, store, formats, archiver, config.nodeId());
         archiver.start(registry::evict);
+        idleSessions = new fr.atelier.server.live.IdleSessions(vertx, store, registry, config.idleEnd()).start();
         JoinGuard guard = new JoinGuard(config.limits());
         JoinBase joinBase = new JoinBase(config.publicUrl(), config.httpHost(), network::lanAddress);
         FormatServices services = new FormatServices(db, guard, joinBase);
@@ -274,6 +276,10 @@ public final class AtelierServer implements AutoCloseable {
         return registry;
     }
 
+    public fr.atelier.server.live.IdleSessions idleSessions() {
+        return idleSessions;
+    }
+
     public Archiver archiver() {
         return archiver;
     }
@@ -312,6 +318,9 @@ public final class AtelierServer implements AutoCloseable {
             }
             if (gateway != null) {
                 gateway.close();
+            }
+            if (idleSessions != null) {
+                idleSessions.stop();
             }
             if (archiver != null) {
                 archiver.stop();

@@ -26,7 +26,9 @@ public record Config(
         boolean anonymousSessions,
         fr.atelier.server.workspace.accounts.MailSettings mail,
         // w-sso (issue 14): sign-in by OpenID Connect (ProConnect), off unless ATELIER_OIDC_ISSUER and _CLIENT_ID are set.
-        fr.atelier.server.workspace.sso.OidcSettings oidc) {
+        fr.atelier.server.workspace.sso.OidcSettings oidc,
+        // bilan (issue 18): a session without any event for this long is ended by the system.
+        java.time.Duration idleEnd) {
 
     /** A socket from which nothing (no frame, no pong) arrived for this long is closed (docs/protocol.md). */
     public static final int DEFAULT_WS_IDLE_SECONDS = 60;
@@ -60,27 +62,37 @@ public record Config(
                 Integer.parseInt(env.getOrDefault("ATELIER_WS_MAX_PENDING_KIB", Integer.toString(DEFAULT_WS_MAX_PENDING_KIB))),
                 !"false".equalsIgnoreCase(env.getOrDefault("ATELIER_ANONYMOUS_SESSIONS", "true").trim()),
                 fr.atelier.server.workspace.accounts.MailSettings.from(env),
-                fr.atelier.server.workspace.sso.OidcSettings.from(env));
+                fr.atelier.server.workspace.sso.OidcSettings.from(env),
+                idleEnd(env));
     }
 
     public Config withHttpPort(int port) {
         return new Config(httpHost, port, dataDir, redisUrl, databaseUrl, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, limits, coordinatorKey, embeddedPgFast, clusterName,
-                wsIdleSeconds, wsMaxPendingKib, anonymousSessions, mail, oidc);
+                wsIdleSeconds, wsMaxPendingKib, anonymousSessions, mail, oidc, idleEnd);
     }
 
     public Config withServices(String redis, String database) {
         return new Config(httpHost, httpPort, dataDir, redis, database, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, limits, coordinatorKey, embeddedPgFast, clusterName,
-                wsIdleSeconds, wsMaxPendingKib, anonymousSessions, mail, oidc);
+                wsIdleSeconds, wsMaxPendingKib, anonymousSessions, mail, oidc, idleEnd);
     }
 
     public Config withHttpHost(String host) {
         return new Config(host, httpPort, dataDir, redisUrl, databaseUrl, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, limits, coordinatorKey, embeddedPgFast, clusterName,
-                wsIdleSeconds, wsMaxPendingKib, anonymousSessions, mail, oidc);
+                wsIdleSeconds, wsMaxPendingKib, anonymousSessions, mail, oidc, idleEnd);
     }
 
     public Config withLimits(fr.atelier.server.http.Limits l) {
         return new Config(httpHost, httpPort, dataDir, redisUrl, databaseUrl, publicUrl, nodeId, liveRetentionHours, dbPoolSize, redisFsync, l, coordinatorKey, embeddedPgFast, clusterName,
-                wsIdleSeconds, wsMaxPendingKib, anonymousSessions, mail, oidc);
+                wsIdleSeconds, wsMaxPendingKib, anonymousSessions, mail, oidc, idleEnd);
+    }
+
+    /** {@code ATELIER_IDLE_END_HOURS}; a wrong value stops start-up with its one French/English line. */
+    static java.time.Duration idleEnd(Map<String, String> env) {
+        try {
+            return fr.atelier.server.live.IdleSessions.idleEnd(env);
+        } catch (IllegalArgumentException e) {
+            throw new fr.atelier.server.infra.StartupError(e.getMessage());
+        }
     }
 
     private static String blankToNull(String s) {

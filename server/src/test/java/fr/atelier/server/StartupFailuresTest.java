@@ -84,6 +84,17 @@ class StartupFailuresTest {
         }
     }
 
+    @Test
+    void aWrongIdleEndIsNamed() {
+        Map<String, String> env = TestConfig.env(TestConfig.embedded(TestConfig.newDataDir()));
+        env.put("ATELIER_IDLE_END_HOURS", "douze");
+        try (ServerProcess node = ServerProcess.start(env)) {
+            assertThat(node.awaitExit(EXIT)).as("exit code").isNotZero();
+            assertOneClearLine(node.output(), "ATELIER_IDLE_END_HOURS attend un nombre d’heures", "« douze »");
+            assertThat(node.output()).doesNotContain("NumberFormatException");
+        }
+    }
+
     private static void assertOneClearLine(String output, String... words) {
         assertThat(output).contains(words).doesNotContain("\tat ").doesNotContain("Exception in thread");
         long lines = output.lines().filter(l -> l.contains(words[0])).count();

@@ -7,6 +7,7 @@ import { AtelierSocket } from '../socket.js';
 import { t, formatNumber } from '../i18n/index.js';
 import { codeFromPath, copyText, hostKey, hostTokenFor, isValidCode, joinUrl, loadJoinBase, phonesCanReach, storage } from '../util.js';
 import { satisfactionItems } from '../components/satisfaction-items.js';
+import '../components/impact-summary.js';
 import { secretForm, secretFrom, topbar } from './page-parts.js';
 import { NextStepController } from '../components/next-step.js';
 
@@ -292,6 +293,7 @@ class ConsoleApp extends LightElement {
           </div>
         </section>
         ${this._renderSatisfaction(view)}
+        <impact-summary .items=${Array.isArray(view.bilan) ? view.bilan : null}></impact-summary>
       </div>
     </div>`;
   }

@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import { LightElement, state } from '../components/light-element.js';
 import '../components/format-slot.js';
 import '../components/satisfaction-form.js';
+import '../components/bilan-phone.js';
 import { AtelierSocket } from '../socket.js';
 import { t } from '../i18n/index.js';
 import { api, codeFromPath, isValidCode, rejoinKey, storage } from '../util.js';
@@ -227,13 +228,15 @@ class PhoneApp extends LightElement {
         return html`<section class="card card--center" data-testid="lobby">
             <p class="welcome" data-testid="lobby-welcome">${t('phone.lobby', { nickname })}</p>
           </section>
+          <bilan-phone .bilan=${view.bilan} .send=${this._send}></bilan-phone>
           ${this._renderLeave()}`;
       case 'ACTIVITY':
         return html`<p class="phone__me">${t('phone.me', { nickname })}</p>
           <format-slot format=${session.format} audience="phone" .view=${view} .send=${this._send}></format-slot>
           ${this._renderLeave()}`;
       case 'SATISFACTION':
-        return html`<satisfaction-form .satisfaction=${view.satisfaction} .send=${this._send}></satisfaction-form>`;
+        return html`<bilan-phone .bilan=${view.bilan} .send=${this._send}></bilan-phone>
+          <satisfaction-form .satisfaction=${view.satisfaction} .send=${this._send}></satisfaction-form>`;
       case 'ENDED':
         return html`<section class="card card--center" data-testid="ended">
           <p class="welcome" data-testid="ended-message">${t('phone.ended')}</p>

@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import { LightElement, state } from '../components/light-element.js';
 import '../components/format-slot.js';
 import '../components/bar-chart.js';
+import '../components/impact-summary.js';
 import { satisfactionItems } from '../components/satisfaction-items.js';
 import { t, tn, formatNumber, formatDateTime, formatDuration } from '../i18n/index.js';
 import { ApiError, api, codeFromPath, hostKey, hostTokenFor, isValidCode, storage } from '../util.js';
@@ -162,6 +163,8 @@ class SynthesisApp extends LightElement {
           ? html`<ul class="comments" data-testid="synth-comments">${comments.map((c) => html`<li class="comment">${c}</li>`)}</ul>`
           : html`<p class="muted">${t('console.noComments')}</p>`}
       </section>
+
+      <impact-summary .items=${d.impact}></impact-summary>
 
       <section class="panel" aria-labelledby="synth-results">
         <h2 id="synth-results" class="panel__title">${t('synthesis.results')}</h2>

@@ -9,6 +9,7 @@ import './bar.js';
 import './admin-words.js';
 import './admin-retention.js';
 import './admin-audit.js';
+import './territory-lists.js';
 
 const ROLES = ['facilitator', 'coordinator', 'admin'];
 
@@ -117,7 +118,7 @@ class AdminApp extends LightElement {
         <p class="hint" role="status" aria-live="polite" data-testid="admin-status">${this._status}</p>
         ${!this._me ? html`<p class="hint">${wt('loading')}</p>` : nothing}
         ${account && account.role !== 'admin' ? html`<p class="notice notice--error">${wt('admin.notAdmin')}</p>` : nothing}
-        ${account?.role === 'admin' ? html`${this._renderLinks()} ${this._renderTerritories()} ${this._renderPeople()}
+        ${account?.role === 'admin' ? html`${this._renderLinks()} ${this._renderTerritories()} <territory-lists></territory-lists> ${this._renderPeople()}
           <admin-words></admin-words><admin-retention></admin-retention><admin-audit></admin-audit>` : nothing}
       </main>`;
   }

@@ -66,7 +66,8 @@ public final class ArchiveReader {
                 return new Lookup(true, true, new Synthesis(s.getCode(), s.getTitle(), s.getFormat(), formatTitle, "ENDED",
                         instant(s.getCreatedAt()), instant(s.getStartedAt()), instant(s.getEndedAt()), true, people,
                         s.getPurgedAt() == null ? new Satisfaction(ratings).summary(true) : purgedSummary(s),
-                        s.getResults() == null ? null : Json.MAPPER.readTree(s.getResults().data())));
+                        s.getResults() == null ? null : Json.MAPPER.readTree(s.getResults().data()),
+                        SessionRecordArchive.impactSummaries(tx, s.getId())));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

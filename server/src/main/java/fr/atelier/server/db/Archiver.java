@@ -198,6 +198,7 @@ public final class Archiver implements SessionEndedListener {
             }
         }
         Upsert.batch(tx, rows);
+        SessionRecordArchive.write(tx, sessionId, p, snap.staff());
         write(formatArchives.get(p.format()), tx, sessionId, snap.state().activity());
     }
 

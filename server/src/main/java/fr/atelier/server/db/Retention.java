@@ -227,6 +227,8 @@ public final class Retention {
                 .where(HACKATHON_JURY_SEAT.SESSION_ID.eq(id)).execute());
         n.put("project_contribution", tx.update(PROJECT_CONTRIBUTION).setNull(PROJECT_CONTRIBUTION.PARTICIPANT_ID)
                 .where(PROJECT_CONTRIBUTION.SESSION_ID.eq(id)).execute());
+        n.put("impact_answer", tx.deleteFrom(fr.atelier.server.db.generated.Tables.IMPACT_ANSWER)
+                .where(fr.atelier.server.db.generated.Tables.IMPACT_ANSWER.SESSION_ID.eq(id)).execute());
         n.put("satisfaction_answer", tx.deleteFrom(SATISFACTION_ANSWER).where(SATISFACTION_ANSWER.SESSION_ID.eq(id)).execute());
         n.put("session_event", tx.deleteFrom(SESSION_EVENT).where(SESSION_EVENT.SESSION_ID.eq(id)).execute());
         n.put("participant", tx.deleteFrom(PARTICIPANT).where(PARTICIPANT.SESSION_ID.eq(id)).execute());

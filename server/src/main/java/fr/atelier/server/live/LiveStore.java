@@ -107,6 +107,8 @@ public final class LiveStore implements AutoCloseable {
     /** The retry set every installation shared before it had its own (read once more after an upgrade). */
     static final String LEGACY_PENDING_KEY = "atelier:archive:pending";
     private final String pendingKey;
+    /** Sessions not archived yet, scored by creation time: the idle sweep's list (issue 18). */
+    private final String openKey;
 
     public LiveStore(Vertx vertx, String url) {
         this(vertx, url, "default");
@@ -120,6 +122,7 @@ public final class LiveStore implements AutoCloseable {
     public LiveStore(Vertx vertx, String url, String installation) {
         this.vertx = vertx;
         this.pendingKey = "atelier:" + installation + ":archive:pending";
+        this.openKey = "atelier:" + installation + ":open";
         // Lettuce's default reconnect back-off grows to 30 s: after a long outage the first command
         // went through seconds after Redis was back.
         this.resources = DefaultClientResources.builder()
@@ -299,6 +302,31 @@ public final class LiveStore implements AutoCloseable {
                 .compose(id -> on(redis.expire(key(sessionId, "log"), ABANDONED_AFTER.toSeconds())).map(x -> id));
     }
 
+    /** A new session joins the idle sweep's list. */
+    public Future<Void> markOpen(String sessionId, long createdAtMillis) {
+        return on(redis.zadd(openKey, (double) createdAtMillis, sessionId)).mapEmpty();
+    }
+
+    /** Sessions not archived yet, oldest first. */
+    public Future<List<String>> openSessions() {
+        return on(redis.zrange(openKey, 0, -1));
+    }
+
+    public Future<Void> forgetOpen(String sessionId) {
+        return on(redis.zrem(openKey, sessionId)).mapEmpty();
+    }
+
+    /** When the session's last batch of events was written (the stream id's time), null when it has no log. */
+    public Future<Long> lastEventMillis(String sessionId) {
+        return on(redis.xrevrange(key(sessionId, "log"), Range.unbounded(), Limit.from(1))).map(list -> {
+            if (list == null || list.isEmpty()) {
+                return null;
+            }
+            String id = list.get(0).getId();
+            return Long.parseLong(id.substring(0, id.indexOf('-')));
+        });
+    }
+
     /** Every batch after {@code afterStreamId} (all of them when null), in order. */
     public Future<List<Batch>> readAfter(String sessionId, String afterStreamId) {
         List<Batch> out = new ArrayList<>();
@@ -343,6 +371,7 @@ public final class LiveStore implements AutoCloseable {
         long seconds = Math.max(1, retention.toSeconds());
         List<Future<?>> all = new ArrayList<>();
         all.add(on(redis.srem(pendingKey, sessionId)));
+        all.add(on(redis.zrem(openKey, sessionId)));
         all.add(on(redis.srem(LEGACY_PENDING_KEY, sessionId)));
         all.add(on(redis.hset(key(sessionId, "meta"), "archivedAt", Long.toString(System.currentTimeMillis()))));
         for (String part : List.of("log", "snap", "meta", "epoch")) {

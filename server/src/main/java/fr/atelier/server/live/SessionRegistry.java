@@ -101,6 +101,7 @@ public final class SessionRegistry {
             SessionCodec codec = new SessionCodec(format);
             return store.saveMeta(sessionId, Map.of("format", format.id(), "code", code, "createdAt", Long.toString(created.at())))
                     .compose(v -> store.append(sessionId, 1, codec.writeEvents(List.of(created)), "[]"))
+                    .compose(id -> store.markOpen(sessionId, created.at()).map(id))
                     .map(id -> {
                         codes.put(code, sessionId);
                         LOG.atInfo().addKeyValue("session", sessionId).addKeyValue("code", code)

@@ -22,7 +22,9 @@ public record Synthesis(
         boolean archived,
         List<Person> participants,
         Satisfaction.Summary satisfaction,
-        JsonNode results) {
+        JsonNode results,
+        // Issue 18: the impact questions, before/after.
+        List<fr.atelier.workshops.core.Bilan.QuestionSummary> impact) {
 
     public record Person(String nickname, Instant joinedAt) {}
 
@@ -36,7 +38,7 @@ public record Synthesis(
         Object results = session.format().results(state.activity(), p.roster());
         return new Synthesis(p.code(), p.title(), p.format(), session.format().title(), p.phase().name(),
                 Instant.ofEpochMilli(p.createdAt()), toInstant(p.startedAt()), toInstant(p.endedAt()), false, people,
-                p.satisfaction().summary(true), Json.MAPPER.valueToTree(results));
+                p.satisfaction().summary(true), Json.MAPPER.valueToTree(results), p.bilan().summaries());
     }
 
     private static Instant toInstant(Long millis) {

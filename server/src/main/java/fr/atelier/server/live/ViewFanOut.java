@@ -124,7 +124,7 @@ final class ViewFanOut<S> {
         }
         if (shared != null && view.activity() != null) {
             RawValue activity = shared.computeIfAbsent(view.activity(), a -> new RawValue(codec.write(a)));
-            view = new SessionView(view.audience(), view.session(), view.me(), view.participants(), view.satisfaction(), activity);
+            view = new SessionView(view.audience(), view.session(), view.me(), view.participants(), view.satisfaction(), activity, view.bilan());
         }
         // "ts": server time at send, so clients (and the load benchmark) can measure delivery latency.
         return "{\"type\":\"view\",\"seq\":" + seq.getAsLong() + ",\"ts\":" + System.currentTimeMillis()

@@ -338,6 +338,12 @@ class PurgeEveryFormatTest {
             assertThat(all).as("the archive holds the nicknames before the purge").contains("Zéphyrine", "Barnabé");
         }
 
+        // Issue 18: per-participant impact answers and structures go with the participants.
+        Pg sql = new Pg(server.databaseUrl());
+        for (String id : sessions.keySet()) {
+            sql.rows("insert into impact_answer select session_id, id, 'iq_test', 'after', 4 from participant where session_id = ? returning score", id);
+            sql.rows("update participant set structure_id = 'st_test', declared_size = 2 where session_id = ? returning id", id);
+        }
         Retention later = new Retention(db, Clock.fixed(Instant.now().plus(400, ChronoUnit.DAYS), ZoneOffset.UTC), 12);
         Retention.Run run = later.purgeExpired().await();
         assertThat(run.ran()).isTrue();
@@ -356,6 +362,10 @@ class PurgeEveryFormatTest {
             });
         }
         assertThat(leaks).as("nicknames left after the purge").isEmpty();
+        for (String id : sessions.keySet()) {
+            assertThat(((Number) sql.value("select count(*) from impact_answer where session_id = ?", id)).intValue()).isZero();
+            assertThat(((Number) sql.value("select count(*) from participant where session_id = ? and structure_id is not null", id)).intValue()).isZero();
+        }
         // What people made stays as typed (decisions, helper purge): a canvas, an idea, a contribution.
         assertThat(rows(hackathon).toString()).contains("Inès, 17 ans, sans permis", "Un covoiturage solidaire vers les stages");
         assertThat(rows(dessine).get("project_contribution").toString()).contains("Les horaires du week-end font peur");

@@ -5,6 +5,7 @@ import { html, nothing } from 'lit';
 import { LightElement, inputs, state } from '../../components/light-element.js';
 import { pt } from './messages.js';
 import { call } from './http.js';
+import './record-fields.js';
 import { CONTENT_DEFAULTS, hackathonCommands, hackathonFields, prioritisationFields, prioritisationProject } from './prepare-content.js';
 
 /** Formats whose content can be chosen ahead, and the host command that loads it. */
@@ -21,7 +22,7 @@ class PrepareForm extends LightElement {
     ...state({
       _choices: { territories: [], colleagues: [] },
       _library: [],
-      _v: { format: 'quiz', title: '', startsAt: '', place: '', territoryId: '', publics: '', partners: '',
+      _v: { format: 'quiz', title: '', startsAt: '', place: '', territoryId: '', publics: [], structureIds: [],
         content: '', pacing: 'live', seconds: '60', teams: '', co: [], ...CONTENT_DEFAULTS },
       _error: '',
       _busy: false,
@@ -42,7 +43,7 @@ class PrepareForm extends LightElement {
     if (changed.has('plan') && this.plan) {
       const p = this.plan;
       this._v = { ...this._v, format: p.format, title: p.title, startsAt: p.startsAtLocal ?? '', place: p.place ?? '',
-        territoryId: p.territoryId, publics: p.publics ?? '', partners: p.partners ?? '', co: [...p.facilitatorIds] };
+        territoryId: p.territoryId, publics: p.publicCodes ?? [], structureIds: p.structureIds ?? [], co: [...p.facilitatorIds] };
     }
   }
 
@@ -52,6 +53,7 @@ class PrepareForm extends LightElement {
 
   _set(key, value) {
     this._v = { ...this._v, [key]: value };
+    if (key === 'territoryId') this._v = { ...this._v, structureIds: [] };
     if (key === 'format') {
       this._v = { ...this._v, content: '', teams: '', ...CONTENT_DEFAULTS };
       this._loadLibrary(value);
@@ -111,7 +113,7 @@ class PrepareForm extends LightElement {
     try {
       const v = this._v;
       const body = { format: v.format, title: v.title, startsAt: v.startsAt || null, place: v.place || null, territoryId: v.territoryId,
-        publics: v.publics, partners: v.partners, facilitatorIds: v.co,
+        ...this._record(v), facilitatorIds: v.co,
         settings: this.plan ? this.plan.settings : await this._settings() };
       const plan = this.plan
         ? await call(`/api/workspace/planned/${encodeURIComponent(this.plan.id)}`, { method: 'PUT', body })
@@ -148,12 +150,9 @@ class PrepareForm extends LightElement {
         <select id="pf-territory" data-testid="pf-territory" ?disabled=${Boolean(this.plan)} @change=${(e) => this._set('territoryId', e.target.value)}>
           ${this._choices.territories.map((t) => html`<option value=${t.id} ?selected=${v.territoryId === t.id}>${t.name}</option>`)}
         </select></div>
-      <div class="field"><label for="pf-publics">${pt('pl.form.publics')}</label>
-        <input id="pf-publics" type="text" maxlength="400" aria-describedby="pf-publics-hint" .value=${v.publics}
-          @input=${(e) => this._set('publics', e.target.value)}>
-        <p id="pf-publics-hint" class="hint">${pt('pl.form.publicsHint')}</p></div>
-      <div class="field"><label for="pf-partners">${pt('pl.form.partners')}</label>
-        <input id="pf-partners" type="text" maxlength="1000" .value=${v.partners} @input=${(e) => this._set('partners', e.target.value)}></div>
+      <record-fields .territoryId=${v.territoryId} .publics=${v.publics} .structureIds=${v.structureIds}
+        .legacyPublics=${this.plan?.legacyPublics ?? null} .legacyPartners=${this.plan?.legacyPartners ?? null}
+        @record-change=${(e) => this._set(e.detail.key, e.detail.value)}></record-fields>
       ${this.plan ? html`<p class="muted">${pt('pl.form.contentKept')}</p>` : LIBRARY.has(v.format) ? html`<div class="field"><label for="pf-content">${pt('pl.form.content')}</label>
         <select id="pf-content" data-testid="pf-content" @change=${(e) => this._set('content', e.target.value)}>
           <option value="">${pt('pl.form.noContent')}</option>
@@ -172,6 +171,14 @@ class PrepareForm extends LightElement {
           ${pt('pl.form.cancel')}</button>
       </div>
     </form>`;
+  }
+
+  /** Issue 18: codes and ids; a plan with free text from before keeps it until a box is ticked. */
+  _record(v) {
+    const keepPublics = this.plan?.legacyPublics && v.publics.length === 0;
+    const keepPartners = this.plan?.legacyPartners && v.structureIds.length === 0;
+    return { publics: keepPublics ? this.plan.legacyPublics : v.publics,
+      ...(keepPartners ? { partners: this.plan.legacyPartners } : { structureIds: v.structureIds }) };
   }
 
   _otherContent(v) {

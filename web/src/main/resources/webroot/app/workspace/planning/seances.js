@@ -2,6 +2,7 @@
 // territory's sessions; filters, open the console or the synthesis, duplicate, prepare (issue 14).
 import { html, nothing } from 'lit';
 import { LightElement, state } from '../../components/light-element.js';
+import '../territory-lists.js';
 import { pt } from './messages.js';
 import { call, currentAccount, toSignIn } from './http.js';
 import './prepare-form.js';
@@ -129,6 +130,7 @@ class SeancesApp extends LightElement {
           @click=${() => (this._preparing = true)}>${pt('pl.prepare')}</button></p>` : nothing}
       ${this._preparing || this._editing ? html`<prepare-form .formats=${this._formats} .plan=${this._editing} @prepared=${this._prepared}
           @cancel=${() => { this._preparing = false; this._editing = null; }}></prepare-form>` : nothing}
+      ${this._scope === 'territory' && this._account.role === 'coordinator' ? html`<territory-lists></territory-lists>` : nothing}
       ${this._filtersForm()}
       ${this._list()}
       ${this._projectList()}

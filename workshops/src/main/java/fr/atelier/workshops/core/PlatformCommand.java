@@ -31,4 +31,17 @@ public sealed interface PlatformCommand extends SessionCommand {
 
     /** Facilitator: removes a participant; their rejoin token stops working and their nickname stays refused. */
     record RemoveParticipant(String participantId) implements PlatformCommand {}
+
+    /** Server, when a prepared session opens (issue 18): the structures offered at join and the impact questions. */
+    record Frame(java.util.List<Bilan.Structure> structures, boolean askStructure, java.util.List<Bilan.Question> questions) implements PlatformCommand {}
+
+    /** Participant: their structure (optional) and how many people share this device (optional). */
+    record Declare(String structureId, Integer declaredSize) implements PlatformCommand {}
+
+    /** Participant: a 1–5 answer to an impact question, "before" or "after". */
+    @JsonTypeName("session.impact")
+    record ImpactAnswer(String questionId, String moment, int score) implements PlatformCommand {}
+
+    /** Server: ends a session left idle (no event for the configured time); archived as closed by the system. */
+    record EndIdle(long idleSince) implements PlatformCommand {}
 }

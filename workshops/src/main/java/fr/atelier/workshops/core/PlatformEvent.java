@@ -34,6 +34,19 @@ public sealed interface PlatformEvent extends SessionEvent {
     @JsonTypeName("session.removed")
     record ParticipantRemoved(String participantId, long at) implements PlatformEvent {}
 
+    /** {@code by}: "facilitator" or "system" (idle end, issue 18); absent in logs written before, read as the facilitator. */
     @JsonTypeName("session.ended")
-    record SessionEnded(long at) implements PlatformEvent {}
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record SessionEnded(long at, String by) implements PlatformEvent {
+        public SessionEnded(long at) {
+            this(at, null);
+        }
+    }
+
+    record Framed(java.util.List<Bilan.Structure> structures, boolean askStructure, java.util.List<Bilan.Question> questions, long at)
+            implements PlatformEvent {}
+
+    record Declared(String participantId, String structureId, Integer declaredSize, long at) implements PlatformEvent {}
+
+    record ImpactAnswered(String participantId, String questionId, String moment, int score, long at) implements PlatformEvent {}
 }

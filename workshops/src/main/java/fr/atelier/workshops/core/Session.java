@@ -75,6 +75,12 @@ public final class Session<S, C, E> {
         if (p.phase() == Phase.ENDED) {
             return Decision.reject("session_ended", "Cette session est terminée.");
         }
+        if (command instanceof PlatformCommand pc) {
+            Decision<SessionEvent> bilan = Bilan.decide(p, who, pc, at);
+            if (bilan != null) {
+                return bilan;
+            }
+        }
         if (command instanceof Leave) {
             if (!(who instanceof Actor.Participant me) || !p.roster().isActive(me.id())) {
                 return Decision.reject("forbidden", "Seul un participant peut quitter la session.");
@@ -229,7 +235,7 @@ public final class Session<S, C, E> {
     private static PlatformState evolvePlatform(PlatformState p, PlatformEvent e) {
         if (e instanceof SessionCreated c) {
             return new PlatformState(c.code(), c.format(), c.title(), c.hostTokenHash(), Phase.LOBBY, true,
-                    Roster.EMPTY, Satisfaction.EMPTY, c.at(), null, null);
+                    Roster.EMPTY, Satisfaction.EMPTY, c.at(), null, null, Bilan.EMPTY);
         }
         if (e instanceof ParticipantJoined j) {
             return p.withRoster(p.roster().with(new Roster.Member(j.participantId(), j.nickname(), j.tokenHash(), j.at(), true)));
@@ -259,7 +265,11 @@ public final class Session<S, C, E> {
             return p.withSatisfaction(p.satisfaction().rate(r.participantId(), r.score(), r.comment()));
         }
         if (e instanceof SessionEnded end) {
-            return p.ended(end.at());
+            return p.ended(end.at()).withBilan(p.bilan().evolve(end));
+        }
+        Bilan bilan = p.bilan().evolve(e);
+        if (bilan != null) {
+            return p.withBilan(bilan);
         }
         throw new IllegalStateException("unknown event " + e);
     }
@@ -286,6 +296,12 @@ public final class Session<S, C, E> {
         }
         if (event instanceof SatisfactionRated r) {
             return Impact.only(r.participantId());
+        }
+        if (event instanceof PlatformEvent.Declared d) {
+            return Impact.only(d.participantId());
+        }
+        if (event instanceof PlatformEvent.ImpactAnswered a) {
+            return Impact.only(a.participantId());
         }
         // A renamed or removed participant may be named on team-mates' phones: every phone (rare events).
         return Impact.ALL;
@@ -315,12 +331,13 @@ public final class Session<S, C, E> {
             Roster.Member m = roster.members().get(me.id());
             if (m != null && m.removed()) {
                 // Nothing of the session any more: the server closes the socket with the reason (protocol.md).
-                return new SessionView(REMOVED, header, null, null, null, null);
+                return new SessionView(REMOVED, header, null, null, null, null, null);
             }
             SessionView.Me mine = m == null ? null : new SessionView.Me(m.id(), m.nickname());
             SessionView.SatisfactionView sat = new SessionView.SatisfactionView(p.phase() == Phase.SATISFACTION,
                     p.satisfaction().ratingOf(me.id()), null);
-            return new SessionView("participant", header, mine, null, sat, activity);
+            return new SessionView("participant", header, mine, null, sat, activity,
+                    m == null ? null : p.bilan().phoneView(m.id(), p.phase()));
         }
         boolean console = audience instanceof Audience.Facilitator;
         List<SessionView.Person> people = new ArrayList<>();
@@ -335,6 +352,7 @@ public final class Session<S, C, E> {
         }
         SessionView.SatisfactionView sat = new SessionView.SatisfactionView(p.phase() == Phase.SATISFACTION, null,
                 satisfactionVisible || console ? p.satisfaction().summary(console) : null);
-        return new SessionView(console ? "facilitator" : "projector", header, null, people, sat, activity);
+        List<Bilan.QuestionSummary> impact = console && !p.bilan().questions().isEmpty() ? p.bilan().summaries() : null;
+        return new SessionView(console ? "facilitator" : "projector", header, null, people, sat, activity, impact);
     }
 }

@@ -11,7 +11,9 @@ public record SessionView(
         Me me,
         List<Person> participants,
         SatisfactionView satisfaction,
-        Object activity) {
+        Object activity,
+        // Issue 18: a phone's structure picker and impact questions; the console's before/after summaries.
+        Object bilan) {
 
     public record Header(String code, String format, String formatTitle, String title, Phase phase,
                          boolean joiningOpen, long participantCount) {}

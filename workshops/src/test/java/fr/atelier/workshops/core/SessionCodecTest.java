@@ -48,7 +48,11 @@ class SessionCodecTest {
             new SatisfactionRated("p-camille", 5, null, T + 9),
             new PlatformEvent.ParticipantRenamed("p-elodie", "Élo", T + 9),
             new PlatformEvent.ParticipantRemoved("p-elodie", T + 9),
-            new SessionEnded(T + 10));
+            new PlatformEvent.Framed(List.of(new Bilan.Structure("st_1", "CIO de Dreux")), true,
+                    List.of(new Bilan.Question("iq_1", "Connaissez-vous mieux les structures présentes ?", "both")), T + 9),
+            new PlatformEvent.Declared("p-camille", "st_1", 3, T + 9),
+            new PlatformEvent.ImpactAnswered("p-camille", "iq_1", "after", 4, T + 9),
+            new SessionEnded(T + 10, "system"));
 
     static final List<PollEvent> POLL_EVENTS = List.of(
             new PollEvent.Asked("q1", "Quel site ?", List.of("Onisep", "France Travail"), 1, T + 20_000, T),
@@ -102,7 +106,7 @@ class SessionCodecTest {
             assertThat(types).containsExactly(
                     "session.created", "session.joined", "session.joined", "session.joiningChanged",
                     "session.joiningChanged", "session.activityStarted", "session.left", "session.satisfactionOpened",
-                    "session.rated", "session.rated", "session.renamed", "session.removed", "session.ended",
+                    "session.rated", "session.rated", "session.renamed", "session.removed", "session.framed", "session.declared", "session.impactAnswered", "session.ended",
                     "poll.asked", "poll.answered", "poll.answered", "poll.closed", "poll.revealed", "poll.asked");
         }
 

@@ -35,12 +35,18 @@ public final class Planner {
     private final SessionRegistry registry;
     private final PlanningStore store;
     private final PreparedProject.Starter projects;
+    private final TerritoryRecordStore record;
 
-    public Planner(LiveStore live, SessionRegistry registry, PlanningStore store, PreparedProject.Starter projects) {
+    public Planner(LiveStore live, SessionRegistry registry, PlanningStore store, PreparedProject.Starter projects, TerritoryRecordStore record) {
+        this.record = record;
         this.live = live;
         this.registry = registry;
         this.store = store;
         this.projects = projects;
+    }
+
+    public TerritoryRecordStore record() {
+        return record;
     }
 
     public PlanningStore store() {
@@ -131,7 +137,7 @@ public final class Planner {
                             if (started != null) {
                                 all.add(0, started.command());
                             }
-                            return replay(created.sessionId(), all, 0).map(v -> {
+                            return frame(plan, created.sessionId()).compose(x -> replay(created.sessionId(), all, 0)).map(v -> {
                                 LOG.atInfo().addKeyValue("plan", plan.id()).addKeyValue("session", created.sessionId())
                                         .addKeyValue("code", plan.code()).log("prepared session opened");
                                 return new Opened(plan.code(), created.hostToken(), started == null ? null : started.started());
@@ -179,6 +185,23 @@ public final class Planner {
     private static <T> Future<T> lost() {
         return Future.failedFuture(new ApiError(409, "code_lost",
                 "Le code de cette séance a expiré et a été repris : dupliquez la séance pour en obtenir un nouveau."));
+    }
+
+    /**
+     * Issue 18: the territory's structures (professionals' sessions) and impact questions, given to the
+     * live session by the server itself; on failure the session opens without them (logged).
+     */
+    private Future<Void> frame(Plan plan, String sessionId) {
+        return record.frame(plan).compose(frame -> frame == null ? Future.<Void>succeededFuture()
+                : registry.byId(sessionId).compose(h -> h.submit(Actor.SYSTEM, "plan:frame", frame)).map(outcome -> {
+                    if (!outcome.accepted()) {
+                        LOG.atWarn().addKeyValue("session", sessionId).log("session frame refused: " + outcome.message());
+                    }
+                    return (Void) null;
+                })).recover(e -> {
+                    LOG.atWarn().addKeyValue("plan", plan.id()).log("session frame not given at opening: " + e.getMessage());
+                    return Future.succeededFuture();
+                });
     }
 
     private Future<Void> replay(String sessionId, List<SessionCommand> commands, int i) {

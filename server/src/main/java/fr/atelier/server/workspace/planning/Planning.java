@@ -17,11 +17,14 @@ public final class Planning {
 
     private final PlanningApi api;
     private final TerritoryReport report;
+    private final TerritoryRecordApi record;
 
     public Planning(Vertx vertx, LiveStore live, SessionRegistry registry, Database db, ArchiveReader archive, JoinBase joinBase,
                     Viewer.Source viewers, PlanningApi.Recorder recorder, PreparedProject.Starter projects) {
         PlanningStore store = new PlanningStore(db);
-        this.api = new PlanningApi(new Planner(live, registry, store, projects), viewers, joinBase, archive, recorder);
+        TerritoryRecordStore record = new TerritoryRecordStore(db);
+        this.api = new PlanningApi(new Planner(live, registry, store, projects, record), viewers, joinBase, archive, recorder);
+        this.record = new TerritoryRecordApi(record, viewers, recorder);
         this.report = new TerritoryReport(db, registry.formats(), archive, viewers);
         vertx.setPeriodic(OWNERS_EVERY_MS, t -> store.claimArchivedOwners());
     }
@@ -40,5 +43,6 @@ public final class Planning {
     public void mount(Router router) {
         api.mount(router);
         report.mount(router);
+        record.mount(router);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.atelier.server.db.ArchiveReader;
+import fr.atelier.server.db.SessionRecordArchive;
 import fr.atelier.server.http.ApiError;
 import fr.atelier.server.http.JoinBase;
 import fr.atelier.server.live.Tokens;
@@ -179,7 +180,8 @@ public final class PlanningApi {
         Format<?, ?, ?> format = planner.format(text(body, "format", 40, true));
         Plan draft = draft(body, Tokens.id("pl_"), format.id(), territory, v.id(), Instant.now());
         List<String> co = draft.facilitatorIds();
-        checkFacilitators(territory, co, v).compose(ok -> planner.prepare(draft, Instant.now())).onSuccess(p -> {
+        checkFacilitators(territory, co, v).compose(ok -> planner.record().checkStructures(territory, SessionRecordArchive.structureIds(draft.partners())))
+                .compose(ok -> planner.prepare(draft, Instant.now())).onSuccess(p -> {
             recorder.record(v.id(), "session.prepare", p.id(), p.format() + " " + p.code());
             json(rc, 201, out(rc, v, p));
         }).onFailure(rc::fail);
@@ -195,7 +197,9 @@ public final class PlanningApi {
                 changed.publics(), changed.partners(), changed.settings(), p.creatorId(),
                 body.has("facilitatorIds") ? changed.facilitatorIds() : p.facilitatorIds(), p.createdAt(),
                 null, null, Plan.Status.PREPARED);
-        checkFacilitators(p.territoryId(), next.facilitatorIds(), v).compose(ok -> planner.store().update(next, Instant.now()))
+        checkFacilitators(p.territoryId(), next.facilitatorIds(), v)
+                .compose(ok -> planner.record().checkStructures(p.territoryId(), SessionRecordArchive.structureIds(next.partners())))
+                .compose(ok -> planner.store().update(next, Instant.now()))
                 .onSuccess(x -> {
                     recorder.record(v.id(), "session.edit", p.id(), null);
                     json(rc, 200, out(rc, v, next));
@@ -289,7 +293,7 @@ public final class PlanningApi {
             });
         }
         return new Plan(id, null, format, title, When.parse(text(body, "startsAt", 20, false)), blank(text(body, "place", 200, false)),
-                territory, orEmpty(text(body, "publics", 400, false)), orEmpty(text(body, "partners", 1000, false)), settings, creator,
+                territory, PlanRecordFields.publics(body), PlanRecordFields.partners(body), settings, creator,
                 List.copyOf(co), createdAt, null, null, Plan.Status.PREPARED);
     }
 
@@ -304,6 +308,7 @@ public final class PlanningApi {
                 .put("creatorId", p.creatorId()).put("status", p.status().name().toLowerCase(java.util.Locale.ROOT))
                 .put("joinUrl", base + "/j/" + p.code()).put("canRun", Access.runs(v, p));
         o.set("facilitatorIds", Json.MAPPER.valueToTree(p.facilitatorIds()));
+        PlanRecordFields.out(o, p);
         o.set("settings", p.settings());
         return o;
     }
