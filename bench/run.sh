@@ -12,6 +12,7 @@
 #   bench/run.sh all         [--duration 60]                         a, c, d (60 s) and b
 #   bench/run.sh words-burst [--participants 2500]                   every phone sends a word to a word cloud in 1 s
 #   bench/run.sh qa-burst    [--participants 2500]                   every phone upvotes a Q&A question in 1 s
+#   bench/run.sh bilan                                               the Région's report: 50,000 sessions, queries, XLSX
 #
 # Builds what is missing or older than its sources (mvn package, never install: ~/.m2 stays untouched):
 # server/target/atelier.jar, the server measured, and bench/target/atelier-bench.jar, the generator
@@ -25,7 +26,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ $# -lt 1 ] || [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then
-  sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'
   exit 64
 fi
 scenario=$1
@@ -59,6 +60,13 @@ fi
 if command -v psql >/dev/null 2>&1 && ! printf '%s\n' "$@" | grep -qx -- --database; then
   psql -h 127.0.0.1 -U postgres -tAc "select 1 from pg_database where datname = 'atelier_bench'" 2>/dev/null | grep -q 1 \
     || psql -h 127.0.0.1 -U postgres -qc 'create database atelier_bench' >/dev/null 2>&1 || true
+fi
+
+# Issue 18: the Région's report, in-process (the report's queries and its XLSX), the server jar on the class path.
+if [ "$scenario" = bilan ]; then
+  mkdir -p bench/target/results
+  echo "commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $(nproc) cores, $(date -u +%FT%TZ)" | tee bench/target/results/bilan.head
+  exec java -Xmx1g -cp "$SERVER_JAR:$BENCH_JAR" fr.atelier.bench.bilan.BilanBench bench/target/results
 fi
 
 gen_cpus=${BENCH_GENERATOR_CPUS:-0}

@@ -175,6 +175,7 @@ public final class AtelierServer implements AutoCloseable {
         modules.stream().filter(m -> m.routes() != null).forEach(m -> m.routes().apply(services).mount(router));
         fr.atelier.server.workspace.planning.Planning.mount(vertx, router, store, registry, db, archiveReader, joinBase,
                 new fr.atelier.server.formats.prioritisation.PlannedProjects(db));
+        fr.atelier.server.workspace.bilan.BilanApi.mount(router, db, formats);
         fr.atelier.server.workspace.privacy.Privacy.mount(vertx, router, store, db, config.liveRetentionHours());
         joinBase.mount(router);
         Notices.from(System.getenv(), config.liveRetentionHours()).mount(router);

@@ -5,6 +5,7 @@ import { LightElement, state } from '../components/light-element.js';
 import { t, formatNumber, formatDateTime } from '../i18n/index.js';
 import { api, storage } from '../util.js';
 import { loadPage, secretForm, secretFrom, topbar } from './page-parts.js';
+import { bt } from '../workspace/bilan/messages.js';
 
 export const COORDINATION_KEY = 'atelier.coordination';
 
@@ -122,6 +123,7 @@ class CoordinationApp extends LightElement {
     return html`
       <p class="eyebrow">${t('coord.eyebrow')}</p>
       <h1>${t('coord.reportTitle')}</h1>
+      <p class="no-print"><a href="/bilan" data-testid="coord-bilan">${bt('bi.coordination')}</a></p>
       <form class="panel no-print coord-period" @submit=${this._period}>
         <div class="field"><label for="coord-from">${t('coord.from')}</label>
           <input id="coord-from" type="date" data-testid="coord-from" .value=${this._from} @input=${(e) => (this._from = e.target.value)} /></div>

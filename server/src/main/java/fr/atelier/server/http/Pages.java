@@ -53,6 +53,8 @@ public final class Pages {
             Page.workspace("/admin", "Atelier — administration", "admin", "workspace-admin", "page-workspace"),
             new Page("/seances", "Atelier — mes séances", "workspace/planning/seances", "seances-app",
                     "/app/workspace/planning/planning.css", "page-seances", false),
+            new Page("/bilan", "Atelier — bilan d’activité", "workspace/bilan/bilan", "bilan-app",
+                    "/app/workspace/bilan/bilan.css", "page-bilan", false),
             new Page("/seances/:id/invitation", "Atelier — invitation", "workspace/planning/invitation", "invitation-app",
                     "/app/workspace/planning/planning.css", "page-invitation", false),
             // The content library (issue 16): the shelves and one item in its kind's editor.
