@@ -89,7 +89,7 @@ public final class SessionRecordArchive {
         }
         b.declarations().forEach((participantId, d) -> {
             if (d.structureId() != null) {
-                // A professional who named their structure: that structure was present too (decision bilan-3).
+                // A professional who named their structure: that structure was present too (decision 184).
                 structures.add(d.structureId());
             }
             rows.add(tx.update(PARTICIPANT)

@@ -1,5 +1,5 @@
 // The dashboards' charts (issue 18): ECharts from its WebJar, drawn on a canvas (its SVG renderer writes
-// style attributes, which the CSP refuses: decision dash-7). Each chart is an image for screen readers
+// style attributes, which the CSP refuses: decision 176). Each chart is an image for screen readers
 // (role="img", its label says the table that follows holds the same data); the tooltip is drawn inside
 // the chart (richText), since the CSP allows no inline style in HTML.
 import * as echarts from 'echarts';

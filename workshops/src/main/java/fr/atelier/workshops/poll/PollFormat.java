@@ -204,7 +204,7 @@ public final class PollFormat extends FormatBase<PollState, PollCommand, PollEve
     @Override
     public Impact impact(PollEvent e) {
         // Private answers change one phone; a word or a vote changes the projector and the sender's phone
-        // (other phones read the Q&A counts at the next question or moderation: decisions.md, poll-3).
+        // (other phones read the Q&A counts at the next question or moderation: decision 194).
         if (e instanceof Answered a) {
             return Impact.only(a.participantId());
         }

@@ -34,7 +34,7 @@ import org.jooq.impl.SQLDataType;
 /**
  * The dashboards' and the annual report's queries (issue 18): a handful of grouped SQL statements over
  * the archive, run by jOOQ on the database's worker pool, never on the event loop. Plain SQL through
- * jOOQ (decision dash-1): the same text is explained in the benchmark and in docs/performance.md.
+ * jOOQ (decision 170): the same text is explained in the benchmark and in docs/performance.md.
  */
 public final class BilanQueries {
     static final ZoneId PARIS = ZoneId.of(Bilan.ZONE);

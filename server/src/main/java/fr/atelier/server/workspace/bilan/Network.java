@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The structures met and how often each two met (issue 18, item 3), from the (session, structure)
  * pairs of the period: one indexed read of {@code session_structure} counted here, instead of a
- * self-join in SQL that hashed the whole table twice (decision dash-11).
+ * self-join in SQL that hashed the whole table twice (decision 180).
  */
 final class Network {
     /** A partner structure's name, kind and territory. */

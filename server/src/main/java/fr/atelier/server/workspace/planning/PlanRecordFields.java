@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * A planned session's publics and partner structures (issue 18): sent as lists of codes and
  * structure ids, kept comma-separated in the columns that held free text before; a plan written
- * before keeps its text, shown as it was (decision bilan-2).
+ * before keeps its text, shown as it was (decision 183).
  */
 final class PlanRecordFields {
     private PlanRecordFields() {}
