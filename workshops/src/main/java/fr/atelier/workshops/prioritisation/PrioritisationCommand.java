@@ -18,6 +18,12 @@ public sealed interface PrioritisationCommand {
      */
     record UseProject(String projectKey, String tag, ProjectSnapshot project) implements PrioritisationCommand {}
 
+    /**
+     * The session's own copy of a vocabulary from the library (issue 16): it relabels the fixed profiles
+     * and categories; only before anything is created in the session (contributions, themes…).
+     */
+    record UseVocabulary(PrioritisationVocabulary vocabulary) implements PrioritisationCommand {}
+
     /** A participant's optional, anonymous profile; null means "I prefer not to say". */
     record SetProfile(String profile) implements PrioritisationCommand {}
 

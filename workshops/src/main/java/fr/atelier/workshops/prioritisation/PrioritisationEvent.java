@@ -21,6 +21,9 @@ public sealed interface PrioritisationEvent {
     record ProjectLoaded(Project project, String tag, List<Contribution> contributions, List<Theme> themes,
                          List<Proposal> proposals, List<Action> actions, long at) implements PrioritisationEvent {}
 
+    /** The session's copy of a vocabulary, cleaned; later edits of the library item do not reach it. */
+    record VocabularyChosen(PrioritisationVocabulary vocabulary, long at) implements PrioritisationEvent {}
+
     record ProfileChosen(String participantId, String profile, long at) implements PrioritisationEvent {}
 
     /** {@code participantId} is null when the facilitator typed it in. */

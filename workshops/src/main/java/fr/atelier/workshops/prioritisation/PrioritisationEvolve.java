@@ -53,6 +53,9 @@ final class PrioritisationEvolve {
             p.actions().forEach(x -> a.put(x.id(), x));
             return s.loaded(p.project(), p.tag(), c, t, pr, a);
         }
+        if (e instanceof PrioritisationEvent.VocabularyChosen v) {
+            return s.withVocabulary(v.vocabulary());
+        }
         if (e instanceof ProfileChosen p) {
             return s.withProfile(p.participantId(), p.profile());
         }

@@ -100,6 +100,7 @@ public final class PrioritisationFormat extends FormatBase<PrioritisationState, 
     private static final CommandRules<PrioritisationState, PrioritisationCommand, PrioritisationEvent> FACILITATOR =
             new CommandRules<PrioritisationState, PrioritisationCommand, PrioritisationEvent>()
                     .on(UseProject.class, PrioritisationProject::useProject)
+                    .on(PrioritisationCommand.UseVocabulary.class, PrioritisationFormat::useVocabulary)
                     .on(Hide.class, PrioritisationContributions::hide)
                     .on(PrioritisationCommand.SetApprovalHold.class, PrioritisationContributions::setApprovalHold)
                     .on(Edit.class, PrioritisationContributions::edit)
@@ -118,6 +119,23 @@ public final class PrioritisationFormat extends FormatBase<PrioritisationState, 
                     .on(AddAction.class, PrioritisationVoting::addAction)
                     .on(UpdateAction.class, PrioritisationVoting::updateAction)
                     .on(RemoveAction.class, PrioritisationFormat::removeAction);
+
+    private static Decision<PrioritisationEvent> useVocabulary(PrioritisationState s, PrioritisationCommand.UseVocabulary u, long at) {
+        if (s.stage() != PrioritisationState.Stage.COLLECT || s.drawn() > 0) {
+            return Decision.reject("wrong_phase", "Le vocabulaire se choisit avant les premières contributions.");
+        }
+        if (u.vocabulary() == null) {
+            return Decision.reject("invalid", "Aucun vocabulaire reçu.");
+        }
+        List<fr.atelier.workshops.core.ContentLibrary.Problem> problems = PrioritisationLibrary.check(u.vocabulary());
+        if (!problems.isEmpty()) {
+            String first = problems.get(0).message();
+            return Decision.reject("invalid", problems.size() == 1 ? "Vocabulaire invalide : " + first
+                    : "Vocabulaire invalide (" + problems.size() + " problèmes) : " + first);
+        }
+        PrioritisationVocabulary v = PrioritisationLibrary.tidied(u.vocabulary());
+        return v.equals(s.vocabulary()) ? Decision.accept(List.of()) : Decision.accept(new PrioritisationEvent.VocabularyChosen(v, at));
+    }
 
     private static Decision<PrioritisationEvent> unmerge(PrioritisationState s, Unmerge u, long at) {
         Contribution x = s.contributions().get(u.contributionId());

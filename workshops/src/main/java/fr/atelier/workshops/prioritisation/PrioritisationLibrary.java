@@ -3,6 +3,7 @@ package fr.atelier.workshops.prioritisation;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import fr.atelier.workshops.core.Json;
 import fr.atelier.workshops.core.Text;
 import fr.atelier.workshops.core.YamlChecker;
 import fr.atelier.workshops.core.YamlLibrary;
@@ -39,6 +40,11 @@ public final class PrioritisationLibrary extends YamlLibrary<PrioritisationVocab
 
     @Override
     protected PrioritisationVocabulary afterImport(PrioritisationVocabulary v) {
+        return tidied(v);
+    }
+
+    /** The vocabulary with its texts cleaned (spaces, invisible characters), as an import keeps it. */
+    public static PrioritisationVocabulary tidied(PrioritisationVocabulary v) {
         return new PrioritisationVocabulary(v.id(), Text.clean(v.title()), v.description() == null ? null : Text.clean(v.description()),
                 v.profiles().stream().map(PrioritisationLibrary::tidy).toList(), v.categories().stream().map(PrioritisationLibrary::tidy).toList());
     }
@@ -49,6 +55,15 @@ public final class PrioritisationLibrary extends YamlLibrary<PrioritisationVocab
 
     @Override
     protected List<Problem> validate(JsonNode tree, Map<String, Integer> lines) {
+        return rules(tree, lines);
+    }
+
+    /** The vocabulary's problems (line 0: a copy sent as JSON has no lines); empty when a session can use it. */
+    public static List<Problem> check(PrioritisationVocabulary v) {
+        return rules(Json.MAPPER.valueToTree(v), Map.of());
+    }
+
+    private static List<Problem> rules(JsonNode tree, Map<String, Integer> lines) {
         YamlChecker c = new YamlChecker(lines);
         if (!c.object(tree, "", "Le vocabulaire")) {
             return c.problems;

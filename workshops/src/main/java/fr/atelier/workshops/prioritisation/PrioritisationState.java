@@ -30,7 +30,8 @@ public record PrioritisationState(
         boolean revealed,
         Map<String, Action> actions,
         Set<String> touched,
-        Approval approval) {
+        Approval approval,
+        PrioritisationVocabulary vocabulary) {
 
     /** The four steps of the source, the vote split into voting and its revealed results. */
     public enum Stage { COLLECT, SYNTHESIS, VOTE, RESULTS, PLAN }
@@ -63,7 +64,7 @@ public record PrioritisationState(
     }
 
     public static final PrioritisationState INITIAL = new PrioritisationState(Stage.COLLECT, null, null, 0, Map.of(), Map.of(),
-            Map.of(), Map.of(), Map.of(), VoteSettings.DEFAULT, Map.of(), false, Map.of(), Set.of(), Approval.DEFAULT);
+            Map.of(), Map.of(), Map.of(), VoteSettings.DEFAULT, Map.of(), false, Map.of(), Set.of(), Approval.DEFAULT, null);
 
     /**
      * The approval queue (issue 15, item 4): with {@code hold} on, a participant's contribution is
@@ -195,19 +196,19 @@ public record PrioritisationState(
 
     PrioritisationState withStage(Stage st) {
         return new PrioritisationState(st, project, tag, drawn, profiles, contributions, authors, themes, proposals, settings,
-                ballots, revealed, actions, touched, approval);
+                ballots, revealed, actions, touched, approval, vocabulary);
     }
 
     PrioritisationState loaded(Project p, String t, Map<String, Contribution> c, Map<String, Theme> th,
                                Map<String, Proposal> pr, Map<String, Action> a) {
-        return new PrioritisationState(stage, p, t, drawn, profiles, c, authors, th, pr, settings, ballots, revealed, a, touched, approval);
+        return new PrioritisationState(stage, p, t, drawn, profiles, c, authors, th, pr, settings, ballots, revealed, a, touched, approval, vocabulary);
     }
 
     PrioritisationState withProfile(String participantId, String profile) {
         Map<String, String> copy = new LinkedHashMap<>(profiles);
         copy.put(participantId, profile);
         return new PrioritisationState(stage, project, tag, drawn, copy, contributions, authors, themes, proposals, settings,
-                ballots, revealed, actions, touched, approval);
+                ballots, revealed, actions, touched, approval, vocabulary);
     }
 
     PrioritisationState withContribution(Contribution c, String author, boolean created) {
@@ -219,36 +220,36 @@ public record PrioritisationState(
             a.put(c.id(), author);
         }
         return new PrioritisationState(stage, project, tag, created ? drawn + 1 : drawn, profiles, copy, a, themes, proposals,
-                settings, ballots, revealed, actions, touch(c.id()), approval);
+                settings, ballots, revealed, actions, touch(c.id()), approval, vocabulary);
     }
 
     PrioritisationState withContributions(Map<String, Contribution> all, Set<String> changed) {
         return new PrioritisationState(stage, project, tag, drawn, profiles, all, authors, themes, proposals, settings, ballots,
-                revealed, actions, touch(changed), approval);
+                revealed, actions, touch(changed), approval, vocabulary);
     }
 
     PrioritisationState withTheme(Theme t, boolean created) {
         Map<String, Theme> copy = new LinkedHashMap<>(themes);
         copy.put(t.id(), t);
         return new PrioritisationState(stage, project, tag, created ? drawn + 1 : drawn, profiles, contributions, authors, copy,
-                proposals, settings, ballots, revealed, actions, touch(t.id()), approval);
+                proposals, settings, ballots, revealed, actions, touch(t.id()), approval, vocabulary);
     }
 
     PrioritisationState withProposal(Proposal p, boolean created) {
         Map<String, Proposal> copy = new LinkedHashMap<>(proposals);
         copy.put(p.id(), p);
         return new PrioritisationState(stage, project, tag, created ? drawn + 1 : drawn, profiles, contributions, authors, themes,
-                copy, settings, ballots, revealed, actions, touch(p.id()), approval);
+                copy, settings, ballots, revealed, actions, touch(p.id()), approval, vocabulary);
     }
 
     PrioritisationState withProposals(Map<String, Proposal> all, Set<String> changed) {
         return new PrioritisationState(stage, project, tag, drawn, profiles, contributions, authors, themes, all, settings, ballots,
-                revealed, actions, touch(changed), approval);
+                revealed, actions, touch(changed), approval, vocabulary);
     }
 
     PrioritisationState withSettings(VoteSettings v) {
         return new PrioritisationState(stage, project, tag, drawn, profiles, contributions, authors, themes, proposals, v, ballots,
-                revealed, actions, touched, approval);
+                revealed, actions, touched, approval, vocabulary);
     }
 
     PrioritisationState withBallot(String participantId, String proposalId, Ballot b) {
@@ -257,24 +258,29 @@ public record PrioritisationState(
         mine.put(proposalId, b);
         copy.put(participantId, mine);
         return new PrioritisationState(stage, project, tag, drawn, profiles, contributions, authors, themes, proposals, settings,
-                copy, revealed, actions, touched, approval);
+                copy, revealed, actions, touched, approval, vocabulary);
     }
 
     PrioritisationState withRevealed() {
         return new PrioritisationState(stage, project, tag, drawn, profiles, contributions, authors, themes, proposals, settings,
-                ballots, true, actions, touched, approval);
+                ballots, true, actions, touched, approval, vocabulary);
     }
 
     PrioritisationState withAction(Action a, boolean created) {
         Map<String, Action> copy = new LinkedHashMap<>(actions);
         copy.put(a.id(), a);
         return new PrioritisationState(stage, project, tag, created ? drawn + 1 : drawn, profiles, contributions, authors, themes,
-                proposals, settings, ballots, revealed, copy, touch(a.id()), approval);
+                proposals, settings, ballots, revealed, copy, touch(a.id()), approval, vocabulary);
     }
 
     PrioritisationState withApproval(Approval a) {
         return new PrioritisationState(stage, project, tag, drawn, profiles, contributions, authors, themes, proposals, settings,
-                ballots, revealed, actions, touched, a);
+                ballots, revealed, actions, touched, a, vocabulary);
+    }
+
+    PrioritisationState withVocabulary(PrioritisationVocabulary v) {
+        return new PrioritisationState(stage, project, tag, drawn, profiles, contributions, authors, themes, proposals, settings,
+                ballots, revealed, actions, touched, approval, v);
     }
 
     /** Held for approval: hidden from the room until the facilitator decides. */

@@ -63,12 +63,13 @@ public final class PrioritisationViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record View(Stage stage, boolean revealed, ProjectView project, Me me, Wall wall, List<ContributionRow> contributions,
                        Tally.Overview synthesis, VoteView vote, Tally.Ranking results, List<ActionRow> plan,
-                       Map<String, Integer> room, Boolean holdForApproval) {}
+                       Map<String, Integer> room, Boolean holdForApproval, PrioritisationVocabulary vocabulary) {}
 
     /** For the synthesis page, the CSV and the archive: everything, revealed. */
     public record Results(ProjectView project, Stage stage, VoteSettings settings, Map<String, Integer> room,
                           int newContributions, Tally.Overview synthesis, List<ContributionRow> contributions,
-                          List<ProposalRow> proposals, boolean revealed, Tally.Ranking ranking, List<ActionRow> plan) {}
+                          List<ProposalRow> proposals, boolean revealed, Tally.Ranking ranking, List<ActionRow> plan,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) PrioritisationVocabulary vocabulary) {}
 
     public static Object view(PrioritisationState s, Roster roster, Audience audience) {
         Stage stage = s.stage();
@@ -76,22 +77,22 @@ public final class PrioritisationViews {
             boolean voteVisible = stage == Stage.VOTE || stage == Stage.RESULTS || stage == Stage.PLAN || s.revealed();
             return new View(stage, s.revealed(), project(s.project(), false), me(s, me.id()), null, null, null,
                     voteVisible ? vote(s, false, me.id()) : null, s.revealed() ? Tally.ranking(s) : null,
-                    stage == Stage.PLAN ? plan(s) : null, null, null);
+                    stage == Stage.PLAN ? plan(s) : null, null, null, s.vocabulary());
         }
         if (audience instanceof Audience.Facilitator) {
             return new View(stage, s.revealed(), project(s.project(), true), null, null, contributions(s), Tally.overview(s),
-                    vote(s, true, null), Tally.ranking(s), plan(s), room(s, roster, true), s.approval().hold());
+                    vote(s, true, null), Tally.ranking(s), plan(s), room(s, roster, true), s.approval().hold(), s.vocabulary());
         }
         boolean wall = stage == Stage.COLLECT || stage == Stage.SYNTHESIS;
         return new View(stage, s.revealed(), project(s.project(), false), null, wall ? wall(s) : null, null,
                 stage == Stage.COLLECT ? null : Tally.overview(s), stage == Stage.COLLECT ? null : vote(s, false, null),
-                s.revealed() ? Tally.ranking(s) : null, stage == Stage.PLAN ? plan(s) : null, room(s, roster, true), null);
+                s.revealed() ? Tally.ranking(s) : null, stage == Stage.PLAN ? plan(s) : null, room(s, roster, true), null, s.vocabulary());
     }
 
     public static Results results(PrioritisationState s, Roster roster) {
         int fresh = (int) s.contributions().values().stream().filter(c -> !c.earlier()).count();
         return new Results(project(s.project(), true), s.stage(), s.settings(), room(s, roster, false), fresh, Tally.overview(s),
-                contributions(s), proposals(s, true, null), s.revealed(), Tally.ranking(s), plan(s));
+                contributions(s), proposals(s, true, null), s.revealed(), Tally.ranking(s), plan(s), s.vocabulary());
     }
 
     private static ProjectView project(Project p, boolean full) {

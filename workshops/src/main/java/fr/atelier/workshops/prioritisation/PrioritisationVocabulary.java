@@ -13,6 +13,27 @@ public record PrioritisationVocabulary(String id, String title, String descripti
         categories = categories == null ? List.of() : List.copyOf(categories);
     }
 
+    /** A profile's label in this session: the vocabulary's ({@code v} may be null), else the built-in one. */
+    public static String profileLabel(PrioritisationVocabulary v, String id) {
+        return word(v == null ? null : v.profiles(), Vocabulary.PROFILES, id);
+    }
+
+    /** A category's label in this session: the vocabulary's ({@code v} may be null), else the built-in one. */
+    public static String categoryLabel(PrioritisationVocabulary v, String id) {
+        return word(v == null ? null : v.categories(), Vocabulary.CATEGORIES, id);
+    }
+
+    private static String word(List<Entry> entries, java.util.Map<String, String> builtIn, String id) {
+        if (entries != null && id != null) {
+            for (Entry e : entries) {
+                if (id.equals(e.id())) {
+                    return e.label();
+                }
+            }
+        }
+        return Vocabulary.label(builtIn, id);
+    }
+
     /** One word: a fixed id, its label and an optional hint shown under it. */
     public record Entry(String id, String label, String hint) {}
 }

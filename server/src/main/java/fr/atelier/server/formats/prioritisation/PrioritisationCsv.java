@@ -5,6 +5,7 @@ import fr.atelier.server.http.CsvExport;
 import fr.atelier.workshops.core.Json;
 import fr.atelier.workshops.prioritisation.PrioritisationResultRows;
 import fr.atelier.workshops.prioritisation.PrioritisationViews;
+import fr.atelier.workshops.prioritisation.PrioritisationVocabulary;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Action;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Proposal;
 import fr.atelier.workshops.prioritisation.PrioritisationState.Theme;
@@ -31,7 +32,9 @@ public final class PrioritisationCsv {
 
     /** The session's rows, appended after the common sections of the synthesis export. */
     public static void rows(JsonNode json, List<List<String>> rows) {
-        PrioritisationResultRows r = PrioritisationResultRows.of(Json.MAPPER.convertValue(json, PrioritisationViews.Results.class));
+        PrioritisationViews.Results results = Json.MAPPER.convertValue(json, PrioritisationViews.Results.class);
+        PrioritisationResultRows r = PrioritisationResultRows.of(results);
+        PrioritisationVocabulary words = results.vocabulary(); // null: the built-in labels
         PrioritisationViews.ProjectView project = r.project();
         if (project != null) {
             rows.add(List.of("Projet", "Nom", "Secteur ou métier", "Territoire", "Public cible", "Séances précédentes"));
@@ -41,7 +44,7 @@ public final class PrioritisationCsv {
         }
         rows.add(List.of("Profils", "Profil", "Participants"));
         for (PrioritisationResultRows.Profile p : r.profiles()) {
-            rows.add(List.of("", Vocabulary.label(Vocabulary.PROFILES, p.profile()), Integer.toString(p.participants())));
+            rows.add(List.of("", PrioritisationVocabulary.profileLabel(words, p.profile()), Integer.toString(p.participants())));
         }
         rows.add(List.of());
 
@@ -53,13 +56,13 @@ public final class PrioritisationCsv {
                 default -> "visible";
             };
             rows.add(List.of("", orEmpty(c.text()), Vocabulary.label(Vocabulary.KINDS, c.kind()),
-                    Vocabulary.label(Vocabulary.CATEGORIES, c.category()), Vocabulary.label(Vocabulary.PROFILES, c.profile()),
+                    PrioritisationVocabulary.categoryLabel(words, c.category()), PrioritisationVocabulary.profileLabel(words, c.profile()),
                     orEmpty(c.themeName()), state, c.earlier() ? "séance précédente" : "cette séance"));
         }
         rows.add(List.of());
 
         List<String> head = new ArrayList<>(List.of("Thèmes", "Thème", "Contributions"));
-        Vocabulary.CATEGORIES.values().forEach(head::add);
+        Vocabulary.CATEGORIES.keySet().forEach(id -> head.add(PrioritisationVocabulary.categoryLabel(words, id)));
         Vocabulary.SIDES.values().forEach(head::add);
         head.add("Récurrent");
         rows.add(head);

@@ -182,7 +182,7 @@ public final class ProjectStore {
         Map<String, Contribution> counted = new LinkedHashMap<>();
         all.forEach(c -> counted.put(c.id(), c));
         PrioritisationState forCounts = new PrioritisationState(PrioritisationState.Stage.SYNTHESIS, null, null, 0, Map.of(), counted,
-                Map.of(), themes, Map.of(), PrioritisationState.VoteSettings.DEFAULT, Map.of(), false, Map.of(), Set.of(), PrioritisationState.Approval.DEFAULT);
+                Map.of(), themes, Map.of(), PrioritisationState.VoteSettings.DEFAULT, Map.of(), false, Map.of(), Set.of(), PrioritisationState.Approval.DEFAULT, null);
         ProjectSnapshot snapshot = new ProjectSnapshot(id, p.getName(), p.getSector(), p.getTerritory(), p.getTargetPublic(),
                 sessions.size(), carried, List.copyOf(themes.values()), List.copyOf(proposals.values()), actions);
         return new Report(snapshot, instant(p.getCreatedAt()), instant(p.getUpdatedAt()), sessions, votes, Tally.overview(forCounts));
