@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { describer } from '../../components/next-step.js';
 import { live } from 'lit/directives/live.js';
 import { t, tn, formatNumber } from '../../i18n/index.js';
-import { STATUSES, TEXT_MAX, crossTable, downloadPlan, label, matrixBlock, projectKeyFor, projectUrl, rankingTable, sidesBlock, synthesisBlock } from './shared.js';
+import { STATUSES, TEXT_MAX, crossTable, downloadPlan, label, matrixBlock, projectKeyFor, projectUrl, rankingTable, sidesBlock, synthesisBlock, useWords } from './shared.js';
 import { PrioritisationConsoleModeration, THEME_MAX } from './console-moderation.js';
 import { prioStep } from './console-step.js';
 
@@ -27,6 +27,7 @@ class PrioritisationConsole extends PrioritisationConsoleModeration {
 
   render() {
     const a = this.activity ?? {};
+    useWords(a.vocabulary);
     const stage = a.stage ?? 'COLLECT';
     const phase = this.view?.session?.phase;
     const live = phase === 'LOBBY' || phase === 'ACTIVITY';

@@ -1,7 +1,7 @@
 import { FormatElement, state } from '../../components/format-element.js';
 import { html, nothing } from 'lit';
 import { t, tn } from '../../i18n/index.js';
-import { CATEGORIES, KINDS, PROFILES, TEXT_MAX, label, planTable } from './shared.js';
+import { CATEGORIES, KINDS, PROFILES, TEXT_MAX, hint, label, planTable, useWords } from './shared.js';
 
 function dotsRow(n, budget) {
   return html`<span class="prio-dots" aria-hidden="true">${Array.from({ length: budget }, (_, i) => html`<span class="prio-dot ${i < n ? 'prio-dot--on' : ''}"></span>`)}</span>`;
@@ -108,6 +108,7 @@ class PrioritisationPhone extends FormatElement {
 
   render() {
     const a = this.activity ?? {};
+    useWords(a.vocabulary);
     const me = a.me ?? {};
     const needsProfile = !me.profileChosen || this._changingProfile;
     return html`<div class="prio prio-phone">
@@ -125,7 +126,7 @@ class PrioritisationPhone extends FormatElement {
       <div class="prio-choices" role="group" aria-labelledby="prio-profile-title">
         ${PROFILES.map(
           (p) => html`<button type="button" class="prio-choice" aria-pressed=${me.profile === p ? 'true' : 'false'}
-            data-testid="prio-profile-${p}" @click=${() => this._chooseProfile(p)}>${label('profile', p)}</button>`,
+            data-testid="prio-profile-${p}" @click=${() => this._chooseProfile(p)}>${label('profile', p)}${this._hint('profile', p)}</button>`,
         )}
       </div>
       <button type="button" class="btn btn--link" data-testid="prio-profile-skip" @click=${() => this._chooseProfile(null)}>${t('prio.phone.profileSkip')}</button>
@@ -173,6 +174,11 @@ class PrioritisationPhone extends FormatElement {
     </form>`;
   }
 
+  _hint(vocabulary, id) {
+    const h = hint(vocabulary, id);
+    return h ? html`<span class="prio-choice__hint">${h}</span>` : nothing;
+  }
+
   /** One of a few values to pick (the kind, the category), as buttons that show which one is pressed. */
   _renderChoices(name, values, chosen, choose) {
     return html`<fieldset class="field">
@@ -180,7 +186,7 @@ class PrioritisationPhone extends FormatElement {
       <div class="prio-choices">
         ${values.map(
           (v) => html`<button type="button" class="prio-choice" aria-pressed=${chosen === v ? 'true' : 'false'} data-testid="prio-${name}-${v}"
-            @click=${() => choose(v)}>${label(name, v)}</button>`,
+            @click=${() => choose(v)}>${label(name, v)}${this._hint(name, v)}</button>`,
         )}
       </div>
     </fieldset>`;

@@ -1,12 +1,13 @@
 import { FormatElement } from '../../components/format-element.js';
 import { html, nothing } from 'lit';
 import { t, formatNumber } from '../../i18n/index.js';
-import { crossTable, label, matrixBlock, planTable, projectHeader, rankingTable, roomChips, synthesisBlock } from './shared.js';
+import { crossTable, label, matrixBlock, planTable, projectHeader, rankingTable, roomChips, synthesisBlock, useWords } from './shared.js';
 
 /** Projector: the live wall by category, then themes, the vote (no tallies), the results, the plan. */
 class PrioritisationScreen extends FormatElement {
   render() {
     const a = this.activity ?? {};
+    useWords(a.vocabulary);
     const stage = a.stage ?? 'COLLECT';
     return html`<section class="prio prio-screen screen-panel" data-testid="prio-screen" data-stage=${stage}>
       <div class="prio-screen-head">

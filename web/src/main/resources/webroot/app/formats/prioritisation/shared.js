@@ -16,7 +16,18 @@ export const SIDES = ['public', 'employers', 'others'];
 export const STATUSES = ['planned', 'in_progress', 'done', 'dropped'];
 export const TEXT_MAX = 280;
 export const PROJECTS_KEY = 'atelier.projects';
-export const label = (vocabulary, id) => t(`prio.${vocabulary}.${id}`);
+/** The session's own vocabulary (issue 16: profiles and categories relabelled), set by the view being drawn; null: the catalogue's words. */
+let words = null;
+export function useWords(vocabulary) {
+  words = vocabulary && typeof vocabulary === 'object' ? vocabulary : null;
+}
+const sessionWord = (vocabulary, id) => {
+  const list = vocabulary === 'profile' ? words?.profiles : vocabulary === 'category' ? words?.categories : null;
+  return Array.isArray(list) ? list.find((e) => e && e.id === id) : undefined;
+};
+export const label = (vocabulary, id) => sessionWord(vocabulary, id)?.label || t(`prio.${vocabulary}.${id}`);
+/** The session vocabulary's hint under a profile or a category, or ''. */
+export const hint = (vocabulary, id) => sessionWord(vocabulary, id)?.hint || '';
 
 export function sideOf(profile) {
   if (profile === 'young' || profile === 'jobseeker') return 'public';

@@ -1,13 +1,14 @@
 import { FormatElement } from '../../components/format-element.js';
 import { html, nothing } from 'lit';
 import { t, formatNumber } from '../../i18n/index.js';
-import { crossTable, label, matrixBlock, planTable, projectHeader, rankingTable, roomChips, sidesBlock, synthesisBlock } from './shared.js';
+import { crossTable, label, matrixBlock, planTable, projectHeader, rankingTable, roomChips, sidesBlock, synthesisBlock, useWords } from './shared.js';
 
 /** Synthesis: the project, the themes with their counts, every contribution, the vote and the plan. */
 class PrioritisationSynthesis extends FormatElement {
   render() {
     const r = this.results;
     if (!r) return html`<p class="muted">${t('prio.synthesis.none')}</p>`;
+    useWords(r.vocabulary);
     const contributions = r.contributions ?? [];
     const themeNames = new Map((r.synthesis?.themes ?? []).map((th) => [th.id, th.name]));
     return html`<div class="prio prio-synthesis" data-testid="prio-synthesis">

@@ -63,6 +63,13 @@ export function hackathonFields(v, set) {
     : html`<p class="muted">${pt('pl.hack.noKit')}</p>`}`;
 }
 
+/** Dessine-moi: the words of the chosen vocabulary, as the phones will show them. */
+export function vocabularyPreview(vocabulary) {
+  const list = (key, entries) => html`<div><h3>${pt(key)}</h3>
+    <ul class="planning__questions">${(entries ?? []).map((e) => html`<li>${e.label}${e.hint ? html` <span class="muted">— ${e.hint}</span>` : nothing}</li>`)}</ul></div>`;
+  return html`<div class="field" data-testid="pf-vocabulary-preview">${list('pl.prio.profiles', vocabulary?.profiles)}${list('pl.prio.categories', vocabulary?.categories)}</div>`;
+}
+
 export function prioritisationFields(v, set) {
   const line = (key, id, label, max, required) => html`<div class="field"><label for=${id}>${pt(label)}</label>
     <input id=${id} type="text" maxlength=${max} ?required=${required} data-testid=${id} .value=${v[key]}

@@ -6,7 +6,7 @@ import { LightElement, inputs, state } from '../../components/light-element.js';
 import { pt } from './messages.js';
 import { call } from './http.js';
 import './record-fields.js';
-import { CONTENT_DEFAULTS, hackathonCommands, hackathonFields, prioritisationFields, prioritisationProject } from './prepare-content.js';
+import { CONTENT_DEFAULTS, hackathonCommands, hackathonFields, prioritisationFields, prioritisationProject, vocabularyPreview } from './prepare-content.js';
 import { PICK_DEFAULT, libraryOptions, libraryRecord, pickedBank, quizPickFields } from './prepare-library.js';
 import { library } from '../library/http.js';
 
@@ -15,6 +15,7 @@ const CONTENT = {
   quiz: (item) => ({ type: 'quiz.useBank', bank: item }),
   cards: (item) => ({ type: 'cards.useDeck', deck: item }),
   poll: (item) => ({ type: 'poll.useList', list: item }),
+  prioritisation: (item) => ({ type: 'prioritisation.useVocabulary', vocabulary: item }),
 };
 /** Formats with a content library to choose from (the hackathon's kit is sent with its settings). */
 const LIBRARY = new Set([...Object.keys(CONTENT), 'hackathon']);
@@ -143,6 +144,7 @@ class PrepareForm extends LightElement {
 
   render() {
     const v = this._v;
+    const prio = v.format === 'prioritisation';
     const colleagues = this._choices.colleagues.filter((c) => c.territoryIds.includes(v.territoryId));
     return html`<form class="panel planning__form" aria-labelledby="pf-heading" @submit=${this._submit} data-testid="pf-form">
       <h2 id="pf-heading" class="panel__title">${this.plan ? pt('pl.form.editTitle', { code: this.plan.code }) : pt('pl.form.title')}</h2>
@@ -167,12 +169,14 @@ class PrepareForm extends LightElement {
       <record-fields .territoryId=${v.territoryId} .publics=${v.publics} .structureIds=${v.structureIds}
         .legacyPublics=${this.plan?.legacyPublics ?? null} .legacyPartners=${this.plan?.legacyPartners ?? null}
         @record-change=${(e) => this._set(e.detail.key, e.detail.value)}></record-fields>
-      ${this.plan ? html`<p class="muted">${pt('pl.form.contentKept')}</p>` : LIBRARY.has(v.format) ? html`<div class="field"><label for="pf-content">${pt('pl.form.content')}</label>
+      ${this.plan ? html`<p class="muted">${pt('pl.form.contentKept')}</p>` : LIBRARY.has(v.format) ? html`<div class="field"><label for="pf-content">${pt(prio ? 'pl.prio.vocabulary' : 'pl.form.content')}</label>
         <select id="pf-content" data-testid="pf-content" @change=${(e) => this._set('content', e.target.value)}>
-          <option value="">${pt('pl.form.noContent')}</option>
+          <option value="">${pt(prio ? 'pl.prio.builtIn' : 'pl.form.noContent')}</option>
           ${libraryOptions(this._library, v.content)}
         </select>
-        <p class="hint">${pt('pl.lib.hint')} <a href="/bibliotheque?type=${v.format}">${pt('pl.lib.open')}</a></p></div>` : this._otherContent(v)}
+        <p class="hint">${pt('pl.lib.hint')} <a href="/bibliotheque?type=${v.format}">${pt('pl.lib.open')}</a></p></div>` : this._otherContent()}
+      ${prio && !this.plan && this._item ? vocabularyPreview(this._item.content) : nothing}
+      ${prio && !this.plan ? prioritisationFields(v, (k, x) => this._set(k, x)) : nothing}
       ${v.format === 'quiz' && !this.plan && this._item ? quizPickFields(this._item, this._pick, (pick) => (this._pick = pick)) : nothing}
       ${v.format === 'quiz' && !this.plan ? this._quiz(v) : nothing}
       ${v.format === 'hackathon' && !this.plan ? hackathonFields(v, (k, x) => this._set(k, x)) : nothing}
@@ -197,8 +201,7 @@ class PrepareForm extends LightElement {
       ...(keepPartners ? { partners: this.plan.legacyPartners } : { structureIds: v.structureIds }) };
   }
 
-  _otherContent(v) {
-    if (v.format === 'prioritisation') return prioritisationFields(v, (k, x) => this._set(k, x));
+  _otherContent() {
     return html`<p class="muted">${pt('pl.form.contentLater')}</p>`;
   }
 
