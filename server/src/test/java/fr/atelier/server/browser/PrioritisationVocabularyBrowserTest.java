@@ -123,6 +123,7 @@ class PrioritisationVocabularyBrowserTest extends BrowserTestBase {
         click(phone, "prio-profile-employer");
         assertThat(awaitText(phone, "prio-category-recruitment", t -> t.contains("Trouver du monde"))).contains("Embaucher");
         new WebDriverWait(phone, WAIT).until(d -> d.findElement(testId("prio-my-profile")).getText().contains("Artisan·e ou patron·ne"));
+        js(phone, "document.querySelector('[data-testid=prio-category-recruitment]').scrollIntoView({block: 'center'});");
         shot(phone, "vocab-03-phone-categories");
     }
 }
