@@ -162,7 +162,7 @@ public final class BilanPdf {
         rows.clear();
         b.impacts().forEach(q -> rows.add(List.of(q.question(), q.formatTitle(), n(q.beforeAnswers()), avg(q.before()), n(q.afterAnswers()),
                 avg(q.after()), signed(q.change()), String.join(" / ", q.afterScores().stream().map(BilanPdf::n).toList()))));
-        table(new float[] {3, 1.6f, 1, 1, 1, 1, 1, 1.6f}, List.of("Question", "Format", "Réponses avant", "Moyenne avant",
+        table(new float[] {2, 1.3f, 1.15f, 1, 1.15f, 1, 1.05f, 1.45f}, List.of("Question", "Format", "Réponses avant", "Moyenne avant",
                 "Réponses après", "Moyenne après", "Évolution", "Après : 1 / 2 / 3 / 4 / 5"), rows);
 
         section("Jeu de cartes : portes et dispositifs");
@@ -209,7 +209,7 @@ public final class BilanPdf {
             for (int i = 0; i < row.size(); i++) {
                 PdfPCell c = new PdfPCell(new Phrase(row.get(i), body));
                 c.setPadding(3);
-                if (i > 0 && row.get(i).matches("[0-9  ,/—.]+")) {
+                if (i > 0 && row.get(i).matches("[0-9  ,/—.+-]+")) {
                     c.setHorizontalAlignment(Element.ALIGN_RIGHT);
                 }
                 t.addCell(c);

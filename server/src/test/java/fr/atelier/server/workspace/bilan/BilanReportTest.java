@@ -255,7 +255,7 @@ class BilanReportTest {
         assertThat(all).contains("Bilan d’activité SPRO", "Dreux", "Année 2025 (du 1 janvier 2025 au 31 décembre 2025)",
                 "Europe/Paris", "Généré le 3 février 2026 à 10:15", "Séances par mois", "Lycéen·nes", "CIO de Dreux",
                 "Mission locale de Dreux", "angle mort", "Visites d’EHPAD", "Réalisée", "4,1 / 5",
-                "Questions d’impact", "Connaissez-vous mieux", "2,3 / 5", "+1,7", "0 / 0 / 1 / 2 / 1",
+                "Questions d’impact", "Connaissez-vous", "2,3 / 5", "+1,7", "0 / 0 / 1 / 2 / 1",
                 "Savez-vous à qui", "4,5 / 5");
         assertThat(reader.getNumberOfPages()).isGreaterThanOrEqualTo(2);
     }
