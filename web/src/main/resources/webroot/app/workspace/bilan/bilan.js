@@ -168,6 +168,7 @@ class BilanApp extends LightElement {
       ${this._publics(b)}
       ${this._structures(b)}
       ${this._satisfaction(b)}
+      ${this._impact(b)}
       ${this._cards(b)}
       ${this._actions(b)}`;
   }
@@ -249,6 +250,26 @@ class BilanApp extends LightElement {
     return this._section('bi-satisfaction', title, charts, html`
       ${this._table(bt('bi.distribution'), [bt('bi.score'), bt('bi.ratings')], any ? b.satisfaction.map((c) => [c.label, num(c.count)]) : [], 'bi-table-scores')}
       ${this._table(bt('bi.trend'), [bt('bi.month'), bt('bi.ratings'), bt('bi.satisfaction')], b.trend.filter((m) => m.ratings > 0).map((m) => [monthLabel(m.month), num(m.ratings), avg(m.average)]))}`);
+  }
+
+  _impact(b) {
+    const questions = [...new Map(b.impacts.map((q) => [q.questionId, q.question])).entries()];
+    const signed = (v) => (v === null || v === undefined ? '—' : `${v > 0 ? '+' : ''}${formatNumber(v, 1)}`);
+    const body = questions.length === 0 ? html`<p class="muted">${bt('bi.none')}</p>` : questions.map(([id, text], i) => {
+      const rows = b.impacts.filter((q) => q.questionId === id);
+      const option = groupedColumns(rows.map((q) => q.formatTitle), [
+        { name: bt('bi.impact.before'), data: rows.map((q) => q.before) }, { name: bt('bi.impact.after'), data: rows.map((q) => q.after) }]);
+      return html`<h3 class="bilan__question">${text}</h3>
+        <div class="bilan__pair bilan__pair--stacked">
+          ${this._chart(bt('bi.impact.chart', { question: text }), { ...option, yAxis: { type: 'value', min: 0, max: 5, interval: 1 } }, `bi-chart-impact-${i}`)}
+          <div class="bilan__tables">${this._table(text, [bt('bi.format'), bt('bi.sessions'), bt('bi.impact.beforeAnswers'), bt('bi.impact.before'),
+            bt('bi.impact.afterAnswers'), bt('bi.impact.after'), bt('bi.impact.change'), ...[1, 2, 3, 4, 5].map((n) => bt('bi.impact.score', { n }))],
+          rows.map((q) => [q.formatTitle, num(q.sessions), num(q.beforeAnswers), avg(q.before), num(q.afterAnswers), avg(q.after), signed(q.change),
+            ...q.afterScores.map(num)]), `bi-table-impact-${i}`)}</div></div>`;
+    });
+    return html`<section class="panel bilan__section" aria-labelledby="bi-impact" data-testid="bi-impact">
+      <h2 id="bi-impact" class="panel__title">${bt('bi.impact.title')}</h2>
+      <p class="hint">${bt('bi.impact.lead')}</p>${body}</section>`;
   }
 
   _cards(b) {

@@ -13,7 +13,7 @@ public record Bilan(String scopeName, String territoryId, LocalDate from, LocalD
                     Totals totals, List<Month> months, List<FormatTotal> formats, List<TerritoryTotal> territories,
                     List<Count> publics, List<Structure> structures, List<Meeting> meetings, List<Count> satisfaction,
                     List<Trend> trend, List<CardItem> cardItems, List<CardCase> cardCases, List<Count> actionStatuses,
-                    List<Action> actions, boolean actionsCut) {
+                    List<Action> actions, boolean actionsCut, List<Impact> impacts) {
 
     public static final String ZONE = "Europe/Paris";
 
@@ -52,6 +52,13 @@ public record Bilan(String scopeName, String territoryId, LocalDate from, LocalD
 
     /** A case card played in {@code rounds} rounds, with its suggested items never cited. */
     public record CardCase(String deckId, int caseNumber, String title, long rounds, List<String> missedDoors, List<String> missedSchemes) {}
+
+    /**
+     * A territory's impact question (1–5) in one format: sessions where it was answered, answers and average
+     * before and after, the change (after − before, both averages known) and the after answers by score 1–5.
+     */
+    public record Impact(String questionId, String question, String format, String formatTitle, long sessions, long beforeAnswers,
+                         BigDecimal before, long afterAnswers, BigDecimal after, BigDecimal change, List<Long> afterScores) {}
 
     /** A Dessine-moi action of the scope's projects. */
     public record Action(String project, String title, String leadPartner, LocalDate deadline, String status, String statusLabel, Instant updatedAt) {}

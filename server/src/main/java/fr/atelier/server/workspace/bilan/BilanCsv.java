@@ -61,6 +61,19 @@ public final class BilanCsv {
             add(rows, "satisfaction par mois", m.month(), "", "avis", m.ratings());
             rows.add(List.of("satisfaction par mois", m.month(), "", "satisfaction moyenne", dec(m.average())));
         }
+        for (var q : b.impacts()) {
+            String key = q.questionId() + "/" + q.format();
+            String label = q.question() + " — " + q.formatTitle();
+            add(rows, "question d’impact", key, label, "séances", q.sessions());
+            add(rows, "question d’impact", key, label, "réponses avant", q.beforeAnswers());
+            rows.add(List.of("question d’impact", key, label, "moyenne avant", dec(q.before())));
+            add(rows, "question d’impact", key, label, "réponses après", q.afterAnswers());
+            rows.add(List.of("question d’impact", key, label, "moyenne après", dec(q.after())));
+            rows.add(List.of("question d’impact", key, label, "évolution", dec(q.change())));
+            for (int i = 0; i < 5; i++) {
+                add(rows, "question d’impact", key, label, "après : " + (i + 1), q.afterScores().get(i));
+            }
+        }
         for (var c : b.cardItems()) {
             String section = CardSuggestions.DOOR.equals(c.kind()) ? "cartes porte" : "cartes dispositif";
             add(rows, section, c.key(), c.label(), "tours où suggéré", c.suggestedRounds());

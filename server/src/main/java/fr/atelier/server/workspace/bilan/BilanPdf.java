@@ -156,6 +156,15 @@ public final class BilanPdf {
         b.trend().forEach(m -> rows.add(List.of(MONTH.format(YearMonth.parse(m.month())), n(m.ratings()), avg(m.average()))));
         table(new float[] {1.5f, 1, 1}, List.of("Mois", "Avis", "Satisfaction moyenne"), rows);
 
+        section("Questions d’impact");
+        doc.add(new Paragraph("Les questions facultatives du territoire, notées de 1 à 5 avant et après la séance, par format. "
+                + "L’évolution est l’écart entre les deux moyennes.", body));
+        rows.clear();
+        b.impacts().forEach(q -> rows.add(List.of(q.question(), q.formatTitle(), n(q.beforeAnswers()), avg(q.before()), n(q.afterAnswers()),
+                avg(q.after()), signed(q.change()), String.join(" / ", q.afterScores().stream().map(BilanPdf::n).toList()))));
+        table(new float[] {2, 1.3f, 1.15f, 1, 1.15f, 1, 1.05f, 1.45f}, List.of("Question", "Format", "Réponses avant", "Moyenne avant",
+                "Réponses après", "Moyenne après", "Évolution", "Après : 1 / 2 / 3 / 4 / 5"), rows);
+
         section("Jeu de cartes : portes et dispositifs");
         doc.add(new Paragraph("Ce que les cartes situation suggèrent, face à ce que les grilles d’observation ont cité. "
                 + "Un angle mort est suggéré mais jamais cité.", body));
@@ -200,7 +209,7 @@ public final class BilanPdf {
             for (int i = 0; i < row.size(); i++) {
                 PdfPCell c = new PdfPCell(new Phrase(row.get(i), body));
                 c.setPadding(3);
-                if (i > 0 && row.get(i).matches("[0-9  ,/—.]+")) {
+                if (i > 0 && row.get(i).matches("[0-9  ,/—.+-]+")) {
                     c.setHorizontalAlignment(Element.ALIGN_RIGHT);
                 }
                 t.addCell(c);
@@ -247,6 +256,10 @@ public final class BilanPdf {
 
     static String n(long v) {
         return String.format(FR, "%,d", v).replace('\u202f', ' ').replace('\u00a0', ' ');
+    }
+
+    static String signed(BigDecimal v) {
+        return v == null ? "—" : (v.signum() > 0 ? "+" : "") + v.toPlainString().replace('.', ',');
     }
 
     static String avg(BigDecimal v) {

@@ -4,6 +4,7 @@ import fr.atelier.server.db.Database;
 import fr.atelier.server.workspace.bilan.Bilan.Action;
 import fr.atelier.server.workspace.bilan.Bilan.Count;
 import fr.atelier.server.workspace.bilan.Bilan.FormatTotal;
+import fr.atelier.server.workspace.bilan.Bilan.Impact;
 import fr.atelier.server.workspace.bilan.Bilan.Meeting;
 import fr.atelier.server.workspace.bilan.Bilan.Month;
 import fr.atelier.server.workspace.bilan.Bilan.Structure;
@@ -142,6 +143,22 @@ public final class BilanQueries {
                 + " group by 1, 2, 3, 4, 5";
     }
 
+    /**
+     * The impact questions' answers by question and format: answers, averages before and after, after answers by
+     * score. A question without its row (none expected) keeps its id as text.
+     */
+    static String impactSql(Where w) {
+        StringBuilder score = new StringBuilder();
+        for (int i = 1; i <= 5; i++) {
+            score.append(", count(*) filter (where a.moment = 'after' and a.score = ").append(i).append(") as a").append(i);
+        }
+        return "select a.question_id, coalesce(min(q.text), a.question_id) as text, s.format, count(distinct s.id) as sessions,"
+                + " count(*) filter (where a.moment = 'before') as nb, avg(a.score) filter (where a.moment = 'before') as avg_before,"
+                + " count(*) filter (where a.moment = 'after') as na, avg(a.score) filter (where a.moment = 'after') as avg_after" + score
+                + " from session s join impact_answer a on a.session_id = s.id left join impact_question q on q.id = a.question_id"
+                + " where " + w.sql() + " group by a.question_id, s.format order by min(q.created_at) nulls last, 1, 3";
+    }
+
     /** The scope's Dessine-moi actions alive at the end of the period (created before it ends). */
     static String actionsSql(Scope scope) {
         String territories = scope.territoryIds() == null ? ""
@@ -184,6 +201,7 @@ public final class BilanQueries {
         out.put("territories", render.renderInlined(DSL.resultQuery(territoriesSql(w), w.with())));
         out.put("publics", render.renderInlined(DSL.resultQuery(publicsSql(w), w.with())));
         out.put("structure pairs", render.renderInlined(DSL.resultQuery(structurePairsSql(w), w.with())));
+        out.put("impact", render.renderInlined(DSL.resultQuery(impactSql(w), w.with())));
         out.put("cardRounds", render.renderInlined(DSL.resultQuery(cardRoundsSql(w), w.with())));
         out.put("citations", render.renderInlined(DSL.resultQuery(citationsSql(w), w.with())));
         List<Object> actionBinds = new ArrayList<>();
@@ -313,7 +331,25 @@ public final class BilanQueries {
 
         return new Bilan(scope.name(), scope.territoryId(), from, to, Bilan.ZONE, clock.instant(), totals, months, formats,
                 territories, publics, structures, meetings, satisfaction, trend, played.items(), played.cases(), actionStatuses,
-                cut ? actions.subList(0, ACTIONS_MAX) : actions, cut);
+                cut ? actions.subList(0, ACTIONS_MAX) : actions, cut, impacts(tx, w));
+    }
+
+    private List<Impact> impacts(DSLContext tx, Where w) {
+        return tx.resultQuery(impactSql(w), w.with()).fetch().map(r -> {
+            BigDecimal before = r.get(5, BigDecimal.class);
+            BigDecimal after = r.get(7, BigDecimal.class);
+            List<Long> scores = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                scores.add(r.get(8 + i, Long.class));
+            }
+            return new Impact(r.get(0, String.class), r.get(1, String.class), r.get(2, String.class), formatTitle.apply(r.get(2, String.class)),
+                    r.get(3, Long.class), r.get(4, Long.class), tenth(before), r.get(6, Long.class), tenth(after),
+                    before == null || after == null ? null : tenth(after.subtract(before)), scores);
+        });
+    }
+
+    private static BigDecimal tenth(BigDecimal v) {
+        return v == null ? null : v.setScale(1, RoundingMode.HALF_UP);
     }
 
     private static long ratings(long[] counts, int offset) {

@@ -155,6 +155,24 @@ public final class BilanXlsx {
             r.createCell(1).setCellValue(m.ratings());
             decimal(r, 2, m.average());
         }
+        s = table("Questions d’impact", "Question", "Format", "Séances", "Réponses avant", "Moyenne avant", "Réponses après",
+                "Moyenne après", "Évolution (après - avant)", "Après : 1", "Après : 2", "Après : 3", "Après : 4", "Après : 5");
+        s.setColumnWidth(0, 50 * 256);
+        i = 1;
+        for (var q : b.impacts()) {
+            r = s.createRow(i++);
+            r.createCell(0).setCellValue(q.question());
+            r.createCell(1).setCellValue(q.formatTitle());
+            r.createCell(2).setCellValue(q.sessions());
+            r.createCell(3).setCellValue(q.beforeAnswers());
+            decimal(r, 4, q.before());
+            r.createCell(5).setCellValue(q.afterAnswers());
+            decimal(r, 6, q.after());
+            decimal(r, 7, q.change());
+            for (int k = 0; k < 5; k++) {
+                r.createCell(8 + k).setCellValue(q.afterScores().get(k));
+            }
+        }
         s = table("Cartes - portes et dispositifs", "Type", "Porte ou dispositif", "Tours où une carte le suggère",
                 "Cité quand suggéré", "Cité en tout", "Angle mort");
         i = 1;

@@ -112,6 +112,11 @@ class BilanBrowserTest extends BrowserTestBase {
         state(admin, "bilan-03-region-2025-reseau");
         ((JavascriptExecutor) admin).executeScript("document.querySelector('[data-testid=bi-cards]').scrollIntoView()");
         state(admin, "bilan-04-region-2025-cartes");
+        assertThat(await(admin, "bi-table-impact-0").getText()).contains("Challenge numérique", "+1,7", "Jeu de cartes SPRO");
+        assertThat(await(admin, "bi-table-impact-1").getText()).contains("Dessine-moi le travail");
+        assertThat(admin.findElements(By.cssSelector("[data-testid=bi-chart-impact-0] canvas"))).isNotEmpty();
+        ((JavascriptExecutor) admin).executeScript("document.querySelector('[data-testid=bi-impact]').scrollIntoView()");
+        state(admin, "bilan-07-region-2025-impact");
         assertThat(fetch(admin, await(admin, "bi-xlsx").getAttribute("href")))
                 .isEqualTo("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(fetch(admin, await(admin, "bi-pdf").getAttribute("href"))).isEqualTo("200 application/pdf");

@@ -134,6 +134,16 @@ final class BilanFixtures implements AutoCloseable {
                 + " ('s3', 1, 'doors', 'cidff', 'structures', 'CIDFF', 1),"
                 + " ('s3', 1, 'schemes', ?, 'list', 'Contrat d’engagement jeune', 2)",
                 Text.foldForComparison("Contrat d'engagement jeune (CEJ)"));
+        // Impact questions: Dreux's « structures » asked before and after, the region's « projet » asked after only.
+        sql("insert into impact_question (id, territory_id, text, moments, created_at) values"
+                + " ('q_str', 't_dreux', 'Connaissez-vous mieux les structures présentes ?', 'both', ?),"
+                + " ('q_proj', null, 'Savez-vous à qui vous adresser pour votre projet ?', 'after', ?)", t0, t0.plusDays(1));
+        impact("s1", "q_str", "before", 2, 3, 2);       // quiz, December 2025: 2.3 before
+        impact("s1", "q_str", "after", 4, 4, 5, 3);     // 4.0 after (a fourth person joined), change +1.7
+        impact("s3", "q_str", "before", 1, 3);          // cards, July 2025: before only, no change
+        impact("s3", "q_proj", "after", 5, 4);          // cards: 4.5 after
+        impact("s2", "q_str", "after", 1);              // cards, 2026: not in 2025
+        impact("s4", "q_proj", "after", 3);             // Tours: not in Dreux's report
         sql("insert into project (id, key_hash, name, sector, territory, target_public, created_at, updated_at, territory_id) values"
                 + " ('p1', 'k', 'Métiers du soin', 'Santé', 'Dreux', 'Lycéens', ?, ?, 't_dreux')", t0, t0);
         sql("insert into project_action (project_id, id, title, lead_partner, deadline, status, removed, created_at, updated_at) values"
@@ -143,6 +153,14 @@ final class BilanFixtures implements AutoCloseable {
                 utc("2025-03-01T10:00:00Z"), utc("2025-09-01T10:00:00Z"), utc("2025-05-01T10:00:00Z"), utc("2025-05-01T10:00:00Z"),
                 utc("2025-05-01T10:00:00Z"), utc("2025-05-01T10:00:00Z"));
         return this;
+    }
+
+    /** The answers of participants p1, p2... of a session to a question at a moment. */
+    void impact(String session, String question, String moment, int... scores) {
+        for (int i = 0; i < scores.length; i++) {
+            sql("insert into impact_answer (session_id, participant_id, question_id, moment, score) values (?, ?, ?, ?, ?)",
+                    session, "p" + (i + 1), question, moment, scores[i]);
+        }
     }
 
     @Override

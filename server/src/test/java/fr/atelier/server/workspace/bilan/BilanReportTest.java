@@ -135,11 +135,46 @@ class BilanReportTest {
     }
 
     @Test
+    void impactQuestionsByFormatBeforeAndAfter() {
+        Bilan b = bilan(DREUX, JAN_1, DEC_31);
+        assertThat(b.impacts()).extracting(Bilan.Impact::questionId, Bilan.Impact::format).as("questions in their order, then formats")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("q_str", "cards"), org.assertj.core.groups.Tuple.tuple("q_str", "quiz"),
+                        org.assertj.core.groups.Tuple.tuple("q_proj", "cards"));
+        Bilan.Impact cards = b.impacts().get(0);
+        assertThat(cards.question()).isEqualTo("Connaissez-vous mieux les structures présentes ?");
+        assertThat(cards.formatTitle()).isEqualTo("Jeu de cartes SPRO");
+        assertThat(cards.sessions()).as("s2 is in 2026").isEqualTo(1);
+        assertThat(cards.beforeAnswers()).isEqualTo(2);
+        assertThat(cards.before()).isEqualByComparingTo("2.0");
+        assertThat(cards.afterAnswers()).isZero();
+        assertThat(cards.after()).isNull();
+        assertThat(cards.change()).as("no change without both averages").isNull();
+        assertThat(cards.afterScores()).containsExactly(0L, 0L, 0L, 0L, 0L);
+        Bilan.Impact quiz = b.impacts().get(1);
+        assertThat(quiz.beforeAnswers()).isEqualTo(3);
+        assertThat(quiz.before()).isEqualByComparingTo("2.3");
+        assertThat(quiz.afterAnswers()).isEqualTo(4);
+        assertThat(quiz.after()).isEqualByComparingTo("4.0");
+        assertThat(quiz.change()).as("4 - 7/3, rounded once").isEqualByComparingTo("1.7");
+        assertThat(quiz.afterScores()).containsExactly(0L, 0L, 1L, 2L, 1L);
+        Bilan.Impact project = b.impacts().get(2);
+        assertThat(project.before()).isNull();
+        assertThat(project.after()).isEqualByComparingTo("4.5");
+        assertThat(project.afterScores()).containsExactly(0L, 0L, 0L, 1L, 1L);
+        Bilan region = bilan(REGION, JAN_1, DEC_31);
+        assertThat(region.impacts()).extracting(Bilan.Impact::questionId, Bilan.Impact::format, Bilan.Impact::afterAnswers)
+                .contains(org.assertj.core.groups.Tuple.tuple("q_proj", "prioritisation", 1L)).hasSize(4);
+        assertThat(bilan(DREUX, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 1)).impacts()).singleElement()
+                .satisfies(q -> assertThat(q.afterScores()).containsExactly(1L, 0L, 0L, 0L, 0L));
+        assertThat(bilan(new Scope("Aucun", null, List.of()), JAN_1, DEC_31).impacts()).isEmpty();
+    }
+
+    @Test
     void theWorkbookHasOneSheetPerIndicatorWithTypedCells() throws Exception {
         Bilan b = bilan(DREUX, JAN_1, DEC_31);
         byte[] bytes = BilanXlsx.write(b, fx.queries.sessions(DREUX, JAN_1, DEC_31).await());
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-            assertThat(book.getNumberOfSheets()).isEqualTo(13);
+            assertThat(book.getNumberOfSheets()).isEqualTo(14);
             Sheet s = book.getSheet("Synthèse");
             assertThat(s.getRow(1).getCell(1).getStringCellValue()).isEqualTo("Dreux");
             assertThat(s.getRow(2).getCell(1).getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2025, 1, 1, 0, 0));
@@ -186,6 +221,18 @@ class BilanReportTest {
                 }
             }
             assertThat(cma).isTrue();
+            Sheet impact = book.getSheet("Questions d’impact");
+            assertThat(impact.getLastRowNum()).isEqualTo(3);
+            assertThat(impact.getRow(2).getCell(0).getStringCellValue()).isEqualTo("Connaissez-vous mieux les structures présentes ?");
+            assertThat(impact.getRow(2).getCell(1).getStringCellValue()).isEqualTo("Challenge numérique");
+            assertThat(impact.getRow(2).getCell(3).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(impact.getRow(2).getCell(3).getNumericCellValue()).isEqualTo(3);
+            assertThat(impact.getRow(2).getCell(4).getNumericCellValue()).isEqualTo(2.3);
+            assertThat(impact.getRow(2).getCell(6).getNumericCellValue()).isEqualTo(4.0);
+            assertThat(impact.getRow(2).getCell(7).getNumericCellValue()).isEqualTo(1.7);
+            assertThat(impact.getRow(2).getCell(11).getNumericCellValue()).as("after: 4").isEqualTo(2);
+            assertThat(impact.getRow(1).getCell(7)).as("no change without an average after").isNull();
+            assertThat(impact.getRow(3).getCell(6).getNumericCellValue()).isEqualTo(4.5);
             Sheet actions = book.getSheet("Plans d’action");
             assertThat(actions.getRow(1).getCell(3).getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2025, 10, 1, 0, 0));
             assertThat(actions.getRow(1).getCell(4).getStringCellValue()).isEqualTo("Réalisée");
@@ -207,7 +254,9 @@ class BilanReportTest {
         String all = text.toString();
         assertThat(all).contains("Bilan d’activité SPRO", "Dreux", "Année 2025 (du 1 janvier 2025 au 31 décembre 2025)",
                 "Europe/Paris", "Généré le 3 février 2026 à 10:15", "Séances par mois", "Lycéen·nes", "CIO de Dreux",
-                "Mission locale de Dreux", "angle mort", "Visites d’EHPAD", "Réalisée", "4,1 / 5");
+                "Mission locale de Dreux", "angle mort", "Visites d’EHPAD", "Réalisée", "4,1 / 5",
+                "Questions d’impact", "Connaissez-vous", "2,3 / 5", "+1,7", "0 / 0 / 1 / 2 / 1",
+                "Savez-vous à qui", "4,5 / 5");
         assertThat(reader.getNumberOfPages()).isGreaterThanOrEqualTo(2);
     }
 
@@ -216,7 +265,9 @@ class BilanReportTest {
         String csv = BilanCsv.indicators(bilan(DREUX, JAN_1, DEC_31));
         assertThat(csv).startsWith("\uFEFF").contains("\"total\";\"\";\"\";\"séances\";\"3\"")
                 .contains("\"mois\";\"2025-12/quiz\";\"Challenge numérique\";\"personnes\";\"24\"")
-                .contains("\"rencontre\";\"st_cio+st_ml\"").contains("\"Europe/Paris\"");
+                .contains("\"rencontre\";\"st_cio+st_ml\"")
+                .contains("\"question d’impact\";\"q_str/quiz\";\"Connaissez-vous mieux les structures présentes ? — Challenge numérique\";\"évolution\";\"1,7\"")
+                .contains("\"question d’impact\";\"q_str/quiz\";\"Connaissez-vous mieux les structures présentes ? — Challenge numérique\";\"après : 4\";\"2\"").contains("\"Europe/Paris\"");
         String sessions = BilanCsv.sessions(fx.queries.sessions(DREUX, JAN_1, DEC_31).await());
         assertThat(sessions).contains("\"2025-12-31 23:30\";\"S1\"").contains("\"2025-01-01 00:30\";\"S5\"");
     }
