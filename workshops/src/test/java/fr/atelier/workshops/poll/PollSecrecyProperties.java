@@ -169,8 +169,10 @@ abstract class PollSecrecyProperties {
 
     @Test
     void no_view_ever_leaks_a_secret() {
-        // The property is only worth something if runs reach the interesting states.
-        Property.tries(400).coverage(GUARDED, 25).coverage(REVEALED, 10).coverage(TEXT_GUARDED, 10)
+        // The property is only worth something if runs reach the interesting states. Texts waiting or
+        // hidden while phones look come in about one run in ten (9–10 % over six base seeds), so the floor
+        // is 4 %, four standard deviations below, not 10 %, which failed every other run.
+        Property.tries(400).coverage(GUARDED, 25).coverage(REVEALED, 10).coverage(TEXT_GUARDED, 4)
                 .forAll(scenarios(), (scenario, trial) -> run(scenario, p -> checkSecrecy(p, trial)));
     }
 
