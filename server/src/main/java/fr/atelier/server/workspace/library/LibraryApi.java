@@ -201,13 +201,7 @@ public final class LibraryApi {
         String text = Requests.text(body, "text", BODY_LIMIT, true);
         ContentLibrary.Parsed<?> parsed = library.parse(text, format);
         if (!parsed.ok()) {
-            ObjectNode out = Json.MAPPER.createObjectNode();
-            String message = "Le fichier n’a pas été importé : " + parsed.problems().size()
-                    + (parsed.problems().size() > 1 ? " problèmes à corriger." : " problème à corriger.");
-            out.put("code", "invalid").put("message", message);
-            out.putObject("error").put("code", "invalid").put("message", message);
-            out.set("problems", Json.MAPPER.valueToTree(parsed.problems()));
-            json(rc, 422, out);
+            invalid(rc, "Le fichier n’a pas été importé", parsed.problems());
             return;
         }
         LibraryKinds.Checked kept = LibraryKinds.kept(library, parsed.content());
@@ -264,12 +258,16 @@ public final class LibraryApi {
     }
 
     private static void invalid(RoutingContext rc, LibraryKinds.Checked checked) {
+        invalid(rc, "Le contenu n’a pas été enregistré", checked.problems());
+    }
+
+    /** The 422 every refused content gets: the count in French, and each problem (a line or a path). */
+    private static void invalid(RoutingContext rc, String what, java.util.List<?> problems) {
         ObjectNode out = Json.MAPPER.createObjectNode();
-        String message = "Le contenu n’a pas été enregistré : " + checked.problems().size()
-                + (checked.problems().size() > 1 ? " problèmes à corriger." : " problème à corriger.");
+        String message = what + " : " + problems.size() + (problems.size() > 1 ? " problèmes à corriger." : " problème à corriger.");
         out.put("code", "invalid").put("message", message);
         out.putObject("error").put("code", "invalid").put("message", message);
-        out.set("problems", Json.MAPPER.valueToTree(checked.problems()));
+        out.set("problems", Json.MAPPER.valueToTree(problems));
         json(rc, 422, out);
     }
 
